@@ -1,0 +1,3 @@
+module github.com/redcapgen/redcapgen
+
+go 1.24

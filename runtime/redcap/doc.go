@@ -1,0 +1,10 @@
+// Package redcap is redcapgen's runtime: the typed values generated code is made of, the flat-row
+// codec plumbing, REDCap's validation rules (shared by generated validators, the import pre-flight
+// and the redcaptest server), and a small API client with typed, batched export and import.
+//
+// Generated packages import only this package and the standard library.
+package redcap
+
+// GeneratedCodeV1 is referenced by every generated package. A generated package and a runtime
+// that do not fit fail to compile with an error naming this constant.
+const GeneratedCodeV1 = true

@@ -1,0 +1,50 @@
+package redcap
+
+// Record is implemented by a pointer to a generated record type. The generic export and import
+// functions (Stream, ExportAll, Import) work through it, so they never use reflection.
+type Record interface {
+	// Schema describes the generated project: columns, fields and their rules, design.
+	Schema() *Schema
+	// RecordID returns the record's ID (the value of the dictionary's first field).
+	RecordID() string
+	// DecodeRows fills the record from every flat row of one record, in export order. Every row
+	// must carry the same record ID. A row that fits nowhere in the design is an error naming
+	// record, event and instance.
+	DecodeRows(rows []Row) error
+	// EncodeRows appends the record's rows for import. Rows carry the columns the record was
+	// decoded from, or every column of the record's shape for a record built in code.
+	EncodeRows(dst []Row) ([]Row, error)
+	// Validate checks every value against REDCap's rules and reports into v.
+	Validate(v *Validator)
+}
+
+// Schema describes a generated project. Generated packages hold one, built at init.
+type Schema struct {
+	// Title is the project title, when known.
+	Title string
+	// RecordIDField is the REDCap name of the record ID field (the dictionary's first field).
+	RecordIDField string
+	// Layout is every column of a full flat export.
+	Layout *Layout
+	// Fields are the rules of every data field in dictionary order (descriptive fields excluded;
+	// form status fields included as type "form_status").
+	Fields []FieldRule
+	// MissingCodes are the project's missing-data codes.
+	MissingCodes *MissingCodes
+	// Longitudinal is true when rows carry redcap_event_name.
+	Longitudinal bool
+	// Repeating is true when rows carry redcap_repeat_instrument and redcap_repeat_instance.
+	Repeating bool
+	// Fingerprint is the dictionary fingerprint ("sha256:..."), for drift checks.
+	Fingerprint string
+}
+
+// Field returns the rule of a REDCap field by name.
+func (s *Schema) Field(name string) (*FieldRule, bool) {
+	for i := range s.Fields {
+		if s.Fields[i].Name == name {
+			return &s.Fields[i], true
+		}
+	}
+	return nil, false
+}
