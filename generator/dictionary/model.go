@@ -69,26 +69,26 @@ type Form struct {
 
 // Field is one row of the data dictionary.
 type Field struct {
-	Name             string    // field_name
-	Form             string    // form_name
-	SectionHeader    string    // section_header (HTML)
-	Type             FieldType // field_type
-	Label            string    // field_label (HTML)
-	Choices          []Choice  // parsed choices of dropdown, radio, checkbox, yesno, truefalse
-	ChoicesRaw       string    // select_choices_or_calculations as written (choices, calc, slider labels, SQL)
-	Note             string    // field_note
-	Validation       string    // text_validation_type_or_show_slider_number, as written (lower-cased)
-	Min              string    // text_validation_min, as written
-	Max              string    // text_validation_max, as written
-	Identifier       bool      // identifier = y
-	Branching        string    // branching_logic, as text
-	Required         bool      // required_field = y
-	Alignment        string    // custom_alignment
-	QuestionNumber   string    // question_number
-	MatrixGroup      string    // matrix_group_name
-	MatrixRanking    bool      // matrix_ranking = y
-	Annotation       string    // field_annotation, as written
-	ActionTags       []ActionTag
+	Name           string    // field_name
+	Form           string    // form_name
+	SectionHeader  string    // section_header (HTML)
+	Type           FieldType // field_type
+	Label          string    // field_label (HTML)
+	Choices        []Choice  // parsed choices of dropdown, radio, checkbox, yesno, truefalse
+	ChoicesRaw     string    // select_choices_or_calculations as written (choices, calc, slider labels, SQL)
+	Note           string    // field_note
+	Validation     string    // text_validation_type_or_show_slider_number, as written (lower-cased)
+	Min            string    // text_validation_min, as written
+	Max            string    // text_validation_max, as written
+	Identifier     bool      // identifier = y
+	Branching      string    // branching_logic, as text
+	Required       bool      // required_field = y
+	Alignment      string    // custom_alignment
+	QuestionNumber string    // question_number
+	MatrixGroup    string    // matrix_group_name
+	MatrixRanking  bool      // matrix_ranking = y
+	Annotation     string    // field_annotation, as written
+	ActionTags     []ActionTag
 	// Location says where the field was read, for messages: "study.csv:42" or
 	// "metadata.json: element 7".
 	Location string

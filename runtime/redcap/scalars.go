@@ -86,9 +86,12 @@ func (n Number) Float64() (float64, error) {
 	return v, nil
 }
 
-// ParseNumber accepts a decimal number with a point or a comma, an optional sign and exponent.
+// ParseNumber accepts a number as REDCap's number patterns write it: an optional sign, digits with
+// an optional decimal point or decimal comma (at least one digit after it: "5." is refused), an
+// optional exponent ("1e2", ".5", "-0" and "1,5" are numbers). Hex, binary and octal forms that
+// Go would read are refused.
 func ParseNumber(s string) (Number, bool) {
-	if _, ok := new(big.Rat).SetString(strings.Replace(s, ",", ".", 1)); !ok || strings.ContainsAny(s, "/ _") {
+	if !isNumberSyntax(s, '.') && !isNumberSyntax(s, ',') {
 		return "", false
 	}
 	return Number(s), true

@@ -1,0 +1,26 @@
+// Command redcapfake serves a fake REDCap API for one project, loaded from a data dictionary, on
+// a local address: for trying redcapgen's quick start and client code without a REDCap server.
+//
+//	REDCAP_API_TOKEN=0123456789ABCDEF0123456789ABCDEF redcapfake -dict study.csv -data records.json
+//	redcapfake -dict study.csv -token-file ~/.redcapfake-token
+//
+// The token comes from REDCAP_API_TOKEN (32 hexadecimal characters) or is generated and written
+// to -token-file with mode 0600. The API URL is printed; the token never is.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	os.Exit(run(signalContext(), os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+// signalContext is cancelled by SIGINT or SIGTERM.
+func signalContext() context.Context {
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	return ctx
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/runtime/redcaptest"
+)
+
+// tokenPattern is a REDCap project token.
+var tokenPattern = regexp.MustCompile(`^[0-9A-Fa-f]{32}$`)
+
+// run is the whole program: flags, token, server, clean stop when ctx ends. It returns the exit
+// code: 0 after a clean stop, 1 on failure, 2 on usage errors.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("redcapfake", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dict := fs.String("dict", "", "data dictionary `file` (.csv, .json, .xml) of the project to serve (required)")
+	addr := fs.String("addr", "127.0.0.1:8089", "`address` to listen on")
+	data := fs.String("data", "", "flat JSON records `file` to preload")
+	tokenFile := fs.String("token-file", "", "`path` to write a generated token to (mode 0600) when REDCAP_API_TOKEN is not set")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: redcapfake -dict FILE [-addr HOST:PORT] [-data FILE] [-token-file PATH]\n\n"+
+			"Serves a fake REDCap API for the project. The token comes from REDCAP_API_TOKEN\n"+
+			"or is generated and written to -token-file.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *dict == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "redcapfake: -dict is required and no arguments are taken")
+		fs.Usage()
+		return 2
+	}
+	if err := serve(ctx, config{dict: *dict, addr: *addr, data: *data, tokenFile: *tokenFile}, stdout, getenv); err != nil {
+		fmt.Fprintf(stderr, "redcapfake: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// config are the parsed flags.
+type config struct {
+	dict, addr, data, tokenFile string
+}
+
+// serve loads the project, starts the server and blocks until ctx ends.
+func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string) string) error {
+	p, err := dictionary.ReadFile(cfg.dict)
+	if err != nil {
+		return fmt.Errorf("read dictionary: %w", err)
+	}
+	token, err := loadToken(cfg.tokenFile, getenv)
+	if err != nil {
+		return err
+	}
+	srv := redcaptest.NewUnstartedServer(p, redcaptest.WithToken(token))
+	if cfg.data != "" {
+		b, err := os.ReadFile(cfg.data)
+		if err != nil {
+			return fmt.Errorf("read data: %w", err)
+		}
+		if err := srv.LoadJSON(b); err != nil {
+			return fmt.Errorf("preload %s: %w", cfg.data, err)
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "redcapfake: serving %s at http://%s/api/\n", p.Source, ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	fmt.Fprintln(stdout, "redcapfake: stopped")
+	return nil
+}
+
+// loadToken takes the token from REDCAP_API_TOKEN, or generates one and writes it to path with
+// mode 0600. Without either there is no safe way to hand the token over, so it refuses.
+func loadToken(path string, getenv func(string) string) (string, error) {
+	if tok := strings.TrimSpace(getenv("REDCAP_API_TOKEN")); tok != "" {
+		if !tokenPattern.MatchString(tok) {
+			return "", errors.New("REDCAP_API_TOKEN must be 32 hexadecimal characters")
+		}
+		return strings.ToUpper(tok), nil
+	}
+	if path == "" {
+		return "", errors.New("no token: set REDCAP_API_TOKEN or give -token-file to receive a generated one")
+	}
+	tok, err := redcaptest.NewToken()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("write token file: %w", err)
+	}
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return "", fmt.Errorf("write token file: %w", err)
+	}
+	if _, err := f.WriteString(tok + "\n"); err != nil {
+		f.Close()
+		return "", fmt.Errorf("write token file: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("write token file: %w", err)
+	}
+	return tok, nil
+}

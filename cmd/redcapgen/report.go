@@ -1,0 +1,42 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/redcapgen/redcapgen/generator"
+)
+
+// printCheckReport prints a -check report: dictionary changes first, in REDCap terms and
+// classed, then the files, then generator-version drift.
+func printCheckReport(w io.Writer, r *generator.CheckReport) {
+	if r.Current() && r.GeneratorDrift == nil {
+		fmt.Fprintln(w, "redcapgen: generated package is current")
+		return
+	}
+	if len(r.Changes) > 0 {
+		fmt.Fprintf(w, "Dictionary changes (%d):\n", len(r.Changes))
+		for _, c := range r.Changes {
+			class := "compatible"
+			if c.Breaking {
+				class = "BREAKING"
+			}
+			fmt.Fprintf(w, "  %-10s %s\n", class, c.String())
+		}
+	}
+	if !r.Current() {
+		fmt.Fprintln(w, "Files that would change:")
+		for _, f := range r.Changed {
+			fmt.Fprintf(w, "  changed  %s\n", f)
+		}
+		for _, f := range r.Added {
+			fmt.Fprintf(w, "  new      %s\n", f)
+		}
+		for _, f := range r.Removed {
+			fmt.Fprintf(w, "  removed  %s\n", f)
+		}
+	}
+	if d := r.GeneratorDrift; d != nil {
+		fmt.Fprintf(w, "Generator version: package written by redcapgen %s, running %s\n", d.OnDisk, d.Running)
+	}
+}

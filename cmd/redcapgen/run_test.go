@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI drives the command in-process and returns its exit status and output.
+func runCLI(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr, func(k string) string { return env[k] })
+	return code, stdout.String(), stderr.String()
+}
+
+const smallDictionary = `"Variable / Field Name","Form Name","Section Header","Field Type","Field Label","Choices, Calculations, OR Slider Labels","Field Note","Text Validation Type OR Show Slider Number","Text Validation Min","Text Validation Max",Identifier?,"Branching Logic (Show field only if...)","Required Field?","Custom Alignment","Question Number (surveys only)","Matrix Group Name","Matrix Ranking?","Field Annotation"
+record_id,demographics,,text,"Record ID",,,,,,,,,,,,,
+dob,demographics,,text,"Date of birth",,,date_ymd,,,y,,,,,,,
+sex,demographics,,radio,Sex,"0, Female | 1, Male",,,,,,,,,,,,
+`
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"nothing", nil, "give -dict FILE or -url URL"},
+		{"both sources", []string{"-dict", "a.csv", "-url", "https://x/api/", "-token-env", "T", "-package", "p"}, "not both"},
+		{"url without token", []string{"-url", "https://x/api/", "-package", "p"}, "exactly one of -token-env"},
+		{"url with two tokens", []string{"-url", "https://x/api/", "-token-env", "T", "-token-file", "f", "-package", "p"}, "exactly one of -token-env"},
+		{"token with dict", []string{"-dict", "a.csv", "-token-env", "T", "-package", "p"}, "go with -url only"},
+		{"no package", []string{"-dict", "a.csv"}, "give -package NAME"},
+		{"json without check", []string{"-dict", "a.csv", "-package", "p", "-json"}, "-json goes with -check"},
+		{"no token flag", []string{"-token", "abc"}, "flag provided but not defined: -token"},
+		{"stray argument", []string{"-dict", "a.csv", "-package", "p", "extra"}, "unexpected arguments"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, nil, tt.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr %q does not contain %q", stderr, tt.want)
+			}
+		})
+	}
+}
+
+func TestGenerateThenCheck(t *testing.T) {
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "study.csv")
+	if err := os.WriteFile(dict, []byte(smallDictionary), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "study")
+	if code, stdout, stderr := runCLI(t, nil, "-dict", dict, "-package", "study", "-out", out); code != exitOK || stdout != "" {
+		t.Fatalf("generate: exit %d, stdout %q, stderr %q (want silent success)", code, stdout, stderr)
+	}
+	if code, stdout, stderr := runCLI(t, nil, "-check", "-dict", dict, "-package", "study", "-out", out); code != exitOK {
+		t.Fatalf("check of a fresh package: exit %d\n%s%s", code, stdout, stderr)
+	}
+	changed := strings.Replace(smallDictionary, `"0, Female | 1, Male"`, `"0, Female | 2, Male"`, 1)
+	if err := os.WriteFile(dict, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, nil, "-check", "-dict", dict, "-package", "study", "-out", out)
+	if code != exitFail {
+		t.Fatalf("check after a dictionary change: exit %d, want %d\n%s%s", code, exitFail, stdout, stderr)
+	}
+	for _, want := range []string{"BREAKING", "sex", "redcap_enums_gen.go"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check report does not mention %q:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestBadDictionaryWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "bad.csv")
+	bad := smallDictionary + "dob,demographics,,text,Again,,,,,,,,,,,,,\n"
+	if err := os.WriteFile(dict, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI(t, nil, "-dict", dict, "-package", "study", "-out", out)
+	if code != exitFail {
+		t.Fatalf("exit %d, want %d", code, exitFail)
+	}
+	if !strings.Contains(stderr, "redcapgen: ") || !strings.Contains(stderr, "bad.csv:") || !strings.Contains(stderr, `"dob"`) {
+		t.Errorf("error does not name file, line and field:\n%s", stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("output directory was created for a bad dictionary")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, _ := runCLI(t, nil, "-version")
+	if code != exitOK || !strings.HasPrefix(stdout, "redcapgen ") {
+		t.Errorf("-version: exit %d, stdout %q", code, stdout)
+	}
+}

@@ -1,0 +1,129 @@
+package dictionary
+
+import "strings"
+
+// buildProject turns the rows a reader found into a Project, checking each row and the whole
+// dictionary. Every problem is collected; the error is a Problems when any is an error.
+func buildProject(source string, format Format, rows []rawField) (*Project, error) {
+	c := &collector{file: source}
+	p := &Project{Source: source, Format: format}
+	if len(rows) == 0 {
+		return nil, fileProblem(source, "the dictionary has no fields")
+	}
+	at := make(map[*Field]where, len(rows))
+	for i := range rows {
+		f := buildField(c, &rows[i])
+		at[f] = rows[i].at()
+		addToForm(c, p, f, rows[i].at())
+	}
+	checkProject(c, p, at)
+	if err := c.err(); err != nil {
+		return nil, err
+	}
+	p.Warnings = c.sortedWarnings()
+	return p, nil
+}
+
+// addToForm appends f to its form, creating the form when it starts. A form whose fields are
+// not contiguous is an error: REDCap keeps each instrument's fields together.
+func addToForm(c *collector, p *Project, f *Field, w where) {
+	if f.Form == "" {
+		return
+	}
+	if n := len(p.Forms); n > 0 && p.Forms[n-1].Name == f.Form {
+		p.Forms[n-1].Fields = append(p.Forms[n-1].Fields, f)
+		return
+	}
+	if form, ok := p.Form(f.Form); ok {
+		c.errorf(w, f.Name, "form %q appears again after form %q (the fields of a form must be contiguous)",
+			f.Form, p.Forms[len(p.Forms)-1].Name)
+		form.Fields = append(form.Fields, f)
+		return
+	}
+	p.Forms = append(p.Forms, &Form{Name: f.Form, Fields: []*Field{f}})
+}
+
+// buildField interprets one row and reports what is wrong with it.
+func buildField(c *collector, r *rawField) *Field {
+	w := r.at()
+	f := &Field{
+		Name:           strings.TrimSpace(r.FieldName),
+		Form:           strings.TrimSpace(r.FormName),
+		SectionHeader:  r.SectionHeader,
+		Type:           FieldType(strings.TrimSpace(r.FieldType)),
+		Label:          r.FieldLabel,
+		ChoicesRaw:     r.Choices,
+		Note:           r.FieldNote,
+		Validation:     strings.ToLower(strings.TrimSpace(r.Validation)),
+		Min:            strings.TrimSpace(r.Min),
+		Max:            strings.TrimSpace(r.Max),
+		Branching:      r.Branching,
+		Alignment:      strings.TrimSpace(r.Alignment),
+		QuestionNumber: r.QuestionNumber,
+		MatrixGroup:    strings.TrimSpace(r.MatrixGroup),
+		Annotation:     r.Annotation,
+		Location:       (Problem{File: c.file, Line: w.Line, Element: w.Element}).Location(),
+	}
+	f.Identifier = yesFlag(c, w, f.Name, "identifier", r.Identifier)
+	f.Required = yesFlag(c, w, f.Name, "required_field", r.Required)
+	f.MatrixRanking = yesFlag(c, w, f.Name, "matrix_ranking", r.MatrixRanking)
+	f.ActionTags = ParseActionTags(f.Annotation)
+	checkFieldName(c, w, f.Name)
+	checkFormName(c, w, f.Name, f.Form)
+	checkFieldType(c, w, f)
+	checkChoices(c, w, f)
+	checkValidation(c, w, f)
+	checkAlignment(c, w, f)
+	return f
+}
+
+// yesFlag reads a y/empty flag column. REDCap drops any other value on import; we warn.
+func yesFlag(c *collector, w where, field, column, raw string) bool {
+	switch strings.ToLower(strings.TrimSpace(raw)) {
+	case "y", "yes", "1":
+		return true
+	case "", "n", "no", "0":
+		return false
+	}
+	c.warnf(w, field, "%s %q is not \"y\" or empty: treated as not set", column, raw)
+	return false
+}
+
+// checkAlignment warns about a custom alignment REDCap does not know.
+func checkAlignment(c *collector, w where, f *Field) {
+	switch f.Alignment {
+	case "", "RV", "RH", "LV", "LH":
+		return
+	}
+	c.warnf(w, f.Name, "custom_alignment %q is not one of RV, RH, LV, LH: REDCap ignores it", f.Alignment)
+}
+
+// fieldTypeList renders the known field types for messages.
+func fieldTypeList() string {
+	return "text, notes, dropdown, radio, checkbox, yesno, truefalse, calc, file, slider, descriptive, sql"
+}
+
+// knownFieldType reports whether t is one of REDCap's field types.
+func knownFieldType(t FieldType) bool {
+	switch t {
+	case TypeText, TypeNotes, TypeDropdown, TypeRadio, TypeCheckbox, TypeYesNo, TypeTrueFalse,
+		TypeCalc, TypeFile, TypeSlider, TypeDescriptive, TypeSQL:
+		return true
+	}
+	return false
+}
+
+// checkFieldType reports an empty or unknown field type.
+func checkFieldType(c *collector, w where, f *Field) {
+	switch {
+	case f.Type == "":
+		c.errorf(w, f.Name, "field type is empty (want %s)", fieldTypeList())
+	case !knownFieldType(f.Type):
+		lower := FieldType(strings.ToLower(string(f.Type)))
+		if knownFieldType(lower) {
+			c.errorf(w, f.Name, "field type %q must be lower-case (%q)", f.Type, lower)
+			return
+		}
+		c.errorf(w, f.Name, "field type %q is unknown (want %s)", f.Type, fieldTypeList())
+	}
+}

@@ -1,0 +1,76 @@
+package dictionary
+
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
+// Slider range REDCap uses when a slider's min or max is empty.
+const (
+	defaultSliderMin = "0"
+	defaultSliderMax = "100"
+)
+
+// RuleFor returns the runtime rule of one field: what generated validators, the import
+// pre-flight and redcaptest check its values against. GoName is left empty for the emitter.
+func RuleFor(p *Project, f *Field) redcap.FieldRule {
+	r := redcap.FieldRule{
+		Name:       f.Name,
+		Form:       f.Form,
+		Type:       string(f.Type),
+		Validation: f.Validation,
+		Min:        f.Min,
+		Max:        f.Max,
+		Required:   f.Required,
+		Identifier: f.Identifier,
+		NoMissing:  f.HasTag("NOMISSING"),
+		ReadOnly: f.Type == TypeCalc || f.Type == TypeFile ||
+			f.HasTag("CALCTEXT") || f.HasTag("CALCDATE"),
+		Branching: f.Branching,
+	}
+	if f.Type == TypeSlider {
+		if r.Min == "" {
+			r.Min = defaultSliderMin
+		}
+		if r.Max == "" {
+			r.Max = defaultSliderMax
+		}
+	}
+	choices := f.Choices
+	if len(choices) == 0 {
+		choices = fixedChoices(f.Type)
+	}
+	for _, ch := range choices {
+		r.Choices = append(r.Choices, redcap.RuleChoice{Code: ch.Code, Label: ch.Label})
+	}
+	if f.Type == TypeCheckbox {
+		r.CheckboxColumns = p.FieldColumns(f)
+	}
+	return r
+}
+
+// Rules returns the rule of every data field in dictionary order (descriptive fields have no
+// value and no rule), with a "form_status" rule for <form>_complete after each form's fields.
+func Rules(p *Project) []redcap.FieldRule {
+	var rules []redcap.FieldRule
+	for _, form := range p.Forms {
+		for _, f := range form.Fields {
+			if f.Type != TypeDescriptive {
+				rules = append(rules, RuleFor(p, f))
+			}
+		}
+		rules = append(rules, formStatusRule(form.Name))
+	}
+	return rules
+}
+
+// formStatusRule is the rule of a form's <form>_complete column.
+func formStatusRule(form string) redcap.FieldRule {
+	return redcap.FieldRule{
+		Name: form + "_complete",
+		Form: form,
+		Type: "form_status",
+		Choices: []redcap.RuleChoice{
+			{Code: redcap.Incomplete.String(), Label: redcap.Incomplete.Label()},
+			{Code: redcap.Unverified.String(), Label: redcap.Unverified.Label()},
+			{Code: redcap.Complete.String(), Label: redcap.Complete.Label()},
+		},
+	}
+}

@@ -1,0 +1,70 @@
+package emit
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// maxLabelRunes caps how much of a REDCap label reaches a generated comment.
+const maxLabelRunes = 120
+
+// htmlTag matches an HTML tag or comment in a REDCap label.
+var htmlTag = regexp.MustCompile(`(?s)<!--.*?-->|</?[a-zA-Z][^<>]*>`)
+
+// htmlEntities maps the entities labels commonly hold to their text.
+var htmlEntities = strings.NewReplacer(
+	"&nbsp;", " ", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&apos;", "'",
+)
+
+// comment renders text as Go line comments: HTML tags and control characters are stripped, each
+// line is prefixed with "// ", and the result can never end the comment early or make the file
+// invalid. It is the only way REDCap text reaches a comment.
+//
+//	// <line 1>
+//	// <line 2>
+func comment(text string) *jen.Statement {
+	lines := strings.Split(cleanText(text, true), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight("// "+l, " ")
+	}
+	return comment(strings.Join(lines, "\n"))
+}
+
+// label returns a REDCap label as one short line of plain text for a comment: HTML removed,
+// whitespace collapsed, cut at maxLabelRunes.
+func label(s string) string {
+	s = strings.Join(strings.Fields(cleanText(s, false)), " ")
+	if utf8.RuneCountInString(s) > maxLabelRunes {
+		r := []rune(s)
+		s = strings.TrimSpace(string(r[:maxLabelRunes-1])) + "…"
+	}
+	return s
+}
+
+// cleanText strips HTML tags, decodes common entities, makes the text valid UTF-8 and removes
+// control and format characters (bidi overrides, BOM, NUL). Newlines are kept when keepLines is
+// set and become spaces otherwise.
+func cleanText(s string, keepLines bool) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = htmlTag.ReplaceAllString(s, " ")
+	s = htmlEntities.Replace(s)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' && keepLines:
+			b.WriteRune('\n')
+		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
+			b.WriteRune(' ')
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			// dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

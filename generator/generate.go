@@ -1,0 +1,135 @@
+// Package generator composes redcapgen's steps: read a dictionary (file or API), check it, name
+// everything, emit Go files and the dictionary snapshot, and write them atomically or compare
+// them with what is on disk.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"slices"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/generator/emit"
+	"github.com/redcapgen/redcapgen/generator/naming"
+	"github.com/redcapgen/redcapgen/generator/snapshot"
+)
+
+// SnapshotFile is the name of the dictionary snapshot every generated package carries.
+const SnapshotFile = "redcap_snapshot_gen.txt"
+
+// Config says what to generate from and how.
+type Config struct {
+	// Source is where the dictionary comes from: a file or the API.
+	Source Source
+	// EventsFile optionally adds the event design (arms, events, mappings, repeating forms) from a
+	// project XML or a small JSON file to a dictionary that has none (CSV, API JSON).
+	EventsFile string
+	// Package is the generated package's name: a lower-case Go identifier.
+	Package string
+	// NamesFile optionally pins Go names (see naming.ReadPins).
+	NamesFile string
+	// GeneratorVersion is written into headers; tests pin it so goldens do not churn.
+	GeneratorVersion string
+}
+
+// File is one generated file: a path relative to the output directory and its bytes.
+type File = emit.File
+
+// Files is the complete output of one generation, in path order.
+type Files []File
+
+// Result is what Generate produced: the files, the project they came from and its warnings.
+type Result struct {
+	Files   Files
+	Project *dictionary.Project
+	Names   *naming.Names
+}
+
+// Generate runs the whole pipeline in memory: nothing is written.
+func Generate(ctx context.Context, cfg Config) (*Result, error) {
+	if err := checkPackageName(cfg.Package); err != nil {
+		return nil, err
+	}
+	if cfg.Source == nil {
+		return nil, errors.New("no dictionary source: give a dictionary file or an API URL")
+	}
+	p, err := cfg.Source.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.EventsFile != "" {
+		if err := addEventDesign(p, cfg.EventsFile); err != nil {
+			return nil, err
+		}
+	}
+	return GenerateProject(p, cfg)
+}
+
+// GenerateProject names and emits an already loaded project.
+func GenerateProject(p *dictionary.Project, cfg Config) (*Result, error) {
+	if err := checkPackageName(cfg.Package); err != nil {
+		return nil, err
+	}
+	var pins naming.Pins
+	if cfg.NamesFile != "" {
+		var err error
+		if pins, err = naming.ReadPins(cfg.NamesFile); err != nil {
+			return nil, fmt.Errorf("read names file: %w", err)
+		}
+	}
+	names, err := naming.Resolve(p, pins)
+	if err != nil {
+		return nil, fmt.Errorf("name Go identifiers: %w", err)
+	}
+	snap := snapshot.Snapshot(p)
+	emitted, err := emit.Emit(p, names, emit.Config{
+		Package:          cfg.Package,
+		GeneratorVersion: versionOrDefault(cfg.GeneratorVersion),
+		Fingerprint:      snapshot.Fingerprint(p),
+		Snapshot:         snap,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("emit Go code: %w", err)
+	}
+	files := append(Files(emitted), File{Path: SnapshotFile, Bytes: snap})
+	slices.SortFunc(files, func(a, b File) int { return compareStrings(a.Path, b.Path) })
+	return &Result{Files: files, Project: p, Names: names}, nil
+}
+
+// checkPackageName requires a lower-case Go identifier that is not a keyword.
+func checkPackageName(name string) error {
+	if name == "" {
+		return errors.New("no package name: set -package to a lower-case Go identifier")
+	}
+	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_" {
+		return fmt.Errorf("package name %q is not a Go identifier", name)
+	}
+	for _, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			return fmt.Errorf("package name %q must be lower-case", name)
+		}
+		if r > 127 {
+			return fmt.Errorf("package name %q must be ASCII", name)
+		}
+	}
+	return nil
+}
+
+func versionOrDefault(v string) string {
+	if v == "" {
+		return "(devel)"
+	}
+	return v
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,170 @@
+package redcap
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// call is one API request: what it asks for and whether it may be retried.
+type call struct {
+	content string
+	action  string     // "" leaves REDCap's default (export)
+	params  url.Values // everything but token, content and action
+	batch   int        // batch number for the log (0: not batched)
+	read    bool       // a read: retried on 5xx, timeouts and dropped connections
+}
+
+// post sends the call and returns the body of a successful answer. A failure status gives an
+// *APIError; reads are retried as configured; ctx bounds everything, the waits included.
+func (c *Client) post(ctx context.Context, cl call) ([]byte, error) {
+	for attempt := 0; ; attempt++ {
+		body, retryable, err := c.once(ctx, cl, attempt)
+		if err == nil {
+			return body, nil
+		}
+		if !cl.read || !retryable || attempt >= c.retryMax || ctx.Err() != nil {
+			return nil, err
+		}
+		if werr := sleepCtx(ctx, backoff(c.retryBase, attempt)); werr != nil {
+			return nil, fmt.Errorf("%w (retry abandoned: %w)", err, werr)
+		}
+	}
+}
+
+// once sends the call one time. retryable says whether a read may try again after err.
+func (c *Client) once(ctx context.Context, cl call, attempt int) (body []byte, retryable bool, err error) {
+	form := url.Values{}
+	for k, vs := range cl.params {
+		form[k] = vs
+	}
+	form.Set("token", c.token.text())
+	form.Set("content", cl.content)
+	if cl.action != "" {
+		form.Set("action", cl.action)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.apiURL, strings.NewReader(form.Encode()))
+	if err != nil {
+		return nil, false, fmt.Errorf("redcap: %s: build request: %w", cl.name(), err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+
+	start := time.Now()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.logRequest(ctx, cl, attempt, 0, 0, time.Since(start), err)
+		return nil, isTransient(ctx, err), fmt.Errorf("redcap: %s: %w", cl.name(), err)
+	}
+	defer resp.Body.Close()
+	body, err = io.ReadAll(resp.Body)
+	c.logRequest(ctx, cl, attempt, resp.StatusCode, len(body), time.Since(start), err)
+	if err != nil {
+		return nil, isTransient(ctx, err), fmt.Errorf("redcap: %s: read answer (HTTP %d): %w", cl.name(), resp.StatusCode, err)
+	}
+	switch {
+	case resp.StatusCode >= 200 && resp.StatusCode < 300:
+		return body, false, nil
+	case resp.StatusCode >= 300 && resp.StatusCode < 400:
+		e := &APIError{Status: resp.StatusCode, Content: cl.content, Action: cl.action}
+		e.Message = "the server redirects the API call; use the final address as the API URL"
+		if loc, perr := url.Parse(resp.Header.Get("Location")); perr == nil && loc.Host != "" {
+			e.Message += " (" + loc.Scheme + "://" + loc.Host + loc.Path + ")"
+		}
+		return nil, false, e
+	}
+	e := newAPIError(resp.StatusCode, cl.content, cl.action, body, c.token)
+	retry := resp.StatusCode == http.StatusTooManyRequests ||
+		resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented
+	return nil, retry, e
+}
+
+// name describes the call in errors: "content=record action=import".
+func (cl call) name() string {
+	if cl.action == "" {
+		return "content=" + cl.content
+	}
+	return "content=" + cl.content + " action=" + cl.action
+}
+
+// logRequest writes the one log line of a request: never the token, never a value.
+func (c *Client) logRequest(ctx context.Context, cl call, attempt, status, n int, d time.Duration, err error) {
+	level := slog.LevelInfo
+	attrs := make([]slog.Attr, 0, 8)
+	attrs = append(attrs, slog.String("content", cl.content), slog.String("action", cl.action))
+	if cl.batch > 0 {
+		attrs = append(attrs, slog.Int("batch", cl.batch))
+	}
+	if attempt > 0 {
+		attrs = append(attrs, slog.Int("attempt", attempt+1))
+	}
+	attrs = append(attrs, slog.Int("status", status), slog.Int("bytes", n), slog.Duration("duration", d))
+	if err != nil || status >= 400 {
+		level = slog.LevelWarn
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	c.log.LogAttrs(ctx, level, "redcap request", attrs...)
+}
+
+// isTransient reports whether a transport error is worth retrying: a timeout or a dropped or
+// refused connection, but not the caller's own cancellation.
+func isTransient(ctx context.Context, err error) bool {
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return true
+	}
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.EPIPE) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// backoff is base·2^attempt with jitter in [½, 1] of it.
+func backoff(base time.Duration, attempt int) time.Duration {
+	if base <= 0 {
+		return 0
+	}
+	d := base << min(attempt, 16)
+	half := d / 2
+	return half + rand.N(half+1)
+}
+
+// sleepCtx waits d or until ctx is done.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// addList adds an array parameter as REDCap's indexed keys: name[0], name[1], ...
+func addList(v url.Values, name string, items []string) {
+	for i, s := range items {
+		v.Set(name+"["+strconv.Itoa(i)+"]", s)
+	}
+}
+
+// itoa formats an int in decimal.
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,146 @@
+package redcap
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+)
+
+// DefaultBatchSize is the number of records per export or import request when none is given
+// (REDCapR's default; 500–1000 suits narrow projects).
+const DefaultBatchSize = 100
+
+// ExportOptions selects what Stream and ExportAll export.
+type ExportOptions struct {
+	// BatchSize is the number of records per request (default DefaultBatchSize).
+	BatchSize int
+	// Fields limits the export to these fields (checkbox base names); the record ID field is
+	// always added, since without it REDCap drops the record ID and event columns.
+	Fields []string
+	// Forms limits the export to these forms.
+	Forms []string
+	// Events limits the export to these unique event names.
+	Events []string
+	// FilterLogic selects rows with a REDCap logic expression, in the ID pass and every batch.
+	FilterLogic string
+	// Progress, when set, is called after each batch with the records done and the total.
+	Progress func(done, total int)
+}
+
+// Stream exports the project's records as typed values, in REDCap's record order. It first
+// exports the record IDs, then the records in batches; rows of one record are decoded together
+// by the generated DecodeRows. After each batch it checks that every requested record came back
+// exactly once, and yields an error naming the missing or duplicated IDs otherwise. Memory holds
+// the ID list and one batch. Stop early by breaking out of the loop; after an error Stream stops.
+func Stream[R any, P interface {
+	*R
+	Record
+}](ctx context.Context, c *Client, opts ExportOptions) iter.Seq2[*R, error] {
+	return func(yield func(*R, error) bool) {
+		schema := P(new(R)).Schema()
+		if schema == nil || schema.Layout == nil || schema.RecordIDField == "" {
+			yield(nil, errors.New("redcap: export: the record type has no schema (layout and record ID field)"))
+			return
+		}
+		ids, err := exportRecordIDs(ctx, c, schema, opts)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		size := opts.BatchSize
+		if size <= 0 {
+			size = DefaultBatchSize
+		}
+		done := 0
+		for batch := range slices.Chunk(ids, size) {
+			if err := ctx.Err(); err != nil {
+				yield(nil, fmt.Errorf("redcap: export: %w", err))
+				return
+			}
+			n := done/size + 1
+			req := exportRequest(schema, opts)
+			req.Records, req.Batch = batch, n
+			body, err := c.ExportRecordsRaw(ctx, req)
+			if err != nil {
+				yield(nil, fmt.Errorf("redcap: export batch %d (records %s): %w", n, idRange(batch), err))
+				return
+			}
+			stopped, err := decodeBatch[R, P](body, schema, batch, yield)
+			if stopped {
+				return
+			}
+			if err != nil {
+				yield(nil, fmt.Errorf("redcap: export batch %d (records %s): %w", n, idRange(batch), err))
+				return
+			}
+			done += len(batch)
+			if opts.Progress != nil {
+				opts.Progress(done, len(ids))
+			}
+		}
+	}
+}
+
+// ExportAll exports every selected record into a slice. Prefer Stream for large projects.
+func ExportAll[R any, P interface {
+	*R
+	Record
+}](ctx context.Context, c *Client, opts ExportOptions) ([]R, error) {
+	var out []R
+	for rec, err := range Stream[R, P](ctx, c, opts) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *rec)
+	}
+	return out, nil
+}
+
+// exportRequest is the request of every batch: the options, with the record ID field added.
+func exportRequest(s *Schema, opts ExportOptions) ExportRequest {
+	req := ExportRequest{Forms: opts.Forms, Events: opts.Events, FilterLogic: opts.FilterLogic}
+	if len(opts.Fields) > 0 || len(opts.Forms) > 0 {
+		req.Fields = withFirst(opts.Fields, s.RecordIDField)
+	}
+	return req
+}
+
+// withFirst returns list with s at the front unless it holds s already.
+func withFirst(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append([]string{s}, list...)
+}
+
+// exportRecordIDs exports the record ID column and returns each record once, in REDCap's order.
+func exportRecordIDs(ctx context.Context, c *Client, s *Schema, opts ExportOptions) ([]string, error) {
+	req := ExportRequest{Fields: []string{s.RecordIDField}, Events: opts.Events, FilterLogic: opts.FilterLogic}
+	body, err := c.ExportRecordsRaw(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("redcap: export record IDs: %w", err)
+	}
+	idCol, ok := s.Layout.Index(s.RecordIDField)
+	if !ok {
+		return nil, fmt.Errorf("redcap: export: the layout has no record ID column %q", s.RecordIDField)
+	}
+	var ids []string
+	seen := map[string]bool{}
+	err = ReadRows(bytes.NewReader(body), s.Layout, func(r *Row) error {
+		if !r.Has(idCol) || r.Get(idCol) == "" {
+			return fmt.Errorf("row without a record ID (%s)", s.RecordIDField)
+		}
+		if id := r.Get(idCol); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("redcap: export record IDs: %w", err)
+	}
+	return ids, nil
+}

@@ -1,0 +1,219 @@
+package redcap
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+)
+
+// ImportOptions controls Import.
+type ImportOptions struct {
+	// BatchSize is the number of records per request (default DefaultBatchSize).
+	BatchSize int
+	// Overwrite sends overwriteBehavior=overwrite: a blank value then ERASES the stored value,
+	// checkboxes included. Leave it false (normal) unless blanks must erase data.
+	Overwrite bool
+	// ForceAutoNumber lets REDCap number the records; their IDs are placeholders, and
+	// ImportResult.AutoIDs maps each to the ID REDCap gave it.
+	ForceAutoNumber bool
+	// SkipPreflight sends batches without validating them first. By default every record is
+	// validated (Record.Validate) and a batch with a value REDCap would refuse is not sent: its
+	// BatchError wraps a *ValidationError listing every violation.
+	SkipPreflight bool
+	// RedactIdentifiers hides values of identifier fields in pre-flight errors.
+	RedactIdentifiers bool
+	// ContinueOnError sends the remaining batches after one fails. By default Import stops and
+	// reports the remaining batches as not sent.
+	ContinueOnError bool
+	// Progress, when set, is called after each batch with the records handled and the total.
+	Progress func(done, total int)
+}
+
+// Import writes records to REDCap in batches and reports what became of each batch. Each batch
+// is validated first (unless SkipPreflight), sent once with returnContent=ids (auto_ids with
+// ForceAutoNumber), and landed only when REDCap confirms exactly the IDs sent. Imports are never
+// retried. The result is never nil. The error is nil only when every batch landed; otherwise it
+// is a summary wrapping a *BatchError per failed batch, and the result lists landed, failed and
+// unsent batches.
+func Import[R any, P interface {
+	*R
+	Record
+}](ctx context.Context, c *Client, records []R, opts ImportOptions) (*ImportResult, error) {
+	schema := P(new(R)).Schema()
+	if schema == nil || schema.Layout == nil {
+		return &ImportResult{}, errors.New("redcap: import: the record type has no schema; nothing was sent")
+	}
+	if err := checkImportIDs[R, P](records); err != nil {
+		return &ImportResult{}, err
+	}
+	size := opts.BatchSize
+	if size <= 0 {
+		size = DefaultBatchSize
+	}
+	res := &ImportResult{}
+	for n, chunk := 1, records; len(chunk) > 0; n++ {
+		batch := chunk[:min(size, len(chunk))]
+		chunk = chunk[len(batch):]
+		ids := make([]string, len(batch))
+		for i := range batch {
+			ids[i] = P(&batch[i]).RecordID()
+		}
+		res.Batches = append(res.Batches, ImportBatch{Number: n, IDs: ids, Status: BatchNotSent})
+	}
+	goNames := goFieldNames(schema)
+	stop := false
+	var failed []error
+	for i := range res.Batches {
+		b := &res.Batches[i]
+		if stop {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			failed = append(failed, fmt.Errorf("redcap: import stopped before batch %d: %w", b.Number, err))
+			break
+		}
+		start := (b.Number - 1) * size
+		status, err := importBatch[R, P](ctx, c, records[start:start+len(b.IDs)], b.Number, opts, res)
+		b.Status = status
+		if err != nil {
+			fillGoFields(err, goNames)
+			be := &BatchError{Number: b.Number, IDs: b.IDs, Status: status, Err: err}
+			b.Err = be
+			failed = append(failed, be)
+			stop = !opts.ContinueOnError
+		}
+		if opts.Progress != nil {
+			opts.Progress(start+len(b.IDs), len(records))
+		}
+	}
+	if len(failed) > 0 {
+		return res, fmt.Errorf("redcap: import: %s: %w", res.summary(), errors.Join(failed...))
+	}
+	return res, nil
+}
+
+// importBatch validates, encodes and sends one batch.
+func importBatch[R any, P interface {
+	*R
+	Record
+}](ctx context.Context, c *Client, batch []R, number int, opts ImportOptions, res *ImportResult) (BatchStatus, error) {
+	if !opts.SkipPreflight {
+		if err := preflight[R, P](batch, opts.RedactIdentifiers); err != nil {
+			return BatchRefused, err
+		}
+	}
+	var rows []Row
+	for i := range batch {
+		var err error
+		if rows, err = P(&batch[i]).EncodeRows(rows); err != nil {
+			return BatchRefused, fmt.Errorf("encode record %q: %w", P(&batch[i]).RecordID(), err)
+		}
+	}
+	var data bytes.Buffer
+	if err := WriteRows(&data, rows); err != nil {
+		return BatchRefused, err
+	}
+	req := ImportRequest{Overwrite: opts.Overwrite, ForceAutoNumber: opts.ForceAutoNumber, ReturnContent: ReturnIDs, Batch: number}
+	if opts.ForceAutoNumber {
+		req.ReturnContent = ReturnAutoIDs
+	}
+	resp, err := c.ImportRecordsRaw(ctx, data.Bytes(), req)
+	if err != nil {
+		var ae *APIError
+		if errors.As(err, &ae) && ae.Status >= 400 && ae.Status < 500 {
+			return BatchFailed, err
+		}
+		return BatchUncertain, err
+	}
+	sent := make([]string, len(batch))
+	for i := range batch {
+		sent[i] = P(&batch[i]).RecordID()
+	}
+	if err := confirmIDs(sent, resp.IDs); err != nil {
+		return BatchUncertain, err
+	}
+	for _, a := range resp.AutoIDs {
+		if res.AutoIDs == nil {
+			res.AutoIDs = make(map[string]string)
+		}
+		res.AutoIDs[a.Sent] = a.New
+	}
+	return BatchLanded, nil
+}
+
+// preflight validates every record of a batch with the project's missing-data codes. It returns
+// a *ValidationError (every violation, warnings included) when REDCap would refuse a value.
+func preflight[R any, P interface {
+	*R
+	Record
+}](batch []R, redact bool) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	v := NewValidator(ValidatorOptions{RedactIdentifiers: redact, MissingCodes: P(&batch[0]).Schema().MissingCodes})
+	for i := range batch {
+		P(&batch[i]).Validate(v)
+	}
+	return v.Err()
+}
+
+// confirmIDs checks that REDCap saved exactly the records sent.
+func confirmIDs(sent, saved []string) error {
+	want := map[string]bool{}
+	for _, id := range sent {
+		want[id] = true
+	}
+	got := map[string]bool{}
+	var unexpected []string
+	for _, id := range saved {
+		got[id] = true
+		if !want[id] {
+			unexpected = append(unexpected, id)
+		}
+	}
+	var unconfirmed []string
+	for _, id := range sent {
+		if !got[id] {
+			unconfirmed = append(unconfirmed, id)
+		}
+	}
+	if len(unexpected) == 0 && len(unconfirmed) == 0 {
+		return nil
+	}
+	return fmt.Errorf("REDCap answered %d OK but did not confirm the IDs sent: not confirmed %s; not sent but reported saved %s",
+		http.StatusOK, quoteList(unconfirmed, 20), quoteList(unexpected, 20))
+}
+
+// checkImportIDs refuses blank and repeated record IDs before anything is sent.
+func checkImportIDs[R any, P interface {
+	*R
+	Record
+}](records []R) error {
+	first := make(map[string]int, len(records))
+	for i := range records {
+		id := P(&records[i]).RecordID()
+		if id == "" {
+			return fmt.Errorf("redcap: import: record %d of %d has a blank record ID (give new records a placeholder ID with ForceAutoNumber); nothing was sent", i+1, len(records))
+		}
+		if j, dup := first[id]; dup {
+			return fmt.Errorf("redcap: import: record ID %q appears twice (records %d and %d); merge them; nothing was sent", id, j+1, i+1)
+		}
+		first[id] = i
+	}
+	return nil
+}
+
+// fillGoFields sets GoField on every refused value of an *APIError.
+func fillGoFields(err error, goNames map[string]string) {
+	var ae *APIError
+	if !errors.As(err, &ae) {
+		return
+	}
+	for i := range ae.Values {
+		if g, ok := goNames[ae.Values[i].Field]; ok {
+			ae.Values[i].GoField = g
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package redcaptest
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+)
+
+// answer is one HTTP answer: status, format (decides the Content-Type) and body.
+type answer struct {
+	status      int
+	format      string // json, csv, xml, or "" with contentType set
+	contentType string
+	body        string
+}
+
+// contentTypes are REDCap's Content-Type headers per format.
+var contentTypes = map[string]string{
+	"json": "application/json; charset=utf-8",
+	"csv":  "text/csv; charset=utf-8",
+	"xml":  "text/xml; charset=utf-8",
+}
+
+func writeAnswer(w http.ResponseWriter, a answer) {
+	ct := a.contentType
+	if ct == "" {
+		ct = contentTypes[a.format]
+	}
+	w.Header().Set("Content-Type", ct)
+	w.WriteHeader(a.status)
+	_, _ = w.Write([]byte(a.body))
+}
+
+// errorAnswer wraps msg in REDCap's error envelope of the format.
+func errorAnswer(status int, format, msg string) answer {
+	var body string
+	switch format {
+	case "json":
+		body = `{"error":` + phpJSONString(msg) + `}`
+	case "csv":
+		body = "ERROR: " + msg
+	default:
+		format = "xml"
+		body = `<?xml version="1.0" encoding="UTF-8" ?><hash><error>` + xmlEscape(msg) + `</error></hash>`
+	}
+	return answer{status: status, format: format, body: body}
+}
+
+// okAnswer is a 200 answer with a body.
+func okAnswer(format, body string) answer {
+	return answer{status: http.StatusOK, format: format, body: body}
+}
+
+// phpJSONString encodes s as PHP's json_encode does: slashes escaped, non-ASCII kept as \u
+// escapes are not needed for equality of values, so UTF-8 is written as is.
+func phpJSONString(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return `""`
+	}
+	out := strings.ReplaceAll(string(b), "/", `\/`)
+	return out
+}
+
+// xmlEscape escapes text for an XML element.
+func xmlEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

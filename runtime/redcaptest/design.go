@@ -1,0 +1,270 @@
+package redcaptest
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+)
+
+// armFilter returns the arms[] filter as numbers.
+func armFilter(p params) []int {
+	var out []int
+	for _, s := range p.list("arms") {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func armSelected(filter []int, arm int) bool { return len(filter) == 0 || slices.Contains(filter, arm) }
+
+// exportArms answers content=arm.
+func (st *state) exportArms(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	if !st.longitudinal() && len(st.proj.Arms) == 0 {
+		return errorAnswer(http.StatusBadRequest, ef, "You cannot export arms for classic projects")
+	}
+	filter := armFilter(p)
+	t := table{cols: []string{"arm_num", "name"}}
+	for _, a := range st.proj.Arms {
+		if armSelected(filter, a.Num) {
+			t.add(num(a.Num), str(a.Name))
+		}
+	}
+	return okAnswer(format, t.render(format, xmlStyle{root: "arms", trailerNL: true}, csvStyle{}))
+}
+
+// exportEvents answers content=event.
+func (st *state) exportEvents(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	if !st.longitudinal() {
+		return errorAnswer(http.StatusBadRequest, ef, "You cannot export events for classic projects")
+	}
+	filter := armFilter(p)
+	t := table{cols: []string{"event_name", "arm_num", "unique_event_name", "custom_event_label", "event_id"}}
+	for _, e := range st.proj.Events {
+		if armSelected(filter, e.Arm) {
+			t.add(str(e.Name), num(e.Arm), str(e.UniqueName), str(e.CustomLabel), num(e.ID))
+		}
+	}
+	return okAnswer(format, t.render(format, xmlStyle{root: "events", trailerNL: true}, csvStyle{}))
+}
+
+// exportMappings answers content=formEventMapping.
+func (st *state) exportMappings(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	if !st.longitudinal() {
+		return errorAnswer(http.StatusBadRequest, ef, "You cannot export form/event mappings for classic projects")
+	}
+	filter := armFilter(p)
+	t := table{cols: []string{"arm_num", "unique_event_name", "form"}}
+	for _, e := range st.proj.Events {
+		for _, f := range st.sch.forms {
+			if armSelected(filter, e.Arm) && st.mapped(e.UniqueName, f) {
+				t.add(num(e.Arm), str(e.UniqueName), str(f))
+			}
+		}
+	}
+	return okAnswer(format, t.render(format, xmlStyle{root: "items", noCDATA: true, trailerNL: true}, csvStyle{}))
+}
+
+// exportRepeating answers content=repeatingFormsEvents.
+func (st *state) exportRepeating(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	if !st.hasRepeating() {
+		return errorAnswer(http.StatusBadRequest, ef, "You cannot export repeating instruments and events because the project does not contain any repeating instruments and events")
+	}
+	t := table{cols: []string{"form_name", "custom_form_label"}}
+	if st.longitudinal() {
+		t.cols = []string{"event_name", "form_name", "custom_form_label"}
+	}
+	for _, r := range st.proj.Repeating {
+		if st.longitudinal() {
+			t.add(str(r.Event), str(r.Form), str(r.CustomLabel))
+		} else {
+			t.add(str(r.Form), str(r.CustomLabel))
+		}
+	}
+	plain := map[string]bool{"event_name": true, "form_name": true}
+	return okAnswer(format, t.render(format, xmlStyle{root: "repeatingFormsEvents", plain: plain, trailerNL: true}, csvStyle{trailerNL: true}))
+}
+
+// exportDAGs answers content=dag.
+func (st *state) exportDAGs(p params) answer {
+	format := p.dataFormat()
+	t := table{cols: []string{"data_access_group_name", "unique_group_name", "data_access_group_id"}}
+	for _, d := range st.proj.DAGs {
+		t.add(str(d.Name), str(d.UniqueName), num(d.ID))
+	}
+	return okAnswer(format, t.render(format, xmlStyle{root: "dags", trailerNL: true}, csvStyle{}))
+}
+
+// designRows reads the data of a design import as objects of strings.
+func designRows(p params) ([]map[string]string, *apiError) {
+	rows, perr := parseJSONRows(p.get("data"))
+	if perr != nil {
+		return nil, badRequest(perr.msg)
+	}
+	return rows, nil
+}
+
+// importArms answers content=arm, action=import (override=1 replaces every arm).
+func (st *state) importArms(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	rows, aerr := designRows(p)
+	if aerr != nil {
+		return errorAnswer(aerr.status, ef, aerr.msg)
+	}
+	arms := st.proj.Arms
+	if p.get("override") == "1" {
+		arms = nil
+	}
+	for _, r := range rows {
+		n, err := strconv.Atoi(r["arm_num"])
+		if err != nil || n < 1 {
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q is not valid.", r["arm_num"]))
+		}
+		arms = slices.DeleteFunc(arms, func(a dictionary.Arm) bool { return a.Num == n })
+		arms = append(arms, dictionary.Arm{Num: n, Name: r["name"]})
+	}
+	slices.SortFunc(arms, func(a, b dictionary.Arm) int { return a.Num - b.Num })
+	st.proj.Arms = arms
+	st.rebuild()
+	return okAnswer(format, itoa(len(rows)))
+}
+
+// importEvents answers content=event, action=import.
+func (st *state) importEvents(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	rows, aerr := designRows(p)
+	if aerr != nil {
+		return errorAnswer(aerr.status, ef, aerr.msg)
+	}
+	events := st.proj.Events
+	if p.get("override") == "1" {
+		events = nil
+	}
+	for _, r := range rows {
+		n, err := strconv.Atoi(r["arm_num"])
+		if err != nil || !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }) {
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q does not exist in the project.", r["arm_num"]))
+		}
+		e := dictionary.Event{Name: r["event_name"], Arm: n, CustomLabel: r["custom_event_label"], ID: st.nextEventID}
+		e.UniqueName = uniqueName(e.Name, "_arm_"+itoa(n), func(s string) bool {
+			return slices.ContainsFunc(events, func(x dictionary.Event) bool { return x.UniqueName == s })
+		})
+		st.nextEventID++
+		events = append(events, e)
+	}
+	slices.SortStableFunc(events, func(a, b dictionary.Event) int { return a.Arm - b.Arm })
+	st.proj.Events = events
+	st.rebuild()
+	return okAnswer(format, itoa(len(rows)))
+}
+
+// uniqueName derives REDCap's unique name from a label: lower-cased, other characters to "_",
+// trimmed, then the suffix; a clash gets a letter appended.
+func uniqueName(label, suffix string, taken func(string) bool) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(label) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	base := strings.Trim(b.String(), "_")
+	for strings.Contains(base, "__") {
+		base = strings.ReplaceAll(base, "__", "_")
+	}
+	if len(base) > 18 && suffix != "" {
+		base = strings.TrimRight(base[:18], "_")
+	}
+	name := base + suffix
+	for c := 'b'; taken(name) && c <= 'z'; c++ {
+		name = base + string(c) + suffix
+	}
+	return name
+}
+
+// importMappings answers content=formEventMapping import: it replaces the mapping of the arms it
+// names.
+func (st *state) importMappings(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	rows, aerr := designRows(p)
+	if aerr != nil {
+		return errorAnswer(aerr.status, ef, aerr.msg)
+	}
+	var maps []dictionary.Mapping
+	arms := map[int]bool{}
+	for _, r := range rows {
+		e, ok := st.event(r["unique_event_name"])
+		if !ok {
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The unique event name %q does not exist in the project.", r["unique_event_name"]))
+		}
+		if !slices.Contains(st.sch.forms, r["form"]) {
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The instrument name (i.e., the unique form name) %q does not exist in the project.", r["form"]))
+		}
+		arms[e.Arm] = true
+		maps = append(maps, dictionary.Mapping{Arm: e.Arm, Event: e.UniqueName, Form: r["form"]})
+	}
+	kept := slices.DeleteFunc(slices.Clone(st.proj.Mappings), func(m dictionary.Mapping) bool { return arms[m.Arm] })
+	st.proj.Mappings = append(kept, maps...)
+	st.rebuild()
+	return okAnswer(format, itoa(len(rows)))
+}
+
+// importRepeating answers content=repeatingFormsEvents import: it replaces the whole setup.
+func (st *state) importRepeating(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	rows, aerr := designRows(p)
+	if aerr != nil {
+		return errorAnswer(aerr.status, ef, aerr.msg)
+	}
+	var reps []dictionary.Repeat
+	for _, r := range rows {
+		if r["form_name"] != "" && !slices.Contains(st.sch.forms, r["form_name"]) {
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("instrument '%s' is not available in project '%s'", r["form_name"], st.title))
+		}
+		if st.longitudinal() {
+			if _, ok := st.event(r["event_name"]); !ok {
+				return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("event '%s' is not available in project '%s'", r["event_name"], st.title))
+			}
+		}
+		reps = append(reps, dictionary.Repeat{Event: r["event_name"], Form: r["form_name"], CustomLabel: r["custom_form_label"]})
+	}
+	st.proj.Repeating = reps
+	st.rebuild()
+	return okAnswer(format, itoa(len(rows)))
+}
+
+// importDAGs answers content=dag import: new groups get a unique name and an ID.
+func (st *state) importDAGs(p params) answer {
+	format, ef := p.dataFormat(), p.errorFormat()
+	rows, aerr := designRows(p)
+	if aerr != nil {
+		return errorAnswer(aerr.status, ef, aerr.msg)
+	}
+	for _, r := range rows {
+		name := r["data_access_group_name"]
+		if u := r["unique_group_name"]; u != "" {
+			i := slices.IndexFunc(st.proj.DAGs, func(d dictionary.DAG) bool { return d.UniqueName == u })
+			if i < 0 {
+				return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The unique group name %q does not exist in the project.", u))
+			}
+			st.proj.DAGs[i].Name = name
+			continue
+		}
+		u := uniqueName(name, "", func(s string) bool {
+			return slices.ContainsFunc(st.proj.DAGs, func(d dictionary.DAG) bool { return d.UniqueName == s })
+		})
+		st.proj.DAGs = append(st.proj.DAGs, dictionary.DAG{Name: name, UniqueName: u, ID: st.nextDAGID})
+		st.nextDAGID++
+	}
+	return okAnswer(format, itoa(len(rows)))
+}

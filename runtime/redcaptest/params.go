@@ -1,0 +1,104 @@
+package redcaptest
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// params are the form fields of one API call.
+type params struct {
+	v url.Values
+}
+
+// maxBody caps what the fake reads from one request.
+const maxBody = 64 << 20
+
+// parseParams reads an urlencoded or multipart body. Anything else (a JSON body) reads as no
+// parameters at all, as in REDCap.
+func parseParams(r *http.Request) params {
+	ct := r.Header.Get("Content-Type")
+	switch {
+	case strings.HasPrefix(ct, "multipart/form-data"):
+		if err := r.ParseMultipartForm(maxBody); err == nil && r.MultipartForm != nil {
+			return params{v: url.Values(r.MultipartForm.Value)}
+		}
+	case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
+		if err := r.ParseForm(); err == nil {
+			return params{v: r.PostForm}
+		}
+	}
+	return params{v: url.Values{}}
+}
+
+// get returns a parameter's value ("" when absent).
+func (p params) get(name string) string { return p.v.Get(name) }
+
+// has reports whether the parameter was sent.
+func (p params) has(name string) bool {
+	_, ok := p.v[name]
+	return ok
+}
+
+// list returns an array parameter: name[0], name[1], ... in index order, or a comma-separated
+// name=... string (accepted for records and fields).
+func (p params) list(name string) []string {
+	type item struct {
+		idx int
+		val string
+	}
+	var items []item
+	prefix := name + "["
+	for k, vs := range p.v {
+		if !strings.HasPrefix(k, prefix) || !strings.HasSuffix(k, "]") || len(vs) == 0 {
+			continue
+		}
+		idx, err := strconv.Atoi(k[len(prefix) : len(k)-1])
+		if err != nil {
+			idx = 1 << 30
+		}
+		items = append(items, item{idx, vs[0]})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].idx < items[j].idx })
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, it.val)
+	}
+	if len(out) == 0 && p.get(name) != "" {
+		for _, s := range strings.Split(p.get(name), ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// dataFormat is the format of data in the request and answer: json, csv or xml (the default and
+// the fallback for bogus values).
+func (p params) dataFormat() string {
+	switch f := p.get("format"); f {
+	case "json", "csv":
+		return f
+	}
+	return "xml"
+}
+
+// errorFormat is the envelope of errors and import results: returnFormat, else format, else xml.
+func (p params) errorFormat() string {
+	switch f := p.get("returnFormat"); f {
+	case "json", "csv", "xml":
+		return f
+	}
+	return p.dataFormat()
+}
+
+// flag reports whether a boolean parameter is "true" (or "1").
+func (p params) flag(name string) bool {
+	v := strings.ToLower(p.get(name))
+	return v == "true" || v == "1"
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,63 @@
+package redcaptest
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// deleteRecords answers content=record, action=delete: the number deleted, as bare text.
+func (st *state) deleteRecords(p params) answer {
+	ef := p.errorFormat()
+	ids := p.list("records")
+	if len(ids) == 0 {
+		return errorAnswer(http.StatusBadRequest, ef, "The 'records' parameter is an empty array. The parameter must be an array containing one or more record names to delete.")
+	}
+	var missing []string
+	for _, id := range ids {
+		if st.records[id] == nil {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		return errorAnswer(http.StatusBadRequest, ef, "One or more of the records provided cannot be deleted because they do not exist in the project. The following records do not exist: "+strings.Join(missing, ", "))
+	}
+	for _, id := range ids {
+		delete(st.records, id)
+	}
+	return okAnswer(p.dataFormat(), itoa(len(ids)))
+}
+
+// renameRecord answers content=record, action=rename.
+func (st *state) renameRecord(p params) answer {
+	ef := p.errorFormat()
+	old, nw := p.get("record"), p.get("new_record_name")
+	rec := st.records[old]
+	if rec == nil {
+		return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The record '%s' does not exist.", old))
+	}
+	if nw == "" || st.records[nw] != nil {
+		return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The record '%s' already exists or is not a valid record name.", nw))
+	}
+	delete(st.records, old)
+	rec.id = nw
+	for _, v := range rec.rows {
+		if v.has(st.sch.recordID) {
+			v.set(st.sch.recordID, nw)
+		}
+	}
+	st.records[nw] = rec
+	return okAnswer(p.dataFormat(), "1")
+}
+
+// nextRecordName is one more than the largest numeric record ID (1 when there is none).
+func (st *state) nextRecordName() string {
+	max := 0
+	for id := range st.records {
+		if n, err := strconv.Atoi(id); err == nil && n > max {
+			max = n
+		}
+	}
+	return itoa(max + 1)
+}

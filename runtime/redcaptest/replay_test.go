@@ -1,0 +1,177 @@
+package redcaptest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// superToken stands in for the capture's 64-character super token.
+const superToken = "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789"
+
+// substitute replaces the capture's token placeholders with the fake's token.
+func substitute(s, tok string) string {
+	r := strings.NewReplacer(
+		"<TOKEN_IN_LOWER_CASE>", strings.ToLower(tok),
+		"<TOKEN_WITHOUT_LAST_CHAR>", tok[:len(tok)-1],
+		"<SUPER_TOKEN>", superToken,
+		"<TOKEN>", tok,
+	)
+	return r.Replace(s)
+}
+
+// response is what the fake answered.
+type response struct {
+	status      int
+	contentType string
+	body        string
+}
+
+// send replays one vector's request against the server.
+func send(t *testing.T, s *Server, v vector) response {
+	t.Helper()
+	method := v.Method
+	if method == "" {
+		method = http.MethodPost
+	}
+	u := strings.TrimSuffix(s.URL(), "/api/") + "/api/"
+	if v.Path != "" {
+		u = strings.TrimSuffix(s.URL(), "/api/") + v.Path
+	}
+	form := url.Values{}
+	var body io.Reader
+	contentType := "application/x-www-form-urlencoded"
+	keys := make([]string, 0, len(v.Request))
+	for k := range v.Request {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if sv, ok := v.Request[k].(string); ok {
+			form.Set(k, substitute(sv, s.Token()))
+		}
+	}
+	switch {
+	case v.Request["_raw_json_body"] != nil:
+		raw, err := json.Marshal(v.Request["_raw_json_body"])
+		if err != nil {
+			t.Fatalf("%s: %v", v.Name, err)
+		}
+		body, contentType = strings.NewReader(substitute(string(raw), s.Token())), "application/json"
+	case v.Request["file"] != nil:
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		for _, k := range keys {
+			if k != "file" {
+				_ = mw.WriteField(k, form.Get(k))
+			}
+		}
+		file, _ := v.Request["file"].(map[string]any)
+		name, _ := file["filename"].(string)
+		content, _ := file["content"].(string)
+		fw, err := mw.CreateFormFile("file", name)
+		if err != nil {
+			t.Fatalf("%s: %v", v.Name, err)
+		}
+		_, _ = fw.Write([]byte(content))
+		_ = mw.Close()
+		body, contentType = &buf, mw.FormDataContentType()
+	case method == http.MethodGet:
+		if len(form) > 0 {
+			u += "?" + form.Encode()
+		}
+	default:
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, u, body)
+	if err != nil {
+		t.Fatalf("%s: %v", v.Name, err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s: %v", v.Name, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s: read body: %v", v.Name, err)
+	}
+	return response{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: string(b)}
+}
+
+// serverAssigned are keys whose values the server assigns (README: volatile); they are ignored
+// in JSON bodies.
+var serverAssigned = []string{"project_id", "creation_time"}
+
+// disagreement describes how an answer differs from the capture ("" when it agrees).
+func disagreement(v vector, got response) string {
+	if got.status != v.Status {
+		return fmt.Sprintf("status %d, want %d (body %.300q)", got.status, v.Status, got.body)
+	}
+	if got.contentType != v.ContentType {
+		return fmt.Sprintf("content type %q, want %q", got.contentType, v.ContentType)
+	}
+	if strings.HasPrefix(v.ContentType, "application/json") {
+		var want, have any
+		errW := json.Unmarshal([]byte(v.Body), &want)
+		errH := json.Unmarshal([]byte(got.body), &have)
+		if errW == nil && errH == nil {
+			drop := append(append([]string(nil), serverAssigned...), v.VolatileKeys...)
+			want, have = dropKeys(want, drop), dropKeys(have, drop)
+			if !reflect.DeepEqual(want, have) {
+				return "JSON body differs: " + firstDifference(v.Body, got.body)
+			}
+			return ""
+		}
+	}
+	if got.body != v.Body {
+		return "body differs: " + firstDifference(v.Body, got.body)
+	}
+	return ""
+}
+
+// dropKeys removes the keys from every object in a decoded JSON value.
+func dropKeys(x any, keys []string) any {
+	switch v := x.(type) {
+	case map[string]any:
+		for _, k := range keys {
+			delete(v, k)
+		}
+		for k, e := range v {
+			v[k] = dropKeys(e, keys)
+		}
+	case []any:
+		for i, e := range v {
+			v[i] = dropKeys(e, keys)
+		}
+	}
+	return x
+}
+
+// firstDifference shows where two texts start to differ.
+func firstDifference(want, got string) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-60)
+	return fmt.Sprintf("at byte %d:\n  want …%q\n  got  …%q", i, clip(want[from:], 200), clip(got[from:], 200))
+}
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

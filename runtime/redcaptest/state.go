@@ -1,0 +1,285 @@
+package redcaptest
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/runtime/redcap"
+)
+
+// state is the project and its data. Every method runs under the server's lock.
+type state struct {
+	proj        *dictionary.Project
+	title       string
+	projectID   int
+	recordLimit int
+	surveyForms []string
+
+	sch     *schema
+	records map[string]*record
+
+	nextDAGID   int
+	nextEventID int
+}
+
+// schema is what the server derives from the dictionary: columns, rules and lookups. It is rebuilt
+// whenever the design changes.
+type schema struct {
+	recordID  string
+	fields    []*dictionary.Field          // data fields in dictionary order (no descriptive)
+	byName    map[string]*dictionary.Field // data fields by name
+	formOf    map[string]string            // field -> form
+	forms     []string                     // form names in order
+	formLabel map[string]string
+	rules     map[string]*redcap.FieldRule // field name (and <form>_complete) -> rule
+	columns   map[string]column            // export column -> field (and checkbox code)
+	codes     *redcap.MissingCodes
+}
+
+// column is one export column of a data field.
+type column struct {
+	field string
+	code  string // checkbox choice or missing code; "" otherwise
+}
+
+func newState(p *dictionary.Project, cfg *config) *state {
+	cp := copyProject(p)
+	if cfg.missingCodes != nil {
+		cp.MissingCodes = cfg.missingCodes
+	}
+	if cfg.dags != nil {
+		cp.DAGs = cfg.dags
+	}
+	st := &state{
+		proj:        cp,
+		title:       cp.Title,
+		projectID:   cp.ID,
+		recordLimit: cfg.recordLimit,
+		surveyForms: cp.SurveyForms,
+		records:     map[string]*record{},
+		nextDAGID:   1,
+		nextEventID: 1,
+	}
+	if cfg.title != "" {
+		st.title = cfg.title
+	}
+	if cfg.projectID != 0 {
+		st.projectID = cfg.projectID
+	}
+	if cfg.surveyForms != nil {
+		st.surveyForms = cfg.surveyForms
+	}
+	if st.projectID == 0 {
+		st.projectID = 1
+	}
+	for i := range cp.DAGs {
+		if cp.DAGs[i].ID == 0 {
+			cp.DAGs[i].ID = st.nextDAGID
+		}
+		st.nextDAGID = max(st.nextDAGID, cp.DAGs[i].ID+1)
+	}
+	for i := range cp.Events {
+		if cp.Events[i].ID == 0 {
+			cp.Events[i].ID = st.nextEventID
+		}
+		st.nextEventID = max(st.nextEventID, cp.Events[i].ID+1)
+	}
+	st.rebuild()
+	return st
+}
+
+// copyProject copies the parts of a project the server changes.
+func copyProject(p *dictionary.Project) *dictionary.Project {
+	if p == nil {
+		return &dictionary.Project{}
+	}
+	cp := *p
+	cp.Forms = make([]*dictionary.Form, len(p.Forms))
+	for i, f := range p.Forms {
+		nf := *f
+		nf.Fields = make([]*dictionary.Field, len(f.Fields))
+		for j, fl := range f.Fields {
+			c := *fl
+			nf.Fields[j] = &c
+		}
+		cp.Forms[i] = &nf
+	}
+	cp.Arms = slices.Clone(p.Arms)
+	cp.Events = slices.Clone(p.Events)
+	cp.Mappings = slices.Clone(p.Mappings)
+	cp.Repeating = slices.Clone(p.Repeating)
+	cp.MissingCodes = slices.Clone(p.MissingCodes)
+	cp.DAGs = slices.Clone(p.DAGs)
+	cp.SurveyForms = slices.Clone(p.SurveyForms)
+	return &cp
+}
+
+// rebuild derives the schema from the project.
+func (st *state) rebuild() {
+	p := st.proj
+	sch := &schema{
+		byName:    map[string]*dictionary.Field{},
+		formOf:    map[string]string{},
+		formLabel: map[string]string{},
+		rules:     map[string]*redcap.FieldRule{},
+		columns:   map[string]column{},
+	}
+	codes := make([]string, len(p.MissingCodes))
+	for i, m := range p.MissingCodes {
+		codes[i] = m.Code
+	}
+	sch.codes = redcap.NewMissingCodes(codes...)
+	for _, f := range p.Forms {
+		sch.forms = append(sch.forms, f.Name)
+		sch.formLabel[f.Name] = st.formLabelOf(f)
+		for _, fl := range f.Fields {
+			if sch.recordID == "" {
+				sch.recordID = fl.Name
+			}
+			if fl.Type == dictionary.TypeDescriptive {
+				continue
+			}
+			sch.fields = append(sch.fields, fl)
+			sch.byName[fl.Name] = fl
+			sch.formOf[fl.Name] = f.Name
+		}
+	}
+	for _, r := range dictionary.Rules(p) {
+		r := r
+		sch.rules[r.Name] = &r
+	}
+	for _, fl := range sch.fields {
+		for _, c := range st.exportColumnsOf(sch, fl) {
+			sch.columns[c.name] = column{field: fl.Name, code: c.code}
+		}
+	}
+	st.sch = sch
+}
+
+// exportColumn is one export column with the checkbox code it stands for.
+type exportColumn struct {
+	name string
+	code string
+}
+
+// exportColumnsOf lists a field's export columns: one per checkbox choice and missing code, or the
+// field itself.
+func (st *state) exportColumnsOf(sch *schema, fl *dictionary.Field) []exportColumn {
+	if fl.Type != dictionary.TypeCheckbox {
+		return []exportColumn{{name: fl.Name}}
+	}
+	var out []exportColumn
+	for _, c := range fl.Choices {
+		out = append(out, exportColumn{name: dictionary.CheckboxColumn(fl.Name, c.Code), code: c.Code})
+	}
+	if !hasTag(fl, "NOMISSING") {
+		for _, m := range st.proj.MissingCodes {
+			out = append(out, exportColumn{name: dictionary.CheckboxColumn(fl.Name, m.Code), code: m.Code})
+		}
+	}
+	return out
+}
+
+// hasTag reports whether the field carries the action tag.
+func hasTag(fl *dictionary.Field, name string) bool {
+	for _, t := range fl.ActionTags {
+		if strings.EqualFold(t.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// longitudinal reports whether the project has events.
+func (st *state) longitudinal() bool { return len(st.proj.Events) > 0 }
+
+// hasRepeating reports whether the project has repeating instruments or events.
+func (st *state) hasRepeating() bool { return len(st.proj.Repeating) > 0 }
+
+// formOfColumn returns the form of an export column ("" for non-field columns).
+func (st *state) formOfColumn(col string) string {
+	if c, ok := st.sch.columns[col]; ok {
+		return st.sch.formOf[c.field]
+	}
+	if f, ok := strings.CutSuffix(col, "_complete"); ok && slices.Contains(st.sch.forms, f) {
+		return f
+	}
+	return ""
+}
+
+// isFormComplete reports whether col is a <form>_complete column.
+func (st *state) isFormComplete(col string) bool {
+	f, ok := strings.CutSuffix(col, "_complete")
+	return ok && slices.Contains(st.sch.forms, f) && st.sch.byName[col] == nil
+}
+
+// eventsOfArm lists the unique event names of an arm, in order.
+func (st *state) eventsOfArm(arm int) []string {
+	var out []string
+	for _, e := range st.proj.Events {
+		if e.Arm == arm {
+			out = append(out, e.UniqueName)
+		}
+	}
+	return out
+}
+
+// event returns the event by unique name.
+func (st *state) event(name string) (dictionary.Event, bool) {
+	for _, e := range st.proj.Events {
+		if e.UniqueName == name {
+			return e, true
+		}
+	}
+	return dictionary.Event{}, false
+}
+
+// mapped reports whether the form is designated for the event (always true in classic projects).
+func (st *state) mapped(event, form string) bool {
+	if !st.longitudinal() {
+		return true
+	}
+	for _, m := range st.proj.Mappings {
+		if m.Event == event && m.Form == form {
+			return true
+		}
+	}
+	return false
+}
+
+// repeatingForm reports whether the form repeats (as an instrument) in the event.
+func (st *state) repeatingForm(event, form string) bool {
+	for _, r := range st.proj.Repeating {
+		if r.Form == form && (r.Event == event || !st.longitudinal()) {
+			return true
+		}
+	}
+	return false
+}
+
+// repeatingEvent reports whether the whole event repeats.
+func (st *state) repeatingEvent(event string) bool {
+	if !st.longitudinal() {
+		return false
+	}
+	for _, r := range st.proj.Repeating {
+		if r.Form == "" && r.Event == event {
+			return true
+		}
+	}
+	return false
+}
+
+// eventIndex returns the position of an event in the project's order.
+func (st *state) eventIndex(name string) int {
+	for i, e := range st.proj.Events {
+		if e.UniqueName == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// formIndex returns the position of a form in dictionary order.
+func (st *state) formIndex(name string) int { return slices.Index(st.sch.forms, name) }
