@@ -1,21 +1,16 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 
-// apiSourceFor builds the API source from -url and -token-env or -token-file. The token is read
-// when the first request is made, and never printed.
+// apiSourceFor builds the API source from -url and -token-env or -token-file. The client reads and
+// checks the token at once, so a bad token fails before any request; it is never printed.
 func apiSourceFor(o options, getenv func(string) string) (generator.Source, error) {
 	var ts redcap.TokenSource
 	if o.tokenEnv != "" {
-		if getenv(o.tokenEnv) == "" {
-			return nil, fmt.Errorf("environment variable %s (from -token-env) is not set or empty", o.tokenEnv)
-		}
-		ts = redcap.TokenFromEnv(o.tokenEnv)
+		ts = redcap.TokenFromGetenv(o.tokenEnv, getenv)
 	} else {
 		ts = redcap.TokenFromFile(o.tokenFile)
 	}

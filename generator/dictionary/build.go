@@ -77,12 +77,13 @@ func buildField(c *collector, r *rawField) *Field {
 	return f
 }
 
-// yesFlag reads a y/empty flag column. REDCap drops any other value on import; we warn.
+// yesFlag reads a y/empty flag column. Like REDCap (metadata: ..._bad_identifier_flag), only
+// "y" (any case) sets the flag; any other value is dropped, with a warning.
 func yesFlag(c *collector, w where, field, column, raw string) bool {
-	switch strings.ToLower(strings.TrimSpace(raw)) {
-	case "y", "yes", "1":
+	switch strings.TrimSpace(raw) {
+	case "y", "Y":
 		return true
-	case "", "n", "no", "0":
+	case "":
 		return false
 	}
 	c.warnf(w, field, "%s %q is not \"y\" or empty: treated as not set", column, raw)

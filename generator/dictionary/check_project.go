@@ -12,6 +12,7 @@ func checkProject(c *collector, p *Project, at map[*Field]where) {
 	checkCompleteNames(c, p, at)
 	checkMatrixGroups(c, p, at)
 	checkColumnCollisions(c, p, at)
+	checkLogicReferences(c, p, at)
 }
 
 // checkDuplicateFields reports a field name used twice; names that differ only in case count,

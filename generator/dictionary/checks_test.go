@@ -42,8 +42,9 @@ func TestWarnings(t *testing.T) {
 			[]string{`study.csv:3: field "y": warning: yesno field has choices "1, Sure | 0, Nope": REDCap ignores them and uses its fixed ones`}},
 		{"mixed-case name", "reshist_WalkIndex,demo,,text,W", "",
 			[]string{`study.csv:3: field "reshist_WalkIndex": warning: field name has upper-case letters; REDCap stores it as "reshist_walkindex"`}},
-		{"odd flags", "x,demo,,text,X,,,,,,maybe", "",
-			[]string{`study.csv:3: field "x": warning: identifier "maybe" is not "y" or empty: treated as not set`}},
+		{"odd flags", "x,demo,,text,X,,,,,,yes,,true", "",
+			[]string{`study.csv:3: field "x": warning: identifier "yes" is not "y" or empty: treated as not set`,
+				`study.csv:3: field "x": warning: required_field "true" is not "y" or empty: treated as not set`}},
 		{"duplicate labels", `r,demo,,radio,R,"1, Very satisfied | 4, Very satisfied"`, "",
 			[]string{`study.csv:3: field "r": warning: choices "1" and "4" have the same label "Very satisfied"`}},
 	}

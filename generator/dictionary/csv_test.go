@@ -22,6 +22,8 @@ ID",,,,,,,,,,,,,` // a label spanning two lines
 		{"bom and no final newline", "\xEF\xBB\xBF" + csvHeader18 + "\n" + row + "\ndob,demo,,text,DOB,,,date_ymd,,,,,,,,,,", "Record\nID", 4},
 		{"blank lines skipped", csvHeader18 + "\n\n" + row + "\n,,,,,,,,,,,,,,,,,\ndob,demo,,text,DOB,,,date_ymd,,,,,,,,,,\n", "Record\nID", 6},
 		{"semicolons", strings.ReplaceAll(csvHeader18, ",", ";") + "\n" + strings.ReplaceAll(row, ",", ";") + "\ndob;demo;;text;DOB;;;date_ymd;;;;;;;;;;\n", "Record\nID", 4},
+		{"excel sep line", "sep=;\r\n" + strings.ReplaceAll(csvHeader18, ",", ";") + "\r\n" + strings.ReplaceAll(row, ",", ";") + "\r\ndob;demo;;text;DOB;;;date_ymd;;;;;;;;;;\r\n", "Record\nID", 5},
+		{"blank lines before header", "\n\n" + csvHeader18 + "\n" + row + "\ndob,demo,,text,DOB,,,date_ymd,,,,,,,,,,\n", "Record\nID", 6},
 		{"api header", apiHeader + "\n" + row + "\ndob,demo,,text,DOB,,,date_ymd,,,,,,,,,,\n", "Record\nID", 4},
 		{"16 columns, quoted header", `"Variable / Field Name","Form Name","Section Header","Field Type","Field Label","Choices, Calculations, OR Slider Labels","Field Note","Text Validation Type OR Show Slider Number","Text Validation Min","Text Validation Max","Identifier?","Branching Logic (Show field only if...)","Required Field?","Custom Alignment","Question Number (surveys only)","Matrix Group Name"` +
 			"\n\"record_id\",\"demo\",,\"text\",\"Record ID\",,,,,,,,,,,\n\"dob\",\"demo\",,\"text\",\"DOB\",,,\"date_ymd\",,,,,,,,\n", "Record ID", 3},

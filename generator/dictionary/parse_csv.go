@@ -9,9 +9,9 @@ import (
 
 // ReadCSV reads a Data Dictionary CSV as REDCap's Data Dictionary page (or the API with
 // format=csv) produces it: UTF-8 with or without BOM, or Windows-1252 when the bytes are not
-// valid UTF-8; LF or CRLF; "," or ";" as delimiter (sniffed from the header); quoted cells
-// that span lines. Columns are found by header name, so 16-, 17- and 18-column headers all
-// work. Problems name the line where the record starts.
+// valid UTF-8; LF or CRLF; "," or ";" as delimiter (sniffed from the header, or given by an
+// Excel "sep=" first line); quoted cells that span lines. Columns are found by header name,
+// so 16-, 17- and 18-column headers all work. Problems name the line where the record starts.
 func ReadCSV(name string, data []byte) (*Project, error) {
 	if p := checkEmptyOrBinary(name, data); p != nil {
 		return nil, p
@@ -23,7 +23,10 @@ func ReadCSV(name string, data []byte) (*Project, error) {
 		text = decodeCP1252(data)
 		c.warnf(where{}, "", "the file is not valid UTF-8: read as Windows-1252")
 	}
-	delim := sniffDelimiter(text)
+	delim, excelSep := excelSeparator(text)
+	if !excelSep {
+		delim = sniffDelimiter(text)
+	}
 	records, open := splitCSV(text, delim)
 	if open != nil {
 		msg := "a quoted cell never ends: the file is truncated or has a stray quote"
@@ -31,6 +34,12 @@ func ReadCSV(name string, data []byte) (*Project, error) {
 			msg = fmt.Sprintf("the quoted cell opened on line %d never ends: the file is truncated or has a stray quote", open.QuoteLine)
 		}
 		return nil, Problems{{Severity: SeverityError, File: name, Line: open.RecordLine, Message: msg}}
+	}
+	if excelSep {
+		records = records[1:] // the "sep=;" line
+	}
+	for len(records) > 0 && blankRecord(records[0].Cells) {
+		records = records[1:] // blank lines before the header
 	}
 	if len(records) == 0 {
 		return nil, fileProblem(name, "the file is empty")
@@ -52,6 +61,16 @@ func ReadCSV(name string, data []byte) (*Project, error) {
 	}
 	p.Warnings = mergeWarnings(c.sortedWarnings(), p.Warnings)
 	return p, nil
+}
+
+// excelSeparator reads the "sep=;" line Excel may write before the header.
+func excelSeparator(text string) (byte, bool) {
+	if len(text) >= 5 && strings.HasPrefix(strings.ToLower(text), "sep=") && (len(text) == 5 || text[5] == '\r' || text[5] == '\n') {
+		if d := text[4]; d == ',' || d == ';' || d == '\t' || d == '|' {
+			return d, true
+		}
+	}
+	return 0, false
 }
 
 // headerProblems describes a header that is not a data dictionary header.

@@ -11,7 +11,7 @@ import (
 
 // ReadJSON reads an API metadata export in JSON (content=metadata, format=json): an array of
 // objects with REDCap's 18 snake_case keys. Keys are matched by name, so their order does not
-// matter; a missing key reads as empty, an unknown key is a warning. Values are strings; numbers
+// matter; a missing key reads as empty, an unknown key is a warning (once per key). Values are strings; numbers
 // and booleans are taken as their JSON text, null as empty. name is used in messages.
 func ReadJSON(name string, data []byte) (*Project, error) {
 	if p := checkEmptyOrBinary(name, data); p != nil {
@@ -24,8 +24,9 @@ func ReadJSON(name string, data []byte) (*Project, error) {
 	}
 	c := &collector{file: name}
 	rows := make([]rawField, 0, len(objects))
+	warned := make(map[string]bool)
 	for i, obj := range objects {
-		row, ok := jsonRow(c, i+1, obj)
+		row, ok := jsonRow(c, i+1, obj, warned)
 		if ok {
 			rows = append(rows, row)
 		}
@@ -41,8 +42,9 @@ func ReadJSON(name string, data []byte) (*Project, error) {
 	return p, nil
 }
 
-// jsonRow decodes one element of the metadata array.
-func jsonRow(c *collector, element int, obj json.RawMessage) (rawField, bool) {
+// jsonRow decodes one element of the metadata array. An unknown key is reported once, at the
+// first element holding it; warned remembers which were.
+func jsonRow(c *collector, element int, obj json.RawMessage, warned map[string]bool) (rawField, bool) {
 	w := where{Element: element}
 	row := rawField{Element: element}
 	var values map[string]json.RawMessage
@@ -54,7 +56,10 @@ func jsonRow(c *collector, element int, obj json.RawMessage) (rawField, bool) {
 	for key, raw := range values {
 		col := row.column(key)
 		if col == nil {
-			unknown = append(unknown, key)
+			if !warned[key] {
+				warned[key] = true
+				unknown = append(unknown, key)
+			}
 			continue
 		}
 		text, ok := jsonScalar(raw)

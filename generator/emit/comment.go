@@ -31,7 +31,7 @@ func comment(text string) *jen.Statement {
 	for i, l := range lines {
 		lines[i] = strings.TrimRight("// "+l, " ")
 	}
-	return comment(strings.Join(lines, "\n"))
+	return jen.Comment(strings.Join(lines, "\n"))
 }
 
 // label returns a REDCap label as one short line of plain text for a comment: HTML removed,

@@ -95,7 +95,7 @@ func newPlan(p *dictionary.Project, n Names, cfg Config) (*plan, error) {
 	}
 	pl.longitudinal = pl.eventCol >= 0
 	pl.headerEnd = 1 + max(pl.eventCol, pl.instrCol, pl.instanceCol, pl.dagCol, 0)
-	pl.rules = projectRules(p)
+	pl.rules = dictionary.Rules(p)
 	for i := range pl.rules {
 		pl.ruleOf[pl.rules[i].Name] = i
 	}

@@ -32,7 +32,11 @@ func (pl *plan) emitRecordFile(f *jen.File) {
 //		mainRow bool   // the record was decoded from a row of its non-repeating forms
 //	}
 func (pl *plan) emitRecordStruct() jen.Code {
-	doc := recordType + " is one record of project " + quoteName(pl.p.Title) + ": its ID and "
+	doc := recordType + " is one record of the project"
+	if t := label(pl.p.Title); t != "" {
+		doc += " " + quoteName(t)
+	}
+	doc += ": its ID and "
 	if pl.longitudinal {
 		doc += "its data per event (an event is nil when the record has no data there)."
 	} else {

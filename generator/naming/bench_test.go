@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
 
@@ -60,13 +61,29 @@ func FuzzResolve(f *testing.F) {
 	f.Add("record", "a_1", "a1", "-1", "<b>Yes</b>", "5.5", "")
 	f.Add("validate", "complete", "Complete", "9..9", "😀", "en-US", "😀")
 	f.Fuzz(func(t *testing.T, formName, field1, field2, code1, label1, code2, label2 string) {
-		p := project(form(formName, text(field1),
-			&dictionary.Field{Name: field2, Type: dictionary.TypeCheckbox,
-				Choices: []dictionary.Choice{{Code: code1, Label: label1}, {Code: code2, Label: label2}}}))
+		build := func(reverse bool) *dictionary.Project {
+			fields := []*dictionary.Field{text(field1), {Name: field2, Type: dictionary.TypeCheckbox,
+				Choices: []dictionary.Choice{{Code: code1, Label: label1}, {Code: code2, Label: label2}}}}
+			forms := []*dictionary.Form{form(formName, fields...), form(formName+"_x", text(field1+"_x"))}
+			if reverse {
+				fields[0], fields[1] = fields[1], fields[0]
+				forms[0], forms[1] = forms[1], forms[0]
+			}
+			return project(forms...)
+		}
+		p := build(false)
 		n, err := Resolve(p, nil)
 		if err != nil {
 			return // collisions are reported, never panics
 		}
 		checkProperties(t, p, n)
+		q := build(true)
+		m, err := Resolve(q, nil)
+		if err != nil {
+			t.Fatalf("reversed order fails: %v", err)
+		}
+		if diff := cmp.Diff(nameTable(p, n), nameTable(q, m)); diff != "" {
+			t.Fatalf("order changes names (-forward +reversed):\n%s", diff)
+		}
 	})
 }

@@ -139,6 +139,11 @@ func TestResolveErrors(t *testing.T) {
 			wantErr: []string{`field "x" lists choice code "1" twice`},
 		},
 		{
+			name:    "nil field",
+			p:       &dictionary.Project{Forms: []*dictionary.Form{{Name: "f", Fields: []*dictionary.Field{nil}}}},
+			wantErr: []string{"form 1 of the project is incomplete"},
+		},
+		{
 			name:    "no project",
 			wantErr: []string{"no project"},
 		},

@@ -57,7 +57,10 @@ func Resolve(p *dictionary.Project, pins Pins) (*Names, error) {
 func (r *resolver) indexFields() error {
 	var errs []error
 	forms := map[string]bool{}
-	for _, form := range r.p.Forms {
+	for i, form := range r.p.Forms {
+		if form == nil || slices.Contains(form.Fields, nil) {
+			return fmt.Errorf("naming: form %d of the project is incomplete (nil form or field)", i+1)
+		}
 		if forms[form.Name] {
 			errs = append(errs, fmt.Errorf("naming: form %q appears twice", form.Name))
 		}

@@ -1,8 +1,8 @@
 package naming
 
 import (
+	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -143,12 +143,15 @@ func collisionGroups(claims []*claim) [][]*claim {
 		byName[c.name()] = append(byName[c.name()], c)
 	}
 	var groups [][]*claim
-	for _, name := range slices.Sorted(maps.Keys(byName)) {
-		if g := byName[name]; len(g) > 1 {
-			slices.SortFunc(g, func(a, b *claim) int { return strings.Compare(a.key, b.key) })
+	for _, g := range byName {
+		if len(g) > 1 {
+			slices.SortFunc(g, func(a, b *claim) int {
+				return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.what, b.what))
+			})
 			groups = append(groups, g)
 		}
 	}
+	slices.SortFunc(groups, func(a, b []*claim) int { return strings.Compare(a[0].name(), b[0].name()) })
 	return groups
 }
 

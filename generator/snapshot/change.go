@@ -9,16 +9,18 @@ import (
 // Change is one difference between two versions of a project, in REDCap terms.
 type Change struct {
 	// Kind names the change: one of the Kind... constants.
-	Kind string
+	Kind string `json:"kind"`
 	// Form, Field and Event name what changed; each is "" when not concerned.
-	Form, Field, Event string
+	Form  string `json:"form,omitempty"`
+	Field string `json:"field,omitempty"`
+	Event string `json:"event,omitempty"`
 	// Detail says what changed, e.g. `validation changed from "date_ymd" to "date_mdy"`.
-	Detail string
+	Detail string `json:"detail"`
 	// Breaking is true when existing data or generated code no longer fits: a removed field,
 	// form, event or choice code, a changed type or validation, a narrowed range, a field that
 	// became required, a changed identifier flag. Compatible changes (a new optional field, a
 	// new choice, a relabel) leave existing data and code valid.
-	Breaking bool
+	Breaking bool `json:"breaking"`
 }
 
 // Kinds of Change.

@@ -21,7 +21,7 @@ func ParseSnapshot(data []byte) (*dictionary.Project, error) {
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != header {
 		return nil, fmt.Errorf("%s: line 1: want %q: not a redcapgen snapshot, or another version", snapshotSource, header)
 	}
-	r := &reader{p: &dictionary.Project{Source: snapshotSource}, fields: map[string]bool{}}
+	r := &reader{p: &dictionary.Project{Source: snapshotSource}, fields: map[string]bool{}, seen: map[string]int{}}
 	var errs []error
 	for i, line := range lines[1:] {
 		n := i + 2
@@ -42,6 +42,27 @@ func ParseSnapshot(data []byte) (*dictionary.Project, error) {
 type reader struct {
 	p      *dictionary.Project
 	fields map[string]bool
+	seen   map[string]int // identity of each design line -> its line number
+}
+
+// once reports a design line whose identity an earlier line already declared.
+func (r *reader) once(n int, identity string) error {
+	if first, dup := r.seen[identity]; dup {
+		return fmt.Errorf("%s is declared again (first on line %d)", identity, first)
+	}
+	r.seen[identity] = n
+	return nil
+}
+
+// identity names what a design line declares, for duplicate checks.
+func identity(kind, name string, attrs attrSet) string {
+	switch kind {
+	case kindMapping:
+		return fmt.Sprintf("mapping of form %q to event %q", attrs.values["form"].value, name)
+	case kindRepeat:
+		return fmt.Sprintf("repeat of form %q on event %q", attrs.values["form"].value, attrs.values["event"].value)
+	}
+	return fmt.Sprintf("%s %q", kind, name)
 }
 
 // line reads one line.
@@ -53,6 +74,11 @@ func (r *reader) line(n int, line string) error {
 	name, attrs, err := nameAndAttrs(kind, tokens)
 	if err != nil {
 		return err
+	}
+	if kind != kindField {
+		if err := r.once(n, identity(kind, name, attrs)); err != nil {
+			return err
+		}
 	}
 	switch kind {
 	case kindField:

@@ -134,12 +134,18 @@ func isTransient(ctx context.Context, err error) bool {
 		errors.Is(err, syscall.EPIPE) || errors.Is(err, context.DeadlineExceeded)
 }
 
-// backoff is base·2^attempt with jitter in [½, 1] of it.
+// maxBackoff caps one wait between retries.
+const maxBackoff = time.Minute
+
+// backoff is base·2^attempt, at most maxBackoff, with jitter in [½, 1] of it.
 func backoff(base time.Duration, attempt int) time.Duration {
 	if base <= 0 {
 		return 0
 	}
-	d := base << min(attempt, 16)
+	d := min(base<<min(attempt, 16), maxBackoff)
+	if d <= 0 { // overflow
+		d = maxBackoff
+	}
 	half := d / 2
 	return half + rand.N(half+1)
 }

@@ -260,3 +260,24 @@ type timeoutErr struct{}
 func (timeoutErr) Error() string   { return "i/o timeout" }
 func (timeoutErr) Timeout() bool   { return true }
 func (timeoutErr) Temporary() bool { return true }
+
+func TestBackoff(t *testing.T) {
+	tests := []struct {
+		base    time.Duration
+		attempt int
+		lo, hi  time.Duration
+	}{
+		{0, 3, 0, 0},
+		{100 * time.Millisecond, 0, 50 * time.Millisecond, 100 * time.Millisecond},
+		{100 * time.Millisecond, 2, 200 * time.Millisecond, 400 * time.Millisecond},
+		{time.Second, 40, maxBackoff / 2, maxBackoff},
+		{time.Duration(1) << 62, 5, maxBackoff / 2, maxBackoff},
+	}
+	for _, tt := range tests {
+		for range 20 {
+			if d := backoff(tt.base, tt.attempt); d < tt.lo || d > tt.hi {
+				t.Fatalf("backoff(%v, %d) = %v, want %v..%v", tt.base, tt.attempt, d, tt.lo, tt.hi)
+			}
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
 )
 
 // vector is one captured exchange of ../shared/conformance/*.jsonl.
@@ -28,28 +30,7 @@ func (v vector) param(k string) string {
 // sharedDir finds ../shared from the module root. It fails under CI and skips loudly otherwise.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "conformance")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set and %s is missing: the conformance vectors are required", shared)
-		}
-		t.Skipf("!!! SKIPPING: conformance vectors not found at %s (%v); these tests prove REDCap fidelity, run them with ../shared present !!!", shared, err)
-	}
-	return shared
+	return sharedtest.Dir(t)
 }
 
 // loadVectors reads one conformance file.

@@ -272,6 +272,9 @@ func FuzzReadRows(f *testing.F) {
 		if err != nil {
 			return
 		}
+		if isValidUTF8JSON(body) {
+			compareWithEncodingJSON(t, body, l, rows)
+		}
 		var out bytes.Buffer
 		if werr := WriteRows(&out, rows); werr != nil {
 			return // invalid UTF-8 in a value is refused, by design
@@ -290,3 +293,37 @@ func FuzzReadRows(f *testing.F) {
 
 // isValidUTF8JSON skips inputs where the two decoders differ on purpose (raw invalid UTF-8).
 func isValidUTF8JSON(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+// compareWithEncodingJSON checks every value ReadRows read against encoding/json's reading.
+func compareWithEncodingJSON(t *testing.T, body string, l *Layout, rows []Row) {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(body))
+	dec.UseNumber()
+	var ref []map[string]any
+	if err := dec.Decode(&ref); err != nil {
+		t.Fatalf("encoding/json refuses what ReadRows read: %v", err)
+	}
+	if len(ref) != len(rows) {
+		t.Fatalf("%d rows, encoding/json %d", len(rows), len(ref))
+	}
+	for i, m := range ref {
+		for k, v := range m {
+			idx, ok := l.Index(k)
+			if !ok || !rows[i].Has(idx) {
+				t.Fatalf("row %d: column %q missing", i+1, k)
+			}
+			want := ""
+			switch x := v.(type) {
+			case string:
+				want = x
+			case json.Number:
+				want = string(x)
+			case bool:
+				want = map[bool]string{true: "1", false: "0"}[x]
+			}
+			if got := rows[i].Get(idx); got != want {
+				t.Fatalf("row %d column %q: ReadRows %q, encoding/json %q", i+1, k, got, want)
+			}
+		}
+	}
+}

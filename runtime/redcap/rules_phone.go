@@ -19,7 +19,91 @@ var (
 // and "+1 615 555 1212" becomes "(+16) 155-5512 12", which REDCap refuses and reports.
 func checkPhoneNA(s string) (string, bool) {
 	stored := reformatPhone(s)
-	return stored, rePhoneNA.MatchString(stored)
+	return stored, isPhoneNA(stored)
+}
+
+// isPhoneNA matches REDCap's phone pattern
+//
+//	^(?:\(?(AREA)\)?)\s*(?:[.-]\s*)?([0-9]{3})\s*(?:[.-]\s*)?([0-9]{4})(?:\s*(?:#|x\.?|ext\.?|extension)\s*(\d+))?$
+//
+// where AREA is [2-9]0[1-9], [2-9]1[02-9], [2-9][2-9][0-9], 800 or 811: an area code with
+// optional parentheses, the exchange and the line with optional "." or "-" separators and white
+// space, and an optional extension.
+func isPhoneNA(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '(' {
+		i++
+	}
+	if i+3 > len(s) || !isAreaCode(s[i:i+3]) {
+		return false
+	}
+	i += 3
+	if i < len(s) && s[i] == ')' {
+		i++
+	}
+	i = skipPhoneSeparator(s, i)
+	if countDigits(s[i:]) < 3 {
+		return false
+	}
+	i = skipPhoneSeparator(s, i+3)
+	if countDigits(s[i:]) < 4 {
+		return false
+	}
+	i += 4
+	return i == len(s) || isPhoneExtension(s[i:])
+}
+
+// isAreaCode reports whether three bytes are an area code REDCap's phone pattern allows.
+func isAreaCode(a string) bool {
+	if countDigits(a) != 3 {
+		return false
+	}
+	switch {
+	case a == "800" || a == "811":
+		return true
+	case a[0] < '2':
+		return false
+	case a[1] == '0':
+		return a[2] != '0'
+	case a[1] == '1':
+		return a[2] != '1'
+	}
+	return true
+}
+
+// skipPhoneSeparator skips \s*(?:[.-]\s*)? from s[i:].
+func skipPhoneSeparator(s string, i int) int {
+	for i < len(s) && isPCRESpace(s[i]) {
+		i++
+	}
+	if i < len(s) && (s[i] == '.' || s[i] == '-') {
+		i++
+		for i < len(s) && isPCRESpace(s[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+// isPhoneExtension matches \s*(?:#|x\.?|ext\.?|extension)\s*\d+ to the end of s.
+func isPhoneExtension(s string) bool {
+	i := 0
+	for i < len(s) && isPCRESpace(s[i]) {
+		i++
+	}
+	for _, word := range [...]string{"#", "x.", "x", "ext.", "ext", "extension"} {
+		if len(s)-i < len(word) || s[i:i+len(word)] != word {
+			continue
+		}
+		j := i + len(word)
+		for j < len(s) && isPCRESpace(s[j]) {
+			j++
+		}
+		if n := countDigits(s[j:]); n > 0 && j+n == len(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // reformatPhone is REDCap's phone reformatting (see checkPhoneNA). It allocates only when it

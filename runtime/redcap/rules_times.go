@@ -26,9 +26,9 @@ func checkImportDateTime(s string, f DateFormat, withSeconds bool) (string, bool
 	var h, m, sec int
 	hLen, hasSec := 2, false
 	if split < len(s) {
-		var ok bool
-		h, m, sec, hLen, hasSec, ok = scanClock(s[split+1:])
-		if !ok {
+		var clockOK bool
+		h, m, sec, hLen, hasSec, clockOK = scanClock(s[split+1:])
+		if !clockOK {
 			return s, false
 		}
 	}

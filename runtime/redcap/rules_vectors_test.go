@@ -84,7 +84,7 @@ func isFieldtypesValueVector(name string) bool {
 	if strings.HasSuffix(name, "__after") {
 		return false
 	}
-	for _, prefix := range []string{"import_v_", "import_f_", "import_checkbox_", "import_field_types_complete_", "import_several_errors_in_one_record"} {
+	for _, prefix := range []string{"import_v_", "import_f_", "import_checkbox_", "import_field_types_complete_", "import_several_errors_in_one_record", "import_batch_one_bad_record"} {
 		if strings.HasPrefix(name, prefix) {
 			return true
 		}
@@ -95,7 +95,7 @@ func isFieldtypesValueVector(name string) bool {
 // isClassicValueVector selects the classic-project imports that are about values: dateFormat,
 // ranges, required and branching.
 func isClassicValueVector(name string) bool {
-	for _, prefix := range []string{"classic_import_dateFormat_", "classic_import_no_dateFormat", "classic_import_dob_", "classic_import_range_", "classic_import_required_missing", "classic_import_branching_hidden_value"} {
+	for _, prefix := range []string{"classic_import_dateFormat_", "classic_import_no_dateFormat", "classic_import_dob_", "classic_import_range_", "classic_import_required_missing", "classic_import_branching_hidden_value", "classic_import_bad_value_no_returnFormat"} {
 		if strings.HasPrefix(name, prefix) && !strings.HasSuffix(name, "__after") {
 			return true
 		}

@@ -14,8 +14,8 @@ import (
 // Token is a REDCap API token: 32 hexadecimal characters for a project token, 64 for a super
 // token. Its printed forms (String, GoString, Format, MarshalJSON, MarshalText, LogValue) never
 // show more than the last four characters, as "****…ABCD". The only way to build one is a
-// TokenSource (TokenFromEnv, TokenFromFile): there is deliberately no constructor from a plain
-// string, so a token cannot arrive through a command-line flag.
+// TokenSource (TokenFromEnv, TokenFromGetenv, TokenFromFile): there is deliberately no
+// constructor from a plain string, so a token cannot arrive through a command-line flag.
 type Token struct {
 	// p holds the characters masked with a random key, so that even reflection-based printing
 	// of a struct holding a Token in an unexported field (where fmt cannot call the methods

@@ -51,15 +51,14 @@ func okAnswer(format, body string) answer {
 	return answer{status: http.StatusOK, format: format, body: body}
 }
 
-// phpJSONString encodes s as PHP's json_encode does: slashes escaped, non-ASCII kept as \u
-// escapes are not needed for equality of values, so UTF-8 is written as is.
+// phpJSONString encodes s as a JSON string with slashes escaped like PHP's json_encode. (PHP
+// also escapes non-ASCII characters as \uXXXX; the decoded value is the same, so UTF-8 is kept.)
 func phpJSONString(s string) string {
 	b, err := json.Marshal(s)
 	if err != nil {
 		return `""`
 	}
-	out := strings.ReplaceAll(string(b), "/", `\/`)
-	return out
+	return strings.ReplaceAll(string(b), "/", `\/`)
 }
 
 // xmlEscape escapes text for an XML element.

@@ -91,7 +91,7 @@ func (st *state) exportRepeating(p params) answer {
 		}
 	}
 	plain := map[string]bool{"event_name": true, "form_name": true}
-	return okAnswer(format, t.render(format, xmlStyle{root: "repeatingFormsEvents", plain: plain, trailerNL: true}, csvStyle{trailerNL: true}))
+	return okAnswer(format, t.render(format, xmlStyle{root: "repeatingFormsEvents", plain: plain, trailerNL: true}, csvStyle{trailerNL: true, never: map[string]bool{"custom_form_label": true}}))
 }
 
 // exportDAGs answers content=dag.

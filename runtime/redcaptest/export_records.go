@@ -16,7 +16,7 @@ func (st *state) exportRecords(p params) answer {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
 	if sp.crash || (sp.filter != "" && !st.validFilter(sp.filter)) {
-		return crashAnswer(format)
+		return crashAnswer(format, ef)
 	}
 	if sp.filter != "" && st.filterNamesUnknownField(sp.filter) {
 		return okAnswer(format, emptyExport(format))
@@ -39,13 +39,13 @@ func emptyExport(format string) string {
 }
 
 // crashAnswer imitates REDCap's answer when a parameter makes it throw: status 400, an HTML crash
-// report, then a JSON error line, with the Content-Type of the requested format.
-func crashAnswer(format string) answer {
+// report, then the error in the envelope of errorFormat, with the Content-Type of the data format.
+func crashAnswer(format, errorFormat string) answer {
 	body := "\t\t\t\t<div class=\"red\" style=\"margin:20px 0px;max-width:700px;\">\n" +
 		"\t\t\t\t\t<b>REDCap crashed due to an unexpected PHP fatal error!</b><br><br>\n" +
 		"\t\t\t\t\t<b>Error message:</b> (redcaptest does not reproduce the PHP stack trace)<br>\n" +
 		"\t\t\t\t</div>\n" +
-		"\t\t\t\t{\"error\":\"An unknown error occurred. Please check your API parameters.\"}"
+		"\t\t\t\t" + errorAnswer(http.StatusBadRequest, errorFormat, "An unknown error occurred. Please check your API parameters.").body
 	return answer{status: http.StatusBadRequest, format: format, body: body}
 }
 

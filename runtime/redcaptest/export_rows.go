@@ -167,6 +167,9 @@ func (st *state) cellValue(sp exportSpec, c outColumn, rec *record, k rowKey, v 
 		return val
 	}
 	val := v.get(c.name)
+	if fl := st.sch.byName[c.field]; fl != nil && fl.Type == dictionary.TypeFile && val != "" {
+		return st.fileName(val)
+	}
 	if sp.label {
 		return st.valueLabel(c.field, val)
 	}

@@ -119,3 +119,16 @@ func TestProjectOptions(t *testing.T) {
 		t.Errorf("export = %s", rec)
 	}
 }
+
+func TestFailNextMethod(t *testing.T) {
+	s := newDemo(t)
+	if status, _, _ := post(t, s, map[string]string{"content": "version"}); status != 200 {
+		t.Fatalf("status %d before injecting", status)
+	}
+	s.FailNext(1, http.StatusBadGateway)
+	for i, want := range []int{502, 200} {
+		if status, _, _ := post(t, s, map[string]string{"content": "version"}); status != want {
+			t.Errorf("call %d after injecting: status %d, want %d", i+1, status, want)
+		}
+	}
+}

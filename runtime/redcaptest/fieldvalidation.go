@@ -1,8 +1,6 @@
 package redcaptest
 
 import (
-	"net/http"
-
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
 
@@ -15,7 +13,5 @@ func fieldValidationAnswer(p params) answer {
 	for _, v := range dictionary.KnownValidations() {
 		t.add(str(v), str(""))
 	}
-	a := okAnswer(format, t.render(format, xmlStyle{root: "validations", trailerNL: true}, csvStyle{trailerNL: true}))
-	a.status = http.StatusOK
-	return a
+	return okAnswer(format, t.render(format, xmlStyle{root: "validations", trailerNL: true}, csvStyle{trailerNL: true}))
 }

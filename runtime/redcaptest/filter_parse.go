@@ -225,4 +225,3 @@ func (ps *logicParser) ref(text string) (*logicNode, error) {
 	}
 	return n, nil
 }
-

@@ -61,14 +61,16 @@ func (c corpus) mustCase(t *testing.T, name string) vector {
 func newEmptyFixture(t *testing.T, c corpus, project string) *Server {
 	t.Helper()
 	var info struct {
-		ID    int    `json:"project_id"`
-		Title string `json:"project_title"`
+		ID      int    `json:"project_id"`
+		Title   string `json:"project_title"`
+		Created string `json:"creation_time"`
 	}
 	if err := json.Unmarshal([]byte(c.mustCase(t, projectInfoCases[project]).Body), &info); err != nil {
 		t.Fatalf("%s project info: %v", project, err)
 	}
 	s := NewServer(&dictionary.Project{}, WithToken(fixtureToken), WithProjectInfo(info.Title, info.ID))
 	t.Cleanup(s.Close)
+	s.st.created = info.Created
 	if ev, ok := c.index["event_export_json"]; ok && project == "longitudinal" {
 		s.st.nextEventID = firstID(t, ev.Body, "event_id")
 	}
@@ -82,6 +84,7 @@ func newFixture(t *testing.T, c corpus, project string, opts ...Option) *Server 
 	var info struct {
 		ID           int    `json:"project_id"`
 		Title        string `json:"project_title"`
+		Created      string `json:"creation_time"`
 		MissingCodes string `json:"missing_data_codes"`
 	}
 	if err := json.Unmarshal([]byte(c.mustCase(t, projectInfoCases[project]).Body), &info); err != nil {
@@ -90,11 +93,15 @@ func newFixture(t *testing.T, c corpus, project string, opts ...Option) *Server 
 	opts = append([]Option{WithToken(fixtureToken), WithProjectInfo(info.Title, info.ID), WithMissingCodes(parseMissingCodes(info.MissingCodes)...)}, opts...)
 	s := NewServer(&dictionary.Project{}, opts...)
 	t.Cleanup(s.Close)
+	s.st.created = info.Created
 	if ev, ok := c.index["event_export_json"]; ok && project == "longitudinal" {
 		s.st.nextEventID = firstID(t, ev.Body, "event_id")
 	}
 	if dag, ok := c.index["dag_export_json"]; ok {
 		s.st.nextDAGID = firstID(t, dag.Body, "data_access_group_id")
+	}
+	if eav, ok := c.index["fieldtypes_eav_raw_json"]; ok && project == "fieldtypes" {
+		s.st.nextDocID = fileDocID(t, eav.Body, "f_file")
 	}
 	steps := setupCases[project]
 	if project == "missingcodes" {
@@ -140,6 +147,24 @@ func firstID(t *testing.T, body, key string) int {
 		}
 	}
 	return first
+}
+
+// fileDocID is the document id a captured EAV export shows for a file field: the id the capture's
+// server gave the file uploaded in exports.jsonl.
+func fileDocID(t *testing.T, body, field string) int {
+	t.Helper()
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(body), &rows); err != nil {
+		t.Fatalf("doc id: %v", err)
+	}
+	for _, r := range rows {
+		if r["field_name"] == field {
+			if s, ok := r["value"].(string); ok {
+				return atoiOr(s, 1)
+			}
+		}
+	}
+	return 1
 }
 
 // seedEAV stores the values of a captured raw EAV export exactly as listed (an EAV export shows

@@ -61,6 +61,29 @@ func dropConnection(w http.ResponseWriter) {
 	conn.Close()
 }
 
+// FailNext makes the server's next n requests fail with the given status, like the option of the
+// same name, from now on: for tests that break the server mid-conversation.
+func (s *Server) FailNext(n, status int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cfg.failNext, s.cfg.failStatus = n, status
+}
+
+// SetProduction moves the project to production status (dictionary imports refused) or back to
+// development.
+func (s *Server) SetProduction(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.setProduction(on)
+}
+
+// SetRecordLimit changes the record limit (0: none), like WithRecordLimit.
+func (s *Server) SetRecordLimit(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.recordLimit = n
+}
+
 // takeFailure consumes one injected failure, if any are left.
 func (s *Server) takeFailure() (int, bool) {
 	s.mu.Lock()
@@ -158,6 +181,8 @@ func (s *Server) dispatch(p params) answer {
 		return s.recordMethod(p)
 	case "generateNextRecordName":
 		return answer{status: http.StatusOK, format: p.dataFormat(), body: s.st.nextRecordName()}
+	case "file":
+		return s.st.fileMethod(p)
 	case "fieldValidation":
 		return fieldValidationAnswer(p)
 	}

@@ -116,7 +116,7 @@ func orderColumns(pr *parsedRows, data string) {
 // parseCSVPayload reads a CSV import: a header row, then rows. Like REDCap it is lenient: an
 // unterminated quote takes the rest of the payload.
 func parseCSVPayload(data string) *parsedRows {
-	recs := lenientCSV(data)
+	recs := lenientCSV(strings.TrimPrefix(data, "\ufeff"))
 	pr := &parsedRows{}
 	if len(recs) == 0 {
 		return pr

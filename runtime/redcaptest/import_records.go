@@ -90,24 +90,13 @@ func (st *state) importRows(rows []map[string]string, opts importOptions) (impor
 	return st.importParsed(pr, opts)
 }
 
-// columnOrder ranks a column by its place in a full export, for storing loaded rows in order.
+// columnOrder ranks a column by its place in a full export, for storing loaded rows in order;
+// columns that are not fields come first.
 func (st *state) columnOrder(col string) int {
-	if col == st.sch.recordID {
-		return -1
+	if i, ok := st.sch.order[col]; ok {
+		return i
 	}
-	for i, f := range st.sch.fields {
-		if f.Name == col || strings.HasPrefix(col, f.Name+"___") {
-			return i
-		}
-	}
-	if f := st.formOfColumn(col); f != "" {
-		for i := len(st.sch.fields) - 1; i >= 0; i-- {
-			if st.sch.formOf[st.sch.fields[i].Name] == f {
-				return i
-			}
-		}
-	}
-	return len(st.sch.fields)
+	return -1
 }
 
 // importParsed checks every row, reports the first category of problem REDCap would report, and

@@ -59,7 +59,7 @@ func (st *state) exportInstruments(p params) answer {
 	for _, f := range st.proj.Forms {
 		t.add(str(f.Name), str(st.formLabelOf(f)))
 	}
-	return okAnswer(format, t.render(format, xmlStyle{root: "instruments"}, csvStyle{trailerNL: true}))
+	return okAnswer(format, t.render(format, xmlStyle{root: "instruments", trailerNL: true}, csvStyle{trailerNL: true, always: map[string]bool{"instrument_label": true}}))
 }
 
 // formLabelOf is the form's label, or REDCap's default made from its name ("my_form" -> "My Form").
@@ -129,7 +129,7 @@ func (st *state) projectInfo(p params) answer {
 		codes[i] = m.Code + ", " + m.Label
 	}
 	row := []cell{
-		num(st.projectID), str(st.title), str("2026-01-01 00:00:00"), str(""), num(0),
+		num(st.projectID), str(st.title), str(st.created), str(st.productionTime), b01(st.productionTime != ""),
 		str("English"), num(0), str(""), str(""), str(st.proj.CustomRecordLabel),
 		str(st.proj.SecondaryUniqueField), b01(st.longitudinal()), b01(st.hasRepeating()),
 		b01(len(st.surveyForms) > 0), num(0), num(1),

@@ -22,6 +22,9 @@ func (st *state) importMetadata(p params) answer {
 	if !p.has("data") {
 		return st.exportMetadata(p)
 	}
+	if st.productionTime != "" {
+		return errorAnswer(http.StatusBadRequest, ef, "This method cannot be used while the project is in Production status.")
+	}
 	var rows [][]string
 	var err error
 	if format == "csv" {
@@ -31,6 +34,19 @@ func (st *state) importMetadata(p params) answer {
 	}
 	if err != nil {
 		return errorAnswer(http.StatusBadRequest, ef, msgBadJSON)
+	}
+	checked := make([]dictRow, len(rows))
+	for i, r := range rows {
+		cells := append([]string(nil), r...)
+		for _, c := range []int{colName, colForm} {
+			if c < len(cells) {
+				cells[c] = normaliseName(cells[c])
+			}
+		}
+		checked[i] = dictRow{cells: cells, line: i + 2}
+	}
+	if msgs := checkDictionary(checked); len(msgs) > 0 {
+		return errorAnswer(http.StatusBadRequest, ef, strings.Join(msgs, "\n"))
 	}
 	forms := buildForms(rows, st.proj.Forms)
 	st.proj.Forms = forms
@@ -157,6 +173,15 @@ func buildForms(rows [][]string, old []*dictionary.Form) []*dictionary.Form {
 		if !slices.Contains([]string{"", "RV", "RH", "LV", "LH"}, f.Alignment) {
 			f.Alignment = ""
 		}
+		if f.Type == dictionary.TypeSlider {
+			if f.Alignment == "" {
+				f.Alignment = "RV"
+			}
+			if f.Validation != "number" {
+				f.Validation = ""
+			}
+		}
+		f.Min, f.Max = normaliseBound(f.Validation, f.Min), normaliseBound(f.Validation, f.Max)
 		f.ActionTags = dictionary.ParseActionTags(f.Annotation)
 		f.Choices = fieldChoices(f)
 		fm := byName[f.Form]

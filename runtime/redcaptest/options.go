@@ -24,6 +24,7 @@ type config struct {
 	truncate       bool
 	dropConnection bool
 	failAtImport   int
+	production     bool
 }
 
 // WithToken sets the API token the server accepts (32 hexadecimal characters; matched
@@ -56,6 +57,10 @@ func WithSurveyForms(forms ...string) Option {
 // WithRecordLimit caps the number of records, like REDCap's development record limit: an import
 // that would create more records is refused with REDCap's message.
 func WithRecordLimit(n int) Option { return func(c *config) { c.recordLimit = n } }
+
+// WithProduction puts the project in production status: dictionary imports are refused and
+// project info says in_production 1.
+func WithProduction() Option { return func(c *config) { c.production = true } }
 
 // WithLatency delays every answer by d (or until the request's context ends).
 func WithLatency(d time.Duration) Option { return func(c *config) { c.latency = d } }

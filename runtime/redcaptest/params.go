@@ -1,6 +1,8 @@
 package redcaptest
 
 import (
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"sort"
@@ -8,9 +10,17 @@ import (
 	"strings"
 )
 
-// params are the form fields of one API call.
+// params are the form fields of one API call, and the uploaded file of a multipart call.
 type params struct {
-	v url.Values
+	v    url.Values
+	file *upload
+}
+
+// upload is a file sent as the multipart part "file".
+type upload struct {
+	name        string
+	contentType string
+	data        []byte
 }
 
 // maxBody caps what the fake reads from one request.
@@ -23,7 +33,7 @@ func parseParams(r *http.Request) params {
 	switch {
 	case strings.HasPrefix(ct, "multipart/form-data"):
 		if err := r.ParseMultipartForm(maxBody); err == nil && r.MultipartForm != nil {
-			return params{v: url.Values(r.MultipartForm.Value)}
+			return params{v: url.Values(r.MultipartForm.Value), file: readUpload(r.MultipartForm.File["file"])}
 		}
 	case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
 		if err := r.ParseForm(); err == nil {
@@ -31,6 +41,23 @@ func parseParams(r *http.Request) params {
 		}
 	}
 	return params{v: url.Values{}}
+}
+
+// readUpload reads the first file of the "file" part, or nil.
+func readUpload(files []*multipart.FileHeader) *upload {
+	if len(files) == 0 {
+		return nil
+	}
+	f, err := files[0].Open()
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil
+	}
+	return &upload{name: files[0].Filename, contentType: files[0].Header.Get("Content-Type"), data: data}
 }
 
 // get returns a parameter's value ("" when absent).

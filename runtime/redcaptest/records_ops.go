@@ -3,6 +3,7 @@ package redcaptest
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -23,10 +24,47 @@ func (st *state) deleteRecords(p params) answer {
 	if len(missing) > 0 {
 		return errorAnswer(http.StatusBadRequest, ef, "One or more of the records provided cannot be deleted because they do not exist in the project. The following records do not exist: "+strings.Join(missing, ", "))
 	}
+	scope := deleteScope{arm: p.get("arm"), event: p.get("event"), form: p.get("instrument"), instance: p.get("repeat_instance")}
 	for _, id := range ids {
-		delete(st.records, id)
+		if scope == (deleteScope{}) {
+			delete(st.records, id)
+			continue
+		}
+		st.deleteWithin(st.records[id], scope)
 	}
 	return okAnswer(p.dataFormat(), itoa(len(ids)))
+}
+
+// deleteScope limits a delete to an arm, an event, an instrument and/or a repeat instance.
+type deleteScope struct {
+	arm, event, form, instance string
+}
+
+// deleteWithin erases the record's values inside the scope; a record left without values is
+// deleted.
+func (st *state) deleteWithin(rec *record, sc deleteScope) {
+	for k, v := range rec.rows {
+		if sc.event != "" && k.event != sc.event {
+			continue
+		}
+		if e, ok := st.event(k.event); sc.arm != "" && ok && itoa(e.Arm) != sc.arm {
+			continue
+		}
+		if sc.instance != "" && itoa(k.inst) != sc.instance {
+			continue
+		}
+		for _, col := range slices.Clone(v.order) {
+			if sc.form == "" || st.formOfColumn(col) == sc.form {
+				v.set(col, "")
+			}
+		}
+		if len(v.order) == 0 || (len(v.order) == 1 && v.has(st.sch.recordID)) {
+			delete(rec.rows, k)
+		}
+	}
+	if len(rec.rows) == 0 {
+		delete(st.records, rec.id)
+	}
 }
 
 // renameRecord answers content=record, action=rename.

@@ -25,10 +25,10 @@ type Server struct {
 
 // Request is one API call the server received: what was asked, never the token.
 type Request struct {
-	Method  string
-	Content string
-	Action  string
-	Format  string
+	Method  string // HTTP method
+	Content string // the content parameter ("record", "metadata", ...)
+	Action  string // the action parameter ("" when not sent)
+	Format  string // the format parameter ("" when not sent)
 }
 
 // NewServer starts a fake REDCap server on a loopback port for the project p (which it copies).

@@ -152,3 +152,30 @@ func TestRequestsNeverHoldTheToken(t *testing.T) {
 		t.Errorf("Requests() shows the token")
 	}
 }
+
+func TestDeleteAndRename(t *testing.T) {
+	s := newDemo(t)
+	if err := s.Load([]map[string]string{{"record_id": "1", "sex": "1", "cigs": "5"}, {"record_id": "2", "sex": "0"}}); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, body := post(t, s, map[string]string{"content": "record", "action": "delete", "records[0]": "1", "instrument": "visit"}); status != 200 || body != "1" {
+		t.Fatalf("delete instrument: %d %s", status, body)
+	}
+	recs := s.Records()
+	if len(recs) != 2 || recs[0]["cigs"] != "" || recs[0]["sex"] != "1" {
+		t.Errorf("after deleting form visit of record 1: %v", recs)
+	}
+	if status, _, body := post(t, s, map[string]string{"content": "record", "action": "rename", "record": "2", "new_record_name": "2b"}); status != 200 || body != "1" {
+		t.Fatalf("rename: %d %s", status, body)
+	}
+	if status, _, body := post(t, s, map[string]string{"content": "record", "action": "delete", "records[0]": "2b", "format": "json"}); status != 200 || body != "1" {
+		t.Fatalf("delete: %d %s", status, body)
+	}
+	status, _, body := post(t, s, map[string]string{"content": "record", "action": "delete", "records[0]": "nope", "returnFormat": "json"})
+	if status != 400 || !strings.Contains(body, "The following records do not exist: nope") {
+		t.Errorf("delete unknown: %d %s", status, body)
+	}
+	if _, _, body := post(t, s, map[string]string{"content": "generateNextRecordName"}); body != "2" {
+		t.Errorf("next record name = %q, want 2", body)
+	}
+}

@@ -3,6 +3,7 @@ package redcaptest
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
@@ -21,6 +22,13 @@ type state struct {
 
 	nextDAGID   int
 	nextEventID int
+	// files are uploaded files by document id; file fields store the id.
+	files     map[int]*upload
+	nextDocID int
+	// productionTime is when the project moved to production ("" while in development).
+	productionTime string
+	// created is the project's creation_time ("YYYY-MM-DD HH:MM:SS"): when the server started.
+	created string
 }
 
 // schema is what the server derives from the dictionary: columns, rules and lookups. It is rebuilt
@@ -34,6 +42,7 @@ type schema struct {
 	formLabel map[string]string
 	rules     map[string]*redcap.FieldRule // field name (and <form>_complete) -> rule
 	columns   map[string]column            // export column -> field (and checkbox code)
+	order     map[string]int               // export column -> position in a full export
 	codes     *redcap.MissingCodes
 }
 
@@ -60,6 +69,9 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		records:     map[string]*record{},
 		nextDAGID:   1,
 		nextEventID: 1,
+		files:       map[int]*upload{},
+		nextDocID:   1,
+		created:     time.Now().Format("2006-01-02 15:04:05"),
 	}
 	if cfg.title != "" {
 		st.title = cfg.title
@@ -73,6 +85,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 	if st.projectID == 0 {
 		st.projectID = 1
 	}
+	st.setProduction(cfg.production)
 	for i := range cp.DAGs {
 		if cp.DAGs[i].ID == 0 {
 			cp.DAGs[i].ID = st.nextDAGID
@@ -115,6 +128,14 @@ func copyProject(p *dictionary.Project) *dictionary.Project {
 	return &cp
 }
 
+// setProduction moves the project to production status or back to development.
+func (st *state) setProduction(on bool) {
+	st.productionTime = ""
+	if on {
+		st.productionTime = time.Now().Format("2006-01-02 15:04:05")
+	}
+}
+
 // rebuild derives the schema from the project.
 func (st *state) rebuild() {
 	p := st.proj
@@ -124,6 +145,7 @@ func (st *state) rebuild() {
 		formLabel: map[string]string{},
 		rules:     map[string]*redcap.FieldRule{},
 		columns:   map[string]column{},
+		order:     map[string]int{},
 	}
 	codes := make([]string, len(p.MissingCodes))
 	for i, m := range p.MissingCodes {
@@ -149,10 +171,17 @@ func (st *state) rebuild() {
 		r := r
 		sch.rules[r.Name] = &r
 	}
-	for _, fl := range sch.fields {
-		for _, c := range st.exportColumnsOf(sch, fl) {
-			sch.columns[c.name] = column{field: fl.Name, code: c.code}
+	for _, f := range p.Forms {
+		for _, fl := range f.Fields {
+			if sch.byName[fl.Name] == nil {
+				continue
+			}
+			for _, c := range st.exportColumnsOf(sch, fl) {
+				sch.columns[c.name] = column{field: fl.Name, code: c.code}
+				sch.order[c.name] = len(sch.order)
+			}
 		}
+		sch.order[f.Name+"_complete"] = len(sch.order)
 	}
 	st.sch = sch
 }
@@ -202,16 +231,16 @@ func (st *state) formOfColumn(col string) string {
 	if c, ok := st.sch.columns[col]; ok {
 		return st.sch.formOf[c.field]
 	}
-	if f, ok := strings.CutSuffix(col, "_complete"); ok && slices.Contains(st.sch.forms, f) {
-		return f
+	if st.isFormComplete(col) {
+		return strings.TrimSuffix(col, "_complete")
 	}
 	return ""
 }
 
 // isFormComplete reports whether col is a <form>_complete column.
 func (st *state) isFormComplete(col string) bool {
-	f, ok := strings.CutSuffix(col, "_complete")
-	return ok && slices.Contains(st.sch.forms, f) && st.sch.byName[col] == nil
+	_, isColumn := st.sch.order[col]
+	return isColumn && st.sch.byName[col] == nil && st.sch.columns[col] == (column{})
 }
 
 // eventsOfArm lists the unique event names of an arm, in order.

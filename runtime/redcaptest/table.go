@@ -35,9 +35,11 @@ type xmlStyle struct {
 type csvStyle struct {
 	trailerNL bool // newline after the last row
 	noHeader  bool
-	header    []string // replaces the column names (rawOrLabelHeaders=label)
-	guard     bool     // prefix values starting with - = + @ with a tab (REDCap's EAV CSV)
-	delim     byte     // field separator (',' when zero)
+	header    []string        // replaces the column names (rawOrLabelHeaders=label)
+	guard     bool            // prefix values starting with - = + @ with a tab (REDCap's EAV CSV)
+	delim     byte            // field separator (',' when zero)
+	always    map[string]bool // columns always quoted
+	never     map[string]bool // columns never quoted
 }
 
 // render renders the table in the format.
@@ -119,7 +121,14 @@ func (t *table) csv(st csvStyle) string {
 			if st.guard && v != "" && strings.ContainsAny(v[:1], "-=+@") {
 				v = "\t" + v
 			}
-			b.WriteString(csvQuote(v, sep))
+			switch {
+			case st.never[t.cols[j]]:
+				b.WriteString(v)
+			case st.always[t.cols[j]]:
+				b.WriteString(`"` + strings.ReplaceAll(v, `"`, `""`) + `"`)
+			default:
+				b.WriteString(csvQuote(v, sep))
+			}
 		}
 		lines++
 	}

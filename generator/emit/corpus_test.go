@@ -1,0 +1,259 @@
+package emit
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/generator/naming"
+)
+
+// roundTripProjects are the conformance projects whose record exports the round-trip program
+// replays, with the metadata export that holds each one's dictionary.
+var roundTripProjects = map[string]string{
+	"classic":    "metadata_export_classic_json",
+	"fieldtypes": "metadata_export_fieldtypes_json",
+}
+
+// TestEmitCorpus generates a package for every shared dictionary and for the conformance
+// projects into one temporary module, checks every file, runs go vet over all of them once,
+// and runs the round-trip program over the captured record exports.
+func TestEmitCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode: the corpus test builds a temporary module")
+	}
+	shared := sharedDir(t)
+	root := moduleRoot(t)
+	mod := t.TempDir()
+	writeTestFile(t, filepath.Join(mod, "go.mod"), "module redcapgen.test/corpus\n\ngo 1.24\n\n"+
+		"require github.com/redcapgen/redcapgen v0.0.0\n\nreplace github.com/redcapgen/redcapgen => "+root+"\n")
+
+	entries, err := os.ReadDir(filepath.Join(shared, "dictionaries"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	generated := 0
+	for _, e := range entries {
+		ext := filepath.Ext(e.Name())
+		if ext != ".csv" && ext != ".json" && ext != ".xml" {
+			continue
+		}
+		p, err := dictionary.ReadFile(filepath.Join(shared, "dictionaries", e.Name()))
+		if err != nil {
+			t.Errorf("%s: read: %v", e.Name(), err)
+			continue
+		}
+		if emitInto(t, mod, packageDir(e.Name()), p) {
+			generated++
+		}
+	}
+	if generated == 0 {
+		t.Fatal("no dictionary generated")
+	}
+	metadata := readCases(t, "metadata.jsonl")
+	for _, name := range slices.Sorted(maps.Keys(roundTripProjects)) {
+		p, err := dictionary.ReadJSON(name+".json", []byte(caseBody(t, metadata, roundTripProjects[name])))
+		if err != nil {
+			t.Fatalf("%s dictionary: %v", name, err)
+		}
+		if !emitInto(t, mod, name, p) {
+			t.Fatalf("%s: not generated", name)
+		}
+	}
+	src, err := os.ReadFile(filepath.Join("testdata", "roundtrip", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(mod, "roundtrip", "main.go"), string(src))
+
+	t.Run("vet", func(t *testing.T) {
+		if out, err := goCommand(mod, "vet", "./..."); err != nil {
+			t.Fatalf("go vet ./... in the generated module: %v\n%s", err, firstLines(out, 40))
+		}
+	})
+	t.Run("roundtrip", func(t *testing.T) {
+		out, err := goCommand(mod, "run", "./roundtrip", filepath.Join(shared, "conformance", "exports.jsonl"))
+		if err != nil {
+			t.Fatalf("round-trip program: %v\n%s", err, firstLines(out, 40))
+		}
+		checkRoundTrip(t, readCases(t, "exports.jsonl"), metadata, string(out))
+	})
+}
+
+// emitInto generates p as package dir of the module, checks the files, and writes them. It
+// reports whether the package was written.
+func emitInto(t *testing.T, mod, dir string, p *dictionary.Project) bool {
+	t.Helper()
+	n, err := naming.Resolve(p, nil)
+	if err != nil {
+		t.Errorf("%s: names: %v", dir, err)
+		return false
+	}
+	cfg := Config{Package: dir, GeneratorVersion: "v0.0.0-test", Fingerprint: "sha256:" + dir,
+		Snapshot: []byte("snapshot of " + dir + "\nsecond line\n")}
+	files, err := Emit(p, n, cfg)
+	if err != nil {
+		t.Errorf("%s: Emit: %v", dir, err)
+		return false
+	}
+	t.Run(dir, func(t *testing.T) { checkFiles(t, files, cfg) })
+	again, err := Emit(p, n, cfg)
+	if err != nil {
+		t.Errorf("%s: second Emit: %v", dir, err)
+		return false
+	}
+	if !slices.EqualFunc(files, again, func(a, b File) bool { return a.Path == b.Path && bytes.Equal(a.Bytes, b.Bytes) }) {
+		t.Errorf("%s: a second generation gave different files", dir)
+	}
+	for _, f := range files {
+		writeTestFile(t, filepath.Join(mod, dir, f.Path), string(f.Bytes))
+	}
+	return true
+}
+
+// checkRoundTrip compares the program's outcome per export case with what the case's columns
+// predict: "ok" when the project knows every column and the record ID is there, "unknown column"
+// for DAG and survey columns a dictionary cannot know, a decode error without the record ID.
+func checkRoundTrip(t *testing.T, exports, metadata []conformanceCase, out string) {
+	t.Helper()
+	got := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		name, outcome, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("round-trip output line %q has no tab", line)
+		}
+		got[name] = outcome
+	}
+	columns := map[string][]string{}
+	for name, meta := range roundTripProjects {
+		p, err := dictionary.ReadJSON(name+".json", []byte(caseBody(t, metadata, meta)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		columns[name] = p.ExportColumnsWith(true, false)
+	}
+	checked := 0
+	for _, c := range exports {
+		cols, ok := columns[c.Project]
+		if !ok || c.Status != 200 || c.Request["content"] != "record" || c.Request["format"] != "json" ||
+			c.Request["type"] == "eav" || !strings.HasPrefix(c.Body, "[") {
+			continue
+		}
+		want := expectedOutcome(t, c.Body, cols)
+		outcome, ok := got[c.Name]
+		if !ok {
+			t.Errorf("%s: the round-trip program did not replay it", c.Name)
+			continue
+		}
+		if !strings.HasPrefix(outcome, want) {
+			t.Errorf("%s: outcome %q, want %q…", c.Name, outcome, want)
+		}
+		checked++
+	}
+	for _, must := range []string{"classic_flat_raw_json", "fieldtypes_flat_raw_json", "classic_flat_label_json"} {
+		if outcome := got[must]; !strings.HasPrefix(outcome, "ok ") {
+			t.Errorf("%s: outcome %q, want ok", must, outcome)
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d export cases replayed, want at least 20", checked)
+	}
+}
+
+// expectedOutcome predicts the round trip of a body from its first row's keys.
+func expectedOutcome(t *testing.T, body string, cols []string) string {
+	t.Helper()
+	rows, err := parseJSONRows(body)
+	if err != nil {
+		t.Fatalf("parse body: %v", err)
+	}
+	if len(rows) == 0 {
+		return "ok 0 records"
+	}
+	for _, k := range rows[0] {
+		if !slices.Contains(cols, k) {
+			return "unknown column " + k
+		}
+	}
+	if rows[0][0] != cols[0] {
+		return "decode error"
+	}
+	return "ok "
+}
+
+// parseJSONRows returns the keys of every row object of a body, in order.
+func parseJSONRows(body string) ([][]string, error) {
+	dec := json.NewDecoder(strings.NewReader(body))
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	var keys [][]string
+	for dec.More() {
+		var row []string
+		if _, err := dec.Token(); err != nil {
+			return nil, err
+		}
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, err
+			}
+			row = append(row, key.(string))
+		}
+		if _, err := dec.Token(); err != nil {
+			return nil, err
+		}
+		keys = append(keys, row)
+	}
+	return keys, nil
+}
+
+// goCommand runs the go tool in dir with module downloads allowed from the local cache.
+func goCommand(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	return cmd.CombinedOutput()
+}
+
+// writeTestFile writes a file, creating its directory.
+func writeTestFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// firstLines returns at most n lines of out.
+func firstLines(out []byte, n int) string {
+	lines := strings.SplitN(string(out), "\n", n+1)
+	if len(lines) > n {
+		lines = append(lines[:n], "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// packageDir turns a dictionary file name into a package name: its letters and digits.
+func packageDir(file string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(file) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' && b.Len() > 0 {
+			b.WriteRune(r)
+		}
+	}
+	return "d" + b.String()
+}
