@@ -46,8 +46,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	src, err := sourceFor(opts, getenv)
 	if err != nil {
-		fmt.Fprintf(stderr, "redcapgen: %v\n", err)
-		return exitUsage
+		printError(stderr, err)
+		return exitFail // a bad URL or token: the flags were well formed
 	}
 	cfg := generator.Config{
 		Source:           src,

@@ -66,5 +66,14 @@ func cleanText(s string, keepLines bool) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return noDocQuotes(b.String())
+}
+
+// noDocQuotes replaces the doubled quotes `` and '' with ", because gofmt turns them into curly
+// quotes inside doc comments and would then not be idempotent on the generated file.
+func noDocQuotes(s string) string {
+	for strings.Contains(s, "''") || strings.Contains(s, "``") {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "''", `"`), "``", `"`)
+	}
+	return s
 }

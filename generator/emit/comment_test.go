@@ -54,6 +54,7 @@ func TestComment(t *testing.T) {
 		{"invalid utf-8", "caf\xe9", "// caf\uFFFD"},
 		{"line separator", "a\u2028b", "// a b"},
 		{"empty", "", "//"},
+		{"doubled quotes", "his 'Dibs!'' and ``x", `// his 'Dibs!" and "x`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

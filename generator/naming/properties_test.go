@@ -168,15 +168,12 @@ func sharedDictionaries(t testing.TB) []string {
 	return paths
 }
 
-// readDictionary reads one shared dictionary, skipping the subtest while its reader is missing.
+// readDictionary reads one shared dictionary.
 func readDictionary(t testing.TB, path string) *dictionary.Project {
 	t.Helper()
 	p, err := dictionary.ReadFile(path)
 	if err != nil {
-		if _, ok := dictionary.AsProblems(err); ok {
-			t.Fatalf("dictionary %s has problems: %v", filepath.Base(path), err)
-		}
-		t.Skipf("SKIPPING: cannot read %s yet: %v", filepath.Base(path), err)
+		t.Fatalf("read %s: %v", filepath.Base(path), err)
 	}
 	return p
 }

@@ -21,6 +21,7 @@ type Client struct {
 	userAgent string
 	retryMax  int
 	retryBase time.Duration
+	drift     *driftGuard // set by WithDriftCheck
 }
 
 // Option configures a Client.

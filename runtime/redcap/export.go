@@ -45,6 +45,10 @@ func Stream[R any, P interface {
 			yield(nil, errors.New("redcap: export: the record type has no schema (layout and record ID field)"))
 			return
 		}
+		if err := c.checkDriftOnce(ctx, schema); err != nil {
+			yield(nil, err)
+			return
+		}
 		ids, err := exportRecordIDs(ctx, c, schema, opts)
 		if err != nil {
 			yield(nil, err)

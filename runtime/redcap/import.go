@@ -48,6 +48,9 @@ func Import[R any, P interface {
 	if err := checkImportIDs[R, P](records); err != nil {
 		return &ImportResult{}, err
 	}
+	if err := c.checkDriftOnce(ctx, schema); err != nil {
+		return &ImportResult{}, fmt.Errorf("redcap: import: nothing was sent: %w", err)
+	}
 	size := opts.BatchSize
 	if size <= 0 {
 		size = DefaultBatchSize
