@@ -3,7 +3,6 @@ package emit
 import (
 	"bytes"
 	"encoding/json"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,13 +13,6 @@ import (
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 	"github.com/redcapgen/redcapgen/generator/naming"
 )
-
-// roundTripProjects are the conformance projects whose record exports the round-trip program
-// replays, with the metadata export that holds each one's dictionary.
-var roundTripProjects = map[string]string{
-	"classic":    "metadata_export_classic_json",
-	"fieldtypes": "metadata_export_fieldtypes_json",
-}
 
 // TestEmitCorpus generates a package for every shared dictionary and for the conformance
 // projects into one temporary module, checks every file, runs go vet over all of them once,
@@ -58,12 +50,8 @@ func TestEmitCorpus(t *testing.T) {
 		t.Fatal("no dictionary generated")
 	}
 	metadata := readCases(t, "metadata.jsonl")
-	for _, name := range slices.Sorted(maps.Keys(roundTripProjects)) {
-		p, err := dictionary.ReadJSON(name+".json", []byte(caseBody(t, metadata, roundTripProjects[name])))
-		if err != nil {
-			t.Fatalf("%s dictionary: %v", name, err)
-		}
-		if !emitInto(t, mod, name, p) {
+	for _, name := range roundTripProjectNames {
+		if !emitInto(t, mod, name, conformanceProject(t, metadata, name)) {
 			t.Fatalf("%s: not generated", name)
 		}
 	}
@@ -83,6 +71,7 @@ func TestEmitCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round-trip program: %v\n%s", err, firstLines(out, 40))
 		}
+		t.Logf("round-trip outcomes:\n%s", out)
 		checkRoundTrip(t, readCases(t, "exports.jsonl"), metadata, string(out))
 	})
 }
@@ -132,12 +121,8 @@ func checkRoundTrip(t *testing.T, exports, metadata []conformanceCase, out strin
 		got[name] = outcome
 	}
 	columns := map[string][]string{}
-	for name, meta := range roundTripProjects {
-		p, err := dictionary.ReadJSON(name+".json", []byte(caseBody(t, metadata, meta)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		columns[name] = p.ExportColumnsWith(true, false)
+	for _, name := range roundTripProjectNames {
+		columns[name] = conformanceProject(t, metadata, name).ExportColumnsWith(true, false)
 	}
 	checked := 0
 	for _, c := range exports {
@@ -157,7 +142,8 @@ func checkRoundTrip(t *testing.T, exports, metadata []conformanceCase, out strin
 		}
 		checked++
 	}
-	for _, must := range []string{"classic_flat_raw_json", "fieldtypes_flat_raw_json", "classic_flat_label_json"} {
+	for _, must := range []string{"classic_flat_raw_json", "fieldtypes_flat_raw_json", "classic_flat_label_json",
+		"longitudinal_flat_raw_json", "repeating_flat_raw_json"} {
 		if outcome := got[must]; !strings.HasPrefix(outcome, "ok ") {
 			t.Errorf("%s: outcome %q, want ok", must, outcome)
 		}

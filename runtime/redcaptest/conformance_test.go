@@ -17,9 +17,8 @@ type gap struct {
 
 // Reasons shared by several cases.
 const (
-	whyRights = "needs another user's rights (no API export/import/delete/design right, de-identified, form rights, DAG user, suspended, expired): the fake has one all-powerful token"
-	whyCrash  = "REDCap's PHP crash report (stack trace) is not reproduced; status, content type and the closing JSON error line are"
-	whyOther  = "users, roles, logs, reports and surveys are not modelled"
+	whyCrash = "REDCap's PHP crash report (stack trace) is not reproduced; status, content type and the closing JSON error line are"
+	whyOther = "users, roles, logs, reports and surveys are not modelled"
 )
 
 // unmodelled lists the captured cases the fake does not reproduce, with the reason. Every other
@@ -34,32 +33,16 @@ var unmodelled = map[string]gap{
 	"exports.jsonl:classic_csvDelimiter_tab":           {whyCrash, true, true},
 	"exports.jsonl:classic_format_odm":                 {"CDISC ODM record export is not modelled", true, false},
 
-	"errors.jsonl:record_delete_no_delete_right":                {whyRights, false, false},
-	"errors.jsonl:rights_noexport_record_export":                {whyRights, false, false},
-	"errors.jsonl:rights_noexport_metadata_export":              {whyRights, false, false},
-	"errors.jsonl:rights_noexport_version":                      {whyRights, false, false},
-	"errors.jsonl:rights_noimport_record_import":                {whyRights, false, false},
-	"errors.jsonl:rights_noimport_metadata_import":              {whyRights, false, false},
-	"errors.jsonl:rights_nodesign_metadata_import":              {whyRights, false, false},
-	"errors.jsonl:rights_deidentified_export":                   {whyRights, false, false},
-	"errors.jsonl:rights_remove_identifiers_export":             {whyRights, false, false},
-	"errors.jsonl:rights_no_form_export_right":                  {whyRights, false, false},
-	"errors.jsonl:rights_no_form_export_right_fields_requested": {whyRights, false, false},
-	"errors.jsonl:rights_dag_user_export":                       {whyRights, false, false},
-	"errors.jsonl:rights_dag_user_import_other_dag_record":      {whyRights, false, false},
-	"errors.jsonl:rights_dag_user_import_sets_dag":              {whyRights, false, false},
-	"errors.jsonl:rights_suspended_user":                        {whyRights, false, false},
-	"errors.jsonl:rights_expired_user":                          {whyRights, false, false},
-	"errors.jsonl:other_content_user":                           {whyOther, true, false},
-	"errors.jsonl:other_content_userRole":                       {whyOther, true, false},
-	"errors.jsonl:other_content_userDagMapping":                 {whyOther, true, false},
-	"errors.jsonl:other_content_log":                            {whyOther, true, false},
-	"errors.jsonl:other_log_export_record_filter":               {whyOther, true, false},
-	"errors.jsonl:other_content_report":                         {whyOther, true, false},
-	"errors.jsonl:other_content_participantList":                {whyOther, true, false},
-	"errors.jsonl:other_content_surveyLink":                     {whyOther, true, false},
-	"errors.jsonl:other_content_appRightsCheck":                 {whyOther, true, false},
-	"errors.jsonl:other_content_fieldValidation":                {"the server's PHP regular expressions are not reproduced (the fake's rules are Go code); the list of types is", true, false},
+	"errors.jsonl:other_content_user":             {whyOther, true, false},
+	"errors.jsonl:other_content_userRole":         {whyOther, true, false},
+	"errors.jsonl:other_content_userDagMapping":   {whyOther, true, false},
+	"errors.jsonl:other_content_log":              {whyOther, true, false},
+	"errors.jsonl:other_log_export_record_filter": {whyOther, true, false},
+	"errors.jsonl:other_content_report":           {whyOther, true, false},
+	"errors.jsonl:other_content_participantList":  {whyOther, true, false},
+	"errors.jsonl:other_content_surveyLink":       {whyOther, true, false},
+	"errors.jsonl:other_content_appRightsCheck":   {whyOther, true, false},
+	"errors.jsonl:other_content_fieldValidation":  {"the server's PHP regular expressions are not reproduced (the fake's rules are Go code); the list of types is", true, false},
 }
 
 // captureChanges are changes the capture made outside the API (REDCap's UI, site settings) just
@@ -73,6 +56,28 @@ var captureChanges = map[string]func(*Server){
 		s.SetProduction(false)
 		s.SetRecordLimit(4)
 	},
+}
+
+// userRights are the rights of the users whose tokens the capture used for some cases (README:
+// extra non-admin users on the classic project); every other case runs with full rights.
+var userRights = map[string]Rights{
+	"errors.jsonl:record_delete_no_delete_right":                {NoDelete: true},
+	"errors.jsonl:rights_noexport_record_export":                {NoAPIExport: true},
+	"errors.jsonl:rights_noexport_metadata_export":              {NoAPIExport: true},
+	"errors.jsonl:rights_noexport_version":                      {NoAPIExport: true},
+	"errors.jsonl:rights_noexport_record_import":                {NoAPIExport: true},
+	"errors.jsonl:rights_noimport_record_import":                {NoAPIImport: true},
+	"errors.jsonl:rights_noimport_metadata_import":              {NoAPIImport: true},
+	"errors.jsonl:rights_nodesign_metadata_import":              {NoDesign: true},
+	"errors.jsonl:rights_deidentified_export":                   {Export: ExportDeIdentified},
+	"errors.jsonl:rights_remove_identifiers_export":             {Export: ExportRemoveIdentifiers},
+	"errors.jsonl:rights_no_form_export_right":                  {FormExport: map[string]ExportRight{"demographics": ExportNone}},
+	"errors.jsonl:rights_no_form_export_right_fields_requested": {FormExport: map[string]ExportRight{"demographics": ExportNone}},
+	"errors.jsonl:rights_dag_user_export":                       {DAG: "site_a"},
+	"errors.jsonl:rights_dag_user_import_other_dag_record":      {DAG: "site_a"},
+	"errors.jsonl:rights_dag_user_import_sets_dag":              {DAG: "site_a"},
+	"errors.jsonl:rights_suspended_user":                        {Suspended: true},
+	"errors.jsonl:rights_expired_user":                          {ExpiredOn: "2020-01-01"},
 }
 
 // replayFiles are the files replayed, each against fresh fixtures.
@@ -96,6 +101,7 @@ func TestConformanceReplay(t *testing.T) {
 				t.Fatalf("%s: %s: no fixture for project %q", file, v.Name, project)
 			}
 			key := file + ":" + v.Name
+			s.SetRights(userRights[key])
 			if hook := captureChanges[key]; hook != nil {
 				hook(s)
 			}

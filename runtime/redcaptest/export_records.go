@@ -146,7 +146,7 @@ func (st *state) renderEAV(sp exportSpec, format string) string {
 			continue
 		}
 		rec := st.records[id]
-		if !rec.inDateRange(sp.begin, sp.end) {
+		if !rec.inDateRange(sp.begin, sp.end) || !st.visible(rec) {
 			continue
 		}
 		for _, k := range st.sortedKeysEAV(rec) {
@@ -165,7 +165,7 @@ func (st *state) renderEAV(sp exportSpec, format string) string {
 				t.add(st.eavCells(t.cols, format, rec.id, k, field, value)...)
 			}
 		}
-		if sp.dag && rec.dag != "" {
+		if sp.dag && rec.dag != "" && st.rights.DAG == "" {
 			for _, d := range st.proj.DAGs {
 				if d.UniqueName == rec.dag {
 					t.add(st.eavCells(t.cols, format, rec.id, rowKey{event: st.firstEventOf(rec)}, "__GROUPID__", itoa(d.ID))...)
@@ -186,7 +186,7 @@ func (st *state) eavValue(sp exportSpec, col, val string) (string, string, bool)
 	form := st.formOfColumn(col)
 	if c, ok := st.sch.columns[col]; ok {
 		fl := st.sch.byName[c.field]
-		if !sp.selected(c.field, form) {
+		if !sp.selected(c.field, form) || !st.mayExport(fl) {
 			return "", "", false
 		}
 		if fl.Type == dictionary.TypeCheckbox {
@@ -203,7 +203,7 @@ func (st *state) eavValue(sp exportSpec, col, val string) (string, string, bool)
 		}
 		return c.field, val, true
 	}
-	if st.isFormComplete(col) && (sp.selected(col, form) || slices.Contains(sp.fields, col)) {
+	if st.isFormComplete(col) && (sp.selected(col, form) || slices.Contains(sp.fields, col)) && st.mayExportForm(form) {
 		if sp.label {
 			return col, formStatusLabel(val), true
 		}

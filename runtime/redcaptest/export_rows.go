@@ -80,7 +80,7 @@ func (st *state) flatRows(sp exportSpec) []flatRow {
 			continue
 		}
 		rec := st.records[id]
-		if !rec.inDateRange(sp.begin, sp.end) {
+		if !rec.inDateRange(sp.begin, sp.end) || !st.visible(rec) {
 			continue
 		}
 		for _, k := range st.sortedKeys(rec) {

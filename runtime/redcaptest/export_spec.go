@@ -134,7 +134,7 @@ func (st *state) columnsFor(sp exportSpec) []outColumn {
 			cols = append(cols, outColumn{name: "redcap_repeat_instrument", kind: colRepeatInstrument},
 				outColumn{name: "redcap_repeat_instance", kind: colRepeatInstance})
 		}
-		if sp.dag && len(st.proj.DAGs) > 0 {
+		if sp.dag && len(st.proj.DAGs) > 0 && st.rights.DAG == "" {
 			cols = append(cols, outColumn{name: "redcap_data_access_group", kind: colDAG})
 		}
 		if sp.survey {
@@ -145,7 +145,7 @@ func (st *state) columnsFor(sp exportSpec) []outColumn {
 		formSelected := sp.all || (len(sp.fields) == 0 && len(sp.forms) == 0) || slices.Contains(sp.forms, f.Name)
 		first := true
 		for _, fl := range f.Fields {
-			if fl.Name == rid || st.sch.byName[fl.Name] == nil || !sp.selected(fl.Name, f.Name) {
+			if fl.Name == rid || st.sch.byName[fl.Name] == nil || !sp.selected(fl.Name, f.Name) || !st.mayExport(fl) {
 				continue
 			}
 			if first && sp.survey && slices.Contains(st.surveyForms, f.Name) {
@@ -160,7 +160,7 @@ func (st *state) columnsFor(sp exportSpec) []outColumn {
 				cols = append(cols, outColumn{name: c.name, field: fl.Name, form: f.Name, code: c.code, kind: k})
 			}
 		}
-		if formSelected || slices.Contains(sp.fields, f.Name+"_complete") {
+		if (formSelected || slices.Contains(sp.fields, f.Name+"_complete")) && st.mayExportForm(f.Name) {
 			cols = append(cols, outColumn{name: f.Name + "_complete", form: f.Name, kind: colComplete})
 		}
 	}

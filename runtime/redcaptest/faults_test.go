@@ -132,18 +132,3 @@ func TestFailNextMethod(t *testing.T) {
 		}
 	}
 }
-
-func TestProductionRefusesDictionaryImport(t *testing.T) {
-	s := newDemo(t, WithProduction())
-	data := `[{"field_name":"record_id","form_name":"f","section_header":"","field_type":"text","field_label":"ID"}]`
-	status, _, body := post(t, s, map[string]string{"content": "metadata", "format": "json", "data": data})
-	if status != http.StatusBadRequest || body != `{"error":"This method cannot be used while the project is in Production status."}` {
-		t.Errorf("in production: %d %s", status, body)
-	}
-	_, _, info := post(t, s, map[string]string{"content": "project", "format": "json"})
-	mustContain(t, "project info", info, `"in_production":1`)
-	s.SetProduction(false)
-	if status, _, body := post(t, s, map[string]string{"content": "metadata", "format": "json", "data": data}); status != 200 || body != "1" {
-		t.Errorf("back in development: %d %s", status, body)
-	}
-}

@@ -135,6 +135,9 @@ func (s *Server) dispatch(p params) answer {
 	if action == "" && p.has("data") {
 		action = "import"
 	}
+	if a, ok := s.st.checkRights(p.get("content"), action, ef); !ok {
+		return a
+	}
 	switch p.get("content") {
 	case "version":
 		return answer{status: http.StatusOK, format: "csv", body: "15.7.6"}

@@ -109,6 +109,9 @@ func (st *state) importParsed(pr *parsedRows, opts importOptions) (importResult,
 	if aerr != nil {
 		return importResult{}, aerr
 	}
+	if aerr := st.checkDAGImport(pr, plan); aerr != nil {
+		return importResult{}, aerr
+	}
 	if lines := st.checkValues(plan, pr, opts); len(lines) > 0 {
 		return importResult{}, badRequest(strings.Join(lines, "\n"))
 	}

@@ -121,6 +121,7 @@ func (st *state) store(plan []plannedRow, pr *parsedRows, opts importOptions) im
 				id = st.nextRecordName()
 				newID[pl.id] = id
 				st.records[id] = newRecord(id)
+				st.records[id].dag = st.rights.DAG
 			}
 		}
 		if !slices.Contains(res.ids, id) {
@@ -130,6 +131,7 @@ func (st *state) store(plan []plannedRow, pr *parsedRows, opts importOptions) im
 		rec := st.records[id]
 		if rec == nil {
 			rec = newRecord(id)
+			rec.dag = st.rights.DAG
 			st.records[id] = rec
 		}
 		st.storeRow(rec, pl, pr, opts)

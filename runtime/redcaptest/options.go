@@ -25,6 +25,7 @@ type config struct {
 	dropConnection bool
 	failAtImport   int
 	production     bool
+	rights         Rights
 }
 
 // WithToken sets the API token the server accepts (32 hexadecimal characters; matched

@@ -17,7 +17,7 @@ func (st *state) deleteRecords(p params) answer {
 	}
 	var missing []string
 	for _, id := range ids {
-		if st.records[id] == nil {
+		if rec := st.records[id]; rec == nil || !st.visible(rec) {
 			missing = append(missing, id)
 		}
 	}
@@ -72,7 +72,7 @@ func (st *state) renameRecord(p params) answer {
 	ef := p.errorFormat()
 	old, nw := p.get("record"), p.get("new_record_name")
 	rec := st.records[old]
-	if rec == nil {
+	if rec == nil || !st.visible(rec) {
 		return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The record '%s' does not exist.", old))
 	}
 	if nw == "" || st.records[nw] != nil {

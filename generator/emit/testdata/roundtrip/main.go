@@ -18,6 +18,8 @@ import (
 
 	"redcapgen.test/corpus/classic"
 	"redcapgen.test/corpus/fieldtypes"
+	"redcapgen.test/corpus/longitudinal"
+	"redcapgen.test/corpus/repeating"
 )
 
 // project is one generated package under test.
@@ -44,8 +46,10 @@ func main() {
 
 func run(path string, out io.Writer) error {
 	projects := map[string]project{
-		"classic":    {classic.Schema(), func() redcap.Record { return new(classic.Record) }},
-		"fieldtypes": {fieldtypes.Schema(), func() redcap.Record { return new(fieldtypes.Record) }},
+		"classic":      {classic.Schema(), func() redcap.Record { return new(classic.Record) }},
+		"fieldtypes":   {fieldtypes.Schema(), func() redcap.Record { return new(fieldtypes.Record) }},
+		"longitudinal": {longitudinal.Schema(), func() redcap.Record { return new(longitudinal.Record) }},
+		"repeating":    {repeating.Schema(), func() redcap.Record { return new(repeating.Record) }},
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
