@@ -43,7 +43,14 @@ func addEventDesign(p *dictionary.Project, path string) error {
 	if err != nil {
 		return fmt.Errorf("read event design: %w", err)
 	}
-	name := filepath.Base(path)
+	return ApplyEventDesign(p, filepath.Base(path), data)
+}
+
+// ApplyEventDesign is what -events does, for a design already in memory (an embedded file): it
+// copies arms, events, mappings, repeating forms and missing codes from a project XML or an
+// event-design JSON document into p, replacing what p had of them, and checks that every
+// mapping and repeat names a known form and event. name is used in messages.
+func ApplyEventDesign(p *dictionary.Project, name string, data []byte) error {
 	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '{' {
 		var d eventDesign
 		if err := json.Unmarshal(trimmed, &d); err != nil {

@@ -69,7 +69,7 @@ func cleanText(s string, keepLines bool) string {
 	return noDocQuotes(b.String())
 }
 
-// noDocQuotes replaces the doubled quotes `` and '' with ", because gofmt turns them into curly
+// noDocQuotes replaces the doubled quotes “ and ” with ", because gofmt turns them into curly
 // quotes inside doc comments and would then not be idempotent on the generated file.
 func noDocQuotes(s string) string {
 	for strings.Contains(s, "''") || strings.Contains(s, "``") {

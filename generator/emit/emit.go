@@ -5,7 +5,9 @@
 package emit
 
 import (
+	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -46,37 +48,38 @@ func Emit(p *dictionary.Project, n Names, cfg Config) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("emit: %w", err)
 	}
-	var files []File
-	add := func(path string, build func(*jen.File)) error {
-		f := pl.newFile()
-		build(f)
-		out, err := render(path, f)
-		if err != nil {
-			return err
-		}
-		files = append(files, out)
-		return nil
-	}
-	for _, fp := range pl.forms {
-		if err := add("redcap_form_"+fp.form.Name+"_gen.go", func(f *jen.File) { pl.emitFormFile(f, fp) }); err != nil {
-			return nil, err
-		}
-	}
-	steps := []struct {
+	type job struct {
 		path  string
 		build func(*jen.File)
-	}{
-		{"redcap_enums_gen.go", pl.emitEnumsFile},
-		{"redcap_checkboxes_gen.go", pl.emitCheckboxesFile},
-		{"redcap_record_gen.go", pl.emitRecordFile},
-		{"redcap_codec_gen.go", pl.emitCodecFile},
-		{"redcap_validate_gen.go", pl.emitValidateFile},
-		{"redcap_project_gen.go", pl.emitProjectFile},
 	}
-	for _, s := range steps {
-		if err := add(s.path, s.build); err != nil {
-			return nil, err
-		}
+	var jobs []job
+	for _, fp := range pl.forms {
+		jobs = append(jobs, job{"redcap_form_" + fp.form.Name + "_gen.go", func(f *jen.File) { pl.emitFormFile(f, fp) }})
+	}
+	jobs = append(jobs,
+		job{"redcap_enums_gen.go", pl.emitEnumsFile},
+		job{"redcap_checkboxes_gen.go", pl.emitCheckboxesFile},
+		job{"redcap_record_gen.go", pl.emitRecordFile},
+		job{"redcap_codec_gen.go", pl.emitCodecFile},
+		job{"redcap_validate_gen.go", pl.emitValidateFile},
+		job{"redcap_project_gen.go", pl.emitProjectFile},
+	)
+	// Files are independent: render them concurrently, keep them in job order.
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := pl.newFile()
+			j.build(f)
+			files[i], errs[i] = render(j.path, f)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("emit: %w", err)
 	}
 	return files, nil
 }

@@ -57,6 +57,7 @@ const (
 	KindMissingCodeAdded      = "missing-code-added"
 	KindMissingCodeRemoved    = "missing-code-removed"
 	KindMissingCodeRelabelled = "missing-code-relabelled"
+	KindOrderChanged          = "order-changed"
 )
 
 // String renders the change in one line, e.g.

@@ -8,7 +8,8 @@ import (
 
 // Diff lists the changes from old to new in REDCap terms: the record ID, then fields (in new
 // dictionary order, removed fields last in old order), forms, arms, events, the form-event
-// mapping, repeating forms and events, and missing-data codes. Both projects are compared in
+// mapping, repeating forms and events, missing-data codes, and last changes of order. Every
+// difference of the snapshots shows up as at least one change. Both projects are compared in
 // their canonical form, so a CSV and a project XML of the same design differ only in what one
 // of them does not carry.
 func Diff(old, new *dictionary.Project) []Change {
@@ -28,6 +29,7 @@ func Diff(old, new *dictionary.Project) []Change {
 	changes = append(changes, diffMappings(old, new)...)
 	changes = append(changes, diffRepeats(old, new)...)
 	changes = append(changes, diffMissingCodes(old, new)...)
+	changes = append(changes, diffOrder(old, new)...)
 	return changes
 }
 

@@ -100,7 +100,19 @@ func TestDiff(t *testing.T) {
 		{"record ID changed", func(p *dictionary.Project) {
 			f := p.Forms[0].Fields
 			f[0], f[1] = f[1], f[0]
-		}, []brief{{KindRecordIDChanged, "demographics", "dob", "", true}}},
+		}, []brief{{KindRecordIDChanged, "demographics", "dob", "", true}, {KindOrderChanged, "demographics", "", "", false}}},
+		{"fields reordered", func(p *dictionary.Project) {
+			f := p.Forms[1].Fields
+			f[0], f[2] = f[2], f[0]
+		}, []brief{{KindOrderChanged, "visit", "", "", false}}},
+		{"forms and events reordered", func(p *dictionary.Project) {
+			p.Forms[0], p.Forms[1] = p.Forms[1], p.Forms[0]
+			p.Events[0], p.Events[1] = p.Events[1], p.Events[0]
+		}, []brief{
+			{KindRecordIDChanged, "visit", "visit_date", "", true},
+			{KindOrderChanged, "", "", "", false},
+			{KindOrderChanged, "", "", "", false},
+		}},
 		{"form added and removed", func(p *dictionary.Project) {
 			p.Forms[1] = &dictionary.Form{Name: "followup", Fields: p.Forms[1].Fields}
 			for _, f := range p.Forms[1].Fields {
@@ -232,4 +244,27 @@ func TestChangeString(t *testing.T) {
 			t.Errorf("String() =\n%s\nwant\n%s", got, tt.want)
 		}
 	}
+}
+
+// FuzzDiff checks that Diff sees every difference two snapshots show, and none between a
+// snapshot and itself.
+func FuzzDiff(f *testing.F) {
+	base := string(Snapshot(demoProject()))
+	f.Add(base, strings.Replace(base, "date_ymd", "date_mdy", 1))
+	f.Add(base, strings.Replace(base, "missing UNK label=Unknown\n", "", 1))
+	f.Add(base, strings.Replace(base, "event week_1_arm_1 arm=1", "event week_1_arm_1 arm=2", 1))
+	f.Add(header+"\nfield a form=f type=radio choices=\"1, A | 2, B\"\n", header+"\nfield a form=f type=radio choices=\"2, B | 1, A\"\n")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		pa, errA := ParseSnapshot([]byte(a))
+		pb, errB := ParseSnapshot([]byte(b))
+		if errA != nil || errB != nil {
+			return
+		}
+		if changes := Diff(pa, pa); len(changes) > 0 {
+			t.Fatalf("Diff of a project with itself: %v", changes)
+		}
+		if string(Snapshot(pa)) != string(Snapshot(pb)) && len(Diff(pa, pb)) == 0 {
+			t.Fatalf("snapshots differ but Diff sees nothing:\n%s\n---\n%s", Snapshot(pa), Snapshot(pb))
+		}
+	})
 }

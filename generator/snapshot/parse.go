@@ -3,6 +3,7 @@ package snapshot
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,7 +63,7 @@ func identity(kind, name string, attrs attrSet) string {
 	case kindRepeat:
 		return fmt.Sprintf("repeat of form %q on event %q", attrs.values["form"].value, attrs.values["event"].value)
 	}
-	return fmt.Sprintf("%s %q", kind, name)
+	return fmt.Sprintf("%s %q", kind, canon(name))
 }
 
 // line reads one line.
@@ -102,9 +103,10 @@ func (r *reader) line(n int, line string) error {
 		})
 		return attrs.done()
 	case kindMapping:
-		arm, err := attrs.number("arm")
-		if err != nil {
-			return fmt.Errorf("mapping of event %q: %w", name, err)
+		// The arm of a mapping is its event's arm; the event line came before.
+		arm := 0
+		if i := slices.IndexFunc(r.p.Events, func(e dictionary.Event) bool { return e.UniqueName == name }); i >= 0 {
+			arm = r.p.Events[i].Arm
 		}
 		r.p.Mappings = append(r.p.Mappings, dictionary.Mapping{Event: name, Arm: arm, Form: attrs.take("form")})
 		return attrs.done()

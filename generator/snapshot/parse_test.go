@@ -65,9 +65,9 @@ func TestParseSnapshotErrors(t *testing.T) {
 		{"bad choices", header + "\nfield a form=f type=radio choices=\"1, A | 1, B\"\n", []string{"line 2", "used twice"}},
 		{"no name", header + "\nform label=x\n", []string{"line 2", "without a name"}},
 		{"duplicate event", header + "\nevent e arm=1\nevent e arm=1 name=x\n", []string{"line 3", `event "e" is declared again (first on line 2)`}},
-		{"duplicate mapping", header + "\nmapping e arm=1 form=f\nmapping e arm=1 form=f\n", []string{"line 3", "declared again"}},
+		{"duplicate mapping", header + "\nmapping e form=f\nmapping e form=f\n", []string{"line 3", "declared again"}},
 		{"duplicate repeat", header + "\nrepeat form=f\nrepeat form=f\n", []string{"line 3", "declared again"}},
-		{"duplicate missing code", header + "\nmissing UNK\nmissing UNK label=x\n", []string{"line 3", "declared again"}},
+		{"duplicate missing code", header + "\nmissing UNK\nmissing \" UNK\" label=x\n", []string{"line 3", "declared again"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

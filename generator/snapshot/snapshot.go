@@ -55,7 +55,7 @@ func Snapshot(p *dictionary.Project) []byte {
 		})
 	}
 	for _, m := range sortedMappings(p) {
-		writeLine(&b, kindMapping, m.Event, []pair{kv("arm", strconv.Itoa(m.Arm)), kv("form", m.Form)})
+		writeLine(&b, kindMapping, m.Event, []pair{kv("form", m.Form)})
 	}
 	for _, r := range sortedRepeats(p) {
 		writeLine(&b, kindRepeat, "", []pair{kv("event", r.Event), kv("form", r.Form), kv("custom_label", canon(r.CustomLabel))})

@@ -60,9 +60,9 @@ form visit survey
 arm 1 name="Drug A"
 event baseline_arm_1 arm=1 name=Baseline
 event week_1_arm_1 arm=1 name="Week 1"
-mapping baseline_arm_1 arm=1 form=demographics
-mapping baseline_arm_1 arm=1 form=visit
-mapping week_1_arm_1 arm=1 form=visit
+mapping baseline_arm_1 form=demographics
+mapping baseline_arm_1 form=visit
+mapping week_1_arm_1 form=visit
 repeat event=week_1_arm_1 form=visit custom_label="[visit_date]"
 missing UNK label=Unknown
 missing -9 label="Not asked"
@@ -114,6 +114,15 @@ func TestSnapshotNormalises(t *testing.T) {
 		}, false},
 		{"missing code", func(p *dictionary.Project) { p.MissingCodes = p.MissingCodes[:1] }, false},
 		{"repeat label", func(p *dictionary.Project) { p.Repeating[0].CustomLabel = "" }, false},
+		{"missing code order", func(p *dictionary.Project) {
+			m := p.MissingCodes
+			m[0], m[1] = m[1], m[0]
+		}, false},
+		{"event order", func(p *dictionary.Project) { p.Events[0], p.Events[1] = p.Events[1], p.Events[0] }, false},
+		{"form order", func(p *dictionary.Project) { p.Forms[0], p.Forms[1] = p.Forms[1], p.Forms[0] }, false},
+		{"survey flag", func(p *dictionary.Project) { p.SurveyForms = nil }, false},
+		{"section header", func(p *dictionary.Project) { p.Forms[0].Fields[0].SectionHeader = "<h2>Basics</h2>" }, false},
+		{"matrix ranking", func(p *dictionary.Project) { p.Forms[0].Fields[2].MatrixRanking = true }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,6 +130,10 @@ func TestSnapshotNormalises(t *testing.T) {
 			tt.mutate(p)
 			if got := Fingerprint(p) == base; got != tt.same {
 				t.Errorf("same fingerprint = %v, want %v; snapshot:\n%s", got, tt.same, Snapshot(p))
+			}
+			// Diff sees exactly the differences the snapshot shows.
+			if changes := Diff(demoProject(), p); (len(changes) == 0) != tt.same {
+				t.Errorf("Diff = %v, want changes only when the fingerprint differs", changes)
 			}
 		})
 	}
