@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/redcapgen/redcapgen/internal/perf/regression"
+	"github.com/redcapgen/redcapgen/runtime/redcap"
+)
+
+// importBatchSize is the records per encoded body, as redcap.Import sends them by default.
+const importBatchSize = redcap.DefaultBatchSize
+
+// benchDecodeTyped decodes the whole export into generated records (redcap.ReadRecords: the
+// streaming reader and the generated DecodeRows, the path redcap.Stream uses per batch).
+func (fx *codecFixture) benchDecodeTyped(b *testing.B) {
+	b.SetBytes(int64(len(fx.body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		err := redcap.ReadRecords(bytes.NewReader(fx.body), func(*regression.Record) error { n++; return nil })
+		if err != nil || n != fx.records {
+			b.Fatalf("decoded %d records: %v", n, err)
+		}
+	}
+}
+
+// benchDecodeMaps is the baseline: encoding/json into []map[string]string, same bytes.
+func (fx *codecFixture) benchDecodeMaps(b *testing.B) {
+	b.SetBytes(int64(len(fx.body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var rows []map[string]string
+		if err := json.Unmarshal(fx.body, &rows); err != nil || len(rows) != fx.records {
+			b.Fatalf("decoded %d rows: %v", len(rows), err)
+		}
+	}
+}
+
+// benchJSONValid is the floor: json.Valid over the same bytes.
+func (fx *codecFixture) benchJSONValid(b *testing.B) {
+	b.SetBytes(int64(len(fx.body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if !json.Valid(fx.body) {
+			b.Fatal("fixture is not valid JSON")
+		}
+	}
+}
+
+// benchEncodeTyped encodes every record for import as redcap.Import does: per batch, the
+// generated EncodeRows, then redcap.WriteRows into one request body.
+func (fx *codecFixture) benchEncodeTyped(b *testing.B) {
+	b.SetBytes(int64(len(fx.body)))
+	b.ReportAllocs()
+	var body bytes.Buffer
+	for b.Loop() {
+		for start := 0; start < len(fx.typed); start += importBatchSize {
+			batch := fx.typed[start:min(start+importBatchSize, len(fx.typed))]
+			var rows []redcap.Row
+			for i := range batch {
+				var err error
+				if rows, err = batch[i].EncodeRows(rows); err != nil {
+					b.Fatal(err)
+				}
+			}
+			body.Reset()
+			if err := redcap.WriteRows(&body, rows); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// benchEncodeMaps is the baseline: json.Marshal of the maps, in the same batches.
+func (fx *codecFixture) benchEncodeMaps(b *testing.B) {
+	b.SetBytes(int64(len(fx.body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for start := 0; start < len(fx.maps); start += importBatchSize {
+			out, err := json.Marshal(fx.maps[start:min(start+importBatchSize, len(fx.maps))])
+			if err != nil {
+				b.Fatal(err)
+			}
+			_, _ = io.Discard.Write(out)
+		}
+	}
+}
+
+// benchValidate runs every record through its generated Validate. The fixture's values are all
+// valid, so nothing is reported and nothing should be allocated.
+func (fx *codecFixture) benchValidate(b *testing.B) {
+	v := redcap.NewValidator(redcap.ValidatorOptions{Now: time.Date(2026, time.January, 15, 12, 0, 0, 0, time.UTC), MissingCodes: new(regression.Record).Schema().MissingCodes})
+	b.SetBytes(int64(len(fx.body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range fx.typed {
+			fx.typed[i].Validate(v)
+			if len(v.Violations()) > 0 {
+				b.Fatalf("record %d: %v", i+1, v.Violations()[0])
+			}
+		}
+	}
+}
