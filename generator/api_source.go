@@ -9,9 +9,10 @@ import (
 )
 
 // APISource fetches the dictionary and design live from the REDCap API: metadata, project info,
-// instruments, arms, events, form-event mappings, repeating forms and events, and export field
-// names. It gives the same model a dictionary file gives, plus what only the API knows (events,
-// missing-data codes, form labels, title).
+// instruments, arms, events, form-event mappings, repeating forms and events, data access
+// groups and export field names. It gives the same model a dictionary file gives, plus what only the API knows (events,
+// missing-data codes, form labels, title). Which forms are surveys is known only from a project
+// XML: the API has no method that says it.
 type APISource struct {
 	Client *redcap.Client
 }
@@ -60,6 +61,13 @@ func (s APISource) Load(ctx context.Context) (*dictionary.Project, error) {
 		for _, r := range reps {
 			p.Repeating = append(p.Repeating, dictionary.Repeat{Event: r.Event, Form: r.Form, CustomLabel: r.CustomFormLabel})
 		}
+	}
+	dags, err := c.DAGs(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("fetch data access groups: %w", err)
+	}
+	for _, d := range dags {
+		p.DAGs = append(p.DAGs, dictionary.DAG{Name: d.Name, UniqueName: d.UniqueName, ID: d.ID})
 	}
 	if err := s.confirmColumns(ctx, p); err != nil {
 		return nil, err

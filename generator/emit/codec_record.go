@@ -76,7 +76,7 @@ func (pl *plan) emitRecordDecodeRows() jen.Code {
 	loop := []jen.Code{
 		jen.Id("row").Op(":=").Op("&").Id("rows").Index(jen.Id("i")),
 		jen.If(jen.Id("err").Op(":=").Qual(runtimePath, "CheckLayout").Call(jen.Id("row"), jen.Id("layout")), jen.Id("err").Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("record %q, row %d: %w"), jen.Id("r").Dot("ID"), jen.Id("i").Op("+").Lit(1), jen.Id("err")))),
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("row %d: %w"), jen.Id("i").Op("+").Lit(1), jen.Id("err")))),
 		jen.If(jen.Op("!").Id("row").Dot("Has").Call(jen.Lit(0)).Op("||").Id("row").Dot("Get").Call(jen.Lit(0)).Op("==").Lit("")).Block(
 			jen.Return(rowError(
 				kv("Record", jen.Id("r").Dot("ID")),

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"bytes"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"strings"
@@ -36,6 +37,23 @@ func checkCommentParses(t *testing.T, rendered string) {
 		if !strings.HasPrefix(line, "//") {
 			t.Fatalf("line %q of comment %q does not start with //", line, rendered)
 		}
+	}
+}
+
+// checkDocCommentStable fails when gofmt is not idempotent on a file whose type declaration
+// carries doc as its doc comment (go/doc rewrites some doc-comment text, such as ” quotes).
+func checkDocCommentStable(t *testing.T, doc string) {
+	t.Helper()
+	once, err := format.Source([]byte("package x\n\n" + doc + "\ntype T int\n"))
+	if err != nil {
+		t.Fatalf("doc comment %q: %v", doc, err)
+	}
+	twice, err := format.Source(once)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(once, twice) {
+		t.Fatalf("gofmt is not idempotent on doc comment %q:\n%s\n---\n%s", doc, once, twice)
 	}
 }
 
@@ -95,6 +113,7 @@ func FuzzComment(f *testing.F) {
 			t.Fatalf("render: %v", err)
 		}
 		checkCommentParses(t, buf.String())
+		checkDocCommentStable(t, "// T is "+label(text)+".\n"+buf.String())
 		if l := label(text); strings.ContainsAny(l, "\n\r") {
 			t.Fatalf("label(%q) = %q holds a line break", text, l)
 		}

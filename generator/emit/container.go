@@ -27,7 +27,8 @@ func (pl *plan) planContainers() error {
 	if !pl.longitudinal {
 		c := &container{goName: recordType}
 		for _, fp := range pl.forms {
-			if pl.repeatsIn("", fp.form.Name) {
+			// A classic project's repeats may name its hidden event (event_1_arm_1): ignore it.
+			if slices.ContainsFunc(pl.p.Repeating, func(r dictionary.Repeat) bool { return r.Form == fp.form.Name }) {
 				c.repeats = append(c.repeats, fp)
 			} else {
 				c.forms = append(c.forms, fp)

@@ -55,11 +55,13 @@ func TestEmitCorpus(t *testing.T) {
 			t.Fatalf("%s: not generated", name)
 		}
 	}
-	src, err := os.ReadFile(filepath.Join("testdata", "roundtrip", "main.go"))
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"main.go", "synthetic.go"} {
+		src, err := os.ReadFile(filepath.Join("testdata", "roundtrip", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeTestFile(t, filepath.Join(mod, "roundtrip", name), string(src))
 	}
-	writeTestFile(t, filepath.Join(mod, "roundtrip", "main.go"), string(src))
 
 	t.Run("vet", func(t *testing.T) {
 		if out, err := goCommand(mod, "vet", "./..."); err != nil {
@@ -80,7 +82,7 @@ func TestEmitCorpus(t *testing.T) {
 var syntheticOutcomes = map[string]string{
 	"built_classic":                 "ok",
 	"built_without_id":              "the record has no ID",
-	"built_repeating_instance_zero": `record "1", row 0, repeating instrument "medications", instance "0": instance numbers start at 1`,
+	"built_repeating_instance_zero": `record "1", repeating instrument "medications", instance "0": instance numbers start at 1`,
 	"built_repeating_rows": "rows: record_id=1,redcap_repeat_instrument=,redcap_repeat_instance=,enroll_date=,arm_group=,enrollment_complete= | " +
 		"record_id=1,redcap_repeat_instrument=medications,redcap_repeat_instance=3,med_name=,med_dose=,med_start=,med_route=,medications_complete=",
 	"stray_value":        `record "1", row 1, repeating instrument "medications", instance "1", column "enroll_date": holds a value`,
@@ -89,7 +91,7 @@ var syntheticOutcomes = map[string]string{
 	"two_records":        `record "1", row 2, column "record_id": the row belongs to another record`,
 	"second_main_row":    `record "1", row 2: a second row for the same non-repeating instruments`,
 	"unknown_event":      `record "1", row 1, event "nope_arm_1": redcap_event_name is not an event of this project`,
-	"other_layout":       `column "first_name" is not in the generated project`,
+	"other_layout":       `row 1: redcap: column "first_name" is not in the generated project`,
 }
 
 // emitInto generates p as package dir of the module, checks the files, and writes them. It

@@ -48,7 +48,7 @@ type formPlan struct {
 	fields    []*fieldPlan // data fields, without the record ID and descriptive fields
 	complete  int          // layout position of <form>_complete
 	rule      int          // rules index of <form>_complete, -1 when the rules have none
-	repeating bool         // repeats as an instrument (classic projects)
+	repeating bool         // repeats as an instrument somewhere
 	spans     []redcap.Span
 }
 

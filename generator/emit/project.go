@@ -157,14 +157,15 @@ func ruleLiteral(r *redcap.FieldRule) jen.Code {
 //	var schema = &redcap.Schema{Title: "...", RecordIDField: "...", Layout: layout, ...}
 func (pl *plan) emitSchemaVar() jen.Code {
 	d := []jen.Code{
-		kv("Title", jen.Lit(pl.p.Title)),
-		kv("RecordIDField", jen.Lit(pl.recordID.Name)),
-		kv("Layout", jen.Id("layout")),
-		kv("Fields", jen.Id("rules")),
-		kv("MissingCodes", jen.Id("missingCodes")),
-		kv("Longitudinal", jen.Lit(pl.longitudinal)),
-		kv("Repeating", jen.Lit(pl.instrCol >= 0)),
-		kv("Fingerprint", jen.Id("Fingerprint")),
+		jen.Line().Add(kv("Title", jen.Lit(pl.p.Title))),
+		jen.Line().Add(kv("RecordIDField", jen.Lit(pl.recordID.Name))),
+		jen.Line().Add(kv("Layout", jen.Id("layout"))),
+		jen.Line().Add(kv("Fields", jen.Id("rules"))),
+		jen.Line().Add(kv("MissingCodes", jen.Id("missingCodes"))),
+		jen.Line().Add(kv("Longitudinal", jen.Lit(pl.longitudinal))),
+		jen.Line().Add(kv("Repeating", jen.Lit(pl.instrCol >= 0))),
+		jen.Line().Add(kv("Fingerprint", jen.Id("Fingerprint"))),
+		jen.Line(),
 	}
 	return comment("schema describes the generated project.").Line().
 		Var().Id("schema").Op("=").Op("&").Qual(runtimePath, "Schema").Values(d...)

@@ -118,15 +118,32 @@ func TestCSVAndProjectXMLPairs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.csv, func(t *testing.T) {
 			csv, xml := readSharedProject(t, tt.csv), readSharedProject(t, tt.xml)
-			if diff := cmp.Diff(string(Snapshot(commonColumns(csv))), string(Snapshot(commonColumns(xml)))); diff != "" {
-				t.Errorf("common columns differ (-csv +xml):\n%s", diff)
-			}
-			if Fingerprint(commonColumns(csv)) != Fingerprint(commonColumns(xml)) {
-				t.Errorf("fingerprints of the common columns differ")
-			}
-			if got := Fingerprint(csv) != Fingerprint(xml); got != tt.xmlHasMoreInfo {
-				t.Errorf("full fingerprints differ = %v, want %v", got, tt.xmlHasMoreInfo)
-			}
+			comparePair(t, csv, xml, tt.xmlHasMoreInfo)
 		})
+	}
+	t.Run("fieldtypes JSON and project XML", func(t *testing.T) {
+		read := func(name string) *dictionary.Project {
+			p, err := dictionary.Read(name, conformanceBody(t, "metadata.jsonl", name))
+			if err != nil {
+				t.Fatalf("read %s: %v", name, err)
+			}
+			return p
+		}
+		comparePair(t, read("metadata_export_fieldtypes_json"), read("project_xml_metadata_only"), true)
+	})
+}
+
+// comparePair wants equal snapshots of the columns both sources carry, and full fingerprints
+// that differ exactly when the project XML carries more.
+func comparePair(t *testing.T, csv, xml *dictionary.Project, xmlHasMoreInfo bool) {
+	t.Helper()
+	if diff := cmp.Diff(string(Snapshot(commonColumns(csv))), string(Snapshot(commonColumns(xml)))); diff != "" {
+		t.Errorf("common columns differ (-csv +xml):\n%s", diff)
+	}
+	if Fingerprint(commonColumns(csv)) != Fingerprint(commonColumns(xml)) {
+		t.Errorf("fingerprints of the common columns differ")
+	}
+	if got := Fingerprint(csv) != Fingerprint(xml); got != xmlHasMoreInfo {
+		t.Errorf("full fingerprints differ = %v, want %v", got, xmlHasMoreInfo)
 	}
 }

@@ -16,7 +16,9 @@ func diffField(oldForm string, o *dictionary.Field, newForm string, n *dictionar
 		add(KindFieldMoved, fmt.Sprintf("moved from form %q to form %q", oldForm, newForm), true)
 	}
 	if o.Type != n.Type {
-		add(KindTypeChanged, fromTo("field type", string(o.Type), string(n.Type)), !sameDataType(o.Type, n.Type))
+		// A descriptive field held no data: giving it a type is like adding a field.
+		compatible := sameDataType(o.Type, n.Type) || o.Type == dictionary.TypeDescriptive
+		add(KindTypeChanged, fromTo("field type", string(o.Type), string(n.Type)), !compatible)
 	}
 	if ov, nv := canon(o.Validation), canon(n.Validation); ov != nv {
 		add(KindValidationChanged, fromTo("validation", ov, nv), !displayOnlyValidation(n.Type))

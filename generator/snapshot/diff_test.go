@@ -48,6 +48,9 @@ func TestDiff(t *testing.T) {
 			field(p, "bmi").ChoicesRaw = ""
 		},
 			[]brief{{KindTypeChanged, "visit", "bmi", "", true}, {KindFieldChanged, "visit", "bmi", "", false}}},
+		{"text field becomes descriptive", func(p *dictionary.Project) {
+			p.Forms[0].Fields[3].Type = dictionary.TypeDescriptive
+		}, []brief{{KindTypeChanged, "demographics", "height_cm", "", true}}},
 		{"text to notes keeps data", func(p *dictionary.Project) { field(p, "record_id").Type = dictionary.TypeNotes },
 			[]brief{{KindTypeChanged, "demographics", "record_id", "", false}}},
 		{"number to notes drops the validation", func(p *dictionary.Project) {
@@ -220,6 +223,17 @@ func reparse(t *testing.T, p *dictionary.Project) *dictionary.Project {
 		t.Fatalf("ParseSnapshot: %v", err)
 	}
 	return q
+}
+
+// TestDescriptiveBecomesData checks the reverse of "text field becomes descriptive": a field
+// that held no data gains a type, which is compatible like a new field.
+func TestDescriptiveBecomesData(t *testing.T) {
+	old, new := demoProject(), demoProject()
+	old.Forms[0].Fields[3].Type = dictionary.TypeDescriptive
+	want := []brief{{KindTypeChanged, "demographics", "height_cm", "", false}}
+	if diff := cmp.Diff(want, briefs(Diff(old, new))); diff != "" {
+		t.Errorf("Diff mismatch (-want +got):\n%s", diff)
+	}
 }
 
 func TestChangeString(t *testing.T) {

@@ -10,6 +10,19 @@
 // a CSV, JSON, API XML and project XML of one project give the same lines for the columns they
 // all carry: line endings, surrounding white space, choice-list spacing, the default alignment
 // RV, and the order of the mapping and repeat declarations.
+//
+// Each line is a kind, a name (repeat lines have none), then key=value pairs and bare flags,
+// empty values left out. A value is written bare when made only of letters, digits and
+// _ . : / @ + -, else as a Go string literal, so every line is one line:
+//
+//	field dob form=demographics type=text label="Date of birth" validation=date_ymd min=1900-01-01 max=today required identifier
+//	field sex form=demographics type=radio label=Sex choices="0, Female | 1, Male"
+//	form demographics label=Demographics survey
+//	arm 1 name="Drug A"
+//	event baseline_arm_1 arm=1 name=Baseline
+//	mapping baseline_arm_1 form=demographics
+//	repeat event=week_1_arm_1 form=visit custom_label="[visit_date]"
+//	missing UNK label=Unknown
 package snapshot
 
 import (

@@ -2,6 +2,7 @@ package redcap
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -29,7 +30,7 @@ func ParseInstance(s string) (int, bool) {
 }
 
 // FormatInstance returns the redcap_repeat_instance text of an instance number.
-func FormatInstance(n int) string { return fmt.Sprint(n) }
+func FormatInstance(n int) string { return strconv.Itoa(n) }
 
 // Span is a half-open range [Start, End) of layout columns.
 type Span struct {
@@ -135,7 +136,7 @@ func HasValueFrom(row *Row, start int) bool {
 // not belong on the row. It names the record, the row and the column; it never shows values.
 type RowError struct {
 	Record           string // record ID of the rows
-	Row              int    // 1-based position of the row among the record's rows
+	Row              int    // 1-based position of the row among the record's rows; 0 when encoding
 	Event            string // redcap_event_name of the row ("" in classic projects)
 	RepeatInstrument string // redcap_repeat_instrument of the row
 	Instance         string // redcap_repeat_instance of the row, as sent
@@ -146,7 +147,10 @@ type RowError struct {
 // Error says where and what.
 func (e *RowError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "redcap: record %q, row %d", e.Record, e.Row)
+	fmt.Fprintf(&b, "redcap: record %q", e.Record)
+	if e.Row > 0 {
+		fmt.Fprintf(&b, ", row %d", e.Row)
+	}
 	if e.Event != "" {
 		fmt.Fprintf(&b, ", event %q", e.Event)
 	}

@@ -62,7 +62,16 @@ var rules = []redcap.FieldRule{
 }
 
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: false, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     false,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.

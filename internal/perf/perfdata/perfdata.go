@@ -131,6 +131,9 @@ func (g *Generator) value(rng *rand.Rand, r *redcap.FieldRule, box int) string {
 		return strconv.Itoa(rng.IntN(2))
 	}
 	roll := rng.IntN(100)
+	if r.Required && roll < blankPercent+missingPercent {
+		roll = blankPercent + missingPercent // a required field is never left blank
+	}
 	if roll < blankPercent || r.ReadOnly || r.Type == "calc" || r.Type == "file" || r.Type == "sql" {
 		return ""
 	}

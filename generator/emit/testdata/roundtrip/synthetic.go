@@ -1,0 +1,132 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/redcapgen/redcapgen/runtime/redcap"
+
+	"redcapgen.test/corpus/classic"
+	"redcapgen.test/corpus/fieldtypes"
+	"redcapgen.test/corpus/longitudinal"
+	"redcapgen.test/corpus/repeating"
+)
+
+// syntheticCase is a hand-made situation the captured exports do not show.
+type syntheticCase struct {
+	name string
+	run  func() error
+}
+
+// outcome renders a synthetic case's error ("ok" when nil).
+func outcome(err error) string {
+	if err == nil {
+		return "ok"
+	}
+	return strings.ReplaceAll(err.Error(), "\n", " ")
+}
+
+// rowsOf builds rows of a layout from column/value pairs, one map per row.
+func rowsOf(l *redcap.Layout, rows ...[]string) ([]redcap.Row, error) {
+	var out []redcap.Row
+	for _, kv := range rows {
+		row := redcap.NewRow(l)
+		for i := 0; i+1 < len(kv); i += 2 {
+			if err := row.SetByName(kv[i], kv[i+1]); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+// decodeCase decodes hand-made rows into a new record.
+func decodeCase(rec redcap.Record, rows ...[]string) func() error {
+	return func() error {
+		rs, err := rowsOf(rec.Schema().Layout, rows...)
+		if err != nil {
+			return err
+		}
+		return rec.DecodeRows(rs)
+	}
+}
+
+func syntheticCases() []syntheticCase {
+	return []syntheticCase{
+		{"built_classic", func() error {
+			rec := classic.Record{ID: "new1"}
+			rec.Demographics.Sex = redcap.Of(classic.SexFemale)
+			if !rec.Demographics.Race.Set(classic.RaceWhite) || rec.Demographics.Race.Set("zzz") {
+				return errors.New("Set reports the wrong result")
+			}
+			rows, err := rec.EncodeRows(nil)
+			if err != nil {
+				return err
+			}
+			if len(rows) != 1 {
+				return fmt.Errorf("%d rows", len(rows))
+			}
+			for c := 0; c < rows[0].Layout.Len(); c++ {
+				if !rows[0].Has(c) {
+					return fmt.Errorf("column %s not sent", rows[0].Layout.Column(c))
+				}
+			}
+			var back classic.Record
+			if err := back.DecodeRows(rows); err != nil {
+				return err
+			}
+			if sex, _ := back.Demographics.Sex.Get(); sex != classic.SexFemale || back.Demographics.Sex.Raw() != "0" {
+				return fmt.Errorf("sex came back as %q", back.Demographics.Sex.Raw())
+			}
+			if got := back.Demographics.Race.Checked(); len(got) != 1 || got[0] != classic.RaceWhite {
+				return fmt.Errorf("race came back as %v", got)
+			}
+			return nil
+		}},
+		{"built_without_id", func() error {
+			_, err := (&classic.Record{}).EncodeRows(nil)
+			return err
+		}},
+		{"built_repeating_instance_zero", func() error {
+			rec := repeating.Record{ID: "1", Medications: []redcap.Instance[repeating.Medications]{{Number: 0}}}
+			_, err := rec.EncodeRows(nil)
+			return err
+		}},
+		{"built_repeating_rows", func() error {
+			rec := repeating.Record{ID: "1", Medications: []redcap.Instance[repeating.Medications]{{Number: 3}}}
+			rows, err := rec.EncodeRows(nil)
+			if err != nil {
+				return err
+			}
+			var sent []string
+			for i := range rows {
+				var cols []string
+				for c := 0; c < rows[i].Layout.Len(); c++ {
+					if rows[i].Has(c) {
+						cols = append(cols, rows[i].Layout.Column(c)+"="+rows[i].Get(c))
+					}
+				}
+				sent = append(sent, strings.Join(cols, ","))
+			}
+			return fmt.Errorf("rows: %s", strings.Join(sent, " | "))
+		}},
+		{"stray_value", decodeCase(new(repeating.Record),
+			[]string{"record_id", "1", "redcap_repeat_instrument", "medications", "redcap_repeat_instance", "1", "enroll_date", "2024-01-01"})},
+		{"unknown_instrument", decodeCase(new(repeating.Record),
+			[]string{"record_id", "1", "redcap_repeat_instrument", "nope", "redcap_repeat_instance", "1"})},
+		{"bad_instance", decodeCase(new(repeating.Record),
+			[]string{"record_id", "1", "redcap_repeat_instrument", "medications", "redcap_repeat_instance", "0"})},
+		{"two_records", decodeCase(new(classic.Record), []string{"record_id", "1"}, []string{"record_id", "2"})},
+		{"second_main_row", decodeCase(new(classic.Record), []string{"record_id", "1"}, []string{"record_id", "1"})},
+		{"unknown_event", decodeCase(new(longitudinal.Record), []string{"record_id", "1", "redcap_event_name", "nope_arm_1"})},
+		{"other_layout", func() error {
+			rows, err := rowsOf(classic.Schema().Layout, []string{"record_id", "1"})
+			if err != nil {
+				return err
+			}
+			return new(fieldtypes.Record).DecodeRows(rows)
+		}},
+	}
+}
