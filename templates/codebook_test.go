@@ -136,7 +136,7 @@ func TestCodebookFormatFor(t *testing.T) {
 }
 
 // TestCodebookOfEverySharedDictionary renders both formats for every shared dictionary: no
-// error, no raw <script>, and the Go name of the record ID field present.
+// error, no raw <script>, and the Go names of the first and last data fields present.
 func TestCodebookOfEverySharedDictionary(t *testing.T) {
 	for _, path := range sharedtest.Dictionaries(t) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
@@ -160,8 +160,11 @@ func TestCodebookOfEverySharedDictionary(t *testing.T) {
 				if strings.Contains(strings.ToLower(string(out)), "<script") {
 					t.Errorf("%s codebook holds a raw <script", format)
 				}
-				if id := names.Field(p.RecordIDField().Name); !strings.Contains(string(out), id) {
-					t.Errorf("%s codebook lacks the record ID's Go name %q", format, id)
+				fields := p.DataFields()
+				for _, f := range []*dictionary.Field{fields[0], fields[len(fields)-1]} {
+					if goName := names.Field(f.Name); !strings.Contains(string(out), "<code>"+goName+"</code>") && !strings.Contains(string(out), "`"+goName+"`") {
+						t.Errorf("%s codebook lacks the Go name %q of field %q", format, goName, f.Name)
+					}
 				}
 			}
 		})

@@ -96,7 +96,7 @@ func TestExamplesAreCurrent(t *testing.T) {
 }
 
 // TestExamplesRun builds every example with one go build and runs each binary with a timeout;
-// the output must equal the example's testdata/output.txt.
+// the output must equal the example's testdata/output.txt and show no token.
 func TestExamplesRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the example programs")
@@ -142,6 +142,9 @@ func runExample(t *testing.T, binary, dir string) string {
 	}
 	if stderr.Len() > 0 {
 		t.Errorf("%s wrote to stderr:\n%s", filepath.Base(binary), stderr.String())
+	}
+	if hexRun.Match(stdout.Bytes()) {
+		t.Errorf("%s printed something shaped like an API token", filepath.Base(binary))
 	}
 	return stdout.String()
 }

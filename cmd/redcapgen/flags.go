@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/redcapgen/redcapgen/templates"
 )
 
 const usageText = `usage: redcapgen -dict FILE -package NAME [-out DIR] [flags]
@@ -63,6 +65,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, errors.New("give -package NAME")
 	case o.jsonOut && !o.check:
 		return o, errors.New("-json goes with -check")
+	}
+	if o.codebook != "" {
+		// Refuse a bad codebook name before anything is written.
+		if _, err := templates.CodebookFormatFor(o.codebook); err != nil {
+			return o, err
+		}
 	}
 	return o, nil
 }

@@ -25,10 +25,10 @@ type readmeCommand struct {
 	text string
 }
 
-// readmeCommands extracts the commands of README.md, without trailing "# comments".
-func readmeCommands(t *testing.T, root string) []readmeCommand {
+// readmeCommands extracts the commands of a README, without trailing "# comments".
+func readmeCommands(t *testing.T, path string) []readmeCommand {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(root, "README.md"))
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func readmeCommands(t *testing.T, root string) []readmeCommand {
 		}
 	}
 	if len(out) == 0 {
-		t.Fatal("README.md shows no commands")
+		t.Fatalf("%s shows no commands", path)
 	}
 	return out
 }
@@ -70,7 +70,17 @@ type readmeSession struct {
 	server     *redcaptest.Server
 }
 
-// TestReadmeCommands runs every command README.md shows, in order, or fails naming the command
+// readmes are the READMEs whose commands TestReadmeCommands runs, relative to the module root,
+// and whether their commands run where REDCAP_API_TOKEN is already set (the CI workflow's env).
+var readmes = []struct {
+	path     string
+	tokenSet bool
+}{
+	{"README.md", false},
+	{"examples/ci/README.md", true},
+}
+
+// TestReadmeCommands runs every command the READMEs show, in order, or fails naming the command
 // no test covers. Commands for a REDCap server run against the in-process fake; files they read
 // that are not in the repository are the quick-start dictionary under the README's file name.
 func TestReadmeCommands(t *testing.T) {
@@ -79,25 +89,36 @@ func TestReadmeCommands(t *testing.T) {
 	}
 	root := sharedtest.ModuleRoot(t)
 	p := fakeProject(t, filepath.Join(root, "examples", "quickstart", "study.csv"))
-	s := &readmeSession{root: root, work: t.TempDir(), env: map[string]string{}, server: redcaptest.NewServer(p)}
-	t.Cleanup(s.server.Close)
-	for _, c := range readmeCommands(t, root) {
-		fields := strings.Fields(c.text)
-		name := fmt.Sprintf("README.md:%d", c.line)
-		switch {
-		case fields[0] == "export" && len(fields) == 2 && strings.HasPrefix(fields[1], "REDCAP_API_TOKEN="):
-			s.env["REDCAP_API_TOKEN"] = s.server.Token()
-		case c.text == "go test ./...":
-			t.Run(name, func(t *testing.T) { requireCIRuns(t, root, c.text) })
-		case len(fields) == 3 && fields[0] == "go" && fields[1] == "run" && strings.HasPrefix(fields[2], "./examples/"):
-			t.Run(name, func(t *testing.T) { s.runExampleCommand(t, fields) })
-		case len(fields) > 3 && strings.Join(fields[:3], " ") == "go run ./cmd/redcapfake":
-			t.Run(name, func(t *testing.T) { s.runFakeServer(t, fields[3:]) })
-		case len(fields) > 3 && strings.Join(fields[:3], " ") == "go run github.com/redcapgen/redcapgen/cmd/redcapgen":
-			t.Run(name, func(t *testing.T) { s.runGenerator(t, fields[3:]) })
-		default:
-			t.Errorf("%s: command %q is not exercised by any test: add a case to readme_test.go", name, c.text)
-		}
+	for _, readme := range readmes {
+		t.Run(readme.path, func(t *testing.T) {
+			s := &readmeSession{root: root, work: t.TempDir(), env: map[string]string{}, server: redcaptest.NewServer(p)}
+			t.Cleanup(s.server.Close)
+			if readme.tokenSet {
+				s.env["REDCAP_API_TOKEN"] = s.server.Token()
+			}
+			for _, c := range readmeCommands(t, filepath.Join(root, readme.path)) {
+				s.run(t, fmt.Sprintf("%s:%d", readme.path, c.line), c.text)
+			}
+		})
+	}
+}
+
+// run runs one README command as a subtest, or fails when no case covers it.
+func (s *readmeSession) run(t *testing.T, name, command string) {
+	fields := strings.Fields(command)
+	switch {
+	case fields[0] == "export" && len(fields) == 2 && strings.HasPrefix(fields[1], "REDCAP_API_TOKEN="):
+		s.env["REDCAP_API_TOKEN"] = s.server.Token()
+	case command == "go test ./...":
+		t.Run(name, func(t *testing.T) { requireCIRuns(t, s.root, command) })
+	case len(fields) == 3 && fields[0] == "go" && fields[1] == "run" && strings.HasPrefix(fields[2], "./examples/"):
+		t.Run(name, func(t *testing.T) { s.runExampleCommand(t, fields) })
+	case len(fields) > 3 && strings.Join(fields[:3], " ") == "go run ./cmd/redcapfake":
+		t.Run(name, func(t *testing.T) { s.runFakeServer(t, fields[3:]) })
+	case len(fields) > 3 && strings.Join(fields[:3], " ") == "go run github.com/redcapgen/redcapgen/cmd/redcapgen":
+		t.Run(name, func(t *testing.T) { s.runGenerator(t, fields[3:]) })
+	default:
+		t.Errorf("%s: command %q is not exercised by any test: add a case to readme_test.go", name, command)
 	}
 }
 

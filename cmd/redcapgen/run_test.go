@@ -80,23 +80,48 @@ func TestGenerateThenCheck(t *testing.T) {
 	}
 }
 
-func TestBadDictionaryWritesNothing(t *testing.T) {
-	dir := t.TempDir()
-	dict := filepath.Join(dir, "bad.csv")
-	bad := smallDictionary + "dob,demographics,,text,Again,,,,,,,,,,,,,\n"
-	if err := os.WriteFile(dict, []byte(bad), 0o644); err != nil {
-		t.Fatal(err)
+func TestBadDictionaryFailsAndWritesNothing(t *testing.T) {
+	header := strings.SplitN(smallDictionary, "\n", 2)[0] + "\n"
+	tests := []struct {
+		name  string
+		data  string
+		wants []string // each must appear in stderr
+	}{
+		{"empty file", "", []string{"bad.csv", "empty"}},
+		{"binary file", "\x00\x01\x02PK\x03\x04\xff\xfe\x00garbage", []string{"bad.csv"}},
+		{"truncated CSV", smallDictionary + `notes,demographics,,notes,"Unterminated label`, []string{"bad.csv:5"}},
+		{"wrong header", "name,form,type\nrecord_id,demographics,text\n", []string{"bad.csv:1", "header"}},
+		{"duplicate field", smallDictionary + "dob,demographics,,text,Again,,,,,,,,,,,,,\n", []string{"bad.csv:5", `"dob"`}},
+		{"malformed choices", header + "record_id,f,,text,ID,,,,,,,,,,,,,\ncolor,f,,radio,Color,\"1, Red | 1, Green\",,,,,,,,,,,,\n", []string{"bad.csv:3", `"color"`, "choice"}},
+		{"unknown field type", header + "record_id,f,,text,ID,,,,,,,,,,,,,\nshape,f,,circle,Shape,,,,,,,,,,,,,\n", []string{"bad.csv:3", `"shape"`, "circle"}},
 	}
-	out := filepath.Join(dir, "out")
-	code, _, stderr := runCLI(t, nil, "-dict", dict, "-package", "study", "-out", out)
-	if code != exitFail {
-		t.Fatalf("exit %d, want %d", code, exitFail)
-	}
-	if !strings.Contains(stderr, "redcapgen: ") || !strings.Contains(stderr, "bad.csv:") || !strings.Contains(stderr, `"dob"`) {
-		t.Errorf("error does not name file, line and field:\n%s", stderr)
-	}
-	if _, err := os.Stat(out); !os.IsNotExist(err) {
-		t.Errorf("output directory was created for a bad dictionary")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			dict := filepath.Join(dir, "bad.csv")
+			if err := os.WriteFile(dict, []byte(tt.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "out")
+			code, stdout, stderr := runCLI(t, nil, "-dict", dict, "-package", "study", "-out", out)
+			if code != exitFail {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFail, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout %q, want nothing", stdout)
+			}
+			if !strings.HasPrefix(stderr, "redcapgen: ") {
+				t.Errorf("stderr is not prefixed with redcapgen: %q", stderr)
+			}
+			for _, w := range tt.wants {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr does not name %q:\n%s", w, stderr)
+				}
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("output directory was created for a bad dictionary")
+			}
+		})
 	}
 }
 

@@ -1,8 +1,8 @@
 // Command longitudinal runs redcapgen's generated types against a longitudinal project in the
 // in-process fake REDCap: one arm with a baseline event, a follow-up event in which adverse events
-// repeat as an instrument, and a repeating phone-call event. It imports typed records, streams
-// them back, groups values across events and instances, and shows how validation names the
-// event and instance of each bad value.
+// repeat as an instrument, and a repeating phone-call event. It imports typed records, shows how
+// validation names the event and instance of each bad value, exports the records back, groups
+// values across events and instances, and re-imports the export to show nothing changes.
 //
 //	go run ./examples/longitudinal
 //
@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/redcapgen/redcapgen/examples/longitudinal/study"
 	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
@@ -69,7 +70,12 @@ func run(ctx context.Context, out io.Writer) error {
 	if err := showValidation(ctx, client, out); err != nil {
 		return err
 	}
-	return summarize(ctx, client, out)
+	records, err := redcap.ExportAll[study.Record](ctx, client, redcap.ExportOptions{BatchSize: 2})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	summarize(records, out)
+	return showRoundTrip(ctx, client, server, records, out)
 }
 
 // loadProject reads the embedded dictionary and adds the embedded event design.

@@ -13,13 +13,13 @@ import (
 )
 
 // validationDay pins "today" for the dob range, so the output never changes.
-var validationDay = time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC)
+func validationDay() time.Time { return time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC) }
 
 // showValidation validates a record with bad values in several events and instances, prints
 // each violation with its event and instance, and shows Import refusing it before sending.
 func showValidation(ctx context.Context, client *redcap.Client, out io.Writer) error {
 	bad := badRecord()
-	v := redcap.NewValidator(redcap.ValidatorOptions{Now: validationDay})
+	v := redcap.NewValidator(redcap.ValidatorOptions{Now: validationDay()})
 	bad.Validate(v)
 	fmt.Fprintf(out, "\nPre-flight validation of record %q (%d violations):\n", bad.ID, len(v.Violations()))
 	for _, violation := range v.Violations() {
@@ -56,12 +56,8 @@ func adverseEventsOf(rec *study.Record) []adverseEventRow {
 	return rows
 }
 
-// summarize streams the records back, then groups across events and instances.
-func summarize(ctx context.Context, client *redcap.Client, out io.Writer) error {
-	records, err := redcap.ExportAll[study.Record](ctx, client, redcap.ExportOptions{BatchSize: 2})
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
+// summarize groups exported records across events and instances.
+func summarize(records []study.Record, out io.Writer) {
 	fmt.Fprintf(out, "\nExported %d records\n", len(records))
 	fmt.Fprintln(out, "Weight change, baseline to follow-up:")
 	for i := range records {
@@ -90,7 +86,6 @@ func summarize(ctx context.Context, client *redcap.Client, out io.Writer) error 
 		}
 		fmt.Fprintf(out, "  %-9s %d (%d serious)\n", s.Label(), n, serious)
 	}
-	return nil
 }
 
 // weightChange describes a record's weight change between its baseline and follow-up visits.

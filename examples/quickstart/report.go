@@ -13,13 +13,13 @@ import (
 )
 
 // validationDay pins "today" for the dob range (1900-01-01..today), so the output never changes.
-var validationDay = time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC)
+func validationDay() time.Time { return time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC) }
 
 // showPreflight validates a bad record, prints every violation, and shows that Import refuses
 // the batch before sending anything.
 func showPreflight(ctx context.Context, client *redcap.Client, out io.Writer) error {
 	bad := badRecord()
-	v := redcap.NewValidator(redcap.ValidatorOptions{Now: validationDay})
+	v := redcap.NewValidator(redcap.ValidatorOptions{Now: validationDay()})
 	bad.Validate(v)
 	fmt.Fprintf(out, "\nPre-flight validation of record %q (%d violations):\n", bad.ID, len(v.Violations()))
 	for _, violation := range v.Violations() {

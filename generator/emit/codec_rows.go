@@ -148,8 +148,13 @@ func (pl *plan) emitContainerEncodeRows(c *container) jen.Code {
 		body = append(body, jen.Id(rv).Dot(fp.goName).Dot("encode").Call(jen.Op("&").Id("row")))
 	}
 	finish := append([]jen.Code{jen.Op("&").Id("row"), jen.Id("r").Dot("present")}, spanArgs(mainBuilt)...)
-	body = append(body, jen.If(jen.Id("r").Dot("present").Op("==").Nil().Op("||").Id(rv).Dot("mainRow").Op("||").
-		Qual(runtimePath, "HasValueFrom").Call(jen.Op("&").Id("row"), jen.Lit(pl.headerEnd))).Block(
+	// A record built in code sends the main row when it has forms there; a decoded one when it
+	// came with one; either when a value was set on it.
+	cond := jen.Id(rv).Dot("mainRow").Op("||").Qual(runtimePath, "HasValueFrom").Call(jen.Op("&").Id("row"), jen.Lit(pl.headerEnd))
+	if len(c.forms) > 0 {
+		cond = jen.Id("r").Dot("present").Op("==").Nil().Op("||").Add(cond)
+	}
+	body = append(body, jen.If(cond).Block(
 		jen.Qual(runtimePath, "FinishRow").Call(finish...),
 		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id("row")),
 	))

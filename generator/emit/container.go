@@ -66,8 +66,12 @@ func (pl *plan) repeatsIn(event, form string) bool {
 	})
 }
 
-// mapped reports whether form is designated for event.
+// mapped reports whether form is designated for event. A longitudinal project read without its
+// form-event mapping designates every form for every event, so that no value is refused.
 func (pl *plan) mapped(event, form string) bool {
+	if len(pl.p.Mappings) == 0 {
+		return true
+	}
 	return slices.ContainsFunc(pl.p.Mappings, func(m dictionary.Mapping) bool {
 		return m.Event == event && m.Form == form
 	})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 	"github.com/redcapgen/redcapgen/generator/naming"
+	"github.com/redcapgen/redcapgen/generator/snapshot"
 )
 
 // TestEmitCorpus generates a package for every shared dictionary and for the conformance
@@ -69,12 +70,13 @@ func TestEmitCorpus(t *testing.T) {
 		}
 	})
 	t.Run("roundtrip", func(t *testing.T) {
-		out, err := goCommand(mod, "run", "./roundtrip", filepath.Join(shared, "conformance", "exports.jsonl"))
+		out, err := goCommand(mod, "run", "./roundtrip",
+			filepath.Join(shared, "conformance", "exports.jsonl"), filepath.Join(shared, "conformance", "missingcodes.jsonl"))
 		if err != nil {
 			t.Fatalf("round-trip program: %v\n%s", err, firstLines(out, 40))
 		}
 		t.Logf("round-trip outcomes:\n%s", out)
-		checkRoundTrip(t, readCases(t, "exports.jsonl"), metadata, string(out))
+		checkRoundTrip(t, append(readCases(t, "exports.jsonl"), readCases(t, "missingcodes.jsonl")...), metadata, string(out))
 	})
 }
 
@@ -82,6 +84,7 @@ func TestEmitCorpus(t *testing.T) {
 var syntheticOutcomes = map[string]string{
 	"built_classic":                 "ok",
 	"built_without_id":              "the record has no ID",
+	"built_longitudinal":            "events: baseline_arm_1# , week_2_arm_2#2 2024-04-15",
 	"built_repeating_instance_zero": `record "1", repeating instrument "medications", instance "0": instance numbers start at 1`,
 	"built_repeating_rows": "rows: record_id=1,redcap_repeat_instrument=,redcap_repeat_instance=,enroll_date=,arm_group=,enrollment_complete= | " +
 		"record_id=1,redcap_repeat_instrument=medications,redcap_repeat_instance=3,med_name=,med_dose=,med_start=,med_route=,medications_complete=",
@@ -92,6 +95,7 @@ var syntheticOutcomes = map[string]string{
 	"second_main_row":    `record "1", row 2: a second row for the same non-repeating instruments`,
 	"unknown_event":      `record "1", row 1, event "nope_arm_1": redcap_event_name is not an event of this project`,
 	"other_layout":       `row 1: redcap: column "first_name" is not in the generated project`,
+	"missing_codes":      "ok",
 }
 
 // emitInto generates p as package dir of the module, checks the files, and writes them. It
@@ -103,8 +107,7 @@ func emitInto(t *testing.T, mod, dir string, p *dictionary.Project) bool {
 		t.Errorf("%s: names: %v", dir, err)
 		return false
 	}
-	cfg := Config{Package: dir, GeneratorVersion: "v0.0.0-test", Fingerprint: "sha256:" + dir,
-		Snapshot: []byte("snapshot of " + dir + "\nsecond line\n")}
+	cfg := Config{Package: dir, GeneratorVersion: "v0.0.0-test", Fingerprint: snapshot.Fingerprint(p), Snapshot: snapshot.Snapshot(p)}
 	files, err := Emit(p, n, cfg)
 	if err != nil {
 		t.Errorf("%s: Emit: %v", dir, err)
@@ -170,7 +173,7 @@ func checkRoundTrip(t *testing.T, exports, metadata []conformanceCase, out strin
 		checked++
 	}
 	for _, must := range []string{"classic_flat_raw_json", "fieldtypes_flat_raw_json", "classic_flat_label_json",
-		"longitudinal_flat_raw_json", "repeating_flat_raw_json"} {
+		"longitudinal_flat_raw_json", "repeating_flat_raw_json", "missingcodes_export_all"} {
 		if outcome := got[must]; !strings.HasPrefix(outcome, "ok ") {
 			t.Errorf("%s: outcome %q, want ok", must, outcome)
 		}

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
@@ -9,7 +10,7 @@ import (
 
 // roundTripProjectNames are the conformance projects whose record exports the round-trip
 // program replays, in a fixed order.
-var roundTripProjectNames = []string{"classic", "fieldtypes", "longitudinal", "repeating"}
+var roundTripProjectNames = []string{"classic", "fieldtypes", "longitudinal", "repeating", "missingcodes"}
 
 // conformanceProject builds a conformance fixture project from metadata.jsonl: its dictionary
 // (a metadata export, or the dictionary import that created it) and, for the longitudinal and
@@ -20,6 +21,8 @@ func conformanceProject(t testing.TB, metadata []conformanceCase, name string) *
 	switch name {
 	case "classic", "fieldtypes":
 		dict = []byte(caseBody(t, metadata, "metadata_export_"+name+"_json"))
+	case "missingcodes":
+		dict = []byte(caseBody(t, readCases(t, "missingcodes.jsonl"), "missingcodes_metadata"))
 	default:
 		dict = []byte(caseRequestData(t, metadata, "metadata_import_"+name))
 	}
@@ -58,6 +61,15 @@ func conformanceProject(t testing.TB, metadata []conformanceCase, name string) *
 		p.Repeating = repeatsOf(t, metadata, "repeatingFormsEvents_export_longitudinal_json")
 	case "repeating":
 		p.Repeating = repeatsOf(t, metadata, "repeatingFormsEvents_export_repeating_json")
+	case "missingcodes":
+		var info struct {
+			Codes string `json:"missing_data_codes"`
+		}
+		decodeBody(t, readCases(t, "missingcodes.jsonl"), "missingcodes_project_info", &info)
+		for _, entry := range strings.Split(info.Codes, "|") {
+			code, lbl, _ := strings.Cut(entry, ",")
+			p.MissingCodes = append(p.MissingCodes, dictionary.MissingCode{Code: strings.TrimSpace(code), Label: strings.TrimSpace(lbl)})
+		}
 	}
 	return p
 }

@@ -218,7 +218,7 @@ func TestEmitSmallProject(t *testing.T) {
 	}
 	project := string(files[7].Bytes)
 	if !strings.Contains(project, "const Snapshot = \"field `a`\\n\" +\n\t\"field b\\n\"") {
-		t.Errorf("snapshot with a backquote is not a concatenation of quoted lines:\n%s", project)
+		t.Errorf("snapshot is not a concatenation of quoted lines:\n%s", project)
 	}
 }
 

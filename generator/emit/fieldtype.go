@@ -98,8 +98,11 @@ func describe(f *dictionary.Field, readOnly bool) string {
 	if f.Validation != "" {
 		parts = append(parts, f.Validation)
 	}
-	if f.Min != "" || f.Max != "" {
+	switch {
+	case f.Min != "" || f.Max != "":
 		parts = append(parts, f.Min+".."+f.Max)
+	case f.Type == dictionary.TypeSlider:
+		parts = append(parts, "0..100 (default range)")
 	}
 	if f.Identifier {
 		parts = append(parts, "identifier")

@@ -1,20 +1,21 @@
 package emit
 
 import (
+	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 
-// emitProjectFile fills redcap_project_gen.go: constants, the layout, missing codes, the rules
-// table, the schema and the dictionary snapshot.
+// emitProjectFile fills redcap_project_gen.go: constants, the layout, missing codes, the schema
+// and the dictionary snapshot.
 func (pl *plan) emitProjectFile(f *jen.File) {
 	for _, code := range []jen.Code{
 		pl.emitFingerprint(), pl.emitGeneratorVersion(), emitRuntimeCheck(), pl.emitLayout(),
-		pl.emitMissingCodes(), pl.emitRules(), pl.emitSchemaVar(), emitSchemaFunc(), pl.emitSnapshot(),
+		pl.emitMissingCodes(), pl.emitSchemaVar(), emitSchemaFunc(), emitColumnsFunc(), emitFieldsFunc(),
+		emitMissingCodesFunc(), pl.emitFormsFunc(), pl.emitSnapshot(),
 	} {
 		f.Add(code).Line()
 	}
@@ -181,33 +182,109 @@ func emitSchemaFunc() jen.Code {
 		Func().Id("Schema").Params().Op("*").Qual(runtimePath, "Schema").Block(jen.Return(jen.Id("schema")))
 }
 
-// emitSnapshot emits the dictionary snapshot, one line of text per source line so it diffs:
+// snapshotChunk is how many snapshot lines one string constant holds: go/printer formats a chain
+// of n concatenations in O(n²), so long snapshots are split into chunks.
+const snapshotChunk = 200
+
+// emitColumnsFunc emits:
+//
+//	// Columns returns every column of a full flat export, in REDCap's order.
+//	func Columns() []string { return layout.Columns() }
+func emitColumnsFunc() jen.Code {
+	return comment("Columns returns every column of a full flat export, in REDCap's order.").Line().
+		Func().Id("Columns").Params().Index().String().Block(jen.Return(jen.Id("layout").Dot("Columns").Call()))
+}
+
+// emitFieldsFunc emits:
+//
+//	// Fields returns the rules of every data field and form status, in dictionary order.
+//	func Fields() []redcap.FieldRule { return append([]redcap.FieldRule(nil), rules...) }
+func emitFieldsFunc() jen.Code {
+	return comment("Fields returns a copy of the rules of every data field and form status, in dictionary order.").Line().
+		Func().Id("Fields").Params().Index().Qual(runtimePath, "FieldRule").Block(jen.Return(
+		jen.Append(jen.Index().Qual(runtimePath, "FieldRule").Call(jen.Nil()), jen.Id("rules").Op("..."))))
+}
+
+// emitMissingCodesFunc emits:
+//
+//	// MissingCodes returns the project's missing-data codes.
+//	func MissingCodes() []string { return missingCodes.Codes() }
+func emitMissingCodesFunc() jen.Code {
+	return comment("MissingCodes returns the project's missing-data codes, in the project's order.").Line().
+		Func().Id("MissingCodes").Params().Index().String().Block(jen.Return(jen.Id("missingCodes").Dot("Codes").Call()))
+}
+
+// emitFormsFunc emits:
+//
+//	// Forms describes the project's instruments, in dictionary order.
+//	func Forms() []redcap.FormInfo {
+//		return []redcap.FormInfo{
+//			{Name: "<form>", Label: "<label>", GoName: "<Form>", Fields: []string{...}, Repeating: true},
+//		}
+//	}
+func (pl *plan) emitFormsFunc() jen.Code {
+	items := make([]jen.Code, 0, len(pl.forms)+1)
+	for _, fp := range pl.forms {
+		fields := make([]jen.Code, 0, len(fp.fields)+1)
+		for _, fd := range fp.fields {
+			fields = append(fields, jen.Lit(fd.field.Name))
+		}
+		fields = append(fields, jen.Lit(fp.form.Name+"_complete"))
+		kvs := []jen.Code{kv("Name", jen.Lit(fp.form.Name))}
+		if fp.form.Label != "" {
+			kvs = append(kvs, kv("Label", jen.Lit(fp.form.Label)))
+		}
+		kvs = append(kvs, kv("GoName", jen.Lit(fp.goName)), kv("Fields", jen.Index().String().Values(fields...)))
+		if fp.repeating {
+			kvs = append(kvs, kv("Repeating", jen.True()))
+		}
+		items = append(items, jen.Line().Values(kvs...))
+	}
+	items = append(items, jen.Line())
+	return comment("Forms describes the project's instruments, in dictionary order. The record ID field is the\n"+
+		"record's ID and belongs to no instrument's fields here.").Line().
+		Func().Id("Forms").Params().Index().Qual(runtimePath, "FormInfo").Block(
+		jen.Return(jen.Index().Qual(runtimePath, "FormInfo").Values(items...)))
+}
+
+// emitSnapshot emits the dictionary snapshot as one quoted line per source line, so it diffs
+// line by line and its text reaches the code only through jen.Lit. Long snapshots are joined
+// from chunk constants:
 //
 //	// Snapshot is the dictionary snapshot this package was generated from.
-//	const Snapshot = `<text>`            // when the text can be a raw string
-//	const Snapshot = "<line>\n" + ...    // otherwise
+//	const Snapshot = "<line 1>\n" +
+//		"<line 2>\n"
+//
+//	const Snapshot = snapshot1 + snapshot2 // more than snapshotChunk lines
+//	const snapshot1 = "<line 1>\n" + ...
 func (pl *plan) emitSnapshot() jen.Code {
-	text := string(pl.cfg.Snapshot)
-	doc := comment("Snapshot is the dictionary snapshot this package was generated from.").Line()
-	if rawStringSafe(text) {
-		return doc.Const().Id("Snapshot").Op("=").Op("`" + text + "`")
-	}
-	lines := strings.SplitAfter(text, "\n")
-	if lines[len(lines)-1] == "" {
+	lines := strings.SplitAfter(string(pl.cfg.Snapshot), "\n")
+	if len(lines) > 1 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
-	if len(lines) == 0 {
-		return doc.Const().Id("Snapshot").Op("=").Lit("")
+	doc := comment("Snapshot is the dictionary snapshot this package was generated from.").Line()
+	if len(lines) <= snapshotChunk {
+		return doc.Const().Id("Snapshot").Op("=").Add(concatLines(lines))
 	}
+	var parts []jen.Code
+	var chunks []jen.Code
+	for i := 0; i < len(lines); i += snapshotChunk {
+		name := "snapshot" + strconv.Itoa(i/snapshotChunk+1)
+		parts = append(parts, jen.Id(name))
+		chunks = append(chunks, jen.Line().Const().Id(name).Op("=").Add(concatLines(lines[i:min(i+snapshotChunk, len(lines))])))
+	}
+	sum := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		sum = sum.Op("+").Line().Add(p)
+	}
+	return doc.Const().Id("Snapshot").Op("=").Add(sum).Line().Add(chunks...)
+}
+
+// concatLines renders "<line>" + "<line>" + ..., one line of source per line of text.
+func concatLines(lines []string) *jen.Statement {
 	expr := jen.Lit(lines[0])
 	for _, l := range lines[1:] {
 		expr = expr.Op("+").Line().Lit(l)
 	}
-	return doc.Const().Id("Snapshot").Op("=").Add(expr)
-}
-
-// rawStringSafe reports whether text can be written as a Go raw string literal unchanged: valid
-// UTF-8 without backquotes, carriage returns, NUL or byte order marks.
-func rawStringSafe(text string) bool {
-	return utf8.ValidString(text) && !strings.ContainsAny(text, "`\r\x00\uFEFF")
+	return expr
 }

@@ -4,9 +4,10 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// emitValidateFile fills redcap_validate_gen.go: Validate on every instrument, the event
-// walkers and the Record's Validate.
+// emitValidateFile fills redcap_validate_gen.go: the rules table, Validate on every instrument,
+// the event walkers and the Record's Validate.
 func (pl *plan) emitValidateFile(f *jen.File) {
+	f.Add(pl.emitRules()).Line()
 	for _, fp := range pl.forms {
 		f.Add(pl.emitFormValidate(fp)).Line()
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"sync"
 	"testing"
 )
@@ -26,3 +27,53 @@ func BenchmarkDecodeJSONValid(b *testing.B) { fixtureFor(b).benchJSONValid(b) }
 func BenchmarkEncodeTyped(b *testing.B)     { fixtureFor(b).benchEncodeTyped(b) }
 func BenchmarkEncodeMaps(b *testing.B)      { fixtureFor(b).benchEncodeMaps(b) }
 func BenchmarkValidate(b *testing.B)        { fixtureFor(b).benchValidate(b) }
+
+func benchDictionary(b *testing.B, name string) string {
+	b.Helper()
+	path, err := sharedDictionary(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			b.Fatal(err)
+		}
+		b.Skipf("SKIPPING: %v", err)
+	}
+	return path
+}
+
+func BenchmarkGenerateNCANDA(b *testing.B) {
+	benchGenerate(benchDictionary(b, "ncanda-laptops-import.csv"))(b)
+}
+func BenchmarkFormatOnlyNCANDA(b *testing.B) {
+	benchFormatOnly(benchDictionary(b, "ncanda-laptops-import.csv"))(b)
+}
+func BenchmarkGenerateTBI(b *testing.B) {
+	benchGenerate(benchDictionary(b, "tbi-return-to-school.csv"))(b)
+}
+func BenchmarkFormatOnlyTBI(b *testing.B) {
+	benchFormatOnly(benchDictionary(b, "tbi-return-to-school.csv"))(b)
+}
+
+// TestMain lets the test binary be the end-to-end benchmark's server process.
+func TestMain(m *testing.M) {
+	if v := os.Getenv(childEnv); v != "" {
+		os.Exit(runChild(v))
+	}
+	os.Exit(m.Run())
+}
+
+// BenchmarkStream streams streamRows rows of 50 fields from a redcaptest server in another
+// process over loopback HTTP, and reports rows/s and both processes' peak heap.
+func BenchmarkStream(b *testing.B) {
+	for b.Loop() {
+		res, err := runStream(b.Context(), streamRows, 1000)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(res.RowsPerSecond(), "rows/s")
+		b.ReportMetric(float64(res.ClientPeakHeap)/(1<<20), "client-peak-MiB")
+		b.ReportMetric(float64(res.ServerPeakHeap)/(1<<20), "server-peak-MiB")
+	}
+}
+
+// streamRows is the size of BenchmarkStream.
+const streamRows = 1_000_000

@@ -167,3 +167,13 @@ func (e *RowError) Error() string {
 	b.WriteString(e.Problem)
 	return b.String()
 }
+
+// FormInfo describes one instrument of a generated project.
+type FormInfo struct {
+	Name   string   // REDCap's unique instrument name
+	Label  string   // instrument label, when the dictionary source carries it
+	GoName string   // the generated struct type
+	Fields []string // REDCap names of its data fields in dictionary order, <form>_complete last
+	// Repeating is true when the instrument repeats (in a classic project, or in some event).
+	Repeating bool
+}

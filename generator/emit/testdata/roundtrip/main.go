@@ -19,6 +19,7 @@ import (
 	"redcapgen.test/corpus/classic"
 	"redcapgen.test/corpus/fieldtypes"
 	"redcapgen.test/corpus/longitudinal"
+	"redcapgen.test/corpus/missingcodes"
 	"redcapgen.test/corpus/repeating"
 )
 
@@ -34,13 +35,18 @@ type orderedRow struct {
 }
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: roundtrip exports.jsonl")
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: roundtrip exports.jsonl...")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "roundtrip:", err)
-		os.Exit(1)
+	for _, path := range os.Args[1:] {
+		if err := run(path, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "roundtrip:", err)
+			os.Exit(1)
+		}
+	}
+	for _, c := range syntheticCases() {
+		fmt.Printf("synthetic:%s\t%s\n", c.name, outcome(c.run()))
 	}
 }
 
@@ -50,6 +56,7 @@ func run(path string, out io.Writer) error {
 		"fieldtypes":   {fieldtypes.Schema(), func() redcap.Record { return new(fieldtypes.Record) }},
 		"longitudinal": {longitudinal.Schema(), func() redcap.Record { return new(longitudinal.Record) }},
 		"repeating":    {repeating.Schema(), func() redcap.Record { return new(repeating.Record) }},
+		"missingcodes": {missingcodes.Schema(), func() redcap.Record { return new(missingcodes.Record) }},
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -75,13 +82,7 @@ func run(path string, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "%s\t%s\n", c.Name, roundTrip(p, c.Body))
 	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	for _, c := range syntheticCases() {
-		fmt.Fprintf(out, "synthetic:%s\t%s\n", c.name, outcome(c.run()))
-	}
-	return nil
+	return sc.Err()
 }
 
 // roundTrip decodes, validates and re-encodes every record of a body and reports the outcome.

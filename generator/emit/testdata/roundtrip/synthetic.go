@@ -10,6 +10,7 @@ import (
 	"redcapgen.test/corpus/classic"
 	"redcapgen.test/corpus/fieldtypes"
 	"redcapgen.test/corpus/longitudinal"
+	"redcapgen.test/corpus/missingcodes"
 	"redcapgen.test/corpus/repeating"
 )
 
@@ -85,6 +86,32 @@ func syntheticCases() []syntheticCase {
 			}
 			return nil
 		}},
+		{"built_longitudinal", func() error {
+			rec := longitudinal.Record{ID: "9", BaselineArm1: &longitudinal.BaselineArm1{},
+				Week2Arm2: []redcap.Instance[longitudinal.Week2Arm2]{{Number: 2}}}
+			rec.BaselineArm1.Demographics.Sex = redcap.Of(longitudinal.SexMale)
+			rec.Week2Arm2[0].Data.Visit.VisitDate = redcap.Of(redcap.Date{Year: 2024, Month: 4, Day: 15})
+			rows, err := rec.EncodeRows(nil)
+			if err != nil {
+				return err
+			}
+			var back longitudinal.Record
+			if err := back.DecodeRows(rows); err != nil {
+				return err
+			}
+			again, err := back.EncodeRows(nil)
+			if err != nil {
+				return err
+			}
+			if msg := compareRows(rows, again); msg != "" {
+				return errors.New(msg)
+			}
+			var events []string
+			for i := range rows {
+				events = append(events, rows[i].Get(1)+"#"+rows[i].Get(3)+" "+rows[i].Get(rows[i].Layout.Len()-6))
+			}
+			return fmt.Errorf("events: %s", strings.Join(events, ", "))
+		}},
 		{"built_without_id", func() error {
 			_, err := (&classic.Record{}).EncodeRows(nil)
 			return err
@@ -121,6 +148,39 @@ func syntheticCases() []syntheticCase {
 		{"two_records", decodeCase(new(classic.Record), []string{"record_id", "1"}, []string{"record_id", "2"})},
 		{"second_main_row", decodeCase(new(classic.Record), []string{"record_id", "1"}, []string{"record_id", "1"})},
 		{"unknown_event", decodeCase(new(longitudinal.Record), []string{"record_id", "1", "redcap_event_name", "nope_arm_1"})},
+		{"missing_codes", func() error {
+			var rec missingcodes.Record
+			rows, err := rowsOf(missingcodes.Schema().Layout, []string{"record_id", "m1", "m_radio", "-99", "m_date", "UNK",
+				"m_int", "NA", "m_text", "na", "m_check___unk", "1", "m_check___1", "0"})
+			if err != nil {
+				return err
+			}
+			if err := rec.DecodeRows(rows); err != nil {
+				return err
+			}
+			v := &rec.Visit
+			checks := []struct{ what, code string }{
+				{"radio", first(v.MRadio.MissingCode())},
+				{"date", first(v.MDate.MissingCode())},
+				{"integer", first(v.MInt.MissingCode())},
+				{"checkbox", first(v.MCheck.MissingCode())},
+			}
+			for _, c := range checks {
+				if c.code == "" {
+					return fmt.Errorf("%s: no missing code decoded", c.what)
+				}
+			}
+			if _, ok := v.MText.MissingCode(); ok {
+				return errors.New(`"na" decoded as a missing code; codes match exactly`)
+			}
+			if !v.MCheck.SetMissing("NA") || v.MCheck.SetMissing("Unknown") {
+				return errors.New("SetMissing accepted a label or refused a code")
+			}
+			if code, _ := v.MCheck.MissingCode(); code != "NA" {
+				return fmt.Errorf("checkbox missing code %q after SetMissing, want NA", code)
+			}
+			return nil
+		}},
 		{"other_layout", func() error {
 			rows, err := rowsOf(classic.Schema().Layout, []string{"record_id", "1"})
 			if err != nil {
@@ -129,4 +189,24 @@ func syntheticCases() []syntheticCase {
 			return new(fieldtypes.Record).DecodeRows(rows)
 		}},
 	}
+}
+
+// first returns the first of two results.
+func first[T any](v T, _ bool) T { return v }
+
+// compareRows compares the values of two encodings column by column. Which columns are present
+// may grow: a decoded record sends the union of its rows' columns on every row, as REDCap's
+// exports do.
+func compareRows(a, b []redcap.Row) string {
+	if len(a) != len(b) {
+		return fmt.Sprintf("%d rows, then %d", len(a), len(b))
+	}
+	for i := range a {
+		for c := 0; c < a[i].Layout.Len(); c++ {
+			if a[i].Get(c) != b[i].Get(c) || a[i].Has(c) && !b[i].Has(c) {
+				return fmt.Sprintf("row %d column %s differs", i+1, a[i].Layout.Column(c))
+			}
+		}
+	}
+	return ""
 }
