@@ -42,18 +42,30 @@ func (pl *plan) emitSetType(fd *fieldPlan) jen.Code {
 	if l := label(fd.field.Label); l != "" {
 		doc += " (" + l + ")"
 	}
-	names := make([]string, len(fd.cols))
-	for i, c := range fd.cols {
-		names[i] = pl.columns[c]
-	}
 	doc += ". It keeps REDCap's raw value of each export column (\"1\" checked, \"0\" unchecked, \"\" blank)" +
-		" so values round-trip unchanged. Columns: " + strings.Join(names, ", ") + "."
+		" so values round-trip unchanged. Columns: " + pl.columnList(fd.cols) + "."
 	if len(fd.codes) > fd.nChoices {
 		doc += "\nThe columns after the choices are the project's missing-data codes."
 	}
 	return jen.Add(comment(doc)).Line().Type().Id(fd.set).Struct(
 		jen.Id("cols").Index(jen.Lit(len(fd.cols))).String(),
 	)
+}
+
+// maxListedColumns is how many checkbox columns a doc comment lists before it abbreviates.
+const maxListedColumns = 8
+
+// columnList names columns for a comment: all of them, or the first few, "…" and the last.
+func (pl *plan) columnList(cols []int) string {
+	names := make([]string, 0, min(len(cols), maxListedColumns+1))
+	for i, c := range cols {
+		if len(cols) > maxListedColumns+1 && i == maxListedColumns-1 {
+			names = append(names, "…", pl.columns[cols[len(cols)-1]]+" ("+itoa(len(cols))+" columns)")
+			break
+		}
+		names = append(names, pl.columns[c])
+	}
+	return strings.Join(names, ", ")
 }
 
 // emitSetColumn emits:

@@ -2,7 +2,9 @@ package emit
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,6 +35,7 @@ func TestEmitCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	generated := 0
+	projects := map[string]*dictionary.Project{} // whose Snapshot constant the program hashes
 	for _, e := range entries {
 		ext := filepath.Ext(e.Name())
 		if ext != ".csv" && ext != ".json" && ext != ".xml" {
@@ -52,7 +55,8 @@ func TestEmitCorpus(t *testing.T) {
 	}
 	metadata := readCases(t, "metadata.jsonl")
 	for _, name := range roundTripProjectNames {
-		if !emitInto(t, mod, name, conformanceProject(t, metadata, name)) {
+		projects[name] = conformanceProject(t, metadata, name)
+		if !emitInto(t, mod, name, projects[name]) {
 			t.Fatalf("%s: not generated", name)
 		}
 	}
@@ -76,7 +80,7 @@ func TestEmitCorpus(t *testing.T) {
 			t.Fatalf("round-trip program: %v\n%s", err, firstLines(out, 40))
 		}
 		t.Logf("round-trip outcomes:\n%s", out)
-		checkRoundTrip(t, append(readCases(t, "exports.jsonl"), readCases(t, "missingcodes.jsonl")...), metadata, string(out))
+		checkRoundTrip(t, append(readCases(t, "exports.jsonl"), readCases(t, "missingcodes.jsonl")...), metadata, projects, string(out))
 	})
 }
 
@@ -132,7 +136,7 @@ func emitInto(t *testing.T, mod, dir string, p *dictionary.Project) bool {
 // predict: "ok" when the project knows every column and the record ID is there, "unknown column"
 // for DAG and survey columns a dictionary cannot know, a decode error without the record ID or
 // when labels stand in for event and repeating-instrument names.
-func checkRoundTrip(t *testing.T, exports, metadata []conformanceCase, out string) {
+func checkRoundTrip(t *testing.T, exports, metadata []conformanceCase, snapshotProjects map[string]*dictionary.Project, out string) {
 	t.Helper()
 	got := map[string]string{}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
@@ -141,6 +145,12 @@ func checkRoundTrip(t *testing.T, exports, metadata []conformanceCase, out strin
 			t.Fatalf("round-trip output line %q has no tab", line)
 		}
 		got[name] = outcome
+	}
+	for name, p := range snapshotProjects {
+		want := fmt.Sprintf("%x", sha256.Sum256(snapshot.Snapshot(p)))
+		if got["snapshot:"+name] != want {
+			t.Errorf("%s: the generated Snapshot constant is not the snapshot text (sha256 %s, want %s)", name, got["snapshot:"+name], want)
+		}
 	}
 	for name, want := range syntheticOutcomes {
 		if outcome := got["synthetic:"+name]; !strings.Contains(outcome, want) {

@@ -37,7 +37,8 @@ type Config struct {
 
 // Emit renders every Go file of the generated package, in a fixed order. It fails only on a bug
 // or on a model the dictionary checks should have refused, and then says what is wrong.
-func Emit(p *dictionary.Project, n Names, cfg Config) ([]File, error) {
+func Emit(p *dictionary.Project, n Names, cfg Config) (files []File, err error) {
+	defer recoverBug("plan", &err)
 	if p == nil || n == nil {
 		return nil, fmt.Errorf("emit: no project or no names")
 	}
@@ -65,13 +66,14 @@ func Emit(p *dictionary.Project, n Names, cfg Config) ([]File, error) {
 		job{"redcap_project_gen.go", pl.emitProjectFile},
 	)
 	// Files are independent: render them concurrently, keep them in job order.
-	files := make([]File, len(jobs))
+	files = make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer recoverBug(j.path, &errs[i])
 			f := pl.newFile()
 			j.build(f)
 			files[i], errs[i] = render(j.path, f)
@@ -82,6 +84,14 @@ func Emit(p *dictionary.Project, n Names, cfg Config) ([]File, error) {
 		return nil, fmt.Errorf("emit: %w", err)
 	}
 	return files, nil
+}
+
+// recoverBug turns a panic while emitting (a bug: jennifer panics on values it cannot render)
+// into an error naming the step, so that no input makes the generator crash.
+func recoverBug(step string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("emit %s: internal error (a redcapgen bug): %v", step, r)
+	}
 }
 
 // newFile starts one output file: header comment, package clause, runtime import name.

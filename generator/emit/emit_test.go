@@ -238,6 +238,8 @@ func TestEmitRefusesIncompleteInput(t *testing.T) {
 		{"no project", nil, n, Config{Package: "x"}, "no project"},
 		{"no package", p, n, Config{}, "no package name"},
 		{"names of another project", p, emptyNames{}, Config{Package: "x"}, "no Go name"},
+		{"nil names table", p, (*naming.Names)(nil), Config{Package: "x"}, "internal error"},
+		{"form name with a path", withForm(p, "../x"), n, Config{Package: "x"}, "cannot name a file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -259,3 +261,12 @@ func (emptyNames) EnumConst(string, string) string { return "" }
 func (emptyNames) Set(string) string               { return "" }
 func (emptyNames) Event(string) string             { return "" }
 func (emptyNames) Arm(int) string                  { return "" }
+
+// withForm returns a copy of p whose first form has another name.
+func withForm(p *dictionary.Project, name string) *dictionary.Project {
+	q := *p
+	form := *p.Forms[0]
+	form.Name = name
+	q.Forms = append([]*dictionary.Form{&form}, p.Forms[1:]...)
+	return &q
+}

@@ -1,9 +1,8 @@
 package emit
 
 import (
-	"slices"
-
 	"fmt"
+	"slices"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
@@ -137,6 +136,9 @@ func (pl *plan) column(col string) (int, error) {
 
 // planForm resolves one instrument.
 func (pl *plan) planForm(form *dictionary.Form) (*formPlan, error) {
+	if !isFileNamePart(form.Name) {
+		return nil, fmt.Errorf("the form name is not lower-case letters, digits and underscores: it cannot name a file")
+	}
 	fp := &formPlan{form: form, goName: pl.n.Form(form.Name), rule: -1}
 	if fp.goName == "" {
 		return nil, fmt.Errorf("no Go name")
@@ -202,7 +204,7 @@ func (pl *plan) planField(f *dictionary.Field) (*fieldPlan, error) {
 		fd.consts = append(fd.consts, pl.n.EnumConst(f.Name, c.Code))
 	}
 	fd.nChoices = len(fd.codes)
-	if !hasTag(f, "NOMISSING") {
+	if !f.HasTag("NOMISSING") {
 		for _, m := range pl.p.MissingCodes {
 			fd.codes = append(fd.codes, m.Code)
 		}
@@ -234,12 +236,15 @@ func spansOf(cols []int) []redcap.Span {
 	return spans
 }
 
-// hasTag reports whether a field carries an action tag (name without "@", upper case).
-func hasTag(f *dictionary.Field, name string) bool {
-	for _, t := range f.ActionTags {
-		if t.Name == name {
-			return true
+// isFileNamePart reports whether a form name is safe in a file name: a-z, 0-9 and _ only.
+func isFileNamePart(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' {
+			return false
 		}
 	}
-	return false
+	return true
 }

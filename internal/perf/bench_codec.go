@@ -17,6 +17,7 @@ const importBatchSize = redcap.DefaultBatchSize
 // benchDecodeTyped decodes the whole export into generated records (redcap.ReadRecords: the
 // streaming reader and the generated DecodeRows, the path redcap.Stream uses per batch).
 func (fx *codecFixture) benchDecodeTyped(b *testing.B) {
+	fx.drop()
 	b.SetBytes(int64(len(fx.body)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -30,6 +31,7 @@ func (fx *codecFixture) benchDecodeTyped(b *testing.B) {
 
 // benchDecodeMaps is the baseline: encoding/json into []map[string]string, same bytes.
 func (fx *codecFixture) benchDecodeMaps(b *testing.B) {
+	fx.drop()
 	b.SetBytes(int64(len(fx.body)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -54,6 +56,7 @@ func (fx *codecFixture) benchJSONValid(b *testing.B) {
 // benchEncodeTyped encodes every record for import as redcap.Import does: per batch, the
 // generated EncodeRows, then redcap.WriteRows into one request body.
 func (fx *codecFixture) benchEncodeTyped(b *testing.B) {
+	fx.maps = nil
 	if err := fx.withTyped(); err != nil {
 		b.Fatal(err)
 	}
@@ -80,6 +83,7 @@ func (fx *codecFixture) benchEncodeTyped(b *testing.B) {
 
 // benchEncodeMaps is the baseline: json.Marshal of the maps, in the same batches.
 func (fx *codecFixture) benchEncodeMaps(b *testing.B) {
+	fx.typed = nil
 	if err := fx.withMaps(); err != nil {
 		b.Fatal(err)
 	}
@@ -100,6 +104,7 @@ func (fx *codecFixture) benchEncodeMaps(b *testing.B) {
 // (Reset between records). Every generated value is valid; what is reported comes from the
 // forms the export did not carry (see validationWarnings), and nothing should be allocated.
 func (fx *codecFixture) benchValidate(b *testing.B) {
+	fx.maps = nil
 	if err := fx.withTyped(); err != nil {
 		b.Fatal(err)
 	}

@@ -22,7 +22,7 @@ var wide50Dictionary []byte
 // childEnv names the environment variable that makes this program (or its test binary) the
 // server side of the end-to-end benchmark, in its own process so that its heap is measured
 // apart from the client's.
-const childEnv = "REDCAPGEN_PERF_SERVER_ROWS"
+const childEnv = "REDCAPGEN_PERF_SERVER"
 
 // loadChunk is how many rows the server is loaded with at a time.
 const loadChunk = 20_000

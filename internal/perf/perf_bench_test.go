@@ -21,6 +21,8 @@ func fixtureFor(b *testing.B) *codecFixture {
 	return fx
 }
 
+// The codec benchmarks: decode, encode and validate the regression-test data set, each beside
+// its baseline (see bench_codec.go).
 func BenchmarkDecodeTyped(b *testing.B)     { fixtureFor(b).benchDecodeTyped(b) }
 func BenchmarkDecodeMaps(b *testing.B)      { fixtureFor(b).benchDecodeMaps(b) }
 func BenchmarkDecodeJSONValid(b *testing.B) { fixtureFor(b).benchJSONValid(b) }
@@ -46,6 +48,9 @@ func BenchmarkGenerateNCANDA(b *testing.B) {
 func BenchmarkFormatOnlyNCANDA(b *testing.B) {
 	benchFormatOnly(benchDictionary(b, "ncanda-laptops-import.csv"))(b)
 }
+func BenchmarkGenerateRegression(b *testing.B) {
+	benchGenerate(benchDictionary(b, "redcap-regression-test.csv"))(b)
+}
 func BenchmarkGenerateTBI(b *testing.B) {
 	benchGenerate(benchDictionary(b, "tbi-return-to-school.csv"))(b)
 }
@@ -61,11 +66,17 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// BenchmarkStream streams streamRows rows of 50 fields from a redcaptest server in another
-// process over loopback HTTP, and reports rows/s and both processes' peak heap.
-func BenchmarkStream(b *testing.B) {
+// BenchmarkStream streams rows of 50 fields from a redcaptest server in another process over
+// loopback HTTP, and reports rows/s and both processes' peak heap.
+func BenchmarkStream(b *testing.B) { benchStream(b, serverRedcaptest, 100_000) }
+
+// BenchmarkStreamClient streams a million rows of 50 fields from a server that generates them,
+// to measure the client alone.
+func BenchmarkStreamClient(b *testing.B) { benchStream(b, serverStub, 1_000_000) }
+
+func benchStream(b *testing.B, server string, rows int) {
 	for b.Loop() {
-		res, err := runStream(b.Context(), streamRows, 1000)
+		res, err := runStream(b.Context(), server, rows, 1000)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -74,6 +85,3 @@ func BenchmarkStream(b *testing.B) {
 		b.ReportMetric(float64(res.ServerPeakHeap)/(1<<20), "server-peak-MiB")
 	}
 }
-
-// streamRows is the size of BenchmarkStream.
-const streamRows = 1_000_000

@@ -59,7 +59,8 @@ func Stream[R any, P interface {
 			size = DefaultBatchSize
 		}
 		done := 0
-		for batch := range slices.Chunk(ids, size) {
+		for start := 0; start < ids.Len(); start += size {
+			batch := ids.Slice(start, min(start+size, ids.Len()))
 			if err := ctx.Err(); err != nil {
 				yield(nil, fmt.Errorf("redcap: export: %w", err))
 				return
@@ -82,7 +83,7 @@ func Stream[R any, P interface {
 			}
 			done += len(batch)
 			if opts.Progress != nil {
-				opts.Progress(done, len(ids))
+				opts.Progress(done, ids.Len())
 			}
 		}
 	}
@@ -121,7 +122,7 @@ func withFirst(list []string, s string) []string {
 }
 
 // exportRecordIDs exports the record ID column and returns each record once, in REDCap's order.
-func exportRecordIDs(ctx context.Context, c *Client, s *Schema, opts ExportOptions) ([]string, error) {
+func exportRecordIDs(ctx context.Context, c *Client, s *Schema, opts ExportOptions) (*recordIDs, error) {
 	req := ExportRequest{Fields: []string{s.RecordIDField}, Events: opts.Events, FilterLogic: opts.FilterLogic}
 	body, err := c.ExportRecordsRaw(ctx, req)
 	if err != nil {
@@ -131,20 +132,15 @@ func exportRecordIDs(ctx context.Context, c *Client, s *Schema, opts ExportOptio
 	if !ok {
 		return nil, fmt.Errorf("redcap: export: the layout has no record ID column %q", s.RecordIDField)
 	}
-	var ids []string
-	seen := map[string]bool{}
+	ids := newRecordIDsBuilder()
 	err = ReadRows(bytes.NewReader(body), s.Layout, func(r *Row) error {
 		if !r.Has(idCol) || r.Get(idCol) == "" {
 			return fmt.Errorf("row without a record ID (%s)", s.RecordIDField)
 		}
-		if id := r.Get(idCol); !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-		return nil
+		return ids.add(r.Get(idCol))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("redcap: export record IDs: %w", err)
 	}
-	return ids, nil
+	return ids.list(), nil
 }

@@ -17,35 +17,34 @@ func decodeBatch[R any, P interface {
 	*R
 	Record
 }](body []byte, s *Schema, batch []string, yield func(*R, error) bool) (stopped bool, err error) {
-	idCol, ok := s.Layout.Index(s.RecordIDField)
-	if !ok {
-		return false, fmt.Errorf("the layout has no record ID column %q", s.RecordIDField)
+	g, err := newRecordGroups(s)
+	if err != nil {
+		return false, err
 	}
 	seen := make(map[string]bool, len(batch))
 	for _, id := range batch {
 		seen[id] = false
 	}
-	var group []Row
-	cur := ""
 	flush := func() error {
-		if len(group) == 0 {
+		if g.n == 0 {
 			return nil
 		}
 		rec := new(R)
-		if err := P(rec).DecodeRows(group); err != nil {
-			return fmt.Errorf("record %q: %w", cur, err)
+		if err := P(rec).DecodeRows(g.rows()); err != nil {
+			return fmt.Errorf("record %q: %w", g.id, err)
 		}
-		group = nil // the record may keep its rows
+		g.n = 0 // row storage is reused: generated DecodeRows copies what it keeps
 		if !yield(rec, nil) {
 			return errStopped
 		}
 		return nil
 	}
 	err = ReadRows(bytes.NewReader(body), s.Layout, func(r *Row) error {
-		if !r.Has(idCol) || r.Get(idCol) == "" {
+		id, ok := g.recordID(r)
+		if !ok {
 			return fmt.Errorf("row without a record ID (%s)", s.RecordIDField)
 		}
-		if id := r.Get(idCol); len(group) == 0 || id != cur {
+		if g.n == 0 || id != g.id {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -56,12 +55,9 @@ func decodeBatch[R any, P interface {
 			case already:
 				return fmt.Errorf("record %q came back twice (its rows are not together)", id)
 			}
-			seen[id], cur = true, id
+			seen[id] = true
 		}
-		row := NewRow(s.Layout)
-		copy(row.Values, r.Values)
-		copy(row.Present, r.Present)
-		group = append(group, row)
+		g.add(id, r)
 		return nil
 	})
 	if err == nil {

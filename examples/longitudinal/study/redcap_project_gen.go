@@ -42,25 +42,6 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "demographics", Type: "text"},
-	{Name: "dob", GoName: "DOB", Form: "demographics", Type: "text", Validation: "date_ymd", Min: "1900-01-01", Max: "today", Identifier: true},
-	{Name: "sex", GoName: "Sex", Form: "demographics", Type: "radio", Choices: []redcap.RuleChoice{{Code: "0", Label: "Female"}, {Code: "1", Label: "Male"}, {Code: "-9", Label: "Unknown"}}, Required: true},
-	{Name: "demographics_complete", GoName: "Complete", Form: "demographics", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_ymd", Required: true},
-	{Name: "weight_kg", GoName: "WeightKg", Form: "visit", Type: "text", Validation: "number_1dp", Min: "20", Max: "300"},
-	{Name: "sbp", GoName: "Sbp", Form: "visit", Type: "text", Validation: "integer", Min: "60", Max: "250"},
-	{Name: "symptoms", GoName: "Symptoms", Form: "visit", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Headache"}, {Code: "2", Label: "Nausea"}, {Code: "3", Label: "Fatigue"}, {Code: "0", Label: "None"}}, CheckboxColumns: []string{"symptoms___1", "symptoms___2", "symptoms___3", "symptoms___0"}},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "ae_term", GoName: "AeTerm", Form: "adverse_events", Type: "text", Required: true},
-	{Name: "ae_onset", GoName: "AeOnset", Form: "adverse_events", Type: "text", Validation: "date_ymd"},
-	{Name: "ae_severity", GoName: "AeSeverity", Form: "adverse_events", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Mild"}, {Code: "2", Label: "Moderate"}, {Code: "3", Label: "Severe"}}, Required: true},
-	{Name: "ae_serious", GoName: "AeSerious", Form: "adverse_events", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "adverse_events_complete", GoName: "Complete", Form: "adverse_events", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
 var schema = &redcap.Schema{
 	Title:         "",
@@ -79,31 +60,55 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "demographics", GoName: "Demographics", Fields: []string{"dob", "sex", "demographics_complete"}},
+		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "weight_kg", "sbp", "symptoms", "visit_complete"}},
+		{Name: "adverse_events", GoName: "AdverseEvents", Fields: []string{"ae_term", "ae_onset", "ae_severity", "ae_serious", "adverse_events_complete"}, Repeating: true},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=demographics type=text label="Participant ID"
-field dob form=demographics type=text label="Date of birth" validation=date_ymd min=1900-01-01 max=today identifier
-field sex form=demographics type=radio label=Sex choices="0, Female | 1, Male | -9, Unknown" required
-field visit_date form=visit type=text label="Visit date" validation=date_ymd required
-field weight_kg form=visit type=text label="Weight (kg)" validation=number_1dp min=20 max=300
-field sbp form=visit type=text label="Systolic blood pressure (mmHg)" validation=integer min=60 max=250
-field symptoms form=visit type=checkbox label="Symptoms since last visit" choices="1, Headache | 2, Nausea | 3, Fatigue | 0, None"
-field ae_term form=adverse_events type=text label="Adverse event" required
-field ae_onset form=adverse_events type=text label="Onset date" validation=date_ymd
-field ae_severity form=adverse_events type=radio label=Severity choices="1, Mild | 2, Moderate | 3, Severe" required
-field ae_serious form=adverse_events type=yesno label="Serious adverse event?"
-form demographics
-form visit
-form adverse_events
-arm 1 name=Treatment
-event baseline_arm_1 arm=1 name=Baseline
-event follow_up_arm_1 arm=1 name="Follow up"
-event phone_call_arm_1 arm=1 name="Phone call"
-mapping baseline_arm_1 form=demographics
-mapping baseline_arm_1 form=visit
-mapping follow_up_arm_1 form=visit
-mapping follow_up_arm_1 form=adverse_events
-mapping phone_call_arm_1 form=adverse_events
-repeat event=follow_up_arm_1 form=adverse_events custom_label="[ae_term]"
-repeat event=phone_call_arm_1
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=demographics type=text label=\"Participant ID\"\n" +
+	"field dob form=demographics type=text label=\"Date of birth\" validation=date_ymd min=1900-01-01 max=today identifier\n" +
+	"field sex form=demographics type=radio label=Sex choices=\"0, Female | 1, Male | -9, Unknown\" required\n" +
+	"field visit_date form=visit type=text label=\"Visit date\" validation=date_ymd required\n" +
+	"field weight_kg form=visit type=text label=\"Weight (kg)\" validation=number_1dp min=20 max=300\n" +
+	"field sbp form=visit type=text label=\"Systolic blood pressure (mmHg)\" validation=integer min=60 max=250\n" +
+	"field symptoms form=visit type=checkbox label=\"Symptoms since last visit\" choices=\"1, Headache | 2, Nausea | 3, Fatigue | 0, None\"\n" +
+	"field ae_term form=adverse_events type=text label=\"Adverse event\" required\n" +
+	"field ae_onset form=adverse_events type=text label=\"Onset date\" validation=date_ymd\n" +
+	"field ae_severity form=adverse_events type=radio label=Severity choices=\"1, Mild | 2, Moderate | 3, Severe\" required\n" +
+	"field ae_serious form=adverse_events type=yesno label=\"Serious adverse event?\"\n" +
+	"form demographics\n" +
+	"form visit\n" +
+	"form adverse_events\n" +
+	"arm 1 name=Treatment\n" +
+	"event baseline_arm_1 arm=1 name=Baseline\n" +
+	"event follow_up_arm_1 arm=1 name=\"Follow up\"\n" +
+	"event phone_call_arm_1 arm=1 name=\"Phone call\"\n" +
+	"mapping baseline_arm_1 form=demographics\n" +
+	"mapping baseline_arm_1 form=visit\n" +
+	"mapping follow_up_arm_1 form=visit\n" +
+	"mapping follow_up_arm_1 form=adverse_events\n" +
+	"mapping phone_call_arm_1 form=adverse_events\n" +
+	"repeat event=follow_up_arm_1 form=adverse_events custom_label=\"[ae_term]\"\n" +
+	"repeat event=phone_call_arm_1\n"

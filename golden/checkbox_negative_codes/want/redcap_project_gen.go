@@ -33,17 +33,17 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "form_1", Type: "text"},
-	{Name: "symptoms", GoName: "Symptoms", Form: "form_1", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Fever"}, {Code: "2", Label: "Cough"}, {Code: "-9", Label: "Unknown"}, {Code: "-99", Label: "Not asked"}, {Code: "abc", Label: "Letters"}, {Code: "A_B", Label: "Mixed case"}, {Code: "1.5", Label: "Dotted"}, {Code: "10", Label: "Ten"}}, CheckboxColumns: []string{"symptoms___1", "symptoms___2", "symptoms____9", "symptoms____99", "symptoms___abc", "symptoms___a_b", "symptoms___1_5", "symptoms___10"}},
-	{Name: "consent", GoName: "Consent", Form: "form_1", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "1"}}, CheckboxColumns: []string{"consent___1"}},
-	{Name: "form_1_complete", GoName: "Complete", Form: "form_1", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: false, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     false,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
@@ -51,10 +51,32 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "form_1", GoName: "Form1", Fields: []string{"symptoms", "consent", "form_1_complete"}},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=form_1 type=text label="Record ID"
-field symptoms form=form_1 type=checkbox label=Symptoms choices="1, Fever | 2, Cough | -9, Unknown | -99, Not asked | abc, Letters | A_B, Mixed case | 1.5, Dotted | 10, Ten"
-field consent form=form_1 type=checkbox label="Consent given" choices="1, 1"
-form form_1
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=form_1 type=text label=\"Record ID\"\n" +
+	"field symptoms form=form_1 type=checkbox label=Symptoms choices=\"1, Fever | 2, Cough | -9, Unknown | -99, Not asked | abc, Letters | A_B, Mixed case | 1.5, Dotted | 10, Ten\"\n" +
+	"field consent form=form_1 type=checkbox label=\"Consent given\" choices=\"1, 1\"\n" +
+	"form form_1\n"

@@ -40,28 +40,17 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "demographics", Type: "text"},
-	{Name: "first_name", GoName: "FirstName", Form: "demographics", Type: "text", Required: true, Identifier: true},
-	{Name: "dob", GoName: "DOB", Form: "demographics", Type: "text", Validation: "date_ymd", Min: "1900-01-01", Max: "today", Identifier: true},
-	{Name: "sex", GoName: "Sex", Form: "demographics", Type: "radio", Choices: []redcap.RuleChoice{{Code: "0", Label: "Female"}, {Code: "1", Label: "Male"}, {Code: "-9", Label: "Unknown"}}},
-	{Name: "race", GoName: "Race", Form: "demographics", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "White"}, {Code: "2", Label: "Black"}, {Code: "98", Label: "Other"}, {Code: "-1", Label: "Declined"}}, CheckboxColumns: []string{"race___1", "race___2", "race___98", "race____1"}},
-	{Name: "height_cm", GoName: "HeightCm", Form: "demographics", Type: "text", Validation: "number", Min: "50", Max: "250"},
-	{Name: "weight_kg", GoName: "WeightKg", Form: "demographics", Type: "text", Validation: "number_1dp"},
-	{Name: "bmi", GoName: "BMI", Form: "demographics", Type: "calc", ReadOnly: true},
-	{Name: "demographics_complete", GoName: "Complete", Form: "demographics", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_mdy"},
-	{Name: "visit_time", GoName: "VisitTime", Form: "visit", Type: "text", Validation: "time"},
-	{Name: "smoker", GoName: "Smoker", Form: "visit", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "cigs_per_day", GoName: "CigsPerDay", Form: "visit", Type: "text", Validation: "integer", Min: "0", Max: "100", Branching: "[smoker] = '1'"},
-	{Name: "comments", GoName: "Comments", Form: "visit", Type: "notes"},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: false, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     false,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
@@ -69,21 +58,44 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "demographics", GoName: "Demographics", Fields: []string{"first_name", "dob", "sex", "race", "height_cm", "weight_kg", "bmi", "demographics_complete"}},
+		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "visit_time", "smoker", "cigs_per_day", "comments", "visit_complete"}},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=demographics type=text label="Record ID"
-field first_name form=demographics type=text label="First name" section="<b>Participant</b>" required identifier
-field dob form=demographics type=text label="Date of birth" validation=date_ymd min=1900-01-01 max=today identifier
-field sex form=demographics type=radio label=Sex choices="0, Female | 1, Male | -9, Unknown"
-field race form=demographics type=checkbox label=Race choices="1, White | 2, Black | 98, Other | -1, Declined"
-field height_cm form=demographics type=text label="Height, cm" validation=number min=50 max=250
-field weight_kg form=demographics type=text label="Weight (kg)" validation=number_1dp
-field bmi form=demographics type=calc label=BMI calc="round([weight_kg]*10000/([height_cm]*[height_cm]),1)"
-field visit_date form=visit type=text label="Visit date" validation=date_mdy
-field visit_time form=visit type=text label="Visit time" validation=time
-field smoker form=visit type=yesno label="Do you smoke?"
-field cigs_per_day form=visit type=text label="Cigarettes per day" validation=integer min=0 max=100 branching="[smoker] = '1'"
-field comments form=visit type=notes label=Comments
-form demographics
-form visit
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=demographics type=text label=\"Record ID\"\n" +
+	"field first_name form=demographics type=text label=\"First name\" section=\"<b>Participant</b>\" required identifier\n" +
+	"field dob form=demographics type=text label=\"Date of birth\" validation=date_ymd min=1900-01-01 max=today identifier\n" +
+	"field sex form=demographics type=radio label=Sex choices=\"0, Female | 1, Male | -9, Unknown\"\n" +
+	"field race form=demographics type=checkbox label=Race choices=\"1, White | 2, Black | 98, Other | -1, Declined\"\n" +
+	"field height_cm form=demographics type=text label=\"Height, cm\" validation=number min=50 max=250\n" +
+	"field weight_kg form=demographics type=text label=\"Weight (kg)\" validation=number_1dp\n" +
+	"field bmi form=demographics type=calc label=BMI calc=\"round([weight_kg]*10000/([height_cm]*[height_cm]),1)\"\n" +
+	"field visit_date form=visit type=text label=\"Visit date\" validation=date_mdy\n" +
+	"field visit_time form=visit type=text label=\"Visit time\" validation=time\n" +
+	"field smoker form=visit type=yesno label=\"Do you smoke?\"\n" +
+	"field cigs_per_day form=visit type=text label=\"Cigarettes per day\" validation=integer min=0 max=100 branching=\"[smoker] = '1'\"\n" +
+	"field comments form=visit type=notes label=Comments\n" +
+	"form demographics\n" +
+	"form visit\n"

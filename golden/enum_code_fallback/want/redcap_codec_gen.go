@@ -65,7 +65,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	for i := range rows {
 		row := &rows[i]
 		if err := redcap.CheckLayout(row, layout); err != nil {
-			return fmt.Errorf("record %q, row %d: %w", r.ID, i+1, err)
+			return fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if !row.Has(0) || row.Get(0) == "" {
 			return &redcap.RowError{Record: r.ID, Row: i + 1, Column: "record_id", Problem: "the row has no record ID: always export the record ID field"}

@@ -29,20 +29,17 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "survey", Type: "text"},
-	{Name: "satisfaction", GoName: "Satisfaction", Form: "survey", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Very satisfied"}, {Code: "2", Label: "Satisfied"}, {Code: "3", Label: "Neutral"}, {Code: "4", Label: "Very satisfied"}}},
-	{Name: "month", GoName: "Month", Form: "survey", Type: "dropdown", Choices: []redcap.RuleChoice{{Code: "01", Label: "January"}, {Code: "02", Label: "February"}, {Code: "12", Label: "December"}}},
-	{Name: "lang", GoName: "Lang", Form: "survey", Type: "dropdown", Validation: "autocomplete", Choices: []redcap.RuleChoice{{Code: "en-US", Label: "English (US)"}, {Code: "es-419", Label: "Español (Latinoamérica)"}, {Code: "fr", Label: "<i>Français</i>"}}},
-	{Name: "agree", GoName: "Agree", Form: "survey", Type: "truefalse", Choices: []redcap.RuleChoice{{Code: "1", Label: "True"}, {Code: "0", Label: "False"}}},
-	{Name: "rating", GoName: "Rating", Form: "survey", Type: "slider", Validation: "number", Min: "-10", Max: "10"},
-	{Name: "survey_complete", GoName: "Complete", Form: "survey", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: false, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     false,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
@@ -50,13 +47,35 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "survey", GoName: "Survey", Fields: []string{"satisfaction", "month", "lang", "agree", "rating", "survey_complete"}},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=survey type=text label="Record ID"
-field satisfaction form=survey type=radio label=Satisfaction choices="1, Very satisfied | 2, Satisfied | 3, Neutral | 4, Very satisfied"
-field month form=survey type=dropdown label=Month choices="01, January | 02, February | 12, December"
-field lang form=survey type=dropdown label=Language validation=autocomplete choices="en-US, English (US) | es-419, Español (Latinoamérica) | fr, <i>Français</i>"
-field agree form=survey type=truefalse label="I agree"
-field rating form=survey type=slider label=Rating validation=number min=-10 max=10 slider_labels="Bad | | Good"
-form survey
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=survey type=text label=\"Record ID\"\n" +
+	"field satisfaction form=survey type=radio label=Satisfaction choices=\"1, Very satisfied | 2, Satisfied | 3, Neutral | 4, Very satisfied\"\n" +
+	"field month form=survey type=dropdown label=Month choices=\"01, January | 02, February | 12, December\"\n" +
+	"field lang form=survey type=dropdown label=Language validation=autocomplete choices=\"en-US, English (US) | es-419, Español (Latinoamérica) | fr, <i>Français</i>\"\n" +
+	"field agree form=survey type=truefalse label=\"I agree\"\n" +
+	"field rating form=survey type=slider label=Rating validation=number min=-10 max=10 slider_labels=\"Bad | | Good\"\n" +
+	"form survey\n"

@@ -25,21 +25,45 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "intro", Type: "text"},
-	{Name: "mood", GoName: "Mood", Form: "intro", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "😀 Happy"}, {Code: "2", Label: "\"Sad\" `quoted`"}, {Code: "3", Label: "Line\nbreak"}}},
-	{Name: "intro_complete", GoName: "Complete", Form: "intro", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: false, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     false,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
 func Schema() *redcap.Schema {
 	return schema
+}
+
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "intro", GoName: "Intro", Fields: []string{"mood", "intro_complete"}},
+	}
 }
 
 // Snapshot is the dictionary snapshot this package was generated from.

@@ -105,7 +105,7 @@ func (e *FollowUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *FollowUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
 	row := r.newRow("follow_up_arm_1", "", instance)
-	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
+	if e.mainRow || redcap.HasValueFrom(&row, 4) {
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4})
 		dst = append(dst, row)
 	}
@@ -230,7 +230,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	for i := range rows {
 		row := &rows[i]
 		if err := redcap.CheckLayout(row, layout); err != nil {
-			return fmt.Errorf("record %q, row %d: %w", r.ID, i+1, err)
+			return fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if !row.Has(0) || row.Get(0) == "" {
 			return &redcap.RowError{Record: r.ID, Row: i + 1, Column: "record_id", Problem: "the row has no record ID: always export the record ID field"}

@@ -31,19 +31,17 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "demographics", Type: "text"},
-	{Name: "dob", GoName: "DOB", Form: "demographics", Type: "text", Validation: "date_ymd"},
-	{Name: "demographics_complete", GoName: "Complete", Form: "demographics", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_ymd"},
-	{Name: "weight_kg", GoName: "WeightKg", Form: "visit", Type: "text", Validation: "number_1dp"},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: true, Repeating: true, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  true,
+	Repeating:     true,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
@@ -51,25 +49,48 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "demographics", GoName: "Demographics", Fields: []string{"dob", "demographics_complete"}},
+		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "weight_kg", "visit_complete"}, Repeating: true},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=demographics type=text label="Record ID"
-field dob form=demographics type=text label="Date of birth" validation=date_ymd
-field visit_date form=visit type=text label="Visit date" validation=date_ymd
-field weight_kg form=visit type=text label="Weight (kg)" validation=number_1dp
-form demographics
-form visit
-arm 1 name="Drug A"
-arm 2 name="Drug B"
-event baseline_arm_1 arm=1 name=Baseline
-event follow_up_arm_1 arm=1 name="Follow up"
-event baseline_arm_2 arm=2 name=Baseline
-event week_2_arm_2 arm=2 name="Week 2"
-mapping baseline_arm_1 form=demographics
-mapping baseline_arm_1 form=visit
-mapping follow_up_arm_1 form=visit
-mapping baseline_arm_2 form=demographics
-mapping week_2_arm_2 form=visit
-repeat event=follow_up_arm_1 form=visit
-repeat event=week_2_arm_2
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=demographics type=text label=\"Record ID\"\n" +
+	"field dob form=demographics type=text label=\"Date of birth\" validation=date_ymd\n" +
+	"field visit_date form=visit type=text label=\"Visit date\" validation=date_ymd\n" +
+	"field weight_kg form=visit type=text label=\"Weight (kg)\" validation=number_1dp\n" +
+	"form demographics\n" +
+	"form visit\n" +
+	"arm 1 name=\"Drug A\"\n" +
+	"arm 2 name=\"Drug B\"\n" +
+	"event baseline_arm_1 arm=1 name=Baseline\n" +
+	"event follow_up_arm_1 arm=1 name=\"Follow up\"\n" +
+	"event baseline_arm_2 arm=2 name=Baseline\n" +
+	"event week_2_arm_2 arm=2 name=\"Week 2\"\n" +
+	"mapping baseline_arm_1 form=demographics\n" +
+	"mapping baseline_arm_1 form=visit\n" +
+	"mapping follow_up_arm_1 form=visit\n" +
+	"mapping baseline_arm_2 form=demographics\n" +
+	"mapping week_2_arm_2 form=visit\n" +
+	"repeat event=follow_up_arm_1 form=visit\n" +
+	"repeat event=week_2_arm_2\n"

@@ -33,19 +33,17 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes("NA", "UNK", "-99")
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "visit", Type: "text"},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_ymd"},
-	{Name: "heart_rate", GoName: "HeartRate", Form: "visit", Type: "text", Validation: "integer", Min: "30", Max: "220"},
-	{Name: "symptoms", GoName: "Symptoms", Form: "visit", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Fever"}, {Code: "2", Label: "Cough"}}, CheckboxColumns: []string{"symptoms___1", "symptoms___2", "symptoms___na", "symptoms___unk", "symptoms____99"}},
-	{Name: "allergies", GoName: "Allergies", Form: "visit", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Peanut"}, {Code: "2", Label: "Penicillin"}}, CheckboxColumns: []string{"allergies___1", "allergies___2"}, NoMissing: true},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: false, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     false,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
@@ -53,15 +51,37 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "heart_rate", "symptoms", "allergies", "visit_complete"}},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=visit type=text label="Record ID"
-field visit_date form=visit type=text label="Visit date" validation=date_ymd
-field heart_rate form=visit type=text label="Heart rate" validation=integer min=30 max=220
-field symptoms form=visit type=checkbox label=Symptoms choices="1, Fever | 2, Cough"
-field allergies form=visit type=checkbox label=Allergies choices="1, Peanut | 2, Penicillin" annotation=@NOMISSING
-form visit
-missing NA label="Not applicable"
-missing UNK label=Unknown
-missing -99 label="Not asked"
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=visit type=text label=\"Record ID\"\n" +
+	"field visit_date form=visit type=text label=\"Visit date\" validation=date_ymd\n" +
+	"field heart_rate form=visit type=text label=\"Heart rate\" validation=integer min=30 max=220\n" +
+	"field symptoms form=visit type=checkbox label=Symptoms choices=\"1, Fever | 2, Cough\"\n" +
+	"field allergies form=visit type=checkbox label=Allergies choices=\"1, Peanut | 2, Penicillin\" annotation=@NOMISSING\n" +
+	"form visit\n" +
+	"missing NA label=\"Not applicable\"\n" +
+	"missing UNK label=Unknown\n" +
+	"missing -99 label=\"Not asked\"\n"

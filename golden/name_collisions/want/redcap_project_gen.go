@@ -35,26 +35,17 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "record", Type: "text"},
-	{Name: "a1", GoName: "A1", Form: "record", Type: "text"},
-	{Name: "a_1", GoName: "A_1", Form: "record", Type: "text"},
-	{Name: "type", GoName: "Type", Form: "record", Type: "text"},
-	{Name: "string", GoName: "StringField", Form: "record", Type: "text"},
-	{Name: "validate", GoName: "ValidateField", Form: "record", Type: "text"},
-	{Name: "complete", GoName: "CompleteField", Form: "record", Type: "text"},
-	{Name: "record_complete", GoName: "Complete", Form: "record", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "func", GoName: "Func", Form: "test", Type: "text"},
-	{Name: "test_complete", GoName: "Complete", Form: "test", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "first_visit", GoName: "FirstVisit", Form: "2019_followup", Type: "text"},
-	{Name: "url_id", GoName: "URLID", Form: "2019_followup", Type: "text"},
-	{Name: "2019_followup_complete", GoName: "Complete", Form: "2019_followup", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: false, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     false,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
@@ -62,19 +53,43 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "record", GoName: "RecordForm", Fields: []string{"a1", "a_1", "type", "string", "validate", "complete", "record_complete"}},
+		{Name: "test", GoName: "Test", Fields: []string{"func", "test_complete"}},
+		{Name: "2019_followup", GoName: "Form2019Followup", Fields: []string{"first_visit", "url_id", "2019_followup_complete"}},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=record type=text label="Record ID"
-field a1 form=record type=text label="A one"
-field a_1 form=record type=text label="A underscore one"
-field type form=record type=text label=Type
-field string form=record type=text label=String
-field validate form=record type=text label=Validate
-field complete form=record type=text label=Complete
-field func form=test type=text label=Func
-field first_visit form=2019_followup type=text label="First visit"
-field url_id form=2019_followup type=text label="URL id"
-form record
-form test
-form 2019_followup
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=record type=text label=\"Record ID\"\n" +
+	"field a1 form=record type=text label=\"A one\"\n" +
+	"field a_1 form=record type=text label=\"A underscore one\"\n" +
+	"field type form=record type=text label=Type\n" +
+	"field string form=record type=text label=String\n" +
+	"field validate form=record type=text label=Validate\n" +
+	"field complete form=record type=text label=Complete\n" +
+	"field func form=test type=text label=Func\n" +
+	"field first_visit form=2019_followup type=text label=\"First visit\"\n" +
+	"field url_id form=2019_followup type=text label=\"URL id\"\n" +
+	"form record\n" +
+	"form test\n" +
+	"form 2019_followup\n"

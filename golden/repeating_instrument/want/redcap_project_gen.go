@@ -33,22 +33,17 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "enrollment", Type: "text"},
-	{Name: "enroll_date", GoName: "EnrollDate", Form: "enrollment", Type: "text", Validation: "date_ymd"},
-	{Name: "enrollment_complete", GoName: "Complete", Form: "enrollment", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "med_name", GoName: "MedName", Form: "medications", Type: "text"},
-	{Name: "med_dose", GoName: "MedDose", Form: "medications", Type: "text", Validation: "number"},
-	{Name: "medications_complete", GoName: "Complete", Form: "medications", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "ae_term", GoName: "AeTerm", Form: "adverse_events", Type: "text"},
-	{Name: "ae_severity", GoName: "AeSeverity", Form: "adverse_events", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Mild"}, {Code: "2", Label: "Moderate"}, {Code: "3", Label: "Severe"}}},
-	{Name: "adverse_events_complete", GoName: "Complete", Form: "adverse_events", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "record_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: true, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "record_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     true,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
@@ -56,17 +51,41 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "enrollment", GoName: "Enrollment", Fields: []string{"enroll_date", "enrollment_complete"}},
+		{Name: "medications", GoName: "Medications", Fields: []string{"med_name", "med_dose", "medications_complete"}, Repeating: true},
+		{Name: "adverse_events", GoName: "AdverseEvents", Fields: []string{"ae_term", "ae_severity", "adverse_events_complete"}, Repeating: true},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=enrollment type=text label="Record ID"
-field enroll_date form=enrollment type=text label="Enrollment date" validation=date_ymd
-field med_name form=medications type=text label=Medication
-field med_dose form=medications type=text label="Dose (mg)" validation=number
-field ae_term form=adverse_events type=text label="Adverse event"
-field ae_severity form=adverse_events type=radio label=Severity choices="1, Mild | 2, Moderate | 3, Severe"
-form enrollment
-form medications
-form adverse_events
-repeat form=medications custom_label="[med_name] [med_dose] mg"
-repeat form=adverse_events
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=enrollment type=text label=\"Record ID\"\n" +
+	"field enroll_date form=enrollment type=text label=\"Enrollment date\" validation=date_ymd\n" +
+	"field med_name form=medications type=text label=Medication\n" +
+	"field med_dose form=medications type=text label=\"Dose (mg)\" validation=number\n" +
+	"field ae_term form=adverse_events type=text label=\"Adverse event\"\n" +
+	"field ae_severity form=adverse_events type=radio label=Severity choices=\"1, Mild | 2, Moderate | 3, Severe\"\n" +
+	"form enrollment\n" +
+	"form medications\n" +
+	"form adverse_events\n" +
+	"repeat form=medications custom_label=\"[med_name] [med_dose] mg\"\n" +
+	"repeat form=adverse_events\n"

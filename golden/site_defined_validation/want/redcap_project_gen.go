@@ -25,16 +25,17 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "subject_id", GoName: "ID", Form: "form_a", Type: "text", Validation: "ncanda_id"},
-	{Name: "score", GoName: "Score", Form: "form_a", Type: "text", Validation: "integer", Min: "low", Max: "high"},
-	{Name: "form_a_complete", GoName: "Complete", Form: "form_a", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
-var schema = &redcap.Schema{Title: "", RecordIDField: "subject_id", Layout: layout, Fields: rules, MissingCodes: missingCodes, Longitudinal: false, Repeating: false, Fingerprint: Fingerprint}
+var schema = &redcap.Schema{
+	Title:         "",
+	RecordIDField: "subject_id",
+	Layout:        layout,
+	Fields:        rules,
+	MissingCodes:  missingCodes,
+	Longitudinal:  false,
+	Repeating:     false,
+	Fingerprint:   Fingerprint,
+}
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.
 // Treat it as read-only.
@@ -42,9 +43,31 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "form_a", GoName: "FormA", Fields: []string{"score", "form_a_complete"}},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field subject_id form=form_a type=text label=Subject validation=ncanda_id
-field score form=form_a type=text label=Score validation=integer min=low max=high
-form form_a
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field subject_id form=form_a type=text label=Subject validation=ncanda_id\n" +
+	"field score form=form_a type=text label=Score validation=integer min=low max=high\n" +
+	"form form_a\n"

@@ -19,31 +19,17 @@ func candidate(rng *rand.Rand, r *redcap.FieldRule) string {
 	y, m, d := 1950+rng.IntN(70), 1+rng.IntN(12), 1+rng.IntN(28)
 	hh, mm, ss := rng.IntN(24), rng.IntN(60), rng.IntN(60)
 	ymd := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-	mdy := fmt.Sprintf("%02d-%02d-%04d", m, d, y)
-	dmy := fmt.Sprintf("%02d-%02d-%04d", d, m, y)
 	hm := fmt.Sprintf("%02d:%02d", hh, mm)
 	hms := fmt.Sprintf("%02d:%02d:%02d", hh, mm, ss)
 	switch r.Validation {
 	case "":
 		return words(rng, 1+rng.IntN(4))
-	case "date_ymd":
+	case "date_ymd", "date_mdy", "date_dmy": // the API sends every date as Y-M-D
 		return ymd
-	case "date_mdy":
-		return mdy
-	case "date_dmy":
-		return dmy
-	case "datetime_ymd":
+	case "datetime_ymd", "datetime_mdy", "datetime_dmy":
 		return ymd + " " + hm
-	case "datetime_mdy":
-		return mdy + " " + hm
-	case "datetime_dmy":
-		return dmy + " " + hm
-	case "datetime_seconds_ymd":
+	case "datetime_seconds_ymd", "datetime_seconds_mdy", "datetime_seconds_dmy":
 		return ymd + " " + hms
-	case "datetime_seconds_mdy":
-		return mdy + " " + hms
-	case "datetime_seconds_dmy":
-		return dmy + " " + hms
 	case "time":
 		return hm
 	case "time_hh_mm_ss":
@@ -74,6 +60,12 @@ func candidate(rng *rand.Rand, r *redcap.FieldRule) string {
 		return fmt.Sprintf("2%03d", rng.IntN(1000))
 	case "postalcode_canada":
 		return "K1A 0B1"
+	case "phone_australia":
+		return fmt.Sprintf("02 %04d %04d", rng.IntN(10000), rng.IntN(10000))
+	case "mrn_generic":
+		return fmt.Sprintf("MRN-%06d", rng.IntN(1_000_000))
+	case "vmrn":
+		return fmt.Sprintf("%09d", rng.IntN(1_000_000_000))
 	}
 	if places, comma, ok := decimalValidation(r.Validation); ok {
 		v := fmt.Sprintf("%d.%0*d", intIn(rng, r, 0, 200), places, rng.IntN(pow10(places)))

@@ -87,64 +87,6 @@ var layout = redcap.NewLayout(
 // missingCodes are the project's missing-data codes: any field may hold one.
 var missingCodes = redcap.NewMissingCodes()
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "visit", Type: "text"},
-	{Name: "v01_text_integer", GoName: "V01TextInteger", Form: "visit", Type: "text", Validation: "integer", Min: "0", Max: "120"},
-	{Name: "v02_text_number", GoName: "V02TextNumber", Form: "visit", Type: "text", Validation: "number", Min: "0", Max: "500"},
-	{Name: "v03_radio", GoName: "V03Radio", Form: "visit", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}, {Code: "-9", Label: "Unknown"}}},
-	{Name: "v04_dropdown", GoName: "V04Dropdown", Form: "visit", Type: "dropdown", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Monthly"}, {Code: "3", Label: "Weekly"}, {Code: "4", Label: "Daily"}, {Code: "5", Label: "Several times a day"}}},
-	{Name: "v05_yesno", GoName: "V05Yesno", Form: "visit", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "v06_text", GoName: "V06Text", Form: "visit", Type: "text"},
-	{Name: "v07_notes", GoName: "V07Notes", Form: "visit", Type: "notes"},
-	{Name: "v08_text_datetime_ymd", GoName: "V08TextDatetimeYmd", Form: "visit", Type: "text", Validation: "datetime_ymd"},
-	{Name: "v09_text_email", GoName: "V09TextEmail", Form: "visit", Type: "text", Validation: "email"},
-	{Name: "v10_checkbox", GoName: "V10Checkbox", Form: "visit", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Headache"}, {Code: "2", Label: "Nausea"}, {Code: "3", Label: "Fatigue"}, {Code: "98", Label: "Other"}}, CheckboxColumns: []string{"v10_checkbox___1", "v10_checkbox___2", "v10_checkbox___3", "v10_checkbox___98"}},
-	{Name: "v11_text_date_ymd", GoName: "V11TextDateYmd", Form: "visit", Type: "text", Validation: "date_ymd", Min: "1900-01-01", Max: "today"},
-	{Name: "v12_text_integer", GoName: "V12TextInteger", Form: "visit", Type: "text", Validation: "integer", Min: "0", Max: "120"},
-	{Name: "v13_text_number", GoName: "V13TextNumber", Form: "visit", Type: "text", Validation: "number", Min: "0", Max: "500"},
-	{Name: "v14_radio", GoName: "V14Radio", Form: "visit", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}, {Code: "-9", Label: "Unknown"}}},
-	{Name: "v15_dropdown", GoName: "V15Dropdown", Form: "visit", Type: "dropdown", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Monthly"}, {Code: "3", Label: "Weekly"}, {Code: "4", Label: "Daily"}, {Code: "5", Label: "Several times a day"}}},
-	{Name: "v16_yesno", GoName: "V16Yesno", Form: "visit", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "v17_text", GoName: "V17Text", Form: "visit", Type: "text"},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "v18_notes", GoName: "V18Notes", Form: "labs", Type: "notes"},
-	{Name: "v19_text_datetime_ymd", GoName: "V19TextDatetimeYmd", Form: "labs", Type: "text", Validation: "datetime_ymd"},
-	{Name: "v20_text_email", GoName: "V20TextEmail", Form: "labs", Type: "text", Validation: "email"},
-	{Name: "v21_checkbox", GoName: "V21Checkbox", Form: "labs", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Headache"}, {Code: "2", Label: "Nausea"}, {Code: "3", Label: "Fatigue"}, {Code: "98", Label: "Other"}}, CheckboxColumns: []string{"v21_checkbox___1", "v21_checkbox___2", "v21_checkbox___3", "v21_checkbox___98"}},
-	{Name: "v22_text_date_ymd", GoName: "V22TextDateYmd", Form: "labs", Type: "text", Validation: "date_ymd", Min: "1900-01-01", Max: "today"},
-	{Name: "v23_text_integer", GoName: "V23TextInteger", Form: "labs", Type: "text", Validation: "integer", Min: "0", Max: "120"},
-	{Name: "v24_text_number", GoName: "V24TextNumber", Form: "labs", Type: "text", Validation: "number", Min: "0", Max: "500"},
-	{Name: "v25_radio", GoName: "V25Radio", Form: "labs", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}, {Code: "-9", Label: "Unknown"}}},
-	{Name: "v26_dropdown", GoName: "V26Dropdown", Form: "labs", Type: "dropdown", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Monthly"}, {Code: "3", Label: "Weekly"}, {Code: "4", Label: "Daily"}, {Code: "5", Label: "Several times a day"}}},
-	{Name: "v27_yesno", GoName: "V27Yesno", Form: "labs", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "v28_text", GoName: "V28Text", Form: "labs", Type: "text"},
-	{Name: "v29_notes", GoName: "V29Notes", Form: "labs", Type: "notes"},
-	{Name: "v30_text_datetime_ymd", GoName: "V30TextDatetimeYmd", Form: "labs", Type: "text", Validation: "datetime_ymd"},
-	{Name: "v31_text_email", GoName: "V31TextEmail", Form: "labs", Type: "text", Validation: "email"},
-	{Name: "v32_checkbox", GoName: "V32Checkbox", Form: "labs", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Headache"}, {Code: "2", Label: "Nausea"}, {Code: "3", Label: "Fatigue"}, {Code: "98", Label: "Other"}}, CheckboxColumns: []string{"v32_checkbox___1", "v32_checkbox___2", "v32_checkbox___3", "v32_checkbox___98"}},
-	{Name: "v33_text_date_ymd", GoName: "V33TextDateYmd", Form: "labs", Type: "text", Validation: "date_ymd", Min: "1900-01-01", Max: "today"},
-	{Name: "labs_complete", GoName: "Complete", Form: "labs", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "v34_text_integer", GoName: "V34TextInteger", Form: "followup", Type: "text", Validation: "integer", Min: "0", Max: "120"},
-	{Name: "v35_text_number", GoName: "V35TextNumber", Form: "followup", Type: "text", Validation: "number", Min: "0", Max: "500"},
-	{Name: "v36_radio", GoName: "V36Radio", Form: "followup", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}, {Code: "-9", Label: "Unknown"}}},
-	{Name: "v37_dropdown", GoName: "V37Dropdown", Form: "followup", Type: "dropdown", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Monthly"}, {Code: "3", Label: "Weekly"}, {Code: "4", Label: "Daily"}, {Code: "5", Label: "Several times a day"}}},
-	{Name: "v38_yesno", GoName: "V38Yesno", Form: "followup", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "v39_text", GoName: "V39Text", Form: "followup", Type: "text"},
-	{Name: "v40_notes", GoName: "V40Notes", Form: "followup", Type: "notes"},
-	{Name: "v41_text_datetime_ymd", GoName: "V41TextDatetimeYmd", Form: "followup", Type: "text", Validation: "datetime_ymd"},
-	{Name: "v42_text_email", GoName: "V42TextEmail", Form: "followup", Type: "text", Validation: "email"},
-	{Name: "v43_checkbox", GoName: "V43Checkbox", Form: "followup", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Headache"}, {Code: "2", Label: "Nausea"}, {Code: "3", Label: "Fatigue"}, {Code: "98", Label: "Other"}}, CheckboxColumns: []string{"v43_checkbox___1", "v43_checkbox___2", "v43_checkbox___3", "v43_checkbox___98"}},
-	{Name: "v44_text_date_ymd", GoName: "V44TextDateYmd", Form: "followup", Type: "text", Validation: "date_ymd", Min: "1900-01-01", Max: "today"},
-	{Name: "v45_text_integer", GoName: "V45TextInteger", Form: "followup", Type: "text", Validation: "integer", Min: "0", Max: "120"},
-	{Name: "v46_text_number", GoName: "V46TextNumber", Form: "followup", Type: "text", Validation: "number", Min: "0", Max: "500"},
-	{Name: "v47_radio", GoName: "V47Radio", Form: "followup", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}, {Code: "-9", Label: "Unknown"}}},
-	{Name: "v48_dropdown", GoName: "V48Dropdown", Form: "followup", Type: "dropdown", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Monthly"}, {Code: "3", Label: "Weekly"}, {Code: "4", Label: "Daily"}, {Code: "5", Label: "Several times a day"}}},
-	{Name: "v49_yesno", GoName: "V49Yesno", Form: "followup", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "followup_complete", GoName: "Complete", Form: "followup", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // schema describes the generated project.
 var schema = &redcap.Schema{
 	Title:         "",
@@ -163,59 +105,83 @@ func Schema() *redcap.Schema {
 	return schema
 }
 
+// Columns returns every column of a full flat export, in REDCap's order.
+func Columns() []string {
+	return layout.Columns()
+}
+
+// Fields returns a copy of the rules of every data field and form status, in dictionary order.
+func Fields() []redcap.FieldRule {
+	return append([]redcap.FieldRule(nil), rules...)
+}
+
+// MissingCodes returns the project's missing-data codes, in the project's order.
+func MissingCodes() []string {
+	return missingCodes.Codes()
+}
+
+// Forms describes the project's instruments, in dictionary order. The record ID field is the
+// record's ID and belongs to no instrument's fields here.
+func Forms() []redcap.FormInfo {
+	return []redcap.FormInfo{
+		{Name: "visit", GoName: "Visit", Fields: []string{"v01_text_integer", "v02_text_number", "v03_radio", "v04_dropdown", "v05_yesno", "v06_text", "v07_notes", "v08_text_datetime_ymd", "v09_text_email", "v10_checkbox", "v11_text_date_ymd", "v12_text_integer", "v13_text_number", "v14_radio", "v15_dropdown", "v16_yesno", "v17_text", "visit_complete"}},
+		{Name: "labs", GoName: "Labs", Fields: []string{"v18_notes", "v19_text_datetime_ymd", "v20_text_email", "v21_checkbox", "v22_text_date_ymd", "v23_text_integer", "v24_text_number", "v25_radio", "v26_dropdown", "v27_yesno", "v28_text", "v29_notes", "v30_text_datetime_ymd", "v31_text_email", "v32_checkbox", "v33_text_date_ymd", "labs_complete"}},
+		{Name: "followup", GoName: "Followup", Fields: []string{"v34_text_integer", "v35_text_number", "v36_radio", "v37_dropdown", "v38_yesno", "v39_text", "v40_notes", "v41_text_datetime_ymd", "v42_text_email", "v43_checkbox", "v44_text_date_ymd", "v45_text_integer", "v46_text_number", "v47_radio", "v48_dropdown", "v49_yesno", "followup_complete"}},
+	}
+}
+
 // Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = `# redcapgen dictionary snapshot v1
-field record_id form=visit type=text label="Record ID"
-field v01_text_integer form=visit type=text label="Item 1" validation=integer min=0 max=120
-field v02_text_number form=visit type=text label="Item 2" validation=number min=0 max=500
-field v03_radio form=visit type=radio label="Item 3" choices="1, Yes | 0, No | -9, Unknown"
-field v04_dropdown form=visit type=dropdown label="Item 4" choices="1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day"
-field v05_yesno form=visit type=yesno label="Item 5"
-field v06_text form=visit type=text label="Item 6"
-field v07_notes form=visit type=notes label="Item 7"
-field v08_text_datetime_ymd form=visit type=text label="Item 8" validation=datetime_ymd
-field v09_text_email form=visit type=text label="Item 9" validation=email
-field v10_checkbox form=visit type=checkbox label="Item 10" choices="1, Headache | 2, Nausea | 3, Fatigue | 98, Other"
-field v11_text_date_ymd form=visit type=text label="Item 11" validation=date_ymd min=1900-01-01 max=today
-field v12_text_integer form=visit type=text label="Item 12" validation=integer min=0 max=120
-field v13_text_number form=visit type=text label="Item 13" validation=number min=0 max=500
-field v14_radio form=visit type=radio label="Item 14" choices="1, Yes | 0, No | -9, Unknown"
-field v15_dropdown form=visit type=dropdown label="Item 15" choices="1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day"
-field v16_yesno form=visit type=yesno label="Item 16"
-field v17_text form=visit type=text label="Item 17"
-field v18_notes form=labs type=notes label="Item 18"
-field v19_text_datetime_ymd form=labs type=text label="Item 19" validation=datetime_ymd
-field v20_text_email form=labs type=text label="Item 20" validation=email
-field v21_checkbox form=labs type=checkbox label="Item 21" choices="1, Headache | 2, Nausea | 3, Fatigue | 98, Other"
-field v22_text_date_ymd form=labs type=text label="Item 22" validation=date_ymd min=1900-01-01 max=today
-field v23_text_integer form=labs type=text label="Item 23" validation=integer min=0 max=120
-field v24_text_number form=labs type=text label="Item 24" validation=number min=0 max=500
-field v25_radio form=labs type=radio label="Item 25" choices="1, Yes | 0, No | -9, Unknown"
-field v26_dropdown form=labs type=dropdown label="Item 26" choices="1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day"
-field v27_yesno form=labs type=yesno label="Item 27"
-field v28_text form=labs type=text label="Item 28"
-field v29_notes form=labs type=notes label="Item 29"
-field v30_text_datetime_ymd form=labs type=text label="Item 30" validation=datetime_ymd
-field v31_text_email form=labs type=text label="Item 31" validation=email
-field v32_checkbox form=labs type=checkbox label="Item 32" choices="1, Headache | 2, Nausea | 3, Fatigue | 98, Other"
-field v33_text_date_ymd form=labs type=text label="Item 33" validation=date_ymd min=1900-01-01 max=today
-field v34_text_integer form=followup type=text label="Item 34" validation=integer min=0 max=120
-field v35_text_number form=followup type=text label="Item 35" validation=number min=0 max=500
-field v36_radio form=followup type=radio label="Item 36" choices="1, Yes | 0, No | -9, Unknown"
-field v37_dropdown form=followup type=dropdown label="Item 37" choices="1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day"
-field v38_yesno form=followup type=yesno label="Item 38"
-field v39_text form=followup type=text label="Item 39"
-field v40_notes form=followup type=notes label="Item 40"
-field v41_text_datetime_ymd form=followup type=text label="Item 41" validation=datetime_ymd
-field v42_text_email form=followup type=text label="Item 42" validation=email
-field v43_checkbox form=followup type=checkbox label="Item 43" choices="1, Headache | 2, Nausea | 3, Fatigue | 98, Other"
-field v44_text_date_ymd form=followup type=text label="Item 44" validation=date_ymd min=1900-01-01 max=today
-field v45_text_integer form=followup type=text label="Item 45" validation=integer min=0 max=120
-field v46_text_number form=followup type=text label="Item 46" validation=number min=0 max=500
-field v47_radio form=followup type=radio label="Item 47" choices="1, Yes | 0, No | -9, Unknown"
-field v48_dropdown form=followup type=dropdown label="Item 48" choices="1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day"
-field v49_yesno form=followup type=yesno label="Item 49"
-form visit
-form labs
-form followup
-`
+const Snapshot = "# redcapgen dictionary snapshot v1\n" +
+	"field record_id form=visit type=text label=\"Record ID\"\n" +
+	"field v01_text_integer form=visit type=text label=\"Item 1\" validation=integer min=0 max=120\n" +
+	"field v02_text_number form=visit type=text label=\"Item 2\" validation=number min=0 max=500\n" +
+	"field v03_radio form=visit type=radio label=\"Item 3\" choices=\"1, Yes | 0, No | -9, Unknown\"\n" +
+	"field v04_dropdown form=visit type=dropdown label=\"Item 4\" choices=\"1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day\"\n" +
+	"field v05_yesno form=visit type=yesno label=\"Item 5\"\n" +
+	"field v06_text form=visit type=text label=\"Item 6\"\n" +
+	"field v07_notes form=visit type=notes label=\"Item 7\"\n" +
+	"field v08_text_datetime_ymd form=visit type=text label=\"Item 8\" validation=datetime_ymd\n" +
+	"field v09_text_email form=visit type=text label=\"Item 9\" validation=email\n" +
+	"field v10_checkbox form=visit type=checkbox label=\"Item 10\" choices=\"1, Headache | 2, Nausea | 3, Fatigue | 98, Other\"\n" +
+	"field v11_text_date_ymd form=visit type=text label=\"Item 11\" validation=date_ymd min=1900-01-01 max=today\n" +
+	"field v12_text_integer form=visit type=text label=\"Item 12\" validation=integer min=0 max=120\n" +
+	"field v13_text_number form=visit type=text label=\"Item 13\" validation=number min=0 max=500\n" +
+	"field v14_radio form=visit type=radio label=\"Item 14\" choices=\"1, Yes | 0, No | -9, Unknown\"\n" +
+	"field v15_dropdown form=visit type=dropdown label=\"Item 15\" choices=\"1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day\"\n" +
+	"field v16_yesno form=visit type=yesno label=\"Item 16\"\n" +
+	"field v17_text form=visit type=text label=\"Item 17\"\n" +
+	"field v18_notes form=labs type=notes label=\"Item 18\"\n" +
+	"field v19_text_datetime_ymd form=labs type=text label=\"Item 19\" validation=datetime_ymd\n" +
+	"field v20_text_email form=labs type=text label=\"Item 20\" validation=email\n" +
+	"field v21_checkbox form=labs type=checkbox label=\"Item 21\" choices=\"1, Headache | 2, Nausea | 3, Fatigue | 98, Other\"\n" +
+	"field v22_text_date_ymd form=labs type=text label=\"Item 22\" validation=date_ymd min=1900-01-01 max=today\n" +
+	"field v23_text_integer form=labs type=text label=\"Item 23\" validation=integer min=0 max=120\n" +
+	"field v24_text_number form=labs type=text label=\"Item 24\" validation=number min=0 max=500\n" +
+	"field v25_radio form=labs type=radio label=\"Item 25\" choices=\"1, Yes | 0, No | -9, Unknown\"\n" +
+	"field v26_dropdown form=labs type=dropdown label=\"Item 26\" choices=\"1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day\"\n" +
+	"field v27_yesno form=labs type=yesno label=\"Item 27\"\n" +
+	"field v28_text form=labs type=text label=\"Item 28\"\n" +
+	"field v29_notes form=labs type=notes label=\"Item 29\"\n" +
+	"field v30_text_datetime_ymd form=labs type=text label=\"Item 30\" validation=datetime_ymd\n" +
+	"field v31_text_email form=labs type=text label=\"Item 31\" validation=email\n" +
+	"field v32_checkbox form=labs type=checkbox label=\"Item 32\" choices=\"1, Headache | 2, Nausea | 3, Fatigue | 98, Other\"\n" +
+	"field v33_text_date_ymd form=labs type=text label=\"Item 33\" validation=date_ymd min=1900-01-01 max=today\n" +
+	"field v34_text_integer form=followup type=text label=\"Item 34\" validation=integer min=0 max=120\n" +
+	"field v35_text_number form=followup type=text label=\"Item 35\" validation=number min=0 max=500\n" +
+	"field v36_radio form=followup type=radio label=\"Item 36\" choices=\"1, Yes | 0, No | -9, Unknown\"\n" +
+	"field v37_dropdown form=followup type=dropdown label=\"Item 37\" choices=\"1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day\"\n" +
+	"field v38_yesno form=followup type=yesno label=\"Item 38\"\n" +
+	"field v39_text form=followup type=text label=\"Item 39\"\n" +
+	"field v40_notes form=followup type=notes label=\"Item 40\"\n" +
+	"field v41_text_datetime_ymd form=followup type=text label=\"Item 41\" validation=datetime_ymd\n" +
+	"field v42_text_email form=followup type=text label=\"Item 42\" validation=email\n" +
+	"field v43_checkbox form=followup type=checkbox label=\"Item 43\" choices=\"1, Headache | 2, Nausea | 3, Fatigue | 98, Other\"\n" +
+	"field v44_text_date_ymd form=followup type=text label=\"Item 44\" validation=date_ymd min=1900-01-01 max=today\n" +
+	"field v45_text_integer form=followup type=text label=\"Item 45\" validation=integer min=0 max=120\n" +
+	"field v46_text_number form=followup type=text label=\"Item 46\" validation=number min=0 max=500\n" +
+	"field v47_radio form=followup type=radio label=\"Item 47\" choices=\"1, Yes | 0, No | -9, Unknown\"\n" +
+	"field v48_dropdown form=followup type=dropdown label=\"Item 48\" choices=\"1, Never | 2, Monthly | 3, Weekly | 4, Daily | 5, Several times a day\"\n" +
+	"field v49_yesno form=followup type=yesno label=\"Item 49\"\n" +
+	"form visit\n" +
+	"form labs\n" +
+	"form followup\n"

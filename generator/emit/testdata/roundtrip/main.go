@@ -2,11 +2,14 @@
 // from the conformance dictionaries. For every flat JSON record export of those projects it
 // decodes the rows into the generated Record, validates it, encodes it again and prints one
 // line per case: "<case>\tok <n> records", "<case>\tunknown column <name>", or what went wrong.
+// Then it prints the SHA-256 of some packages' Snapshot constants and the outcome of hand-made
+// cases ("synthetic:<name>").
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,6 +47,12 @@ func main() {
 			fmt.Fprintln(os.Stderr, "roundtrip:", err)
 			os.Exit(1)
 		}
+	}
+	for _, s := range []struct{ name, text string }{
+		{"classic", classic.Snapshot}, {"fieldtypes", fieldtypes.Snapshot}, {"longitudinal", longitudinal.Snapshot},
+		{"repeating", repeating.Snapshot}, {"missingcodes", missingcodes.Snapshot},
+	} {
+		fmt.Printf("snapshot:%s\t%x\n", s.name, sha256.Sum256([]byte(s.text)))
 	}
 	for _, c := range syntheticCases() {
 		fmt.Printf("synthetic:%s\t%s\n", c.name, outcome(c.run()))
