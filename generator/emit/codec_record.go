@@ -151,11 +151,11 @@ func (pl *plan) emitRecordEncodeRows() jen.Code {
 			number := jen.Qual(runtimePath, "FormatInstance").Call(jen.Id("inst").Dot("Number"))
 			body = append(body, jen.For(jen.Id("i").Op(":=").Range().Add(slot.Clone())).Block(
 				jen.Id("inst").Op(":=").Op("&").Add(slot.Clone()).Index(jen.Id("i")),
-				jen.If(jen.Id("inst").Dot("Number").Op("<").Lit(1)).Block(jen.Return(jen.Id("dst"), rowError(
+				jen.If(jen.Id("inst").Dot("Number").Op("<").Lit(0)).Block(jen.Return(jen.Id("dst"), rowError(
 					kv("Record", jen.Id("r").Dot("ID")),
 					kv("Event", jen.Lit(c.event.UniqueName)),
 					kv("Instance", number.Clone()),
-					kv("Problem", jen.Lit("instance numbers start at 1")),
+					kv("Problem", jen.Lit(negativeInstanceProblem)),
 				))),
 				jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("inst").Dot("Data").Dot("encodeRows").Call(jen.Id("r"), number, jen.Id("dst")),
 					jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("dst"), jen.Id("err"))),

@@ -175,7 +175,7 @@ func (pl *plan) emitContainerEncodeRows(c *container) jen.Code {
 //
 //	for i := range r.<Form> {
 //		inst := &r.<Form>[i]
-//		if inst.Number < 1 { return dst, &redcap.RowError{...} }
+//		if inst.Number < 0 { return dst, &redcap.RowError{...} } // 0 is sent as "new"
 //		row := r.newRow("<event>", "<form>", redcap.FormatInstance(inst.Number))
 //		inst.Data.encode(&row)
 //		redcap.FinishRow(&row, r.present, <spans>...)
@@ -191,12 +191,12 @@ func (pl *plan) encodeRepeatInstances(rv string, c *container, fp *formPlan) jen
 	number := jen.Qual(runtimePath, "FormatInstance").Call(jen.Id("inst").Dot("Number"))
 	return jen.For(jen.Id("i").Op(":=").Range().Id(rv).Dot(fp.goName)).Block(
 		jen.Id("inst").Op(":=").Op("&").Id(rv).Dot(fp.goName).Index(jen.Id("i")),
-		jen.If(jen.Id("inst").Dot("Number").Op("<").Lit(1)).Block(jen.Return(jen.Id("dst"), rowError(
+		jen.If(jen.Id("inst").Dot("Number").Op("<").Lit(0)).Block(jen.Return(jen.Id("dst"), rowError(
 			kv("Record", jen.Id("r").Dot("ID")),
 			kv("Event", eventName.Clone()),
 			kv("RepeatInstrument", jen.Lit(fp.form.Name)),
 			kv("Instance", number.Clone()),
-			kv("Problem", jen.Lit("instance numbers start at 1")),
+			kv("Problem", jen.Lit(negativeInstanceProblem)),
 		))),
 		jen.Id("row").Op(":=").Id("r").Dot("newRow").Call(eventName, jen.Lit(fp.form.Name), number),
 		jen.Id("inst").Dot("Data").Dot("encode").Call(jen.Op("&").Id("row")),
@@ -209,3 +209,6 @@ func (pl *plan) encodeRepeatInstances(rv string, c *container, fp *formPlan) jen
 func kv(key string, value jen.Code) jen.Code {
 	return jen.Id(key).Op(":").Add(value)
 }
+
+// negativeInstanceProblem is the encoder's complaint about an instance number below 0.
+const negativeInstanceProblem = "instance numbers start at 1 (0 asks REDCap for the next free instance)"

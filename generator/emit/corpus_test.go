@@ -60,7 +60,12 @@ func TestEmitCorpus(t *testing.T) {
 			t.Fatalf("%s: not generated", name)
 		}
 	}
-	for _, name := range []string{"main.go", "synthetic.go"} {
+	designs, err := json.Marshal(projects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(mod, "designs.json"), string(designs))
+	for _, name := range []string{"main.go", "synthetic.go", "typed.go", "newinstances.go"} {
 		src, err := os.ReadFile(filepath.Join("testdata", "roundtrip", name))
 		if err != nil {
 			t.Fatal(err)
@@ -74,7 +79,7 @@ func TestEmitCorpus(t *testing.T) {
 		}
 	})
 	t.Run("roundtrip", func(t *testing.T) {
-		out, err := goCommand(mod, "run", "./roundtrip",
+		out, err := goCommand(mod, "run", "./roundtrip", "-designs", filepath.Join(mod, "designs.json"),
 			filepath.Join(shared, "conformance", "exports.jsonl"), filepath.Join(shared, "conformance", "missingcodes.jsonl"))
 		if err != nil {
 			t.Fatalf("round-trip program: %v\n%s", err, firstLines(out, 40))
@@ -82,24 +87,6 @@ func TestEmitCorpus(t *testing.T) {
 		t.Logf("round-trip outcomes:\n%s", out)
 		checkRoundTrip(t, append(readCases(t, "exports.jsonl"), readCases(t, "missingcodes.jsonl")...), metadata, projects, string(out))
 	})
-}
-
-// syntheticOutcomes are what the round-trip program's hand-made cases must report.
-var syntheticOutcomes = map[string]string{
-	"built_classic":                 "ok",
-	"built_without_id":              "the record has no ID",
-	"built_longitudinal":            "events: baseline_arm_1# , week_2_arm_2#2 2024-04-15",
-	"built_repeating_instance_zero": `record "1", repeating instrument "medications", instance "0": instance numbers start at 1`,
-	"built_repeating_rows": "rows: record_id=1,redcap_repeat_instrument=,redcap_repeat_instance=,enroll_date=,arm_group=,enrollment_complete= | " +
-		"record_id=1,redcap_repeat_instrument=medications,redcap_repeat_instance=3,med_name=,med_dose=,med_start=,med_route=,medications_complete=",
-	"stray_value":        `record "1", row 1, repeating instrument "medications", instance "1", column "enroll_date": holds a value`,
-	"unknown_instrument": `repeating instrument "nope", instance "1": redcap_repeat_instrument names no repeating instrument`,
-	"bad_instance":       `instance "0": redcap_repeat_instance is not a positive integer`,
-	"two_records":        `record "1", row 2, column "record_id": the row belongs to another record`,
-	"second_main_row":    `record "1", row 2: a second row for the same non-repeating instruments`,
-	"unknown_event":      `record "1", row 1, event "nope_arm_1": redcap_event_name is not an event of this project`,
-	"other_layout":       `row 1: redcap: column "first_name" is not in the generated project`,
-	"missing_codes":      "ok",
 }
 
 // emitInto generates p as package dir of the module, checks the files, and writes them. It
@@ -155,6 +142,18 @@ func checkRoundTrip(t *testing.T, exports, metadata []conformanceCase, snapshotP
 	for name, want := range syntheticOutcomes {
 		if outcome := got["synthetic:"+name]; !strings.Contains(outcome, want) {
 			t.Errorf("synthetic case %s: outcome %q, want it to contain %q", name, outcome, want)
+		}
+	}
+	for _, name := range roundTripProjectNames {
+		for _, label := range []string{"typed:", "typed-overwrite:"} {
+			if outcome := got[label+name]; outcome != "ok" {
+				t.Errorf("%s%s: typed export, import of the unchanged records and export again: %q, want ok", label, name, outcome)
+			}
+		}
+	}
+	for _, name := range newInstanceCases {
+		if outcome := got["newinstances:"+name]; outcome != "ok" {
+			t.Errorf("newinstances:%s: %q, want ok", name, outcome)
 		}
 	}
 	columns := map[string][]string{}

@@ -7,11 +7,19 @@ import (
 )
 
 // Instance is one instance of a repeating instrument or repeating event: REDCap's instance number
-// (redcap_repeat_instance, 1-based, gaps allowed) and its data.
+// (redcap_repeat_instance, 1-based, gaps allowed) and its data. Number 0 (NewInstanceNumber)
+// marks an instance built in code that REDCap has not numbered yet: it is sent as "new", REDCap
+// gives it the next free number, and Import reports that number in ImportResult.NewInstances.
 type Instance[T any] struct {
 	Number int
 	Data   T
 }
+
+// NewInstanceNumber is the Instance.Number of an instance REDCap is to number on import.
+const NewInstanceNumber = 0
+
+// newInstanceText is what REDCap's import takes for "the next free instance".
+const newInstanceText = "new"
 
 // ParseInstance reads a redcap_repeat_instance value as exported: a positive decimal integer
 // (a JSON number arrives as its text). It refuses "", "0", signs, decimals and "new".
@@ -29,8 +37,15 @@ func ParseInstance(s string) (int, bool) {
 	return n, n > 0
 }
 
-// FormatInstance returns the redcap_repeat_instance text of an instance number.
-func FormatInstance(n int) string { return strconv.Itoa(n) }
+// FormatInstance returns the redcap_repeat_instance text of an instance number for import:
+// NewInstanceNumber (0) becomes "new", which REDCap replaces with the next free instance.
+// Generated encoders refuse negative numbers before calling it.
+func FormatInstance(n int) string {
+	if n == NewInstanceNumber {
+		return newInstanceText
+	}
+	return strconv.Itoa(n)
+}
 
 // Span is a half-open range [Start, End) of layout columns.
 type Span struct {

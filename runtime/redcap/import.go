@@ -34,7 +34,10 @@ type ImportOptions struct {
 // Import writes records to REDCap in batches and reports what became of each batch. Each batch
 // is validated first (unless SkipPreflight), sent once with returnContent=ids (auto_ids with
 // ForceAutoNumber), and landed only when REDCap confirms exactly the IDs sent. Imports are never
-// retried. The result is never nil. The error is nil only when every batch landed; otherwise it
+// retried. Instances numbered 0 are sent as "new": for such a batch Import exports the records
+// concerned just before and just after sending it, and reports the numbers REDCap gave them in
+// ImportResult.NewInstances (REDCap's answer does not say; not done with ForceAutoNumber). The
+// result is never nil. The error is nil only when every batch landed; otherwise it
 // is a summary wrapping a *BatchError per failed batch, and the result lists landed, failed and
 // unsent batches.
 func Import[R any, P interface {
@@ -118,6 +121,16 @@ func importBatch[R any, P interface {
 	if err := WriteRows(&data, rows); err != nil {
 		return BatchRefused, err
 	}
+	var fresh *newInstancePlan
+	if !opts.ForceAutoNumber {
+		if fresh = planNewInstances(P(&batch[0]).Schema().Layout, rows); fresh != nil {
+			before, err := fresh.instancesNow(ctx, c, P(&batch[0]).Schema().Layout)
+			if err != nil {
+				return BatchFailed, fmt.Errorf("nothing was sent: export the instances of the records before adding new ones: %w", err)
+			}
+			fresh.before = before
+		}
+	}
 	req := ImportRequest{Overwrite: opts.Overwrite, ForceAutoNumber: opts.ForceAutoNumber, ReturnContent: ReturnIDs, Batch: number}
 	if opts.ForceAutoNumber {
 		req.ReturnContent = ReturnAutoIDs
@@ -142,6 +155,17 @@ func importBatch[R any, P interface {
 			res.AutoIDs = make(map[string]string)
 		}
 		res.AutoIDs[a.Sent] = a.New
+	}
+	if fresh != nil {
+		after, err := fresh.instancesNow(ctx, c, P(&batch[0]).Schema().Layout)
+		if err != nil {
+			return BatchLanded, fmt.Errorf("the batch landed, but its new instance numbers could not be read back: %w", err)
+		}
+		added, err := fresh.assigned(after)
+		res.NewInstances = append(res.NewInstances, added...)
+		if err != nil {
+			return BatchLanded, fmt.Errorf("the batch landed, but its new instance numbers are uncertain: %w", err)
+		}
 	}
 	return BatchLanded, nil
 }

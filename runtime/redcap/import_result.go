@@ -54,6 +54,11 @@ type ImportResult struct {
 	Batches []ImportBatch
 	// AutoIDs maps each ID sent to the ID REDCap assigned, with ForceAutoNumber.
 	AutoIDs map[string]string
+	// NewInstances lists every instance sent with Number 0 ("new") and the number REDCap gave
+	// it, per record, event and instrument in the order first sent, numbers ascending. Import
+	// finds them by exporting the records before and after each such batch, so another client
+	// adding instances to the same records at the same moment could blur them.
+	NewInstances []NewInstance
 }
 
 // Landed returns the IDs (as sent) of every record in a landed batch.

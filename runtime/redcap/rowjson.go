@@ -103,6 +103,7 @@ func (d *rowDecoder) object(row *Row) error {
 		d.pos++
 		return nil
 	}
+	next := 0 // REDCap sends columns in layout order: the next column is the likely one
 	for {
 		if c != '"' {
 			return d.fail("want a column name")
@@ -111,10 +112,11 @@ func (d *rowDecoder) object(row *Row) error {
 		if d.key, err = d.str(d.key[:0]); err != nil {
 			return err
 		}
-		col, ok := d.layout.index[string(d.key)]
+		col, ok := d.column(next)
 		if !ok {
 			return &UnknownColumnError{Column: string(d.key), Record: d.recordSoFar(), Row: d.rowNum}
 		}
+		next = col + 1
 		if row.Present[col] {
 			return d.fail(fmt.Sprintf("column %q appears twice in the row", d.layout.cols[col]))
 		}
@@ -151,6 +153,16 @@ func (d *rowDecoder) object(row *Row) error {
 		row.Values[sp.col] = s[sp.start:sp.end]
 	}
 	return nil
+}
+
+// column returns the layout position of the column name in d.key, trying position guess first
+// (a string comparison is cheaper than the map lookup).
+func (d *rowDecoder) column(guess int) (int, bool) {
+	if guess < len(d.layout.cols) && d.layout.cols[guess] == string(d.key) {
+		return guess, true
+	}
+	col, ok := d.layout.index[string(d.key)]
+	return col, ok
 }
 
 // value reads one value and appends its text to d.vals.

@@ -140,8 +140,8 @@ func (e *FollowUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) 
 	}
 	for i := range e.AdverseEvents {
 		inst := &e.AdverseEvents[i]
-		if inst.Number < 1 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "follow_up_arm_1", RepeatInstrument: "adverse_events", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1"}
+		if inst.Number < 0 {
+			return dst, &redcap.RowError{Record: r.ID, Event: "follow_up_arm_1", RepeatInstrument: "adverse_events", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
 		row := r.newRow("follow_up_arm_1", "adverse_events", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
@@ -262,8 +262,8 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	}
 	for i := range r.PhoneCallArm1 {
 		inst := &r.PhoneCallArm1[i]
-		if inst.Number < 1 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "phone_call_arm_1", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1"}
+		if inst.Number < 0 {
+			return dst, &redcap.RowError{Record: r.ID, Event: "phone_call_arm_1", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
 		if dst, err = inst.Data.encodeRows(r, redcap.FormatInstance(inst.Number), dst); err != nil {
 			return dst, err

@@ -111,8 +111,8 @@ func (e *FollowUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) 
 	}
 	for i := range e.Visit {
 		inst := &e.Visit[i]
-		if inst.Number < 1 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "follow_up_arm_1", RepeatInstrument: "visit", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1"}
+		if inst.Number < 0 {
+			return dst, &redcap.RowError{Record: r.ID, Event: "follow_up_arm_1", RepeatInstrument: "visit", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
 		row := r.newRow("follow_up_arm_1", "visit", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
@@ -276,8 +276,8 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	}
 	for i := range r.Week2Arm2 {
 		inst := &r.Week2Arm2[i]
-		if inst.Number < 1 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "week_2_arm_2", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1"}
+		if inst.Number < 0 {
+			return dst, &redcap.RowError{Record: r.ID, Event: "week_2_arm_2", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
 		if dst, err = inst.Data.encodeRows(r, redcap.FormatInstance(inst.Number), dst); err != nil {
 			return dst, err

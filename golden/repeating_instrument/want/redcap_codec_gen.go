@@ -103,8 +103,8 @@ func (r *Record) encodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	}
 	for i := range r.Medications {
 		inst := &r.Medications[i]
-		if inst.Number < 1 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "", RepeatInstrument: "medications", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1"}
+		if inst.Number < 0 {
+			return dst, &redcap.RowError{Record: r.ID, Event: "", RepeatInstrument: "medications", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
 		row := r.newRow("", "medications", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
@@ -113,8 +113,8 @@ func (r *Record) encodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	}
 	for i := range r.AdverseEvents {
 		inst := &r.AdverseEvents[i]
-		if inst.Number < 1 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "", RepeatInstrument: "adverse_events", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1"}
+		if inst.Number < 0 {
+			return dst, &redcap.RowError{Record: r.ID, Event: "", RepeatInstrument: "adverse_events", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
 		row := r.newRow("", "adverse_events", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)

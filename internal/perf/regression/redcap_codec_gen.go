@@ -2241,8 +2241,8 @@ func (e *SetUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]
 	}
 	for i := range e.BaseExternalModules {
 		inst := &e.BaseExternalModules[i]
-		if inst.Number < 1 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "set_up_arm_1", RepeatInstrument: "base_external_modules", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1"}
+		if inst.Number < 0 {
+			return dst, &redcap.RowError{Record: r.ID, Event: "set_up_arm_1", RepeatInstrument: "base_external_modules", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
 		row := r.newRow("set_up_arm_1", "base_external_modules", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
@@ -2423,8 +2423,8 @@ func (e *Test1Arm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]
 	}
 	for i := range e.UnexceptedError {
 		inst := &e.UnexceptedError[i]
-		if inst.Number < 1 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "test_1_arm_1", RepeatInstrument: "unexcepted_error", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1"}
+		if inst.Number < 0 {
+			return dst, &redcap.RowError{Record: r.ID, Event: "test_1_arm_1", RepeatInstrument: "unexcepted_error", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
 		row := r.newRow("test_1_arm_1", "unexcepted_error", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)

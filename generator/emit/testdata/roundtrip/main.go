@@ -2,8 +2,10 @@
 // from the conformance dictionaries. For every flat JSON record export of those projects it
 // decodes the rows into the generated Record, validates it, encodes it again and prints one
 // line per case: "<case>\tok <n> records", "<case>\tunknown column <name>", or what went wrong.
-// Then it prints the SHA-256 of some packages' Snapshot constants and the outcome of hand-made
-// cases ("synthetic:<name>").
+// Then it prints the SHA-256 of some packages' Snapshot constants, the outcome of hand-made
+// cases ("synthetic:<name>"), and the outcomes of typed round trips and new-instance imports
+// through redcaptest servers built from the designs file ("typed:", "typed-overwrite:",
+// "newinstances:"; see typed.go).
 package main
 
 import (
@@ -38,11 +40,12 @@ type orderedRow struct {
 }
 
 func main() {
-	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: roundtrip exports.jsonl...")
+	if len(os.Args) < 4 || os.Args[1] != "-designs" {
+		fmt.Fprintln(os.Stderr, "usage: roundtrip -designs designs.json exports.jsonl...")
 		os.Exit(2)
 	}
-	for _, path := range os.Args[1:] {
+	designs, files := os.Args[2], os.Args[3:]
+	for _, path := range files {
 		if err := run(path, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "roundtrip:", err)
 			os.Exit(1)
@@ -56,6 +59,10 @@ func main() {
 	}
 	for _, c := range syntheticCases() {
 		fmt.Printf("synthetic:%s\t%s\n", c.name, outcome(c.run()))
+	}
+	if err := runTyped(designs, files); err != nil {
+		fmt.Fprintln(os.Stderr, "roundtrip:", err)
+		os.Exit(1)
 	}
 }
 

@@ -116,29 +116,16 @@ func syntheticCases() []syntheticCase {
 			_, err := (&classic.Record{}).EncodeRows(nil)
 			return err
 		}},
-		{"built_repeating_instance_zero", func() error {
-			rec := repeating.Record{ID: "1", Medications: []redcap.Instance[repeating.Medications]{{Number: 0}}}
-			_, err := rec.EncodeRows(nil)
-			return err
-		}},
-		{"built_repeating_rows", func() error {
-			rec := repeating.Record{ID: "1", Medications: []redcap.Instance[repeating.Medications]{{Number: 3}}}
-			rows, err := rec.EncodeRows(nil)
-			if err != nil {
-				return err
-			}
-			var sent []string
-			for i := range rows {
-				var cols []string
-				for c := 0; c < rows[i].Layout.Len(); c++ {
-					if rows[i].Has(c) {
-						cols = append(cols, rows[i].Layout.Column(c)+"="+rows[i].Get(c))
-					}
-				}
-				sent = append(sent, strings.Join(cols, ","))
-			}
-			return fmt.Errorf("rows: %s", strings.Join(sent, " | "))
-		}},
+		{"built_repeating_instance_zero", encodeCase(&repeating.Record{ID: "1", Medications: []redcap.Instance[repeating.Medications]{{Number: redcap.NewInstanceNumber}}})},
+		{"built_repeating_instance_negative", encodeCase(&repeating.Record{ID: "1", Medications: []redcap.Instance[repeating.Medications]{{Number: -1}}})},
+		{"built_repeating_event_negative", encodeCase(&longitudinal.Record{ID: "9", Week2Arm2: []redcap.Instance[longitudinal.Week2Arm2]{{Number: -2}}})},
+		{"built_repeating_rows", encodeCase(&repeating.Record{ID: "1", Medications: []redcap.Instance[repeating.Medications]{{Number: 3}}})},
+		{"instance_on_nonrepeating_form", decodeCase(new(repeating.Record),
+			[]string{"record_id", "1", "redcap_repeat_instrument", "enrollment", "redcap_repeat_instance", "1"})},
+		{"instance_on_nonrepeating_event", decodeCase(new(longitudinal.Record),
+			[]string{"record_id", "1", "redcap_event_name", "baseline_arm_1", "redcap_repeat_instance", "2"})},
+		{"repeat_form_in_wrong_event", decodeCase(new(longitudinal.Record),
+			[]string{"record_id", "1", "redcap_event_name", "baseline_arm_1", "redcap_repeat_instrument", "visit", "redcap_repeat_instance", "1"})},
 		{"stray_value", decodeCase(new(repeating.Record),
 			[]string{"record_id", "1", "redcap_repeat_instrument", "medications", "redcap_repeat_instance", "1", "enroll_date", "2024-01-01"})},
 		{"unknown_instrument", decodeCase(new(repeating.Record),
@@ -188,6 +175,28 @@ func syntheticCases() []syntheticCase {
 			}
 			return new(fieldtypes.Record).DecodeRows(rows)
 		}},
+	}
+}
+
+// encodeCase encodes a record built in code and reports the rows it gives as an error,
+// "rows: col=value,... | ...", listing the columns each row carries; or the encoder's error.
+func encodeCase(rec redcap.Record) func() error {
+	return func() error {
+		rows, err := rec.EncodeRows(nil)
+		if err != nil {
+			return err
+		}
+		var sent []string
+		for i := range rows {
+			var cols []string
+			for c := 0; c < rows[i].Layout.Len(); c++ {
+				if rows[i].Has(c) {
+					cols = append(cols, rows[i].Layout.Column(c)+"="+rows[i].Get(c))
+				}
+			}
+			sent = append(sent, strings.Join(cols, ","))
+		}
+		return fmt.Errorf("rows: %s", strings.Join(sent, " | "))
 	}
 }
 
