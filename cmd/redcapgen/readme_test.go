@@ -106,6 +106,11 @@ func TestReadmeCommands(t *testing.T) {
 // run runs one README command as a subtest, or fails when no case covers it.
 func (s *readmeSession) run(t *testing.T, name, command string) {
 	fields := strings.Fields(command)
+	for i, f := range fields {
+		if len(f) >= 2 && f[0] == '\'' && f[len(f)-1] == '\'' {
+			fields[i] = f[1 : len(f)-1] // the shell's single quotes
+		}
+	}
 	switch {
 	case fields[0] == "export" && len(fields) == 2 && strings.HasPrefix(fields[1], "REDCAP_API_TOKEN="):
 		s.env["REDCAP_API_TOKEN"] = s.server.Token()
@@ -115,6 +120,8 @@ func (s *readmeSession) run(t *testing.T, name, command string) {
 		t.Run(name, func(t *testing.T) { s.runExampleCommand(t, fields) })
 	case len(fields) > 3 && strings.Join(fields[:3], " ") == "go run ./cmd/redcapfake":
 		t.Run(name, func(t *testing.T) { s.runFakeServer(t, fields[3:]) })
+	case len(fields) >= 3 && (strings.Join(fields[:3], " ") == "go run ./internal/perf" || strings.Join(fields[:3], " ") == "go test ./internal/perf"):
+		t.Run(name, func(t *testing.T) { s.runPerfCommand(t, fields) })
 	case len(fields) > 3 && strings.Join(fields[:3], " ") == "go run github.com/redcapgen/redcapgen/cmd/redcapgen":
 		t.Run(name, func(t *testing.T) { s.runGenerator(t, fields[3:]) })
 	default:
@@ -151,6 +158,37 @@ func (s *readmeSession) runExampleCommand(t *testing.T, fields []string) {
 	}
 	if diff := cmp.Diff(string(want), stdout.String()); diff != "" {
 		t.Errorf("%s output differs from testdata/output.txt (-want +got):\n%s", strings.Join(fields, " "), diff)
+	}
+}
+
+// runPerfCommand runs a performance command of the README in a form that finishes in seconds:
+// the measurement program with -h as written, or with every part switched off (the full run
+// takes minutes); the benchmarks built and started with a pattern that selects none. What they
+// measure is tested by internal/perf's own tests.
+func (s *readmeSession) runPerfCommand(t *testing.T, fields []string) {
+	args := slices.Clone(fields)
+	help := slices.Contains(args, "-h")
+	switch {
+	case args[1] == "run" && !help:
+		args = append(args, "-count", "1", "-generate=false", "-codec=false", "-stream=false")
+	case args[1] == "test":
+		i := slices.Index(args, "-bench")
+		if i < 0 || i+1 == len(args) {
+			t.Fatalf("%q has no -bench pattern", strings.Join(fields, " "))
+		}
+		args[i+1] = "^$"
+		args = append(args, "-count", "1")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	cmd.Dir = s.root
+	out, err := cmd.CombinedOutput()
+	switch {
+	case help && !strings.Contains(string(out), "-records"):
+		t.Errorf("%s printed no usage:\n%s", strings.Join(args, " "), out)
+	case !help && err != nil:
+		t.Errorf("%s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 }
 

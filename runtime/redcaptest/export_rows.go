@@ -75,10 +75,7 @@ func (st *state) flatRows(sp exportSpec) []flatRow {
 		names[i] = c.name
 	}
 	var out []flatRow
-	for _, id := range st.sortedRecordIDs() {
-		if len(sp.records) > 0 && !slices.Contains(sp.records, id) {
-			continue
-		}
+	for _, id := range st.exportedRecordIDs(sp) {
 		rec := st.records[id]
 		if !rec.inDateRange(sp.begin, sp.end) || !st.visible(rec) {
 			continue
@@ -99,6 +96,25 @@ func (st *state) flatRows(sp exportSpec) []flatRow {
 		}
 	}
 	return out
+}
+
+// exportedRecordIDs returns the IDs a flat export covers, in REDCap's natural order: every
+// record, or only those of records[] that exist. A batch of records[] costs its own size, not
+// the project's (sorting a million IDs per batch made big exports crawl).
+func (st *state) exportedRecordIDs(sp exportSpec) []string {
+	if len(sp.records) == 0 {
+		return st.sortedRecordIDs()
+	}
+	ids := make([]string, 0, len(sp.records))
+	seen := make(map[string]bool, len(sp.records))
+	for _, id := range sp.records {
+		if _, ok := st.records[id]; ok && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, naturalCompare)
+	return ids
 }
 
 // cellValue is the raw or label value of one column on one row.
