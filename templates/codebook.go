@@ -50,6 +50,8 @@ func Codebook(p *dictionary.Project, names *naming.Names, format CodebookFormat)
 	t, err := template.New(name).Funcs(template.FuncMap{
 		"text":   plainText,
 		"cell":   markdownCell,
+		"lcell":  markdownLogic,
+		"logic":  oneLine,
 		"goname": func(field string) string { return names.Field(field) },
 		"gotype": func(form string) string { return names.Form(form) },
 		"events": func(form string) []string { return eventsOf(p, form) },
@@ -65,7 +67,9 @@ func Codebook(p *dictionary.Project, names *naming.Names, format CodebookFormat)
 }
 
 var (
-	tagPattern   = regexp.MustCompile(`(?s)<[^>]*>`)
+	// tagPattern matches real HTML tags and comments only, so "[x] <> ''" and "BP <120 or >140"
+	// keep their text.
+	tagPattern   = regexp.MustCompile(`(?s)<(/?[A-Za-z][^<>]*|!--.*?--)>`)
 	spacePattern = regexp.MustCompile(`\s+`)
 )
 
@@ -77,9 +81,20 @@ func plainText(s string) string {
 	return strings.TrimSpace(spacePattern.ReplaceAllString(s, " "))
 }
 
+// oneLine collapses whitespace in logic and bounds, which are not HTML: "<" and ">" are
+// operators there. html/template escapes the result on output.
+func oneLine(s string) string {
+	return strings.TrimSpace(spacePattern.ReplaceAllString(s, " "))
+}
+
 // markdownCell makes text safe inside a Markdown table cell.
 func markdownCell(s string) string {
 	return strings.ReplaceAll(plainText(s), "|", `\|`)
+}
+
+// markdownLogic makes logic or a bound safe inside a Markdown table cell.
+func markdownLogic(s string) string {
+	return strings.ReplaceAll(oneLine(s), "|", `\|`)
 }
 
 // eventsOf lists the unique names of events a form is designated for.

@@ -170,3 +170,43 @@ func TestCodebookOfEverySharedDictionary(t *testing.T) {
 		})
 	}
 }
+
+func TestPlainTextStripsTagsNotOperators(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<b>Bold</b> text", "Bold text"},
+		{"BP <120 or >140", "BP <120 or >140"},
+		{"[x] <> ''", "[x] <> ''"},
+		{"a<!-- hidden -->b", "a b"},
+		{"<div style=\"color:red\">Mood</div>\n second", "Mood second"},
+		{"5 &lt; 6", "5 < 6"},
+	}
+	for _, tt := range tests {
+		if got := plainText(tt.in); got != tt.want {
+			t.Errorf("plainText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCodebookKeepsLogicOperators(t *testing.T) {
+	p, err := dictionary.ReadCSV("logic.csv", []byte(`"Variable / Field Name","Form Name","Section Header","Field Type","Field Label","Choices, Calculations, OR Slider Labels","Field Note","Text Validation Type OR Show Slider Number","Text Validation Min","Text Validation Max",Identifier?,"Branching Logic (Show field only if...)","Required Field?","Custom Alignment","Question Number (surveys only)","Matrix Group Name","Matrix Ranking?","Field Annotation"
+record_id,f,,text,ID,,,,,,,,,,,,,
+x,f,,text,X,,,,,,,,,,,,,
+y,f,,text,Y,,,,,,,[x] <> '' and [x] < 5,,,,,,
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := naming.Resolve(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []CodebookFormat{CodebookMarkdown, CodebookHTML} {
+		out, err := Codebook(p, names, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "[x] &lt;&gt; &#39;&#39; and [x] &lt; 5") {
+			t.Errorf("%s codebook lost the branching operators:\n%s", format, out)
+		}
+	}
+}
