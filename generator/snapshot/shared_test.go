@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,33 +12,8 @@ import (
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
 
-// sharedDir returns ../shared relative to the module root. It fails the test when CI is set and
-// the directory is missing, and skips it loudly otherwise.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("working directory: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the test's working directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared test data %s is missing (CI is set): %v", shared, err)
-		}
-		t.Skipf("SKIPPING: shared test data %s is missing: %v", shared, err)
-	}
-	return shared
-}
+// sharedDir returns ../shared beside the checkout (see sharedtest.Dir).
+func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
 // readSharedProject reads a dictionary below ../shared/dictionaries.
 func readSharedProject(t testing.TB, name string) *dictionary.Project {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,33 +30,8 @@ func (c *confCase) param(key string) string {
 	return s
 }
 
-// rulesSharedDir returns ../shared relative to the module root. When it is missing the test fails
-// under CI and is skipped, loudly, elsewhere.
-func rulesSharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "conformance")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("conformance vectors missing at %s (CI is set): %v", shared, err)
-		}
-		t.Skipf("SKIPPING: conformance vectors not found at %s (%v); REDCap agreement is NOT checked", shared, err)
-	}
-	return shared
-}
+// rulesSharedDir returns ../shared beside the checkout (see sharedtest.Dir).
+func rulesSharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
 // rulesLoadCases reads every case of one conformance file, keyed by name and in file order.
 func rulesLoadCases(t testing.TB, file string) ([]*confCase, map[string]*confCase) {

@@ -3,38 +3,14 @@ package redcaptest
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// sharedDir finds ../shared next to the module root (the directory holding go.mod). It fails the
-// test when CI is set and the directory is missing, and skips loudly otherwise.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "conformance")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: the conformance vectors are required", shared)
-		}
-		t.Skipf("*** SKIPPING: %s not found; the conformance vectors are not checked ***", shared)
-	}
-	return shared
-}
+// sharedDir returns ../shared beside the checkout (see sharedtest.Dir).
+func sharedDir(t *testing.T) string { return sharedtest.Dir(t) }
 
 // vector is one captured exchange of ../shared/conformance/*.jsonl.
 type vector struct {
