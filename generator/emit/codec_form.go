@@ -2,6 +2,8 @@ package emit
 
 import (
 	"github.com/dave/jennifer/jen"
+
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // emitCodecFile fills redcap_codec_gen.go: per instrument decode/encode, per record or event the
@@ -28,13 +30,18 @@ func (pl *plan) emitCodecFile(f *jen.File) {
 //
 //	// decode fills the instrument from its columns of row.
 //	func (f *<Form>) decode(row *redcap.Row) {
+//		f.Timestamp = redcap.Decode(row.Get(<i>), nil, redcap.ParseText) // survey-enabled forms
 //		f.<Field> = redcap.Decode(row.Get(<i>), missingCodes, <parse>)
 //		f.<Set>.cols = [<n>]string{row.Get(<i>), ...}
 //		f.Complete = redcap.Decode(row.Get(<i>), nil, redcap.ParseFormStatus)
 //	}
 func (pl *plan) emitFormDecode(fp *formPlan) jen.Code {
 	get := func(col int) *jen.Statement { return jen.Id("row").Dot("Get").Call(jen.Lit(col)) }
-	body := make([]jen.Code, 0, len(fp.fields)+1)
+	body := make([]jen.Code, 0, len(fp.fields)+2)
+	if fp.timestamp >= 0 {
+		body = append(body, jen.Id("f").Dot(naming.SurveyTimestampField).Op("=").Qual(runtimePath, "Decode").
+			Call(get(fp.timestamp), jen.Nil(), jen.Qual(runtimePath, scalarText.parseName)))
+	}
 	for _, fd := range fp.fields {
 		target := jen.Id("f").Dot(fd.goName)
 		switch fd.kind {
@@ -58,7 +65,8 @@ func (pl *plan) emitFormDecode(fp *formPlan) jen.Code {
 
 // emitFormEncode emits:
 //
-//	// encode writes the instrument's raw values into its columns of row.
+//	// encode writes the instrument's raw values into its columns of row (never the read-only
+//	// <form>_timestamp).
 //	func (f *<Form>) encode(row *redcap.Row) {
 //		row.Values[<i>] = f.<Field>.Raw()
 //		row.Values[<i>] = f.<Set>.cols[<j>]

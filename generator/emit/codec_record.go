@@ -2,6 +2,8 @@ package emit
 
 import (
 	"github.com/dave/jennifer/jen"
+
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // emitRecordDecodeEvent emits the event dispatch of a longitudinal record:
@@ -56,7 +58,8 @@ func (pl *plan) emitRecordDecodeEvent() jen.Code {
 //	func (r *Record) DecodeRows(rows []redcap.Row) error {
 //		*r = Record{}
 //		for i := range rows {
-//			<check layout, record ID, DAG; remember present columns; r.decodeRow(row)>
+//			<check layout, record ID, DAG, survey identifier; remember present columns except the
+//			 read-only survey ones; r.decodeRow(row)>
 //		}
 //		return nil
 //	}
@@ -106,14 +109,29 @@ func (pl *plan) emitRecordDecodeRows() jen.Code {
 			jen.Id("r").Dot("DAG").Op("=").Id("dag"),
 		))
 	}
+	if pl.surveyCol >= 0 {
+		loop = append(loop, jen.If(jen.Id("id").Op(":=").Id("row").Dot("Get").Call(jen.Lit(pl.surveyCol)), jen.Id("id").Op("!=").Lit("")).Block(
+			jen.Id("r").Dot(naming.SurveyIdentifierField).Op("=").Id("id"),
+		))
+	}
 	loop = append(loop,
 		jen.Id("r").Dot("present").Op("=").Qual(runtimePath, "MergePresent").Call(jen.Id("r").Dot("present"), jen.Id("row")),
+	)
+	// Survey columns are read-only: EncodeRows never sends them, so they are not remembered.
+	for _, col := range pl.readOnlyColumns() {
+		loop = append(loop, jen.Id("r").Dot("present").Index(jen.Lit(col)).Op("=").False())
+	}
+	loop = append(loop,
 		jen.If(jen.Id("e").Op(":=").Id("r").Dot("decodeRow").Call(jen.Id("row")), jen.Id("e").Op("!=").Nil()).Block(locate...),
 	)
-	return comment("DecodeRows fills the record from every flat row of one record, in export order. It remembers the\n"+
-		"columns the rows carried so that EncodeRows gives them back unchanged. A row that does not fit\n"+
-		"the project (another record, an unknown event or repeating instrument, a value where its\n"+
-		"instrument does not belong) is a *redcap.RowError naming record, row and column.").Line().
+	doc := "DecodeRows fills the record from every flat row of one record, in export order. It remembers the\n" +
+		"columns the rows carried so that EncodeRows gives them back unchanged. A row that does not fit\n" +
+		"the project (another record, an unknown event or repeating instrument, a value where its\n" +
+		"instrument does not belong) is a *redcap.RowError naming record, row and column."
+	if pl.surveyCol >= 0 {
+		doc += "\nSurvey columns (" + colSurveyID + " and each survey form's timestamp) are decoded but never given back:\nan import does not send them."
+	}
+	return comment(doc).Line().
 		Func().Params(jen.Id("r").Op("*").Id(recordType)).Id("DecodeRows").Params(jen.Id("rows").Index().Qual(runtimePath, "Row")).Error().Block(
 		jen.Op("*").Id("r").Op("=").Id(recordType).Values(),
 		jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(

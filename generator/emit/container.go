@@ -77,8 +77,8 @@ func (pl *plan) mapped(event, form string) bool {
 	})
 }
 
-// headerSpans are the non-field columns a row may carry: record ID, event, repeat and DAG
-// columns.
+// headerSpans are the non-field columns a row may carry: record ID, event, repeat, DAG and
+// survey identifier columns.
 func (pl *plan) headerSpans() []redcap.Span {
 	return []redcap.Span{{Start: 0, End: pl.headerEnd}}
 }
@@ -95,18 +95,18 @@ func (pl *plan) builtHeaderColumns() []int {
 	return cols
 }
 
-// rowSpans returns the columns a row holding the given forms may carry (decode), and the columns
-// such a row carries when the record was built in code (encode).
+// rowSpans returns the columns a row holding the given forms may carry (decode: survey
+// timestamps included), and the columns such a row carries when the record was built in code
+// (encode: never the read-only survey columns).
 func (pl *plan) rowSpans(forms []*formPlan) (allowed, built []redcap.Span) {
-	var cols []int
+	var cols, timestamps []int
 	for _, fp := range forms {
-		for _, s := range fp.spans {
-			for i := s.Start; i < s.End; i++ {
-				cols = append(cols, i)
-			}
+		cols = append(cols, spanColumns(fp.spans)...)
+		if fp.timestamp >= 0 {
+			timestamps = append(timestamps, fp.timestamp)
 		}
 	}
-	allowed = spansOf(append(cols, spanColumns(pl.headerSpans())...))
+	allowed = spansOf(slices.Concat(cols, timestamps, spanColumns(pl.headerSpans())))
 	built = spansOf(append(cols, pl.builtHeaderColumns()...))
 	return allowed, built
 }

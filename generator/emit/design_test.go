@@ -59,6 +59,10 @@ func conformanceProject(t testing.TB, metadata []conformanceCase, name string) *
 			p.Mappings = append(p.Mappings, dictionary.Mapping{Arm: m.Arm, Event: m.Event, Form: m.Form})
 		}
 		p.Repeating = repeatsOf(t, metadata, "repeatingFormsEvents_export_longitudinal_json")
+	case "classic":
+		// The capture's classic project has demographics survey-enabled (note of
+		// exports: classic_flat_exportSurveyFields_json); project XML would say so.
+		p.SurveyForms = []string{"demographics"}
 	case "repeating":
 		p.Repeating = repeatsOf(t, metadata, "repeatingFormsEvents_export_repeating_json")
 	case "missingcodes":

@@ -2,6 +2,8 @@ package emit
 
 import (
 	"github.com/dave/jennifer/jen"
+
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // emitFormFile fills redcap_form_<form>_gen.go: the instrument's struct.
@@ -13,6 +15,7 @@ func (pl *plan) emitFormFile(f *jen.File, fp *formPlan) {
 //
 //	// <Form> is REDCap instrument "<form>" (<label>).
 //	type <Form> struct {
+//		Timestamp redcap.Value[redcap.Text] // "<form>_timestamp": survey-enabled forms only
 //		<Field> redcap.Value[<T>] // "<field>" (<label>): <type>, <validation>, <min>..<max>
 //		<Set>   <Field>Set        // "<field>" (<label>): checkbox, columns <a> … <b>
 //		Complete redcap.Value[redcap.FormStatus] // "<form>_complete"
@@ -26,7 +29,11 @@ func (pl *plan) emitFormStruct(fp *formPlan) jen.Code {
 	if fp.repeating {
 		doc += "\nIt is a repeating instrument: a record holds its instances in order."
 	}
-	fields := make([]jen.Code, 0, len(fp.fields)+1)
+	fields := make([]jen.Code, 0, len(fp.fields)+2)
+	if fp.timestamp >= 0 {
+		fields = append(fields, jen.Id(naming.SurveyTimestampField).Add(valueOf(jen.Qual(runtimePath, scalarText.typeName))).
+			Add(comment(quoteName(pl.columns[fp.timestamp])+": survey completion time (\"YYYY-MM-DD HH:MM:SS\" or \"[not completed]\"); read-only, never imported")))
+	}
 	for _, fd := range fp.fields {
 		fields = append(fields, pl.emitFormField(fd))
 	}

@@ -14,6 +14,8 @@ const (
 	colRepeatInstrument = "redcap_repeat_instrument"
 	colRepeatInstance   = "redcap_repeat_instance"
 	colDAG              = "redcap_data_access_group"
+	colSurveyID         = "redcap_survey_identifier"
+	timestampSuffix     = "_timestamp"
 )
 
 // plan is the emitter's view of one project: every form, field and column resolved to Go names,
@@ -36,6 +38,7 @@ type plan struct {
 	instrCol     int // -1 when the layout has no repeat columns
 	instanceCol  int
 	dagCol       int // -1 when the layout has no DAG column
+	surveyCol    int // -1 when the layout has no redcap_survey_identifier (no survey-enabled forms)
 	headerEnd    int // first column after the record ID and the header columns
 	longitudinal bool
 }
@@ -44,11 +47,12 @@ type plan struct {
 type formPlan struct {
 	form      *dictionary.Form
 	goName    string
-	fields    []*fieldPlan // data fields, without the record ID and descriptive fields
-	complete  int          // layout position of <form>_complete
-	rule      int          // rules index of <form>_complete, -1 when the rules have none
-	repeating bool         // repeats as an instrument somewhere
-	spans     []redcap.Span
+	fields    []*fieldPlan  // data fields, without the record ID and descriptive fields
+	complete  int           // layout position of <form>_complete
+	timestamp int           // layout position of <form>_timestamp; -1 unless survey-enabled
+	rule      int           // rules index of <form>_complete, -1 when the rules have none
+	repeating bool          // repeats as an instrument somewhere
+	spans     []redcap.Span // the columns it sends: fields and <form>_complete, not <form>_timestamp
 }
 
 // fieldPlan is one data field with its Go shape, columns and rule.
@@ -75,7 +79,7 @@ func newPlan(p *dictionary.Project, n Names, cfg Config) (*plan, error) {
 	if pl.recordID == nil {
 		return nil, fmt.Errorf("project has no fields: the first field is the record ID")
 	}
-	pl.columns = p.ExportColumnsWith(true, false)
+	pl.columns = p.ExportColumnsWith(true, len(p.SurveyForms) > 0)
 	for i, c := range pl.columns {
 		if _, dup := pl.colIndex[c]; dup {
 			return nil, fmt.Errorf("export column %q appears twice", c)
@@ -89,11 +93,12 @@ func newPlan(p *dictionary.Project, n Names, cfg Config) (*plan, error) {
 	pl.instrCol = pl.indexOr(colRepeatInstrument)
 	pl.instanceCol = pl.indexOr(colRepeatInstance)
 	pl.dagCol = pl.indexOr(colDAG)
+	pl.surveyCol = pl.indexOr(colSurveyID)
 	if (pl.instrCol < 0) != (pl.instanceCol < 0) {
 		return nil, fmt.Errorf("the export columns hold only one of %s and %s", colRepeatInstrument, colRepeatInstance)
 	}
 	pl.longitudinal = pl.eventCol >= 0
-	pl.headerEnd = 1 + max(pl.eventCol, pl.instrCol, pl.instanceCol, pl.dagCol, 0)
+	pl.headerEnd = 1 + max(pl.eventCol, pl.instrCol, pl.instanceCol, pl.dagCol, pl.surveyCol, 0)
 	pl.rules = dictionary.Rules(p)
 	for i := range pl.rules {
 		pl.ruleOf[pl.rules[i].Name] = i
@@ -115,6 +120,21 @@ func newPlan(p *dictionary.Project, n Names, cfg Config) (*plan, error) {
 		return nil, err
 	}
 	return pl, nil
+}
+
+// readOnlyColumns are the layout positions an export may carry but an import never sends:
+// redcap_survey_identifier and every <form>_timestamp.
+func (pl *plan) readOnlyColumns() []int {
+	var cols []int
+	if pl.surveyCol >= 0 {
+		cols = append(cols, pl.surveyCol)
+	}
+	for _, fp := range pl.forms {
+		if fp.timestamp >= 0 {
+			cols = append(cols, fp.timestamp)
+		}
+	}
+	return cols
 }
 
 // indexOr returns the position of a column, or -1.
@@ -139,11 +159,14 @@ func (pl *plan) planForm(form *dictionary.Form) (*formPlan, error) {
 	if !isFileNamePart(form.Name) {
 		return nil, fmt.Errorf("the form name is not lower-case letters, digits and underscores: it cannot name a file")
 	}
-	fp := &formPlan{form: form, goName: pl.n.Form(form.Name), rule: -1}
+	fp := &formPlan{form: form, goName: pl.n.Form(form.Name), rule: -1, timestamp: -1}
 	if fp.goName == "" {
 		return nil, fmt.Errorf("no Go name")
 	}
 	var owned []int
+	if pl.surveyCol >= 0 {
+		fp.timestamp = pl.indexOr(form.Name + timestampSuffix)
+	}
 	for _, f := range form.Fields {
 		if f == pl.recordID || f.Type == dictionary.TypeDescriptive {
 			continue

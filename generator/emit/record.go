@@ -2,6 +2,8 @@ package emit
 
 import (
 	"github.com/dave/jennifer/jen"
+
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // emitRecordFile fills redcap_record_gen.go: the Record, its event structs (longitudinal
@@ -24,6 +26,7 @@ func (pl *plan) emitRecordFile(f *jen.File) {
 //	type Record struct {
 //		ID  string // "<record id field>"
 //		DAG string // redcap_data_access_group
+//		SurveyIdentifier string // redcap_survey_identifier (projects with survey-enabled forms)
 //		<Form> <Form>                      // non-repeating instrument
 //		<Form> []redcap.Instance[<Form>]   // repeating instrument
 //		<Event> *<Event>                   // longitudinal: nil when the record has no row there
@@ -43,12 +46,20 @@ func (pl *plan) emitRecordStruct() jen.Code {
 		doc += "every instrument."
 	}
 	doc += "\nA pointer to it implements redcap.Record, so redcap.Stream, ExportAll and Import use it without reflection." +
-		"\nA record decoded from an export encodes back to the same columns and values."
+		"\nA record decoded from an export encodes back to the same columns and values"
+	if pl.surveyCol >= 0 {
+		doc += ", survey columns aside (read-only, never imported)"
+	}
+	doc += "."
 	fields := []jen.Code{
 		jen.Id("ID").String().Add(comment(quoteName(pl.recordID.Name) + ": the record ID (" + label(pl.recordID.Label) + ")")),
 	}
 	if pl.dagCol >= 0 {
 		fields = append(fields, jen.Id("DAG").String().Add(comment("redcap_data_access_group: the unique name of the record's data access group")))
+	}
+	if pl.surveyCol >= 0 {
+		fields = append(fields, jen.Id(naming.SurveyIdentifierField).String().
+			Add(comment(colSurveyID+": the survey participant's identifier, when exported with survey fields; read-only, never imported")))
 	}
 	if pl.longitudinal {
 		for _, c := range pl.containers {

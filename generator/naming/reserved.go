@@ -38,14 +38,21 @@ const formStatusField = "Complete"
 
 // recordFieldNames are struct fields the generator puts beside form fields in the Record and
 // event structs; forms, events and arms are fields there too, so they avoid these names.
-var recordFieldNames = []string{"DAG", "ID"}
+var recordFieldNames = []string{"DAG", "ID", SurveyIdentifierField}
+
+// SurveyIdentifierField is the Record field holding redcap_survey_identifier in projects with
+// survey-enabled forms.
+const SurveyIdentifierField = "SurveyIdentifier"
+
+// SurveyTimestampField is the struct field of a survey-enabled form holding <form>_timestamp.
+const SurveyTimestampField = "Timestamp"
 
 // Reserved returns the one reserved list (STYLE §3.6), sorted: every exported name the
 // generator declares at package level, every method it declares on generated types, and the
-// fixed struct fields (Complete, ID, DAG) that REDCap fields, forms, events and arms avoid.
+// fixed struct fields (Complete, Timestamp, ID, DAG, SurveyIdentifier) that REDCap fields, forms, events and arms avoid.
 // The per-enum functions (EnumFuncNames) come on top.
 func Reserved() []string {
-	all := slices.Concat(reservedPackageNames, reservedMethodNames, recordMethodNames, recordFieldNames, []string{formStatusField})
+	all := slices.Concat(reservedPackageNames, reservedMethodNames, recordMethodNames, recordFieldNames, []string{formStatusField, SurveyTimestampField})
 	slices.Sort(all)
 	return slices.Compact(all)
 }
@@ -63,6 +70,7 @@ func structReserved() map[string]bool {
 		set[m] = true
 	}
 	set[formStatusField] = true
+	set[SurveyTimestampField] = true
 	return set
 }
 

@@ -6,7 +6,8 @@ import (
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
 
-// resolveStructs names the fields of each form struct, beside its methods and Complete.
+// resolveStructs names the fields of each form struct, beside its methods, Complete and
+// Timestamp.
 func (r *resolver) resolveStructs(n *Names) []error {
 	var errs []error
 	forbidden := structReserved()

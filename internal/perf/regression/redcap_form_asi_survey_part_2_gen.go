@@ -7,6 +7,7 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // AsiSurveyPart2 is REDCap instrument "asi_survey_part_2" (33 ASI Survey (Part 2)).
 type AsiSurveyPart2 struct {
+	Timestamp        redcap.Value[redcap.Text]       // "asi_survey_part_2_timestamp": survey completion time ("YYYY-MM-DD HH:MM:SS" or "[not completed]"); read-only, never imported
 	TookSurveyViaAsi redcap.Value[TookSurveyViaAsi]  // "took_survey_via_asi" (Did you get this survey via ASI?): radio
 	AsiSurveyComment redcap.Value[redcap.Text]       // "asi_survey_comment" (Comment): text
 	Complete         redcap.Value[redcap.FormStatus] // "asi_survey_part_2_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)

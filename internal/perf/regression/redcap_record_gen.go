@@ -7,12 +7,13 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // Record is one record of the project "Greg Neils Regression Testing [RCTEAM]": its ID and its data per event (an event is nil when the record has no data there).
 // A pointer to it implements redcap.Record, so redcap.Stream, ExportAll and Import use it without reflection.
-// A record decoded from an export encodes back to the same columns and values.
+// A record decoded from an export encodes back to the same columns and values, survey columns aside (read-only, never imported).
 type Record struct {
-	ID        string     // "instance_name": the record ID (REDCap instance name)
-	DAG       string     // redcap_data_access_group: the unique name of the record's data access group
-	SetUpArm1 *SetUpArm1 // event "set_up_arm_1" (Set Up, arm 1); nil when the record has no row there
-	Test1Arm1 *Test1Arm1 // event "test_1_arm_1" (Test 1, arm 1); nil when the record has no row there
+	ID               string     // "instance_name": the record ID (REDCap instance name)
+	DAG              string     // redcap_data_access_group: the unique name of the record's data access group
+	SurveyIdentifier string     // redcap_survey_identifier: the survey participant's identifier, when exported with survey fields; read-only, never imported
+	SetUpArm1        *SetUpArm1 // event "set_up_arm_1" (Set Up, arm 1); nil when the record has no row there
+	Test1Arm1        *Test1Arm1 // event "test_1_arm_1" (Test 1, arm 1); nil when the record has no row there
 
 	present []bool // columns of the export the record was decoded from; nil when built in code
 }
