@@ -44,6 +44,27 @@ func (c *Client) post(ctx context.Context, cl call) ([]byte, error) {
 
 // once sends the call one time. retryable says whether a read may try again after err.
 func (c *Client) once(ctx context.Context, cl call, attempt int) (body []byte, retryable bool, err error) {
+	start := time.Now()
+	resp, retryable, err := c.send(ctx, cl, attempt, start)
+	if err != nil {
+		return nil, retryable, err
+	}
+	defer resp.Body.Close()
+	body, err = io.ReadAll(resp.Body)
+	c.logRequest(ctx, cl, attempt, resp.StatusCode, len(body), time.Since(start), err)
+	if err != nil {
+		return nil, isTransient(ctx, err), fmt.Errorf("redcap: %s: read answer (HTTP %d): %w", cl.name(), resp.StatusCode, err)
+	}
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return body, false, nil
+	}
+	retryable, err = c.statusError(cl, resp, body)
+	return nil, retryable, err
+}
+
+// send builds and sends the request of the call; the caller closes the answer's body. A
+// transport failure is logged here; retryable says whether a read may try again after it.
+func (c *Client) send(ctx context.Context, cl call, attempt int, start time.Time) (*http.Response, bool, error) {
 	form := url.Values{}
 	for k, vs := range cl.params {
 		form[k] = vs
@@ -60,34 +81,29 @@ func (c *Client) once(ctx context.Context, cl call, attempt int) (body []byte, r
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
-
-	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
 		c.logRequest(ctx, cl, attempt, 0, 0, time.Since(start), err)
 		return nil, isTransient(ctx, err), fmt.Errorf("redcap: %s: %w", cl.name(), err)
 	}
-	defer resp.Body.Close()
-	body, err = io.ReadAll(resp.Body)
-	c.logRequest(ctx, cl, attempt, resp.StatusCode, len(body), time.Since(start), err)
-	if err != nil {
-		return nil, isTransient(ctx, err), fmt.Errorf("redcap: %s: read answer (HTTP %d): %w", cl.name(), resp.StatusCode, err)
-	}
-	switch {
-	case resp.StatusCode >= 200 && resp.StatusCode < 300:
-		return body, false, nil
-	case resp.StatusCode >= 300 && resp.StatusCode < 400:
+	return resp, false, nil
+}
+
+// statusError is the error of an answer whose status is not 2xx, and whether a read may try
+// again after it.
+func (c *Client) statusError(cl call, resp *http.Response, body []byte) (bool, error) {
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		e := &APIError{Status: resp.StatusCode, Content: cl.content, Action: cl.action}
 		e.Message = "the server redirects the API call; use the final address as the API URL"
 		if loc, perr := url.Parse(resp.Header.Get("Location")); perr == nil && loc.Host != "" {
 			e.Message += " (" + loc.Scheme + "://" + loc.Host + loc.Path + ")"
 		}
-		return nil, false, e
+		return false, e
 	}
 	e := newAPIError(resp.StatusCode, cl.content, cl.action, body, c.token)
 	retry := resp.StatusCode == http.StatusTooManyRequests ||
 		resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented
-	return nil, retry, e
+	return retry, e
 }
 
 // name describes the call in errors: "content=record action=import".

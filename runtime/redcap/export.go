@@ -1,10 +1,10 @@
 package redcap
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"slices"
 )
@@ -122,22 +122,27 @@ func withFirst(list []string, s string) []string {
 }
 
 // exportRecordIDs exports the record ID column and returns each record once, in REDCap's order.
+// The answer is read as it arrives into the packed ID list, never held whole; when reading it
+// fails, the whole ID pass is sent again (bounded by the client's retries) and the list restarts.
 func exportRecordIDs(ctx context.Context, c *Client, s *Schema, opts ExportOptions) (*recordIDs, error) {
-	req := ExportRequest{Fields: []string{s.RecordIDField}, Events: opts.Events, FilterLogic: opts.FilterLogic}
-	body, err := c.ExportRecordsRaw(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("redcap: export record IDs: %w", err)
-	}
 	idCol, ok := s.Layout.Index(s.RecordIDField)
 	if !ok {
 		return nil, fmt.Errorf("redcap: export: the layout has no record ID column %q", s.RecordIDField)
 	}
-	ids := newRecordIDsBuilder()
-	err = ReadRows(bytes.NewReader(body), s.Layout, func(r *Row) error {
-		if !r.Has(idCol) || r.Get(idCol) == "" {
-			return fmt.Errorf("row without a record ID (%s)", s.RecordIDField)
-		}
-		return ids.add(r.Get(idCol))
+	req := ExportRequest{Fields: []string{s.RecordIDField}, Events: opts.Events, FilterLogic: opts.FilterLogic}
+	p, err := req.params()
+	if err != nil {
+		return nil, fmt.Errorf("redcap: export record IDs: %w", err)
+	}
+	var ids *recordIDsBuilder
+	err = c.postStream(ctx, call{content: "record", action: "export", params: p, read: true}, func(body io.Reader) error {
+		ids = newRecordIDsBuilder()
+		return ReadRows(body, s.Layout, func(r *Row) error {
+			if !r.Has(idCol) || r.Get(idCol) == "" {
+				return fmt.Errorf("row without a record ID (%s)", s.RecordIDField)
+			}
+			return ids.add(r.Get(idCol))
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("redcap: export record IDs: %w", err)

@@ -2,6 +2,7 @@ package redcaptest
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -12,6 +13,9 @@ type answer struct {
 	format      string // json, csv, xml, or "" with contentType set
 	contentType string
 	body        string
+	// stream, when set, writes the body instead of body as the answer is sent (large exports);
+	// it runs with the server's lock held. An error means the client went away.
+	stream func(io.Writer) error
 }
 
 // contentTypes are REDCap's Content-Type headers per format.
@@ -28,7 +32,22 @@ func writeAnswer(w http.ResponseWriter, a answer) {
 	}
 	w.Header().Set("Content-Type", ct)
 	w.WriteHeader(a.status)
-	_, _ = w.Write([]byte(a.body))
+	if a.stream != nil {
+		_ = a.stream(w) // the client went away: nothing left to tell it
+		return
+	}
+	_, _ = io.WriteString(w, a.body)
+}
+
+// rendered returns the answer with a streamed body written out whole into body.
+func (a answer) rendered() answer {
+	if a.stream == nil {
+		return a
+	}
+	var b strings.Builder
+	_ = a.stream(&b) // a strings.Builder does not fail
+	a.body, a.stream = b.String(), nil
+	return a
 }
 
 // errorAnswer wraps msg in REDCap's error envelope of the format.

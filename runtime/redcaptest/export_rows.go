@@ -69,32 +69,12 @@ func (st *state) rowSelected(sp exportSpec, k rowKey, v *valueRow) bool {
 // flatRows builds the rows of a flat export, before rendering. Filters: records[], events[],
 // filterLogic.
 func (st *state) flatRows(sp exportSpec) []flatRow {
-	cols := st.columnsFor(sp)
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.name
-	}
 	var out []flatRow
-	for _, id := range st.exportedRecordIDs(sp) {
-		rec := st.records[id]
-		if !rec.inDateRange(sp.begin, sp.end) || !st.visible(rec) {
-			continue
-		}
-		for _, k := range st.sortedKeys(rec) {
-			v := rec.rows[k]
-			if !st.rowSelected(sp, k, v) {
-				continue
-			}
-			if sp.filter != "" && !st.matches(sp.filter, rec, k) {
-				continue
-			}
-			fr := flatRow{rec: rec, key: k, cols: names, vals: make([]string, len(cols)), inst: k.inst > 0}
-			for i, c := range cols {
-				fr.vals[i] = st.cellValue(sp, c, rec, k, v)
-			}
-			out = append(out, fr)
-		}
-	}
+	st.eachFlatRow(sp, func(fr flatRow) error {
+		fr.vals = slices.Clone(fr.vals)
+		out = append(out, fr)
+		return nil
+	})
 	return out
 }
 

@@ -40,6 +40,14 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.answer(r)
+	if a.stream != nil {
+		// A streamed answer reads the state as it is written.
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.cfg.truncate {
+			a = a.rendered() // truncation needs the whole body
+		}
+	}
 	if s.cfg.truncate && a.status == http.StatusOK && len(a.body) > 1 {
 		w.Header().Set("Content-Length", itoa(len(a.body)))
 		a.body = a.body[:len(a.body)/2]
@@ -209,7 +217,7 @@ func (s *Server) recordMethod(p params) answer {
 			return s.importCall(p)
 		}
 	}
-	return s.st.exportRecords(p)
+	return s.st.exportRecordsStreamed(p)
 }
 
 // importCall counts import calls for FailAtImport and runs the import.

@@ -1,6 +1,7 @@
 package redcaptest
 
 import (
+	"io"
 	"strings"
 )
 
@@ -66,8 +67,14 @@ func (t *table) json() string {
 	return b.String()
 }
 
+// textWriter is where rows are written: a strings.Builder, or a bufio.Writer when streaming.
+type textWriter interface {
+	io.ByteWriter
+	io.StringWriter
+}
+
 // writeJSONObject writes one row as a JSON object with keys in column order.
-func writeJSONObject(b *strings.Builder, cols []string, r []cell) {
+func writeJSONObject(b textWriter, cols []string, r []cell) {
 	b.WriteByte('{')
 	for j, c := range cols {
 		if j > 0 {
