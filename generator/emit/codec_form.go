@@ -22,6 +22,8 @@ func (pl *plan) emitCodecFile(f *jen.File) {
 		f.Add(pl.emitRecordDecodeEvent()).Line()
 	}
 	f.Add(pl.emitRecordDecodeRows()).Line()
+	f.Add(pl.emitRecordSpare()).Line()
+	f.Add(pl.emitRecordRecycle()).Line()
 	f.Add(pl.emitRecordEncodeRows()).Line()
 	f.Add(pl.emitRecordNewRow()).Line()
 }

@@ -12,7 +12,7 @@ import (
 //	func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 //		switch row.Get(<event col>) {
 //		case "<event>":
-//			if r.<Event> == nil { r.<Event> = &<Event>{} }
+//			if r.<Event> == nil { <take r.spare.<Event>, or a new event> }
 //			return r.<Event>.decodeRow(row)
 //		case "<repeating event>":
 //			<parse instance, decode into a new instance>
@@ -24,8 +24,12 @@ func (pl *plan) emitRecordDecodeEvent() jen.Code {
 	for _, c := range pl.containers {
 		slot := jen.Id("r").Dot(c.goName)
 		if !c.repeatingEvent {
+			spare := jen.Id("r").Dot("spare").Dot(c.goName)
 			cases = append(cases, jen.Case(jen.Lit(c.event.UniqueName)).Block(
-				jen.If(slot.Clone().Op("==").Nil()).Block(slot.Clone().Op("=").Op("&").Id(c.goName).Values()),
+				jen.If(slot.Clone().Op("==").Nil()).Block(
+					jen.List(slot.Clone(), spare.Clone()).Op("=").List(spare.Clone(), jen.Nil()),
+					jen.If(slot.Clone().Op("==").Nil()).Block(slot.Clone().Op("=").Op("&").Id(c.goName).Values()),
+				),
 				jen.Return(slot.Clone().Dot("decodeRow").Call(jen.Id("row"))),
 			))
 			continue
@@ -56,7 +60,10 @@ func (pl *plan) emitRecordDecodeEvent() jen.Code {
 //
 //	// DecodeRows fills the record from every flat row of one record, in export order.
 //	func (r *Record) DecodeRows(rows []redcap.Row) error {
-//		*r = Record{}
+//		*r = Record{spare: r.spare} // storage kept by Recycle, used by this decode only
+//		defer func() { r.spare = recordSpare{} }()
+//		<no rows: error>
+//		r.present, r.spare.present = r.spare.present, nil
 //		for i := range rows {
 //			<check layout, record ID, DAG, survey identifier; remember present columns except the
 //			 read-only survey ones; r.decodeRow(row)>
@@ -127,15 +134,18 @@ func (pl *plan) emitRecordDecodeRows() jen.Code {
 	doc := "DecodeRows fills the record from every flat row of one record, in export order. It remembers the\n" +
 		"columns the rows carried so that EncodeRows gives them back unchanged. A row that does not fit\n" +
 		"the project (another record, an unknown event or repeating instrument, a value where its\n" +
-		"instrument does not belong) is a *redcap.RowError naming record, row and column."
+		"instrument does not belong) is a *redcap.RowError naming record, row and column. It refills the\n" +
+		"storage Recycle kept, and allocates anew otherwise."
 	if pl.surveyCol >= 0 {
 		doc += "\nSurvey columns (" + colSurveyID + " and each survey form's timestamp) are decoded but never given back:\nan import does not send them."
 	}
 	return comment(doc).Line().
 		Func().Params(jen.Id("r").Op("*").Id(recordType)).Id("DecodeRows").Params(jen.Id("rows").Index().Qual(runtimePath, "Row")).Error().Block(
-		jen.Op("*").Id("r").Op("=").Id(recordType).Values(),
+		jen.Op("*").Id("r").Op("=").Id(recordType).Values(jen.Id("spare").Op(":").Id("r").Dot("spare")),
+		jen.Defer().Func().Params().Block(jen.Id("r").Dot("spare").Op("=").Id("recordSpare").Values()).Call(),
 		jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(
 			jen.Return(jen.Qual("errors", "New").Call(jen.Lit("DecodeRows: no rows to decode")))),
+		jen.List(jen.Id("r").Dot("present"), jen.Id("r").Dot("spare").Dot("present")).Op("=").List(jen.Id("r").Dot("spare").Dot("present"), jen.Nil()),
 		jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(loop...),
 		jen.Return(jen.Nil()),
 	)
@@ -191,8 +201,8 @@ func (pl *plan) emitRecordEncodeRows() jen.Code {
 // emitRecordNewRow emits:
 //
 //	// newRow starts a row of the record: ID, event, repeat columns and DAG.
-//	func (r *Record) newRow(event, instrument, instance string) redcap.Row {
-//		row := redcap.NewRow(layout)
+//	func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
+//		row := redcap.NextRow(dst, layout)
 //		row.Values[0] = r.ID
 //		...
 //		return row
@@ -202,7 +212,7 @@ func (pl *plan) emitRecordNewRow() jen.Code {
 		return jen.Id("row").Dot("Values").Index(jen.Lit(col)).Op("=").Add(v)
 	}
 	body := []jen.Code{
-		jen.Id("row").Op(":=").Qual(runtimePath, "NewRow").Call(jen.Id("layout")),
+		jen.Id("row").Op(":=").Qual(runtimePath, "NextRow").Call(jen.Id("dst"), jen.Id("layout")),
 		set(0, jen.Id("r").Dot("ID")),
 	}
 	if pl.eventCol >= 0 {
@@ -215,7 +225,7 @@ func (pl *plan) emitRecordNewRow() jen.Code {
 		body = append(body, set(pl.dagCol, jen.Id("r").Dot("DAG")))
 	}
 	body = append(body, jen.Return(jen.Id("row")))
-	return comment("newRow starts a row of the record: record ID, event, repeat columns and data access group.").Line().
+	return comment("newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record ID,\nevent, repeat columns and data access group.").Line().
 		Func().Params(jen.Id("r").Op("*").Id(recordType)).Id("newRow").
-		Params(jen.List(jen.Id("event"), jen.Id("instrument"), jen.Id("instance")).String()).Qual(runtimePath, "Row").Block(body...)
+		Params(jen.Id("dst").Index().Qual(runtimePath, "Row"), jen.List(jen.Id("event"), jen.Id("instrument"), jen.Id("instance")).String()).Qual(runtimePath, "Row").Block(body...)
 }

@@ -143,7 +143,7 @@ func (pl *plan) emitContainerEncodeRows(c *container) jen.Code {
 		eventName, instance = jen.Lit(c.event.UniqueName), jen.Id("instance")
 	}
 	_, mainBuilt := pl.rowSpans(c.forms)
-	body := []jen.Code{jen.Id("row").Op(":=").Id("r").Dot("newRow").Call(eventName, jen.Lit(""), instance)}
+	body := []jen.Code{jen.Id("row").Op(":=").Id("r").Dot("newRow").Call(jen.Id("dst"), eventName, jen.Lit(""), instance)}
 	for _, fp := range c.forms {
 		body = append(body, jen.Id(rv).Dot(fp.goName).Dot("encode").Call(jen.Op("&").Id("row")))
 	}
@@ -176,7 +176,7 @@ func (pl *plan) emitContainerEncodeRows(c *container) jen.Code {
 //	for i := range r.<Form> {
 //		inst := &r.<Form>[i]
 //		if inst.Number < 0 { return dst, &redcap.RowError{...} } // 0 is sent as "new"
-//		row := r.newRow("<event>", "<form>", redcap.FormatInstance(inst.Number))
+//		row := r.newRow(dst, "<event>", "<form>", redcap.FormatInstance(inst.Number))
 //		inst.Data.encode(&row)
 //		redcap.FinishRow(&row, r.present, <spans>...)
 //		dst = append(dst, row)
@@ -198,7 +198,7 @@ func (pl *plan) encodeRepeatInstances(rv string, c *container, fp *formPlan) jen
 			kv("Instance", number.Clone()),
 			kv("Problem", jen.Lit(negativeInstanceProblem)),
 		))),
-		jen.Id("row").Op(":=").Id("r").Dot("newRow").Call(eventName, jen.Lit(fp.form.Name), number),
+		jen.Id("row").Op(":=").Id("r").Dot("newRow").Call(jen.Id("dst"), eventName, jen.Lit(fp.form.Name), number),
 		jen.Id("inst").Dot("Data").Dot("encode").Call(jen.Op("&").Id("row")),
 		jen.Qual(runtimePath, "FinishRow").Call(finish...),
 		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id("row")),

@@ -33,6 +33,7 @@ func (pl *plan) emitRecordFile(f *jen.File) {
 //		<Event> []redcap.Instance[<Event>] // repeating event
 //		present []bool // columns of the export the record was decoded from
 //		mainRow bool   // the record was decoded from a row of its non-repeating forms
+//		spare recordSpare // storage Recycle keeps for the next DecodeRows
 //	}
 func (pl *plan) emitRecordStruct() jen.Code {
 	doc := recordType + " is one record of the project"
@@ -74,6 +75,7 @@ func (pl *plan) emitRecordStruct() jen.Code {
 	if !pl.longitudinal {
 		fields = append(fields, jen.Id("mainRow").Bool().Add(comment("decoded from a row of the non-repeating forms")))
 	}
+	fields = append(fields, jen.Id("spare").Id("recordSpare").Add(comment("storage Recycle keeps for the next DecodeRows")))
 	return jen.Add(comment(doc)).Line().Type().Id(recordType).Struct(fields...)
 }
 

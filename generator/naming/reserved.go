@@ -19,7 +19,7 @@ var reservedMethodNames = []string{
 
 // recordMethodNames are the methods of the Record (and event) structs, whose fields are forms,
 // events and arms.
-var recordMethodNames = []string{"DecodeRows", "EncodeRows", "RecordID", "Schema", "Validate"}
+var recordMethodNames = []string{"DecodeRows", "EncodeRows", "RecordID", "Recycle", "Schema", "Validate"}
 
 // Functions the generator declares for every enum type E: Parse<E> and <E>Values.
 const (

@@ -29,6 +29,23 @@ func (fx *codecFixture) benchDecodeTyped(b *testing.B) {
 	}
 }
 
+// benchDecodeReused decodes the whole export into one recycled record (redcap.ReadRecordsInto:
+// the path of Stream with ExportOptions.ReuseRecord), so per record only the values' text is
+// allocated.
+func (fx *codecFixture) benchDecodeReused(b *testing.B) {
+	fx.drop()
+	b.SetBytes(int64(len(fx.body)))
+	b.ReportAllocs()
+	var rec regression.Record
+	for b.Loop() {
+		n := 0
+		err := redcap.ReadRecordsInto(bytes.NewReader(fx.body), &rec, func(*regression.Record) error { n++; return nil })
+		if err != nil || n != fx.records {
+			b.Fatalf("decoded %d records: %v", n, err)
+		}
+	}
+}
+
 // benchDecodeMaps is the baseline: encoding/json into []map[string]string, same bytes.
 func (fx *codecFixture) benchDecodeMaps(b *testing.B) {
 	fx.drop()
@@ -54,7 +71,8 @@ func (fx *codecFixture) benchJSONValid(b *testing.B) {
 }
 
 // benchEncodeTyped encodes every record for import as redcap.Import does: per batch, the
-// generated EncodeRows, then redcap.WriteRows into one request body.
+// generated EncodeRows into the rows of the batch before (their storage reused), then
+// redcap.WriteRows into one request body.
 func (fx *codecFixture) benchEncodeTyped(b *testing.B) {
 	fx.maps = nil
 	if err := fx.withTyped(); err != nil {
@@ -63,10 +81,11 @@ func (fx *codecFixture) benchEncodeTyped(b *testing.B) {
 	b.SetBytes(int64(len(fx.body)))
 	b.ReportAllocs()
 	var body bytes.Buffer
+	var rows []redcap.Row
 	for b.Loop() {
 		for start := 0; start < len(fx.typed); start += importBatchSize {
 			batch := fx.typed[start:min(start+importBatchSize, len(fx.typed))]
-			var rows []redcap.Row
+			rows = rows[:0]
 			for i := range batch {
 				var err error
 				if rows, err = batch[i].EncodeRows(rows); err != nil {

@@ -24,6 +24,7 @@ func fixtureFor(b *testing.B) *codecFixture {
 // The codec benchmarks: decode, encode and validate the regression-test data set, each beside
 // its baseline (see bench_codec.go).
 func BenchmarkDecodeTyped(b *testing.B)     { fixtureFor(b).benchDecodeTyped(b) }
+func BenchmarkDecodeReused(b *testing.B)    { fixtureFor(b).benchDecodeReused(b) }
 func BenchmarkDecodeMaps(b *testing.B)      { fixtureFor(b).benchDecodeMaps(b) }
 func BenchmarkDecodeJSONValid(b *testing.B) { fixtureFor(b).benchJSONValid(b) }
 func BenchmarkEncodeTyped(b *testing.B)     { fixtureFor(b).benchEncodeTyped(b) }

@@ -52,6 +52,9 @@ var testSchemaOnce = sync.OnceValue(func() *Schema {
 func (r *testRecord) Schema() *Schema  { return testSchemaOnce() }
 func (r *testRecord) RecordID() string { return r.ID }
 
+// Recycle empties the record (the test record keeps no storage worth reusing).
+func (r *testRecord) Recycle() { *r = testRecord{} }
+
 func (r *testRecord) DecodeRows(rows []Row) error {
 	for i := range rows {
 		r.ID = rows[i].Get(0)

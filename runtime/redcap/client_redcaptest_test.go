@@ -60,6 +60,9 @@ func (s *study) Validate(v *redcap.Validator) {
 	v.Checkbox(race, []string{s.Race1, s.RaceMinus1})
 }
 
+// Recycle empties the record (the test record keeps no storage worth reusing).
+func (s *study) Recycle() { *s = study{} }
+
 func (s *study) DecodeRows(rows []redcap.Row) error {
 	for _, r := range rows {
 		s.ID, s.Name, s.Age, s.Race1, s.RaceMinus1, s.BaselineComplete = r.Get(0), r.Get(1), r.Get(2), r.Get(3), r.Get(4), r.Get(5)

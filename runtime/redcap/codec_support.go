@@ -103,10 +103,17 @@ func CheckLayout(row *Row, want *Layout) error {
 	return fmt.Errorf("redcap: row layout (%d columns) is not the generated project's layout (%d columns): read rows with the generated package's Schema", row.Layout.Len(), want.Len())
 }
 
-// MergePresent returns acc with every column present on row marked, allocating acc on first use.
+// MergePresent returns acc with every column present on row marked. An empty acc is made the
+// row's width first, reusing its capacity when it has enough (generated DecodeRows passes the
+// storage Recycle kept).
 func MergePresent(acc []bool, row *Row) []bool {
-	if acc == nil {
-		acc = make([]bool, len(row.Present))
+	if len(acc) == 0 {
+		if cap(acc) >= len(row.Present) {
+			acc = acc[:len(row.Present)]
+			clear(acc)
+		} else {
+			acc = make([]bool, len(row.Present))
+		}
 	}
 	for i, p := range row.Present {
 		if p && i < len(acc) {

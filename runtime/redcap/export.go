@@ -28,6 +28,11 @@ type ExportOptions struct {
 	FilterLogic string
 	// Progress, when set, is called after each batch with the records done and the total.
 	Progress func(done, total int)
+	// ReuseRecord makes Stream yield the same record for every record, recycled in place (see
+	// Record.Recycle), like encoding/csv's Reader.ReuseRecord: the loop body must not keep the
+	// record, or anything reached through it, past its iteration. It cuts what Stream allocates
+	// per record to little more than the values' text. ExportAll ignores it.
+	ReuseRecord bool
 }
 
 // Stream exports the project's records as typed values, in REDCap's record order. It first
@@ -58,6 +63,10 @@ func Stream[R any, P interface {
 		if size <= 0 {
 			size = DefaultBatchSize
 		}
+		var reuse *R
+		if opts.ReuseRecord {
+			reuse = new(R)
+		}
 		done := 0
 		for start := 0; start < ids.Len(); start += size {
 			batch := ids.Slice(start, min(start+size, ids.Len()))
@@ -73,7 +82,7 @@ func Stream[R any, P interface {
 				yield(nil, fmt.Errorf("redcap: export batch %d (records %s): %w", n, idRange(batch), err))
 				return
 			}
-			stopped, err := decodeBatch[R, P](body, schema, batch, yield)
+			stopped, err := decodeBatch[R, P](body, schema, batch, reuse, yield)
 			if stopped {
 				return
 			}
@@ -94,6 +103,7 @@ func ExportAll[R any, P interface {
 	*R
 	Record
 }](ctx context.Context, c *Client, opts ExportOptions) ([]R, error) {
+	opts.ReuseRecord = false // every record is kept
 	var out []R
 	for rec, err := range Stream[R, P](ctx, c, opts) {
 		if err != nil {

@@ -12,11 +12,11 @@ var errStopped = errors.New("redcap: iteration stopped")
 
 // decodeBatch reads one batch's rows, decodes each record from its contiguous rows, yields it,
 // and checks that every ID of the batch came back exactly once. stopped is true when the
-// consumer stopped iterating.
+// consumer stopped iterating. Records are decoded into reuse, recycled, when it is not nil.
 func decodeBatch[R any, P interface {
 	*R
 	Record
-}](body []byte, s *Schema, batch []string, yield func(*R, error) bool) (stopped bool, err error) {
+}](body []byte, s *Schema, batch []string, reuse *R, yield func(*R, error) bool) (stopped bool, err error) {
 	g, err := newRecordGroups(s)
 	if err != nil {
 		return false, err
@@ -29,7 +29,7 @@ func decodeBatch[R any, P interface {
 		if g.n == 0 {
 			return nil
 		}
-		rec := new(R)
+		rec := nextRecord[R, P](reuse)
 		if err := P(rec).DecodeRows(g.rows()); err != nil {
 			return fmt.Errorf("record %q: %w", g.id, err)
 		}

@@ -16,6 +16,28 @@ func ReadRecords[R any, P interface {
 	*R
 	Record
 }](r io.Reader, fn func(*R) error) error {
+	return readRecords[R, P](r, nil, fn)
+}
+
+// ReadRecordsInto is ReadRecords decoding every record into rec, recycled between records (see
+// Record.Recycle), like encoding/csv's Reader.ReuseRecord: fn must not keep rec, or anything
+// reached through it, past its return, and must copy what it keeps (the strings stay valid). It
+// allocates little more than the values' text, however wide the project.
+func ReadRecordsInto[R any, P interface {
+	*R
+	Record
+}](r io.Reader, rec *R, fn func(*R) error) error {
+	if rec == nil {
+		return fmt.Errorf("redcap: read records: ReadRecordsInto needs a record to decode into")
+	}
+	return readRecords[R, P](r, rec, fn)
+}
+
+// readRecords is ReadRecords, recycling reuse when it is not nil.
+func readRecords[R any, P interface {
+	*R
+	Record
+}](r io.Reader, reuse *R, fn func(*R) error) error {
 	schema := P(new(R)).Schema()
 	if schema == nil || schema.Layout == nil || schema.RecordIDField == "" {
 		return fmt.Errorf("redcap: read records: the record type has no schema (layout and record ID field)")
@@ -26,7 +48,7 @@ func ReadRecords[R any, P interface {
 	}
 	seen := map[string]bool{}
 	emit := func() error {
-		rec := new(R)
+		rec := nextRecord[R, P](reuse)
 		if err := P(rec).DecodeRows(g.rows()); err != nil {
 			return fmt.Errorf("record %q: %w", g.id, err)
 		}
@@ -102,3 +124,15 @@ func (g *recordGroups) add(id string, row *Row) {
 
 // rows returns the current record's rows.
 func (g *recordGroups) rows() []Row { return g.store[:g.n] }
+
+// nextRecord returns the record to decode into: reuse, recycled, or a new one when reuse is nil.
+func nextRecord[R any, P interface {
+	*R
+	Record
+}](reuse *R) *R {
+	if reuse == nil {
+		return new(R)
+	}
+	P(reuse).Recycle()
+	return reuse
+}

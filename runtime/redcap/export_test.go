@@ -131,3 +131,38 @@ func TestStreamGroupsRowsOfARecord(t *testing.T) {
 		t.Fatalf("rows per record: %+v", recs)
 	}
 }
+
+// TestStreamReuseRecord checks that with ReuseRecord Stream yields one record, recycled, holding
+// the same values a fresh record would; and that ExportAll ignores the option.
+func TestStreamReuseRecord(t *testing.T) {
+	ids := []string{"1", "2", "3", "10", "11"}
+	c := newFakeREDCap(t, ids...).start()
+	var got []string
+	var first *testRecord
+	for rec, err := range Stream[testRecord](context.Background(), c, ExportOptions{BatchSize: 2, ReuseRecord: true}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = rec
+		} else if rec != first {
+			t.Errorf("record %s: a new record, want the recycled one", rec.ID)
+		}
+		got = append(got, fmt.Sprintf("%s=%s rows=%d", rec.ID, rec.Name, rec.rows))
+	}
+	want := []string{"1=name 1 rows=1", "2=name 2 rows=1", "3=name 3 rows=1", "10=name 10 rows=1", "11=name 11 rows=1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("records (-want +got):\n%s", diff)
+	}
+	all, err := ExportAll[testRecord](context.Background(), c, ExportOptions{BatchSize: 2, ReuseRecord: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, r := range all {
+		kept = append(kept, r.ID)
+	}
+	if diff := cmp.Diff(ids, kept); diff != "" {
+		t.Fatalf("ExportAll with ReuseRecord (-want +got):\n%s", diff)
+	}
+}

@@ -69,6 +69,7 @@ func Import[R any, P interface {
 		res.Batches = append(res.Batches, ImportBatch{Number: n, IDs: ids, Status: BatchNotSent})
 	}
 	goNames := goFieldNames(schema)
+	var scratch importScratch
 	stop := false
 	var failed []error
 	for i := range res.Batches {
@@ -81,7 +82,7 @@ func Import[R any, P interface {
 			break
 		}
 		start := (b.Number - 1) * size
-		status, err := importBatch[R, P](ctx, c, records[start:start+len(b.IDs)], b.Number, opts, res)
+		status, err := importBatch[R, P](ctx, c, records[start:start+len(b.IDs)], b.Number, opts, res, &scratch)
 		b.Status = status
 		if err != nil {
 			fillGoFields(err, goNames)
@@ -100,23 +101,30 @@ func Import[R any, P interface {
 	return res, nil
 }
 
+// importScratch is the storage one Import reuses from batch to batch: the encoded rows. The
+// body is not reused: net/http may still read a request body after the answer has come.
+type importScratch struct {
+	rows []Row
+}
+
 // importBatch validates, encodes and sends one batch.
 func importBatch[R any, P interface {
 	*R
 	Record
-}](ctx context.Context, c *Client, batch []R, number int, opts ImportOptions, res *ImportResult) (BatchStatus, error) {
+}](ctx context.Context, c *Client, batch []R, number int, opts ImportOptions, res *ImportResult, scratch *importScratch) (BatchStatus, error) {
 	if !opts.SkipPreflight {
 		if err := preflight[R, P](batch, opts.RedactIdentifiers); err != nil {
 			return BatchRefused, err
 		}
 	}
-	var rows []Row
+	rows := scratch.rows[:0]
 	for i := range batch {
 		var err error
 		if rows, err = P(&batch[i]).EncodeRows(rows); err != nil {
 			return BatchRefused, fmt.Errorf("encode record %q: %w", P(&batch[i]).RecordID(), err)
 		}
 	}
+	scratch.rows = rows
 	var data bytes.Buffer
 	if err := WriteRows(&data, rows); err != nil {
 		return BatchRefused, err

@@ -46,6 +46,9 @@ func (m *medsRecord) Schema() *redcap.Schema     { return medsSchema() }
 func (m *medsRecord) RecordID() string           { return m.ID }
 func (m *medsRecord) Validate(*redcap.Validator) {}
 
+// Recycle empties the record (the test record keeps no storage worth reusing).
+func (m *medsRecord) Recycle() { *m = medsRecord{} }
+
 func (m *medsRecord) DecodeRows(rows []redcap.Row) error {
 	for _, r := range rows {
 		m.ID = r.Get(0)

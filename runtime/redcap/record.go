@@ -11,8 +11,13 @@ type Record interface {
 	// must carry the same record ID. A row that fits nowhere in the design is an error naming
 	// record, event and instance.
 	DecodeRows(rows []Row) error
+	// Recycle empties the record and keeps its storage (events, remembered columns) for the next
+	// DecodeRows, which refills it instead of allocating. What was reached through the record
+	// before (an event pointer, a copy of the record) changes with that decode.
+	Recycle()
 	// EncodeRows appends the record's rows for import. Rows carry the columns the record was
-	// decoded from, or every column of the record's shape for a record built in code.
+	// decoded from, or every column of the record's shape for a record built in code. Rows left
+	// in dst's spare capacity by an earlier call (dst[len(dst):cap(dst)]) are reused as storage.
 	EncodeRows(dst []Row) ([]Row, error)
 	// Validate checks every value against REDCap's rules and reports into v.
 	Validate(v *Validator)

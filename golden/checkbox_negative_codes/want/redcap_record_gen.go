@@ -12,8 +12,9 @@ type Record struct {
 	ID    string // "record_id": the record ID (Record ID)
 	Form1 Form1  // instrument "form_1"
 
-	present []bool // columns of the export the record was decoded from; nil when built in code
-	mainRow bool   // decoded from a row of the non-repeating forms
+	present []bool      // columns of the export the record was decoded from; nil when built in code
+	mainRow bool        // decoded from a row of the non-repeating forms
+	spare   recordSpare // storage Recycle keeps for the next DecodeRows
 }
 
 // Schema describes the generated project: its columns, field rules and design.

@@ -91,7 +91,7 @@ func (e *ScreeningArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *ScreeningArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("screening_arm_1", "", instance)
+	row := r.newRow(dst, "screening_arm_1", "", instance)
 	e.Enrollment.encode(&row)
 	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 7})
@@ -125,7 +125,7 @@ func (e *BaselineArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *BaselineArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("baseline_arm_1", "", instance)
+	row := r.newRow(dst, "baseline_arm_1", "", instance)
 	e.Visit.encode(&row)
 	e.Labs.encode(&row)
 	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
@@ -170,7 +170,7 @@ func (e *FollowUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *FollowUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("follow_up_arm_1", "", instance)
+	row := r.newRow(dst, "follow_up_arm_1", "", instance)
 	e.Visit.encode(&row)
 	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 7, End: 12})
@@ -181,7 +181,7 @@ func (e *FollowUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) 
 		if inst.Number < 0 {
 			return dst, &redcap.RowError{Record: r.ID, Event: "follow_up_arm_1", RepeatInstrument: "labs", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow("follow_up_arm_1", "labs", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "follow_up_arm_1", "labs", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 12, End: 15})
 		dst = append(dst, row)
@@ -210,7 +210,7 @@ func (e *PhoneCallArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *PhoneCallArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("phone_call_arm_1", "", instance)
+	row := r.newRow(dst, "phone_call_arm_1", "", instance)
 	e.PhoneCall.encode(&row)
 	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 15, End: 18})
@@ -224,17 +224,26 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	switch row.Get(1) {
 	case "screening_arm_1":
 		if r.ScreeningArm1 == nil {
-			r.ScreeningArm1 = &ScreeningArm1{}
+			r.ScreeningArm1, r.spare.ScreeningArm1 = r.spare.ScreeningArm1, nil
+			if r.ScreeningArm1 == nil {
+				r.ScreeningArm1 = &ScreeningArm1{}
+			}
 		}
 		return r.ScreeningArm1.decodeRow(row)
 	case "baseline_arm_1":
 		if r.BaselineArm1 == nil {
-			r.BaselineArm1 = &BaselineArm1{}
+			r.BaselineArm1, r.spare.BaselineArm1 = r.spare.BaselineArm1, nil
+			if r.BaselineArm1 == nil {
+				r.BaselineArm1 = &BaselineArm1{}
+			}
 		}
 		return r.BaselineArm1.decodeRow(row)
 	case "follow_up_arm_1":
 		if r.FollowUpArm1 == nil {
-			r.FollowUpArm1 = &FollowUpArm1{}
+			r.FollowUpArm1, r.spare.FollowUpArm1 = r.spare.FollowUpArm1, nil
+			if r.FollowUpArm1 == nil {
+				r.FollowUpArm1 = &FollowUpArm1{}
+			}
 		}
 		return r.FollowUpArm1.decodeRow(row)
 	case "phone_call_arm_1":
@@ -255,12 +264,17 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 // DecodeRows fills the record from every flat row of one record, in export order. It remembers the
 // columns the rows carried so that EncodeRows gives them back unchanged. A row that does not fit
 // the project (another record, an unknown event or repeating instrument, a value where its
-// instrument does not belong) is a *redcap.RowError naming record, row and column.
+// instrument does not belong) is a *redcap.RowError naming record, row and column. It refills the
+// storage Recycle kept, and allocates anew otherwise.
 func (r *Record) DecodeRows(rows []redcap.Row) error {
-	*r = Record{}
+	*r = Record{spare: r.spare}
+	defer func() {
+		r.spare = recordSpare{}
+	}()
 	if len(rows) == 0 {
 		return errors.New("DecodeRows: no rows to decode")
 	}
+	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
 		if err := redcap.CheckLayout(row, layout); err != nil {
@@ -283,6 +297,36 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 		}
 	}
 	return nil
+}
+
+// recordSpare is the storage Recycle keeps for the next DecodeRows: the remembered columns and
+// the (zeroed) events of the record recycled.
+type recordSpare struct {
+	present       []bool
+	ScreeningArm1 *ScreeningArm1
+	BaselineArm1  *BaselineArm1
+	FollowUpArm1  *FollowUpArm1
+}
+
+// Recycle empties the record and keeps its storage (the remembered columns and its events, zeroed) for the
+// next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with
+// ExportOptions.ReuseRecord decode record after record this way. What was reached through the
+// record before (an event, a copy of the record) changes with that decode.
+func (r *Record) Recycle() {
+	spare := recordSpare{present: r.present[:0]}
+	if r.ScreeningArm1 != nil {
+		*r.ScreeningArm1 = ScreeningArm1{}
+		spare.ScreeningArm1 = r.ScreeningArm1
+	}
+	if r.BaselineArm1 != nil {
+		*r.BaselineArm1 = BaselineArm1{}
+		spare.BaselineArm1 = r.BaselineArm1
+	}
+	if r.FollowUpArm1 != nil {
+		*r.FollowUpArm1 = FollowUpArm1{}
+		spare.FollowUpArm1 = r.FollowUpArm1
+	}
+	*r = Record{spare: spare}
 }
 
 // EncodeRows appends the record's rows for import. A decoded record gives back the columns it was
@@ -320,9 +364,10 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	return dst, nil
 }
 
-// newRow starts a row of the record: record ID, event, repeat columns and data access group.
-func (r *Record) newRow(event, instrument, instance string) redcap.Row {
-	row := redcap.NewRow(layout)
+// newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record ID,
+// event, repeat columns and data access group.
+func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
+	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	row.Values[1] = event
 	row.Values[2] = instrument

@@ -15,7 +15,8 @@ type Record struct {
 	FollowUpArm1  *FollowUpArm1                    // event "follow_up_arm_1" (Follow up, arm 1); nil when the record has no row there
 	PhoneCallArm1 []redcap.Instance[PhoneCallArm1] // event "phone_call_arm_1" (Phone call, arm 1), repeating: instances in export order
 
-	present []bool // columns of the export the record was decoded from; nil when built in code
+	present []bool      // columns of the export the record was decoded from; nil when built in code
+	spare   recordSpare // storage Recycle keeps for the next DecodeRows
 }
 
 // ScreeningArm1 is REDCap event "screening_arm_1" (Screening) of arm 1: the instruments designated for it.

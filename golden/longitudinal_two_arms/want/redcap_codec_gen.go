@@ -60,7 +60,7 @@ func (e *BaselineArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *BaselineArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("baseline_arm_1", "", instance)
+	row := r.newRow(dst, "baseline_arm_1", "", instance)
 	e.Demographics.encode(&row)
 	e.Visit.encode(&row)
 	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
@@ -104,7 +104,7 @@ func (e *FollowUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *FollowUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("follow_up_arm_1", "", instance)
+	row := r.newRow(dst, "follow_up_arm_1", "", instance)
 	if e.mainRow || redcap.HasValueFrom(&row, 4) {
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4})
 		dst = append(dst, row)
@@ -114,7 +114,7 @@ func (e *FollowUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) 
 		if inst.Number < 0 {
 			return dst, &redcap.RowError{Record: r.ID, Event: "follow_up_arm_1", RepeatInstrument: "visit", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow("follow_up_arm_1", "visit", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "follow_up_arm_1", "visit", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 6, End: 9})
 		dst = append(dst, row)
@@ -146,7 +146,7 @@ func (e *BaselineArm2) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *BaselineArm2) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("baseline_arm_2", "", instance)
+	row := r.newRow(dst, "baseline_arm_2", "", instance)
 	e.Demographics.encode(&row)
 	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 6})
@@ -176,7 +176,7 @@ func (e *Week2Arm2) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *Week2Arm2) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("week_2_arm_2", "", instance)
+	row := r.newRow(dst, "week_2_arm_2", "", instance)
 	e.Visit.encode(&row)
 	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 6, End: 9})
@@ -190,17 +190,26 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	switch row.Get(1) {
 	case "baseline_arm_1":
 		if r.BaselineArm1 == nil {
-			r.BaselineArm1 = &BaselineArm1{}
+			r.BaselineArm1, r.spare.BaselineArm1 = r.spare.BaselineArm1, nil
+			if r.BaselineArm1 == nil {
+				r.BaselineArm1 = &BaselineArm1{}
+			}
 		}
 		return r.BaselineArm1.decodeRow(row)
 	case "follow_up_arm_1":
 		if r.FollowUpArm1 == nil {
-			r.FollowUpArm1 = &FollowUpArm1{}
+			r.FollowUpArm1, r.spare.FollowUpArm1 = r.spare.FollowUpArm1, nil
+			if r.FollowUpArm1 == nil {
+				r.FollowUpArm1 = &FollowUpArm1{}
+			}
 		}
 		return r.FollowUpArm1.decodeRow(row)
 	case "baseline_arm_2":
 		if r.BaselineArm2 == nil {
-			r.BaselineArm2 = &BaselineArm2{}
+			r.BaselineArm2, r.spare.BaselineArm2 = r.spare.BaselineArm2, nil
+			if r.BaselineArm2 == nil {
+				r.BaselineArm2 = &BaselineArm2{}
+			}
 		}
 		return r.BaselineArm2.decodeRow(row)
 	case "week_2_arm_2":
@@ -221,12 +230,17 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 // DecodeRows fills the record from every flat row of one record, in export order. It remembers the
 // columns the rows carried so that EncodeRows gives them back unchanged. A row that does not fit
 // the project (another record, an unknown event or repeating instrument, a value where its
-// instrument does not belong) is a *redcap.RowError naming record, row and column.
+// instrument does not belong) is a *redcap.RowError naming record, row and column. It refills the
+// storage Recycle kept, and allocates anew otherwise.
 func (r *Record) DecodeRows(rows []redcap.Row) error {
-	*r = Record{}
+	*r = Record{spare: r.spare}
+	defer func() {
+		r.spare = recordSpare{}
+	}()
 	if len(rows) == 0 {
 		return errors.New("DecodeRows: no rows to decode")
 	}
+	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
 		if err := redcap.CheckLayout(row, layout); err != nil {
@@ -249,6 +263,36 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 		}
 	}
 	return nil
+}
+
+// recordSpare is the storage Recycle keeps for the next DecodeRows: the remembered columns and
+// the (zeroed) events of the record recycled.
+type recordSpare struct {
+	present      []bool
+	BaselineArm1 *BaselineArm1
+	FollowUpArm1 *FollowUpArm1
+	BaselineArm2 *BaselineArm2
+}
+
+// Recycle empties the record and keeps its storage (the remembered columns and its events, zeroed) for the
+// next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with
+// ExportOptions.ReuseRecord decode record after record this way. What was reached through the
+// record before (an event, a copy of the record) changes with that decode.
+func (r *Record) Recycle() {
+	spare := recordSpare{present: r.present[:0]}
+	if r.BaselineArm1 != nil {
+		*r.BaselineArm1 = BaselineArm1{}
+		spare.BaselineArm1 = r.BaselineArm1
+	}
+	if r.FollowUpArm1 != nil {
+		*r.FollowUpArm1 = FollowUpArm1{}
+		spare.FollowUpArm1 = r.FollowUpArm1
+	}
+	if r.BaselineArm2 != nil {
+		*r.BaselineArm2 = BaselineArm2{}
+		spare.BaselineArm2 = r.BaselineArm2
+	}
+	*r = Record{spare: spare}
 }
 
 // EncodeRows appends the record's rows for import. A decoded record gives back the columns it was
@@ -286,9 +330,10 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	return dst, nil
 }
 
-// newRow starts a row of the record: record ID, event, repeat columns and data access group.
-func (r *Record) newRow(event, instrument, instance string) redcap.Row {
-	row := redcap.NewRow(layout)
+// newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record ID,
+// event, repeat columns and data access group.
+func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
+	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	row.Values[1] = event
 	row.Values[2] = instrument

@@ -15,7 +15,8 @@ type Record struct {
 	BaselineArm2 *BaselineArm2                // event "baseline_arm_2" (Baseline, arm 2); nil when the record has no row there
 	Week2Arm2    []redcap.Instance[Week2Arm2] // event "week_2_arm_2" (Week 2, arm 2), repeating: instances in export order
 
-	present []bool // columns of the export the record was decoded from; nil when built in code
+	present []bool      // columns of the export the record was decoded from; nil when built in code
+	spare   recordSpare // storage Recycle keeps for the next DecodeRows
 }
 
 // BaselineArm1 is REDCap event "baseline_arm_1" (Baseline) of arm 1: the instruments designated for it.

@@ -47,7 +47,7 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (r *Record) encodeRows(dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("", "", "")
+	row := r.newRow(dst, "", "", "")
 	r.Visit.encode(&row)
 	if r.present == nil || r.mainRow || redcap.HasValueFrom(&row, 1) {
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 11})
@@ -59,12 +59,17 @@ func (r *Record) encodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 // DecodeRows fills the record from every flat row of one record, in export order. It remembers the
 // columns the rows carried so that EncodeRows gives them back unchanged. A row that does not fit
 // the project (another record, an unknown event or repeating instrument, a value where its
-// instrument does not belong) is a *redcap.RowError naming record, row and column.
+// instrument does not belong) is a *redcap.RowError naming record, row and column. It refills the
+// storage Recycle kept, and allocates anew otherwise.
 func (r *Record) DecodeRows(rows []redcap.Row) error {
-	*r = Record{}
+	*r = Record{spare: r.spare}
+	defer func() {
+		r.spare = recordSpare{}
+	}()
 	if len(rows) == 0 {
 		return errors.New("DecodeRows: no rows to decode")
 	}
+	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
 		if err := redcap.CheckLayout(row, layout); err != nil {
@@ -87,6 +92,21 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	return nil
 }
 
+// recordSpare is the storage Recycle keeps for the next DecodeRows: the remembered columns and
+// the (zeroed) events of the record recycled.
+type recordSpare struct {
+	present []bool
+}
+
+// Recycle empties the record and keeps its storage (the remembered columns) for the
+// next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with
+// ExportOptions.ReuseRecord decode record after record this way. What was reached through the
+// record before (an event, a copy of the record) changes with that decode.
+func (r *Record) Recycle() {
+	spare := recordSpare{present: r.present[:0]}
+	*r = Record{spare: spare}
+}
+
 // EncodeRows appends the record's rows for import. A decoded record gives back the columns it was
 // decoded from (plus any column given a value since); a record built in code carries every
 // column of each row's instruments.
@@ -97,9 +117,10 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	return r.encodeRows(dst)
 }
 
-// newRow starts a row of the record: record ID, event, repeat columns and data access group.
-func (r *Record) newRow(event, instrument, instance string) redcap.Row {
-	row := redcap.NewRow(layout)
+// newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record ID,
+// event, repeat columns and data access group.
+func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
+	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	return row
 }

@@ -14,8 +14,9 @@ type Record struct {
 	Medications   []redcap.Instance[Medications]   // repeating instrument "medications", instances in export order
 	AdverseEvents []redcap.Instance[AdverseEvents] // repeating instrument "adverse_events", instances in export order
 
-	present []bool // columns of the export the record was decoded from; nil when built in code
-	mainRow bool   // decoded from a row of the non-repeating forms
+	present []bool      // columns of the export the record was decoded from; nil when built in code
+	mainRow bool        // decoded from a row of the non-repeating forms
+	spare   recordSpare // storage Recycle keeps for the next DecodeRows
 }
 
 // Schema describes the generated project: its columns, field rules and design.

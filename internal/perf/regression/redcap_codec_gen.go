@@ -2228,7 +2228,7 @@ func (e *SetUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *SetUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("set_up_arm_1", "", instance)
+	row := r.newRow(dst, "set_up_arm_1", "", instance)
 	e.InstanceInfo.encode(&row)
 	e.ReadMe.encode(&row)
 	e.ContactInfoForAsisAlertsEtc.encode(&row)
@@ -2245,7 +2245,7 @@ func (e *SetUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]
 		if inst.Number < 0 {
 			return dst, &redcap.RowError{Record: r.ID, Event: "set_up_arm_1", RepeatInstrument: "base_external_modules", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow("set_up_arm_1", "base_external_modules", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "set_up_arm_1", "base_external_modules", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 79, End: 91})
 		dst = append(dst, row)
@@ -2352,7 +2352,7 @@ func (e *Test1Arm1) decodeRow(row *redcap.Row) *redcap.RowError {
 
 // encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
 func (e *Test1Arm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
-	row := r.newRow("test_1_arm_1", "", instance)
+	row := r.newRow(dst, "test_1_arm_1", "", instance)
 	e.UpgradeDocumentation.encode(&row)
 	e.MigrationDocumentation.encode(&row)
 	e.TestingDocumentation.encode(&row)
@@ -2427,7 +2427,7 @@ func (e *Test1Arm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]
 		if inst.Number < 0 {
 			return dst, &redcap.RowError{Record: r.ID, Event: "test_1_arm_1", RepeatInstrument: "unexcepted_error", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow("test_1_arm_1", "unexcepted_error", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "test_1_arm_1", "unexcepted_error", redcap.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
 		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 887, End: 893})
 		dst = append(dst, row)
@@ -2440,12 +2440,18 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	switch row.Get(1) {
 	case "set_up_arm_1":
 		if r.SetUpArm1 == nil {
-			r.SetUpArm1 = &SetUpArm1{}
+			r.SetUpArm1, r.spare.SetUpArm1 = r.spare.SetUpArm1, nil
+			if r.SetUpArm1 == nil {
+				r.SetUpArm1 = &SetUpArm1{}
+			}
 		}
 		return r.SetUpArm1.decodeRow(row)
 	case "test_1_arm_1":
 		if r.Test1Arm1 == nil {
-			r.Test1Arm1 = &Test1Arm1{}
+			r.Test1Arm1, r.spare.Test1Arm1 = r.spare.Test1Arm1, nil
+			if r.Test1Arm1 == nil {
+				r.Test1Arm1 = &Test1Arm1{}
+			}
 		}
 		return r.Test1Arm1.decodeRow(row)
 	}
@@ -2455,14 +2461,19 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 // DecodeRows fills the record from every flat row of one record, in export order. It remembers the
 // columns the rows carried so that EncodeRows gives them back unchanged. A row that does not fit
 // the project (another record, an unknown event or repeating instrument, a value where its
-// instrument does not belong) is a *redcap.RowError naming record, row and column.
+// instrument does not belong) is a *redcap.RowError naming record, row and column. It refills the
+// storage Recycle kept, and allocates anew otherwise.
 // Survey columns (redcap_survey_identifier and each survey form's timestamp) are decoded but never given back:
 // an import does not send them.
 func (r *Record) DecodeRows(rows []redcap.Row) error {
-	*r = Record{}
+	*r = Record{spare: r.spare}
+	defer func() {
+		r.spare = recordSpare{}
+	}()
 	if len(rows) == 0 {
 		return errors.New("DecodeRows: no rows to decode")
 	}
+	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
 		if err := redcap.CheckLayout(row, layout); err != nil {
@@ -2498,6 +2509,31 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	return nil
 }
 
+// recordSpare is the storage Recycle keeps for the next DecodeRows: the remembered columns and
+// the (zeroed) events of the record recycled.
+type recordSpare struct {
+	present   []bool
+	SetUpArm1 *SetUpArm1
+	Test1Arm1 *Test1Arm1
+}
+
+// Recycle empties the record and keeps its storage (the remembered columns and its events, zeroed) for the
+// next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with
+// ExportOptions.ReuseRecord decode record after record this way. What was reached through the
+// record before (an event, a copy of the record) changes with that decode.
+func (r *Record) Recycle() {
+	spare := recordSpare{present: r.present[:0]}
+	if r.SetUpArm1 != nil {
+		*r.SetUpArm1 = SetUpArm1{}
+		spare.SetUpArm1 = r.SetUpArm1
+	}
+	if r.Test1Arm1 != nil {
+		*r.Test1Arm1 = Test1Arm1{}
+		spare.Test1Arm1 = r.Test1Arm1
+	}
+	*r = Record{spare: spare}
+}
+
 // EncodeRows appends the record's rows for import. A decoded record gives back the columns it was
 // decoded from (plus any column given a value since); a record built in code carries every
 // column of each row's instruments.
@@ -2519,9 +2555,10 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	return dst, nil
 }
 
-// newRow starts a row of the record: record ID, event, repeat columns and data access group.
-func (r *Record) newRow(event, instrument, instance string) redcap.Row {
-	row := redcap.NewRow(layout)
+// newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record ID,
+// event, repeat columns and data access group.
+func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
+	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	row.Values[1] = event
 	row.Values[2] = instrument

@@ -15,7 +15,8 @@ type Record struct {
 	SetUpArm1        *SetUpArm1 // event "set_up_arm_1" (Set Up, arm 1); nil when the record has no row there
 	Test1Arm1        *Test1Arm1 // event "test_1_arm_1" (Test 1, arm 1); nil when the record has no row there
 
-	present []bool // columns of the export the record was decoded from; nil when built in code
+	present []bool      // columns of the export the record was decoded from; nil when built in code
+	spare   recordSpare // storage Recycle keeps for the next DecodeRows
 }
 
 // SetUpArm1 is REDCap event "set_up_arm_1" (Set Up) of arm 1: the instruments designated for it.

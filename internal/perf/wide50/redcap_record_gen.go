@@ -14,8 +14,9 @@ type Record struct {
 	Labs     Labs     // instrument "labs"
 	Followup Followup // instrument "followup"
 
-	present []bool // columns of the export the record was decoded from; nil when built in code
-	mainRow bool   // decoded from a row of the non-repeating forms
+	present []bool      // columns of the export the record was decoded from; nil when built in code
+	mainRow bool        // decoded from a row of the non-repeating forms
+	spare   recordSpare // storage Recycle keeps for the next DecodeRows
 }
 
 // Schema describes the generated project: its columns, field rules and design.
