@@ -155,18 +155,20 @@ func (s RaceSet) MissingCode() (string, bool) {
 `},
 		{"form decode", pl.emitFormDecode(pl.forms[1]), `// decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
-	f.VisitDate = redcap.Decode(row.Get(8), missingCodes, redcap.ParseDate)
-	f.Complete = redcap.Decode(row.Get(9), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[8:10])
+	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 `},
 		{"form validate", pl.emitFormValidate(pl.forms[0]), `// Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Demographics) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.DOB.Raw())
-	v.Value(&rules[2], f.Sex.Raw())
-	v.Checkbox(&rules[3], f.Race.cols[:])
-	v.ReadOnly(&rules[4], f.BMI.Raw())
-	v.Value(&rules[5], f.Complete.Raw())
+	rs := (*[5]redcap.FieldRule)(rules[1:6])
+	v.Value(&rs[0], f.DOB.Raw())
+	v.Value(&rs[1], f.Sex.Raw())
+	v.Checkbox(&rs[2], f.Race.cols[:])
+	v.ReadOnly(&rs[3], f.BMI.Raw())
+	v.Value(&rs[4], f.Complete.Raw())
 }
 `},
 	}

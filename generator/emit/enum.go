@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
@@ -12,17 +15,33 @@ type enumPlan struct {
 	typ     string
 	choices []dictionary.Choice
 	consts  []string
+	// alias is the enum whose type this one is an alias of: the field with the same choices
+	// (codes and labels, in order) whose REDCap name sorts first. nil for that field itself.
+	alias *enumPlan
+	// sharers counts the other fields whose enum is an alias of this one.
+	sharers int
+	// radio is true for a single-choice field (not a checkbox, whose codes name its columns).
+	radio bool
+	// decoded is true when a single-choice field decodes with this type's decode function.
+	decoded bool
 }
 
-// enums returns the enum type of every choice field, in dictionary order.
-func (pl *plan) enums() []*enumPlan {
+// enums returns the enum type of every choice field, in dictionary order (see planEnums).
+func (pl *plan) enums() []*enumPlan { return pl.enumList }
+
+// planEnums plans the enum type of every choice field, once, before files are emitted
+// concurrently. Fields with identical choice lists share one type: the first by REDCap name
+// declares it, the others are aliases of it (a project with thousands of yes/no or Likert items
+// compiles one type per distinct list, not one per field, and each type costs the compiler its
+// generic instantiations).
+func (pl *plan) planEnums() {
 	var out []*enumPlan
 	for _, fp := range pl.forms {
 		for _, fd := range fp.fields {
 			if fd.kind != kindEnum && fd.kind != kindCheckbox {
 				continue
 			}
-			ep := &enumPlan{field: fd.field, typ: fd.enum}
+			ep := &enumPlan{field: fd.field, typ: fd.enum, radio: fd.kind == kindEnum}
 			seen := map[string]bool{}
 			for _, c := range choicesOf(fd.field) {
 				if seen[c.Code] {
@@ -35,19 +54,85 @@ func (pl *plan) enums() []*enumPlan {
 			out = append(out, ep)
 		}
 	}
-	return out
+	owner := map[string]*enumPlan{} // choice list -> the enum declaring its type
+	for _, ep := range out {
+		key := choiceListKey(ep.choices)
+		if o, ok := owner[key]; !ok || ep.field.Name < o.field.Name {
+			owner[key] = ep
+		}
+	}
+	pl.sharedEnum = map[string]string{}
+	for _, ep := range out {
+		o := owner[choiceListKey(ep.choices)]
+		o.decoded = o.decoded || ep.radio
+		if o != ep {
+			ep.alias = o
+			o.sharers++
+			pl.sharedEnum[ep.typ] = o.typ
+		}
+	}
+	pl.enumList = out
 }
 
-// emitEnumsFile fills redcap_enums_gen.go: every choice field's enum type.
+// choiceListKey identifies a choice list by its codes and labels, in order.
+func choiceListKey(choices []dictionary.Choice) string {
+	var b strings.Builder
+	for _, c := range choices {
+		b.WriteString(strconv.Quote(c.Code))
+		b.WriteString(strconv.Quote(c.Label))
+	}
+	return b.String()
+}
+
+// enumType returns the type that declares a choice field's enum methods: its own, or the one
+// its type is an alias of.
+func (pl *plan) enumType(fd *fieldPlan) string {
+	if t, ok := pl.sharedEnum[fd.enum]; ok {
+		return t
+	}
+	return fd.enum
+}
+
+// emitEnumsFile fills redcap_enums_gen.go: every choice field's enum type, or its alias.
 func (pl *plan) emitEnumsFile(f *jen.File) {
 	for _, ep := range pl.enums() {
+		if ep.alias != nil {
+			f.Add(emitEnumAlias(ep)).Line()
+			f.Add(emitEnumConsts(ep)).Line()
+			f.Add(emitEnumAliasParse(ep)).Line()
+			f.Add(emitEnumAliasValues(ep)).Line()
+			continue
+		}
 		f.Add(emitEnumType(ep)).Line()
 		f.Add(emitEnumConsts(ep)).Line()
 		f.Add(emitEnumString(ep)).Line()
 		f.Add(emitEnumLabel(ep)).Line()
 		f.Add(emitEnumParse(ep)).Line()
 		f.Add(emitEnumValues(ep)).Line()
+		if ep.decoded {
+			f.Add(emitEnumDecode(ep)).Line()
+		}
 	}
+}
+
+// emitEnumDecode emits the decoder the codec calls for every field of the type:
+//
+//	// decode<Enum> decodes the text of a <Enum> field. ...
+//	//
+//	//go:noinline
+//	func decode<Enum>(raw string) redcap.Value[<Enum>] {
+//		return redcap.Decode(raw, missingCodes, Parse<Enum>)
+//	}
+//
+// Out of line, redcap.Decode and the parser's switch are inlined here once instead of into every
+// field of a form: a project with thousands of choice fields compiles several times faster, at
+// the cost of one call per value.
+func emitEnumDecode(ep *enumPlan) jen.Code {
+	name := "decode" + ep.typ
+	return jen.Comment("// "+name+" decodes the text of a "+ep.typ+" field. It stays out of line so that forms of\n"+
+		"// hundreds of choice fields compile quickly.\n//\n//go:noinline").Line().
+		Func().Id(name).Params(jen.Id("raw").String()).Qual(runtimePath, "Value").Types(jen.Id(ep.typ)).
+		Block(jen.Return(jen.Qual(runtimePath, "Decode").Call(jen.Id("raw"), jen.Id("missingCodes"), jen.Id("Parse"+ep.typ))))
 }
 
 // emitEnumType emits the type:
@@ -60,7 +145,50 @@ func emitEnumType(ep *enumPlan) jen.Code {
 		doc += " (" + l + ")"
 	}
 	doc += ", " + string(ep.field.Type) + ". Values are REDCap's raw codes."
+	switch ep.sharers {
+	case 0:
+	case 1:
+		doc += "\nOne other field has the same choices and shares the type (an alias of it)."
+	default:
+		doc += "\n" + itoa(ep.sharers) + " other fields have the same choices and share the type (aliases of it)."
+	}
 	return jen.Add(comment(doc)).Line().Type().Id(ep.typ).String()
+}
+
+// emitEnumAlias emits the type of a field whose choices another field's enum already has:
+//
+//	// <Enum> is the choice list of REDCap field "<field>" (<label>), <type>: the same choices
+//	// as "<owner field>", so the same type.
+//	type <Enum> = <Owner>
+func emitEnumAlias(ep *enumPlan) jen.Code {
+	doc := ep.typ + " is the choice list of REDCap field " + quoteName(ep.field.Name)
+	if l := label(ep.field.Label); l != "" {
+		doc += " (" + l + ")"
+	}
+	doc += ", " + string(ep.field.Type) + ": the same choices as " + quoteName(ep.alias.field.Name) + ", so the same type."
+	return jen.Add(comment(doc)).Line().Type().Id(ep.typ).Op("=").Id(ep.alias.typ)
+}
+
+// emitEnumAliasParse emits:
+//
+//	// Parse<Enum> returns the choice whose code is exactly code.
+//	func Parse<Enum>(code string) (<Enum>, bool) { return Parse<Owner>(code) }
+func emitEnumAliasParse(ep *enumPlan) jen.Code {
+	name := "Parse" + ep.typ
+	return comment(name+" returns the choice whose code is exactly code (codes are text: \"01\" is not \"1\").").Line().
+		Func().Id(name).Params(jen.Id("code").String()).Params(jen.Id(ep.typ), jen.Bool()).
+		Block(jen.Return(jen.Id("Parse" + ep.alias.typ).Call(jen.Id("code"))))
+}
+
+// emitEnumAliasValues emits:
+//
+//	// <Enum>Values returns every choice in dictionary order.
+//	func <Enum>Values() []<Enum> { return <Owner>Values() }
+func emitEnumAliasValues(ep *enumPlan) jen.Code {
+	name := ep.typ + "Values"
+	return comment(name + " returns every choice in dictionary order.").Line().
+		Func().Id(name).Params().Index().Id(ep.typ).
+		Block(jen.Return(jen.Id(ep.alias.typ + "Values").Call()))
 }
 
 // emitEnumConsts emits one constant per choice:

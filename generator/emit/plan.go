@@ -41,6 +41,9 @@ type plan struct {
 	surveyCol    int // -1 when the layout has no redcap_survey_identifier (no survey-enabled forms)
 	headerEnd    int // first column after the record ID and the header columns
 	longitudinal bool
+
+	enumList   []*enumPlan       // every choice field's enum, built once by enums
+	sharedEnum map[string]string // enum type -> the type it is an alias of (identical choices)
 }
 
 // formPlan is one instrument with its fields resolved.
@@ -119,6 +122,7 @@ func newPlan(p *dictionary.Project, n Names, cfg Config) (*plan, error) {
 	if err := pl.planContainers(); err != nil {
 		return nil, err
 	}
+	pl.planEnums()
 	return pl, nil
 }
 

@@ -101,9 +101,10 @@ func TestSurveyDeclarations(t *testing.T) {
 		}, nil},
 		{"other form struct", renderDecl(t, pl.emitFormStruct(pl.forms[0])), nil, []string{"Timestamp"}},
 		{"survey form decode", renderDecl(t, pl.emitFormDecode(visit)), []string{
-			"f.Timestamp = redcap.Decode(row.Get(8), nil, redcap.ParseText)",
+			"vals := (*[3]string)(row.Values[8:11])",
+			"f.Timestamp = redcap.Decode(vals[0], nil, redcap.ParseText)",
 		}, nil},
-		{"survey form encode", renderDecl(t, pl.emitFormEncode(visit)), nil, []string{"Timestamp", "row.Values[8]"}},
+		{"survey form encode", renderDecl(t, pl.emitFormEncode(visit)), []string{"vals := (*[3]string)(row.Values[8:11])"}, []string{"Timestamp", "vals[0] ="}},
 		{"decode rows", renderDecl(t, pl.emitRecordDecodeRows()), []string{
 			`if id := row.Get(1); id != "" {`,
 			"r.SurveyIdentifier = id",

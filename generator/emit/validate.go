@@ -26,30 +26,60 @@ func ruleRef(i int) *jen.Statement { return jen.Op("&").Id("rules").Index(jen.Li
 //
 //	// Validate checks every value of the instrument against REDCap's rules and reports into v.
 //	func (f *<Form>) Validate(v *redcap.Validator) {
-//		v.Value(&rules[<i>], f.<Field>.Raw())
-//		v.Checkbox(&rules[<i>], f.<Set>.cols[:])
-//		v.ReadOnly(&rules[<i>], f.<Calc>.Raw())
-//		v.Value(&rules[<i>], f.Complete.Raw())
+//		rs := (*[<n>]redcap.FieldRule)(rules[<first>:<end>]) // the form's rules: one bounds check
+//		v.Value(&rs[<i>], f.<Field>.Raw())
+//		v.Checkbox(&rs[<i>], f.<Set>.cols[:])
+//		v.ReadOnly(&rs[<i>], f.<Calc>.Raw())
+//		v.Value(&rs[<i>], f.Complete.Raw())
 //	}
 func (pl *plan) emitFormValidate(fp *formPlan) jen.Code {
+	first, end := fp.ruleSpan()
+	ref := func(i int) *jen.Statement { return jen.Op("&").Id("rs").Index(jen.Lit(i - first)) }
 	var body []jen.Code
+	if end > first {
+		body = append(body, jen.Id("rs").Op(":=").Parens(jen.Op("*").Index(jen.Lit(end-first)).Qual(runtimePath, "FieldRule")).
+			Call(jen.Id("rules").Index(jen.Lit(first), jen.Lit(end))))
+	}
 	for _, fd := range fp.fields {
 		src := jen.Id("f").Dot(fd.goName)
 		switch {
 		case fd.kind == kindCheckbox:
-			body = append(body, jen.Id("v").Dot("Checkbox").Call(ruleRef(fd.rule), src.Dot("cols").Index(jen.Empty(), jen.Empty())))
+			body = append(body, jen.Id("v").Dot("Checkbox").Call(ref(fd.rule), src.Dot("cols").Index(jen.Empty(), jen.Empty())))
 		case fd.readOnly:
-			body = append(body, jen.Id("v").Dot("ReadOnly").Call(ruleRef(fd.rule), src.Dot("Raw").Call()))
+			body = append(body, jen.Id("v").Dot("ReadOnly").Call(ref(fd.rule), src.Dot("Raw").Call()))
 		default:
-			body = append(body, jen.Id("v").Dot("Value").Call(ruleRef(fd.rule), src.Dot("Raw").Call()))
+			body = append(body, jen.Id("v").Dot("Value").Call(ref(fd.rule), src.Dot("Raw").Call()))
 		}
 	}
 	if fp.rule >= 0 {
-		body = append(body, jen.Id("v").Dot("Value").Call(ruleRef(fp.rule), jen.Id("f").Dot("Complete").Dot("Raw").Call()))
+		body = append(body, jen.Id("v").Dot("Value").Call(ref(fp.rule), jen.Id("f").Dot("Complete").Dot("Raw").Call()))
 	}
 	return comment("Validate checks every value of the instrument against REDCap's rules and reports into v;\n" +
 		"v.At says where the values sit.").Line().
 		Func().Params(jen.Id("f").Op("*").Id(fp.goName)).Id("Validate").Params(jen.Id("v").Op("*").Qual(runtimePath, "Validator")).Block(body...)
+}
+
+// ruleSpan returns the form's first rule and one past its last (first == end: no rules).
+func (fp *formPlan) ruleSpan() (first, end int) {
+	first, end = -1, -1
+	take := func(i int) {
+		if i < 0 {
+			return
+		}
+		if first < 0 {
+			first, end = i, i+1
+			return
+		}
+		first, end = min(first, i), max(end, i+1)
+	}
+	for _, fd := range fp.fields {
+		take(fd.rule)
+	}
+	take(fp.rule)
+	if first < 0 {
+		return 0, 0
+	}
+	return first, end
 }
 
 // validateInstances emits the loop over a repeating instrument's instances:

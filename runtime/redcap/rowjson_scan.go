@@ -1,6 +1,7 @@
 package redcap
 
 import (
+	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -15,10 +16,10 @@ func (d *rowDecoder) str(dst []byte) ([]byte, error) {
 		}
 		chunk := d.buf[d.pos:d.end]
 		i := 0
-		for i < len(chunk) {
-			if c := chunk[i]; c == '"' || c == '\\' || c < 0x20 {
-				break
-			}
+		for i+8 <= len(chunk) && !mayStopString(binary.LittleEndian.Uint64(chunk[i:])) {
+			i += 8
+		}
+		for i < len(chunk) && !stopsString[chunk[i]] {
 			i++
 		}
 		dst = append(dst, chunk[:i]...)
@@ -209,4 +210,25 @@ func (d *rowDecoder) literal(word, text string) error {
 	}
 	d.vals = append(d.vals, text...)
 	return nil
+}
+
+// stopsString marks the bytes that end a run of plain string bytes: the closing quote, a
+// backslash, and control characters (invalid in JSON strings). One table lookup per byte is
+// faster than three comparisons in str's inner loop.
+var stopsString = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// mayStopString reports whether any of the 8 bytes in w may end a run of plain string bytes
+// (see stopsString): a quote, a backslash or a byte below 0x20. It looks at 8 bytes at once;
+// str then finds the byte one at a time.
+func mayStopString(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
+	below20 := (w - 0x20*ones) & ^w & highs
+	return hasZero(w^('"'*ones))|hasZero(w^('\\'*ones))|below20 != 0
 }

@@ -11,55 +11,61 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Demographics) decode(row *redcap.Row) {
-	f.DOB = redcap.Decode(row.Get(4), missingCodes, redcap.ParseDate)
-	f.Sex = redcap.Decode(row.Get(5), missingCodes, ParseSex)
-	f.Complete = redcap.Decode(row.Get(6), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[4:7])
+	f.DOB = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.Sex = decodeSex(vals[1])
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Demographics) encode(row *redcap.Row) {
-	row.Values[4] = f.DOB.Raw()
-	row.Values[5] = f.Sex.Raw()
-	row.Values[6] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[4:7])
+	vals[0] = f.DOB.Raw()
+	vals[1] = f.Sex.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
-	f.VisitDate = redcap.Decode(row.Get(7), missingCodes, redcap.ParseDate)
-	f.WeightKg = redcap.Decode(row.Get(8), missingCodes, redcap.ParseNumber)
-	f.Sbp = redcap.Decode(row.Get(9), missingCodes, redcap.ParseInteger)
-	f.Symptoms.cols = [4]string{row.Get(10), row.Get(11), row.Get(12), row.Get(13)}
-	f.Complete = redcap.Decode(row.Get(14), nil, redcap.ParseFormStatus)
+	vals := (*[8]string)(row.Values[7:15])
+	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.WeightKg = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.Sbp = redcap.Decode(vals[2], missingCodes, redcap.ParseInteger)
+	f.Symptoms.cols = [4]string{vals[3], vals[4], vals[5], vals[6]}
+	f.Complete = redcap.Decode(vals[7], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Visit) encode(row *redcap.Row) {
-	row.Values[7] = f.VisitDate.Raw()
-	row.Values[8] = f.WeightKg.Raw()
-	row.Values[9] = f.Sbp.Raw()
-	row.Values[10] = f.Symptoms.cols[0]
-	row.Values[11] = f.Symptoms.cols[1]
-	row.Values[12] = f.Symptoms.cols[2]
-	row.Values[13] = f.Symptoms.cols[3]
-	row.Values[14] = f.Complete.Raw()
+	vals := (*[8]string)(row.Values[7:15])
+	vals[0] = f.VisitDate.Raw()
+	vals[1] = f.WeightKg.Raw()
+	vals[2] = f.Sbp.Raw()
+	vals[3] = f.Symptoms.cols[0]
+	vals[4] = f.Symptoms.cols[1]
+	vals[5] = f.Symptoms.cols[2]
+	vals[6] = f.Symptoms.cols[3]
+	vals[7] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *AdverseEvents) decode(row *redcap.Row) {
-	f.AeTerm = redcap.Decode(row.Get(15), missingCodes, redcap.ParseText)
-	f.AeOnset = redcap.Decode(row.Get(16), missingCodes, redcap.ParseDate)
-	f.AeSeverity = redcap.Decode(row.Get(17), missingCodes, ParseAeSeverity)
-	f.AeSerious = redcap.Decode(row.Get(18), missingCodes, ParseAeSerious)
-	f.Complete = redcap.Decode(row.Get(19), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[15:20])
+	f.AeTerm = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.AeOnset = redcap.Decode(vals[1], missingCodes, redcap.ParseDate)
+	f.AeSeverity = decodeAeSeverity(vals[2])
+	f.AeSerious = decodeAeSerious(vals[3])
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *AdverseEvents) encode(row *redcap.Row) {
-	row.Values[15] = f.AeTerm.Raw()
-	row.Values[16] = f.AeOnset.Raw()
-	row.Values[17] = f.AeSeverity.Raw()
-	row.Values[18] = f.AeSerious.Raw()
-	row.Values[19] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[15:20])
+	vals[0] = f.AeTerm.Raw()
+	vals[1] = f.AeOnset.Raw()
+	vals[2] = f.AeSeverity.Raw()
+	vals[3] = f.AeSerious.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

@@ -3,6 +3,8 @@
 
 package study
 
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
 // Sex is the choice list of REDCap field "sex" (Sex), radio. Values are REDCap's raw codes.
 type Sex string
 
@@ -43,6 +45,14 @@ func ParseSex(code string) (Sex, bool) {
 // SexValues returns every choice in dictionary order.
 func SexValues() []Sex {
 	return []Sex{SexFemale, SexMale, SexUnknown}
+}
+
+// decodeSex decodes the text of a Sex field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSex(raw string) redcap.Value[Sex] {
+	return redcap.Decode(raw, missingCodes, ParseSex)
 }
 
 // Symptoms is the choice list of REDCap field "symptoms" (Symptoms since last visit), checkbox. Values are REDCap's raw codes.
@@ -132,6 +142,14 @@ func AeSeverityValues() []AeSeverity {
 	return []AeSeverity{AeSeverityMild, AeSeverityModerate, AeSeveritySevere}
 }
 
+// decodeAeSeverity decodes the text of a AeSeverity field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeAeSeverity(raw string) redcap.Value[AeSeverity] {
+	return redcap.Decode(raw, missingCodes, ParseAeSeverity)
+}
+
 // AeSerious is the choice list of REDCap field "ae_serious" (Serious adverse event?), yesno. Values are REDCap's raw codes.
 type AeSerious string
 
@@ -169,4 +187,12 @@ func ParseAeSerious(code string) (AeSerious, bool) {
 // AeSeriousValues returns every choice in dictionary order.
 func AeSeriousValues() []AeSerious {
 	return []AeSerious{AeSeriousYes, AeSeriousNo}
+}
+
+// decodeAeSerious decodes the text of a AeSerious field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeAeSerious(raw string) redcap.Value[AeSerious] {
+	return redcap.Decode(raw, missingCodes, ParseAeSerious)
 }

@@ -27,29 +27,32 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Demographics) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.DOB.Raw())
-	v.Value(&rules[2], f.Sex.Raw())
-	v.Value(&rules[3], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[1:4])
+	v.Value(&rs[0], f.DOB.Raw())
+	v.Value(&rs[1], f.Sex.Raw())
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Visit) Validate(v *redcap.Validator) {
-	v.Value(&rules[4], f.VisitDate.Raw())
-	v.Value(&rules[5], f.WeightKg.Raw())
-	v.Value(&rules[6], f.Sbp.Raw())
-	v.Checkbox(&rules[7], f.Symptoms.cols[:])
-	v.Value(&rules[8], f.Complete.Raw())
+	rs := (*[5]redcap.FieldRule)(rules[4:9])
+	v.Value(&rs[0], f.VisitDate.Raw())
+	v.Value(&rs[1], f.WeightKg.Raw())
+	v.Value(&rs[2], f.Sbp.Raw())
+	v.Checkbox(&rs[3], f.Symptoms.cols[:])
+	v.Value(&rs[4], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *AdverseEvents) Validate(v *redcap.Validator) {
-	v.Value(&rules[9], f.AeTerm.Raw())
-	v.Value(&rules[10], f.AeOnset.Raw())
-	v.Value(&rules[11], f.AeSeverity.Raw())
-	v.Value(&rules[12], f.AeSerious.Raw())
-	v.Value(&rules[13], f.Complete.Raw())
+	rs := (*[5]redcap.FieldRule)(rules[9:14])
+	v.Value(&rs[0], f.AeTerm.Raw())
+	v.Value(&rs[1], f.AeOnset.Raw())
+	v.Value(&rs[2], f.AeSeverity.Raw())
+	v.Value(&rs[3], f.AeSerious.Raw())
+	v.Value(&rs[4], f.Complete.Raw())
 }
 
 // validate checks the event's instruments, telling v where each value sits.

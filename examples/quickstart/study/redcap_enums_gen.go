@@ -3,6 +3,8 @@
 
 package study
 
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
 // Sex is the choice list of REDCap field "sex" (Sex), radio. Values are REDCap's raw codes.
 type Sex string
 
@@ -43,6 +45,14 @@ func ParseSex(code string) (Sex, bool) {
 // SexValues returns every choice in dictionary order.
 func SexValues() []Sex {
 	return []Sex{SexFemale, SexMale, SexUnknown}
+}
+
+// decodeSex decodes the text of a Sex field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSex(raw string) redcap.Value[Sex] {
+	return redcap.Decode(raw, missingCodes, ParseSex)
 }
 
 // Race is the choice list of REDCap field "race" (Race), checkbox. Values are REDCap's raw codes.
@@ -130,4 +140,12 @@ func ParseSmoker(code string) (Smoker, bool) {
 // SmokerValues returns every choice in dictionary order.
 func SmokerValues() []Smoker {
 	return []Smoker{SmokerYes, SmokerNo}
+}
+
+// decodeSmoker decodes the text of a Smoker field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSmoker(raw string) redcap.Value[Smoker] {
+	return redcap.Decode(raw, missingCodes, ParseSmoker)
 }

@@ -28,25 +28,27 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Demographics) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.FirstName.Raw())
-	v.Value(&rules[2], f.DOB.Raw())
-	v.Value(&rules[3], f.Sex.Raw())
-	v.Checkbox(&rules[4], f.Race.cols[:])
-	v.Value(&rules[5], f.HeightCm.Raw())
-	v.Value(&rules[6], f.WeightKg.Raw())
-	v.Value(&rules[7], f.Email.Raw())
-	v.Value(&rules[8], f.Complete.Raw())
+	rs := (*[8]redcap.FieldRule)(rules[1:9])
+	v.Value(&rs[0], f.FirstName.Raw())
+	v.Value(&rs[1], f.DOB.Raw())
+	v.Value(&rs[2], f.Sex.Raw())
+	v.Checkbox(&rs[3], f.Race.cols[:])
+	v.Value(&rs[4], f.HeightCm.Raw())
+	v.Value(&rs[5], f.WeightKg.Raw())
+	v.Value(&rs[6], f.Email.Raw())
+	v.Value(&rs[7], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Visit) Validate(v *redcap.Validator) {
-	v.Value(&rules[9], f.VisitDate.Raw())
-	v.Value(&rules[10], f.VisitTime.Raw())
-	v.Value(&rules[11], f.Smoker.Raw())
-	v.Value(&rules[12], f.CigsPerDay.Raw())
-	v.Value(&rules[13], f.Comments.Raw())
-	v.Value(&rules[14], f.Complete.Raw())
+	rs := (*[6]redcap.FieldRule)(rules[9:15])
+	v.Value(&rs[0], f.VisitDate.Raw())
+	v.Value(&rs[1], f.VisitTime.Raw())
+	v.Value(&rs[2], f.Smoker.Raw())
+	v.Value(&rs[3], f.CigsPerDay.Raw())
+	v.Value(&rs[4], f.Comments.Raw())
+	v.Value(&rs[5], f.Complete.Raw())
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation

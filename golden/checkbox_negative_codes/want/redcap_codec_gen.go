@@ -11,23 +11,25 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Form1) decode(row *redcap.Row) {
-	f.Symptoms.cols = [8]string{row.Get(1), row.Get(2), row.Get(3), row.Get(4), row.Get(5), row.Get(6), row.Get(7), row.Get(8)}
-	f.Consent.cols = [1]string{row.Get(9)}
-	f.Complete = redcap.Decode(row.Get(10), nil, redcap.ParseFormStatus)
+	vals := (*[10]string)(row.Values[1:11])
+	f.Symptoms.cols = [8]string{vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6], vals[7]}
+	f.Consent.cols = [1]string{vals[8]}
+	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Form1) encode(row *redcap.Row) {
-	row.Values[1] = f.Symptoms.cols[0]
-	row.Values[2] = f.Symptoms.cols[1]
-	row.Values[3] = f.Symptoms.cols[2]
-	row.Values[4] = f.Symptoms.cols[3]
-	row.Values[5] = f.Symptoms.cols[4]
-	row.Values[6] = f.Symptoms.cols[5]
-	row.Values[7] = f.Symptoms.cols[6]
-	row.Values[8] = f.Symptoms.cols[7]
-	row.Values[9] = f.Consent.cols[0]
-	row.Values[10] = f.Complete.Raw()
+	vals := (*[10]string)(row.Values[1:11])
+	vals[0] = f.Symptoms.cols[0]
+	vals[1] = f.Symptoms.cols[1]
+	vals[2] = f.Symptoms.cols[2]
+	vals[3] = f.Symptoms.cols[3]
+	vals[4] = f.Symptoms.cols[4]
+	vals[5] = f.Symptoms.cols[5]
+	vals[6] = f.Symptoms.cols[6]
+	vals[7] = f.Symptoms.cols[7]
+	vals[8] = f.Consent.cols[0]
+	vals[9] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

@@ -17,9 +17,10 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Form1) Validate(v *redcap.Validator) {
-	v.Checkbox(&rules[1], f.Symptoms.cols[:])
-	v.Checkbox(&rules[2], f.Consent.cols[:])
-	v.Value(&rules[3], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[1:4])
+	v.Checkbox(&rs[0], f.Symptoms.cols[:])
+	v.Checkbox(&rs[1], f.Consent.cols[:])
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation

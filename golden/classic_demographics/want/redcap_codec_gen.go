@@ -11,49 +11,53 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Demographics) decode(row *redcap.Row) {
-	f.FirstName = redcap.Decode(row.Get(1), missingCodes, redcap.ParseText)
-	f.DOB = redcap.Decode(row.Get(2), missingCodes, redcap.ParseDate)
-	f.Sex = redcap.Decode(row.Get(3), missingCodes, ParseSex)
-	f.Race.cols = [4]string{row.Get(4), row.Get(5), row.Get(6), row.Get(7)}
-	f.HeightCm = redcap.Decode(row.Get(8), missingCodes, redcap.ParseNumber)
-	f.WeightKg = redcap.Decode(row.Get(9), missingCodes, redcap.ParseNumber)
-	f.BMI = redcap.Decode(row.Get(10), missingCodes, redcap.ParseNumber)
-	f.Complete = redcap.Decode(row.Get(11), nil, redcap.ParseFormStatus)
+	vals := (*[11]string)(row.Values[1:12])
+	f.FirstName = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.DOB = redcap.Decode(vals[1], missingCodes, redcap.ParseDate)
+	f.Sex = decodeSex(vals[2])
+	f.Race.cols = [4]string{vals[3], vals[4], vals[5], vals[6]}
+	f.HeightCm = redcap.Decode(vals[7], missingCodes, redcap.ParseNumber)
+	f.WeightKg = redcap.Decode(vals[8], missingCodes, redcap.ParseNumber)
+	f.BMI = redcap.Decode(vals[9], missingCodes, redcap.ParseNumber)
+	f.Complete = redcap.Decode(vals[10], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Demographics) encode(row *redcap.Row) {
-	row.Values[1] = f.FirstName.Raw()
-	row.Values[2] = f.DOB.Raw()
-	row.Values[3] = f.Sex.Raw()
-	row.Values[4] = f.Race.cols[0]
-	row.Values[5] = f.Race.cols[1]
-	row.Values[6] = f.Race.cols[2]
-	row.Values[7] = f.Race.cols[3]
-	row.Values[8] = f.HeightCm.Raw()
-	row.Values[9] = f.WeightKg.Raw()
-	row.Values[10] = f.BMI.Raw()
-	row.Values[11] = f.Complete.Raw()
+	vals := (*[11]string)(row.Values[1:12])
+	vals[0] = f.FirstName.Raw()
+	vals[1] = f.DOB.Raw()
+	vals[2] = f.Sex.Raw()
+	vals[3] = f.Race.cols[0]
+	vals[4] = f.Race.cols[1]
+	vals[5] = f.Race.cols[2]
+	vals[6] = f.Race.cols[3]
+	vals[7] = f.HeightCm.Raw()
+	vals[8] = f.WeightKg.Raw()
+	vals[9] = f.BMI.Raw()
+	vals[10] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
-	f.VisitDate = redcap.Decode(row.Get(12), missingCodes, redcap.ParseDate)
-	f.VisitTime = redcap.Decode(row.Get(13), missingCodes, redcap.ParseTime)
-	f.Smoker = redcap.Decode(row.Get(14), missingCodes, ParseSmoker)
-	f.CigsPerDay = redcap.Decode(row.Get(15), missingCodes, redcap.ParseInteger)
-	f.Comments = redcap.Decode(row.Get(16), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(17), nil, redcap.ParseFormStatus)
+	vals := (*[6]string)(row.Values[12:18])
+	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.VisitTime = redcap.Decode(vals[1], missingCodes, redcap.ParseTime)
+	f.Smoker = decodeSmoker(vals[2])
+	f.CigsPerDay = redcap.Decode(vals[3], missingCodes, redcap.ParseInteger)
+	f.Comments = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Visit) encode(row *redcap.Row) {
-	row.Values[12] = f.VisitDate.Raw()
-	row.Values[13] = f.VisitTime.Raw()
-	row.Values[14] = f.Smoker.Raw()
-	row.Values[15] = f.CigsPerDay.Raw()
-	row.Values[16] = f.Comments.Raw()
-	row.Values[17] = f.Complete.Raw()
+	vals := (*[6]string)(row.Values[12:18])
+	vals[0] = f.VisitDate.Raw()
+	vals[1] = f.VisitTime.Raw()
+	vals[2] = f.Smoker.Raw()
+	vals[3] = f.CigsPerDay.Raw()
+	vals[4] = f.Comments.Raw()
+	vals[5] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

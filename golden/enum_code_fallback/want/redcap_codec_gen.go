@@ -11,22 +11,24 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Survey) decode(row *redcap.Row) {
-	f.Satisfaction = redcap.Decode(row.Get(1), missingCodes, ParseSatisfaction)
-	f.Month = redcap.Decode(row.Get(2), missingCodes, ParseMonth)
-	f.Lang = redcap.Decode(row.Get(3), missingCodes, ParseLang)
-	f.Agree = redcap.Decode(row.Get(4), missingCodes, ParseAgree)
-	f.Rating = redcap.Decode(row.Get(5), missingCodes, redcap.ParseInteger)
-	f.Complete = redcap.Decode(row.Get(6), nil, redcap.ParseFormStatus)
+	vals := (*[6]string)(row.Values[1:7])
+	f.Satisfaction = decodeSatisfaction(vals[0])
+	f.Month = decodeMonth(vals[1])
+	f.Lang = decodeLang(vals[2])
+	f.Agree = decodeAgree(vals[3])
+	f.Rating = redcap.Decode(vals[4], missingCodes, redcap.ParseInteger)
+	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Survey) encode(row *redcap.Row) {
-	row.Values[1] = f.Satisfaction.Raw()
-	row.Values[2] = f.Month.Raw()
-	row.Values[3] = f.Lang.Raw()
-	row.Values[4] = f.Agree.Raw()
-	row.Values[5] = f.Rating.Raw()
-	row.Values[6] = f.Complete.Raw()
+	vals := (*[6]string)(row.Values[1:7])
+	vals[0] = f.Satisfaction.Raw()
+	vals[1] = f.Month.Raw()
+	vals[2] = f.Lang.Raw()
+	vals[3] = f.Agree.Raw()
+	vals[4] = f.Rating.Raw()
+	vals[5] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

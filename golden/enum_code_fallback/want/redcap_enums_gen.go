@@ -3,6 +3,8 @@
 
 package enums
 
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
 // Satisfaction is the choice list of REDCap field "satisfaction" (Satisfaction), radio. Values are REDCap's raw codes.
 type Satisfaction string
 
@@ -48,6 +50,14 @@ func SatisfactionValues() []Satisfaction {
 	return []Satisfaction{Satisfaction1, Satisfaction2, Satisfaction3, Satisfaction4}
 }
 
+// decodeSatisfaction decodes the text of a Satisfaction field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSatisfaction(raw string) redcap.Value[Satisfaction] {
+	return redcap.Decode(raw, missingCodes, ParseSatisfaction)
+}
+
 // Month is the choice list of REDCap field "month" (Month), dropdown. Values are REDCap's raw codes.
 type Month string
 
@@ -88,6 +98,14 @@ func ParseMonth(code string) (Month, bool) {
 // MonthValues returns every choice in dictionary order.
 func MonthValues() []Month {
 	return []Month{MonthJanuary, MonthFebruary, MonthDecember}
+}
+
+// decodeMonth decodes the text of a Month field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMonth(raw string) redcap.Value[Month] {
+	return redcap.Decode(raw, missingCodes, ParseMonth)
 }
 
 // Lang is the choice list of REDCap field "lang" (Language), dropdown. Values are REDCap's raw codes.
@@ -132,6 +150,14 @@ func LangValues() []Lang {
 	return []Lang{LangEnglishUS, LangEspanolLatinoamerica, LangFrancais}
 }
 
+// decodeLang decodes the text of a Lang field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeLang(raw string) redcap.Value[Lang] {
+	return redcap.Decode(raw, missingCodes, ParseLang)
+}
+
 // Agree is the choice list of REDCap field "agree" (I agree), truefalse. Values are REDCap's raw codes.
 type Agree string
 
@@ -169,4 +195,12 @@ func ParseAgree(code string) (Agree, bool) {
 // AgreeValues returns every choice in dictionary order.
 func AgreeValues() []Agree {
 	return []Agree{AgreeTrue, AgreeFalse}
+}
+
+// decodeAgree decodes the text of a Agree field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeAgree(raw string) redcap.Value[Agree] {
+	return redcap.Decode(raw, missingCodes, ParseAgree)
 }

@@ -20,12 +20,13 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Survey) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.Satisfaction.Raw())
-	v.Value(&rules[2], f.Month.Raw())
-	v.Value(&rules[3], f.Lang.Raw())
-	v.Value(&rules[4], f.Agree.Raw())
-	v.Value(&rules[5], f.Rating.Raw())
-	v.Value(&rules[6], f.Complete.Raw())
+	rs := (*[6]redcap.FieldRule)(rules[1:7])
+	v.Value(&rs[0], f.Satisfaction.Raw())
+	v.Value(&rs[1], f.Month.Raw())
+	v.Value(&rs[2], f.Lang.Raw())
+	v.Value(&rs[3], f.Agree.Raw())
+	v.Value(&rs[4], f.Rating.Raw())
+	v.Value(&rs[5], f.Complete.Raw())
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation

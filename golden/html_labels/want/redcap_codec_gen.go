@@ -11,14 +11,16 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Intro) decode(row *redcap.Row) {
-	f.Mood = redcap.Decode(row.Get(1), missingCodes, ParseMood)
-	f.Complete = redcap.Decode(row.Get(2), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[1:3])
+	f.Mood = decodeMood(vals[0])
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Intro) encode(row *redcap.Row) {
-	row.Values[1] = f.Mood.Raw()
-	row.Values[2] = f.Complete.Raw()
+	vals := (*[2]string)(row.Values[1:3])
+	vals[0] = f.Mood.Raw()
+	vals[1] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

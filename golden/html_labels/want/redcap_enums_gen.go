@@ -3,6 +3,8 @@
 
 package labels
 
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
 // Mood is the choice list of REDCap field "mood" (How do you feel? /* today */ Second line ≥ µ), radio. Values are REDCap's raw codes.
 type Mood string
 
@@ -43,4 +45,12 @@ func ParseMood(code string) (Mood, bool) {
 // MoodValues returns every choice in dictionary order.
 func MoodValues() []Mood {
 	return []Mood{MoodHappy, MoodSadQuoted, MoodLineBreak}
+}
+
+// decodeMood decodes the text of a Mood field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMood(raw string) redcap.Value[Mood] {
+	return redcap.Decode(raw, missingCodes, ParseMood)
 }

@@ -11,60 +11,68 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Enrollment) decode(row *redcap.Row) {
-	f.ConsentDate = redcap.Decode(row.Get(4), missingCodes, redcap.ParseDate)
-	f.Site = redcap.Decode(row.Get(5), missingCodes, ParseSite)
-	f.Complete = redcap.Decode(row.Get(6), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[4:7])
+	f.ConsentDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.Site = decodeSite(vals[1])
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Enrollment) encode(row *redcap.Row) {
-	row.Values[4] = f.ConsentDate.Raw()
-	row.Values[5] = f.Site.Raw()
-	row.Values[6] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[4:7])
+	vals[0] = f.ConsentDate.Raw()
+	vals[1] = f.Site.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
-	f.VisitDate = redcap.Decode(row.Get(7), missingCodes, redcap.ParseDate)
-	f.Symptoms.cols = [3]string{row.Get(8), row.Get(9), row.Get(10)}
-	f.Complete = redcap.Decode(row.Get(11), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[7:12])
+	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.Symptoms.cols = [3]string{vals[1], vals[2], vals[3]}
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Visit) encode(row *redcap.Row) {
-	row.Values[7] = f.VisitDate.Raw()
-	row.Values[8] = f.Symptoms.cols[0]
-	row.Values[9] = f.Symptoms.cols[1]
-	row.Values[10] = f.Symptoms.cols[2]
-	row.Values[11] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[7:12])
+	vals[0] = f.VisitDate.Raw()
+	vals[1] = f.Symptoms.cols[0]
+	vals[2] = f.Symptoms.cols[1]
+	vals[3] = f.Symptoms.cols[2]
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Labs) decode(row *redcap.Row) {
-	f.LabTest = redcap.Decode(row.Get(12), missingCodes, redcap.ParseText)
-	f.LabValue = redcap.Decode(row.Get(13), missingCodes, redcap.ParseNumber)
-	f.Complete = redcap.Decode(row.Get(14), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[12:15])
+	f.LabTest = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.LabValue = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Labs) encode(row *redcap.Row) {
-	row.Values[12] = f.LabTest.Raw()
-	row.Values[13] = f.LabValue.Raw()
-	row.Values[14] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[12:15])
+	vals[0] = f.LabTest.Raw()
+	vals[1] = f.LabValue.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *PhoneCall) decode(row *redcap.Row) {
-	f.CallDate = redcap.Decode(row.Get(15), missingCodes, redcap.ParseDate)
-	f.CallNotes = redcap.Decode(row.Get(16), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(17), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[15:18])
+	f.CallDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.CallNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *PhoneCall) encode(row *redcap.Row) {
-	row.Values[15] = f.CallDate.Raw()
-	row.Values[16] = f.CallNotes.Raw()
-	row.Values[17] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[15:18])
+	vals[0] = f.CallDate.Raw()
+	vals[1] = f.CallNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

@@ -3,6 +3,8 @@
 
 package onearm
 
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
 // Site is the choice list of REDCap field "site" (Site), radio. Values are REDCap's raw codes.
 type Site string
 
@@ -40,6 +42,14 @@ func ParseSite(code string) (Site, bool) {
 // SiteValues returns every choice in dictionary order.
 func SiteValues() []Site {
 	return []Site{SiteNorth, SiteSouth}
+}
+
+// decodeSite decodes the text of a Site field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSite(raw string) redcap.Value[Site] {
+	return redcap.Decode(raw, missingCodes, ParseSite)
 }
 
 // Symptoms is the choice list of REDCap field "symptoms" (Symptoms), checkbox. Values are REDCap's raw codes.

@@ -26,33 +26,37 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Enrollment) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.ConsentDate.Raw())
-	v.Value(&rules[2], f.Site.Raw())
-	v.Value(&rules[3], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[1:4])
+	v.Value(&rs[0], f.ConsentDate.Raw())
+	v.Value(&rs[1], f.Site.Raw())
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Visit) Validate(v *redcap.Validator) {
-	v.Value(&rules[4], f.VisitDate.Raw())
-	v.Checkbox(&rules[5], f.Symptoms.cols[:])
-	v.Value(&rules[6], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[4:7])
+	v.Value(&rs[0], f.VisitDate.Raw())
+	v.Checkbox(&rs[1], f.Symptoms.cols[:])
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Labs) Validate(v *redcap.Validator) {
-	v.Value(&rules[7], f.LabTest.Raw())
-	v.Value(&rules[8], f.LabValue.Raw())
-	v.Value(&rules[9], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[7:10])
+	v.Value(&rs[0], f.LabTest.Raw())
+	v.Value(&rs[1], f.LabValue.Raw())
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *PhoneCall) Validate(v *redcap.Validator) {
-	v.Value(&rules[10], f.CallDate.Raw())
-	v.Value(&rules[11], f.CallNotes.Raw())
-	v.Value(&rules[12], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[10:13])
+	v.Value(&rs[0], f.CallDate.Raw())
+	v.Value(&rs[1], f.CallNotes.Raw())
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // validate checks the event's instruments, telling v where each value sits.

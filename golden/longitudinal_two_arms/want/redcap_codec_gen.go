@@ -11,28 +11,32 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Demographics) decode(row *redcap.Row) {
-	f.DOB = redcap.Decode(row.Get(4), missingCodes, redcap.ParseDate)
-	f.Complete = redcap.Decode(row.Get(5), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[4:6])
+	f.DOB = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Demographics) encode(row *redcap.Row) {
-	row.Values[4] = f.DOB.Raw()
-	row.Values[5] = f.Complete.Raw()
+	vals := (*[2]string)(row.Values[4:6])
+	vals[0] = f.DOB.Raw()
+	vals[1] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
-	f.VisitDate = redcap.Decode(row.Get(6), missingCodes, redcap.ParseDate)
-	f.WeightKg = redcap.Decode(row.Get(7), missingCodes, redcap.ParseNumber)
-	f.Complete = redcap.Decode(row.Get(8), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[6:9])
+	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.WeightKg = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Visit) encode(row *redcap.Row) {
-	row.Values[6] = f.VisitDate.Raw()
-	row.Values[7] = f.WeightKg.Raw()
-	row.Values[8] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[6:9])
+	vals[0] = f.VisitDate.Raw()
+	vals[1] = f.WeightKg.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

@@ -19,16 +19,18 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Demographics) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.DOB.Raw())
-	v.Value(&rules[2], f.Complete.Raw())
+	rs := (*[2]redcap.FieldRule)(rules[1:3])
+	v.Value(&rs[0], f.DOB.Raw())
+	v.Value(&rs[1], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Visit) Validate(v *redcap.Validator) {
-	v.Value(&rules[3], f.VisitDate.Raw())
-	v.Value(&rules[4], f.WeightKg.Raw())
-	v.Value(&rules[5], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[3:6])
+	v.Value(&rs[0], f.VisitDate.Raw())
+	v.Value(&rs[1], f.WeightKg.Raw())
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // validate checks the event's instruments, telling v where each value sits.

@@ -11,25 +11,27 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
-	f.VisitDate = redcap.Decode(row.Get(1), missingCodes, redcap.ParseDate)
-	f.HeartRate = redcap.Decode(row.Get(2), missingCodes, redcap.ParseInteger)
-	f.Symptoms.cols = [5]string{row.Get(3), row.Get(4), row.Get(5), row.Get(6), row.Get(7)}
-	f.Allergies.cols = [2]string{row.Get(8), row.Get(9)}
-	f.Complete = redcap.Decode(row.Get(10), nil, redcap.ParseFormStatus)
+	vals := (*[10]string)(row.Values[1:11])
+	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.HeartRate = redcap.Decode(vals[1], missingCodes, redcap.ParseInteger)
+	f.Symptoms.cols = [5]string{vals[2], vals[3], vals[4], vals[5], vals[6]}
+	f.Allergies.cols = [2]string{vals[7], vals[8]}
+	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Visit) encode(row *redcap.Row) {
-	row.Values[1] = f.VisitDate.Raw()
-	row.Values[2] = f.HeartRate.Raw()
-	row.Values[3] = f.Symptoms.cols[0]
-	row.Values[4] = f.Symptoms.cols[1]
-	row.Values[5] = f.Symptoms.cols[2]
-	row.Values[6] = f.Symptoms.cols[3]
-	row.Values[7] = f.Symptoms.cols[4]
-	row.Values[8] = f.Allergies.cols[0]
-	row.Values[9] = f.Allergies.cols[1]
-	row.Values[10] = f.Complete.Raw()
+	vals := (*[10]string)(row.Values[1:11])
+	vals[0] = f.VisitDate.Raw()
+	vals[1] = f.HeartRate.Raw()
+	vals[2] = f.Symptoms.cols[0]
+	vals[3] = f.Symptoms.cols[1]
+	vals[4] = f.Symptoms.cols[2]
+	vals[5] = f.Symptoms.cols[3]
+	vals[6] = f.Symptoms.cols[4]
+	vals[7] = f.Allergies.cols[0]
+	vals[8] = f.Allergies.cols[1]
+	vals[9] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

@@ -19,11 +19,12 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Visit) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.VisitDate.Raw())
-	v.Value(&rules[2], f.HeartRate.Raw())
-	v.Checkbox(&rules[3], f.Symptoms.cols[:])
-	v.Checkbox(&rules[4], f.Allergies.cols[:])
-	v.Value(&rules[5], f.Complete.Raw())
+	rs := (*[5]redcap.FieldRule)(rules[1:6])
+	v.Value(&rs[0], f.VisitDate.Raw())
+	v.Value(&rs[1], f.HeartRate.Raw())
+	v.Checkbox(&rs[2], f.Symptoms.cols[:])
+	v.Checkbox(&rs[3], f.Allergies.cols[:])
+	v.Value(&rs[4], f.Complete.Raw())
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation

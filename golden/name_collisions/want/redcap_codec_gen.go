@@ -11,50 +11,56 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *RecordForm) decode(row *redcap.Row) {
-	f.A1 = redcap.Decode(row.Get(1), missingCodes, redcap.ParseText)
-	f.A_1 = redcap.Decode(row.Get(2), missingCodes, redcap.ParseText)
-	f.Type = redcap.Decode(row.Get(3), missingCodes, redcap.ParseText)
-	f.StringField = redcap.Decode(row.Get(4), missingCodes, redcap.ParseText)
-	f.ValidateField = redcap.Decode(row.Get(5), missingCodes, redcap.ParseText)
-	f.CompleteField = redcap.Decode(row.Get(6), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(7), nil, redcap.ParseFormStatus)
+	vals := (*[7]string)(row.Values[1:8])
+	f.A1 = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.A_1 = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Type = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.StringField = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.ValidateField = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.CompleteField = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[6], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *RecordForm) encode(row *redcap.Row) {
-	row.Values[1] = f.A1.Raw()
-	row.Values[2] = f.A_1.Raw()
-	row.Values[3] = f.Type.Raw()
-	row.Values[4] = f.StringField.Raw()
-	row.Values[5] = f.ValidateField.Raw()
-	row.Values[6] = f.CompleteField.Raw()
-	row.Values[7] = f.Complete.Raw()
+	vals := (*[7]string)(row.Values[1:8])
+	vals[0] = f.A1.Raw()
+	vals[1] = f.A_1.Raw()
+	vals[2] = f.Type.Raw()
+	vals[3] = f.StringField.Raw()
+	vals[4] = f.ValidateField.Raw()
+	vals[5] = f.CompleteField.Raw()
+	vals[6] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Test) decode(row *redcap.Row) {
-	f.Func = redcap.Decode(row.Get(8), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(9), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[8:10])
+	f.Func = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Test) encode(row *redcap.Row) {
-	row.Values[8] = f.Func.Raw()
-	row.Values[9] = f.Complete.Raw()
+	vals := (*[2]string)(row.Values[8:10])
+	vals[0] = f.Func.Raw()
+	vals[1] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Form2019Followup) decode(row *redcap.Row) {
-	f.FirstVisit = redcap.Decode(row.Get(10), missingCodes, redcap.ParseText)
-	f.URLID = redcap.Decode(row.Get(11), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(12), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[10:13])
+	f.FirstVisit = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.URLID = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Form2019Followup) encode(row *redcap.Row) {
-	row.Values[10] = f.FirstVisit.Raw()
-	row.Values[11] = f.URLID.Raw()
-	row.Values[12] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[10:13])
+	vals[0] = f.FirstVisit.Raw()
+	vals[1] = f.URLID.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

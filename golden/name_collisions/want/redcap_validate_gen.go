@@ -26,28 +26,31 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *RecordForm) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.A1.Raw())
-	v.Value(&rules[2], f.A_1.Raw())
-	v.Value(&rules[3], f.Type.Raw())
-	v.Value(&rules[4], f.StringField.Raw())
-	v.Value(&rules[5], f.ValidateField.Raw())
-	v.Value(&rules[6], f.CompleteField.Raw())
-	v.Value(&rules[7], f.Complete.Raw())
+	rs := (*[7]redcap.FieldRule)(rules[1:8])
+	v.Value(&rs[0], f.A1.Raw())
+	v.Value(&rs[1], f.A_1.Raw())
+	v.Value(&rs[2], f.Type.Raw())
+	v.Value(&rs[3], f.StringField.Raw())
+	v.Value(&rs[4], f.ValidateField.Raw())
+	v.Value(&rs[5], f.CompleteField.Raw())
+	v.Value(&rs[6], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Test) Validate(v *redcap.Validator) {
-	v.Value(&rules[8], f.Func.Raw())
-	v.Value(&rules[9], f.Complete.Raw())
+	rs := (*[2]redcap.FieldRule)(rules[8:10])
+	v.Value(&rs[0], f.Func.Raw())
+	v.Value(&rs[1], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Form2019Followup) Validate(v *redcap.Validator) {
-	v.Value(&rules[10], f.FirstVisit.Raw())
-	v.Value(&rules[11], f.URLID.Raw())
-	v.Value(&rules[12], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[10:13])
+	v.Value(&rs[0], f.FirstVisit.Raw())
+	v.Value(&rs[1], f.URLID.Raw())
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation

@@ -11,42 +11,48 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Enrollment) decode(row *redcap.Row) {
-	f.EnrollDate = redcap.Decode(row.Get(3), missingCodes, redcap.ParseDate)
-	f.Complete = redcap.Decode(row.Get(4), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[3:5])
+	f.EnrollDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Enrollment) encode(row *redcap.Row) {
-	row.Values[3] = f.EnrollDate.Raw()
-	row.Values[4] = f.Complete.Raw()
+	vals := (*[2]string)(row.Values[3:5])
+	vals[0] = f.EnrollDate.Raw()
+	vals[1] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Medications) decode(row *redcap.Row) {
-	f.MedName = redcap.Decode(row.Get(5), missingCodes, redcap.ParseText)
-	f.MedDose = redcap.Decode(row.Get(6), missingCodes, redcap.ParseNumber)
-	f.Complete = redcap.Decode(row.Get(7), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[5:8])
+	f.MedName = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.MedDose = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Medications) encode(row *redcap.Row) {
-	row.Values[5] = f.MedName.Raw()
-	row.Values[6] = f.MedDose.Raw()
-	row.Values[7] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[5:8])
+	vals[0] = f.MedName.Raw()
+	vals[1] = f.MedDose.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *AdverseEvents) decode(row *redcap.Row) {
-	f.AeTerm = redcap.Decode(row.Get(8), missingCodes, redcap.ParseText)
-	f.AeSeverity = redcap.Decode(row.Get(9), missingCodes, ParseAeSeverity)
-	f.Complete = redcap.Decode(row.Get(10), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[8:11])
+	f.AeTerm = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.AeSeverity = decodeAeSeverity(vals[1])
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *AdverseEvents) encode(row *redcap.Row) {
-	row.Values[8] = f.AeTerm.Raw()
-	row.Values[9] = f.AeSeverity.Raw()
-	row.Values[10] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[8:11])
+	vals[0] = f.AeTerm.Raw()
+	vals[1] = f.AeSeverity.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

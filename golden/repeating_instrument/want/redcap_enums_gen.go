@@ -3,6 +3,8 @@
 
 package repeating
 
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
 // AeSeverity is the choice list of REDCap field "ae_severity" (Severity), radio. Values are REDCap's raw codes.
 type AeSeverity string
 
@@ -43,4 +45,12 @@ func ParseAeSeverity(code string) (AeSeverity, bool) {
 // AeSeverityValues returns every choice in dictionary order.
 func AeSeverityValues() []AeSeverity {
 	return []AeSeverity{AeSeverityMild, AeSeverityModerate, AeSeveritySevere}
+}
+
+// decodeAeSeverity decodes the text of a AeSeverity field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeAeSeverity(raw string) redcap.Value[AeSeverity] {
+	return redcap.Decode(raw, missingCodes, ParseAeSeverity)
 }

@@ -22,24 +22,27 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Enrollment) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.EnrollDate.Raw())
-	v.Value(&rules[2], f.Complete.Raw())
+	rs := (*[2]redcap.FieldRule)(rules[1:3])
+	v.Value(&rs[0], f.EnrollDate.Raw())
+	v.Value(&rs[1], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Medications) Validate(v *redcap.Validator) {
-	v.Value(&rules[3], f.MedName.Raw())
-	v.Value(&rules[4], f.MedDose.Raw())
-	v.Value(&rules[5], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[3:6])
+	v.Value(&rs[0], f.MedName.Raw())
+	v.Value(&rs[1], f.MedDose.Raw())
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *AdverseEvents) Validate(v *redcap.Validator) {
-	v.Value(&rules[6], f.AeTerm.Raw())
-	v.Value(&rules[7], f.AeSeverity.Raw())
-	v.Value(&rules[8], f.Complete.Raw())
+	rs := (*[3]redcap.FieldRule)(rules[6:9])
+	v.Value(&rs[0], f.AeTerm.Raw())
+	v.Value(&rs[1], f.AeSeverity.Raw())
+	v.Value(&rs[2], f.Complete.Raw())
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation

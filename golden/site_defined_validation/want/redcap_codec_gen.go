@@ -11,14 +11,16 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *FormA) decode(row *redcap.Row) {
-	f.Score = redcap.Decode(row.Get(1), missingCodes, redcap.ParseInteger)
-	f.Complete = redcap.Decode(row.Get(2), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[1:3])
+	f.Score = redcap.Decode(vals[0], missingCodes, redcap.ParseInteger)
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *FormA) encode(row *redcap.Row) {
-	row.Values[1] = f.Score.Raw()
-	row.Values[2] = f.Complete.Raw()
+	vals := (*[2]string)(row.Values[1:3])
+	vals[0] = f.Score.Raw()
+	vals[1] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

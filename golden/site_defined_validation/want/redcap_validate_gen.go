@@ -16,8 +16,9 @@ var rules = []redcap.FieldRule{
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *FormA) Validate(v *redcap.Validator) {
-	v.Value(&rules[1], f.Score.Raw())
-	v.Value(&rules[2], f.Complete.Raw())
+	rs := (*[2]redcap.FieldRule)(rules[1:3])
+	v.Value(&rs[0], f.Score.Raw())
+	v.Value(&rs[1], f.Complete.Raw())
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation

@@ -11,2180 +11,2324 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *InstanceInfo) decode(row *redcap.Row) {
-	f.InstanceURL = redcap.Decode(row.Get(6), missingCodes, redcap.ParseText)
-	f.InstanceRedcapVersion = redcap.Decode(row.Get(7), missingCodes, redcap.ParseText)
-	f.InstanceVersionURL = redcap.Decode(row.Get(8), missingCodes, redcap.ParseText)
-	f.InstancePid = redcap.Decode(row.Get(9), missingCodes, redcap.ParseNumber)
-	f.InstanceVerify = redcap.Decode(row.Get(10), missingCodes, ParseInstanceVerify)
-	f.LocalEqualsRemote = redcap.Decode(row.Get(11), missingCodes, redcap.ParseNumber)
-	f.InstanceNote = redcap.Decode(row.Get(12), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(13), nil, redcap.ParseFormStatus)
+	vals := (*[8]string)(row.Values[6:14])
+	f.InstanceURL = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.InstanceRedcapVersion = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.InstanceVersionURL = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.InstancePid = redcap.Decode(vals[3], missingCodes, redcap.ParseNumber)
+	f.InstanceVerify = decodeInstanceVerify(vals[4])
+	f.LocalEqualsRemote = redcap.Decode(vals[5], missingCodes, redcap.ParseNumber)
+	f.InstanceNote = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[7], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *InstanceInfo) encode(row *redcap.Row) {
-	row.Values[6] = f.InstanceURL.Raw()
-	row.Values[7] = f.InstanceRedcapVersion.Raw()
-	row.Values[8] = f.InstanceVersionURL.Raw()
-	row.Values[9] = f.InstancePid.Raw()
-	row.Values[10] = f.InstanceVerify.Raw()
-	row.Values[11] = f.LocalEqualsRemote.Raw()
-	row.Values[12] = f.InstanceNote.Raw()
-	row.Values[13] = f.Complete.Raw()
+	vals := (*[8]string)(row.Values[6:14])
+	vals[0] = f.InstanceURL.Raw()
+	vals[1] = f.InstanceRedcapVersion.Raw()
+	vals[2] = f.InstanceVersionURL.Raw()
+	vals[3] = f.InstancePid.Raw()
+	vals[4] = f.InstanceVerify.Raw()
+	vals[5] = f.LocalEqualsRemote.Raw()
+	vals[6] = f.InstanceNote.Raw()
+	vals[7] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ReadMe) decode(row *redcap.Row) {
-	f.Complete = redcap.Decode(row.Get(14), nil, redcap.ParseFormStatus)
+	vals := (*[1]string)(row.Values[14:15])
+	f.Complete = redcap.Decode(vals[0], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ReadMe) encode(row *redcap.Row) {
-	row.Values[14] = f.Complete.Raw()
+	vals := (*[1]string)(row.Values[14:15])
+	vals[0] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ContactInfoForAsisAlertsEtc) decode(row *redcap.Row) {
-	f.FromEmail = redcap.Decode(row.Get(15), missingCodes, redcap.ParseText)
-	f.FromName = redcap.Decode(row.Get(16), missingCodes, redcap.ParseText)
-	f.ToEmail = redcap.Decode(row.Get(17), missingCodes, redcap.ParseText)
-	f.ToName = redcap.Decode(row.Get(18), missingCodes, redcap.ParseText)
-	f.ReceiveEmails = redcap.Decode(row.Get(19), missingCodes, ParseReceiveEmails)
-	f.Complete = redcap.Decode(row.Get(20), nil, redcap.ParseFormStatus)
+	vals := (*[6]string)(row.Values[15:21])
+	f.FromEmail = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.FromName = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.ToEmail = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.ToName = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.ReceiveEmails = decodeActionTagHelp(vals[4])
+	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ContactInfoForAsisAlertsEtc) encode(row *redcap.Row) {
-	row.Values[15] = f.FromEmail.Raw()
-	row.Values[16] = f.FromName.Raw()
-	row.Values[17] = f.ToEmail.Raw()
-	row.Values[18] = f.ToName.Raw()
-	row.Values[19] = f.ReceiveEmails.Raw()
-	row.Values[20] = f.Complete.Raw()
+	vals := (*[6]string)(row.Values[15:21])
+	vals[0] = f.FromEmail.Raw()
+	vals[1] = f.FromName.Raw()
+	vals[2] = f.ToEmail.Raw()
+	vals[3] = f.ToName.Raw()
+	vals[4] = f.ReceiveEmails.Raw()
+	vals[5] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *BaseConfigurationCheckPage) decode(row *redcap.Row) {
-	f.BaseConfigDate = redcap.Decode(row.Get(21), missingCodes, redcap.ParseDate)
-	f.BaseConfigPassCount = redcap.Decode(row.Get(22), missingCodes, redcap.ParseNumber)
-	f.BaseConfigFileStructure = redcap.Decode(row.Get(23), missingCodes, ParseBaseConfigFileStructure)
-	f.BaseConfigFileStructureMsg = redcap.Decode(row.Get(24), missingCodes, redcap.ParseText)
-	f.BaseConfigTableRedcapConfig = redcap.Decode(row.Get(25), missingCodes, ParseBaseConfigTableRedcapConfig)
-	f.BaseConfigTableRedcapConfigMsg = redcap.Decode(row.Get(26), missingCodes, redcap.ParseText)
-	f.BaseConfigDbStructure = redcap.Decode(row.Get(27), missingCodes, ParseBaseConfigDbStructure)
-	f.BaseConfigDbStructureMsg = redcap.Decode(row.Get(28), missingCodes, redcap.ParseText)
-	f.BaseConfigCurl = redcap.Decode(row.Get(29), missingCodes, ParseBaseConfigCurl)
-	f.BaseConfigCurlMsg = redcap.Decode(row.Get(30), missingCodes, redcap.ParseText)
-	f.BaseConfigConsortiumServer = redcap.Decode(row.Get(31), missingCodes, ParseBaseConfigConsortiumServer)
-	f.BaseConfigConsortiumServerMsg = redcap.Decode(row.Get(32), missingCodes, redcap.ParseText)
-	f.BaseConfigCron = redcap.Decode(row.Get(33), missingCodes, ParseBaseConfigCron)
-	f.BaseConfigCronMsg = redcap.Decode(row.Get(34), missingCodes, redcap.ParseText)
-	f.BaseConfigSsl = redcap.Decode(row.Get(35), missingCodes, ParseBaseConfigSsl)
-	f.BaseConfigSslMsg = redcap.Decode(row.Get(36), missingCodes, redcap.ParseText)
-	f.BaseConfigPhpVersion = redcap.Decode(row.Get(37), missingCodes, ParseBaseConfigPhpVersion)
-	f.BaseConfigPhpVersionMsg = redcap.Decode(row.Get(38), missingCodes, redcap.ParseText)
-	f.BaseConfigMysqlVersion = redcap.Decode(row.Get(39), missingCodes, ParseBaseConfigMysqlVersion)
-	f.BaseConfigMysqlVersionMsg = redcap.Decode(row.Get(40), missingCodes, redcap.ParseText)
-	f.BaseConfigGdLibrary = redcap.Decode(row.Get(41), missingCodes, ParseBaseConfigGdLibrary)
-	f.BaseConfigGdLibraryMsg = redcap.Decode(row.Get(42), missingCodes, redcap.ParseText)
-	f.BaseConfigPhpFileinfo = redcap.Decode(row.Get(43), missingCodes, ParseBaseConfigPhpFileinfo)
-	f.BaseConfigPhpFileinfoMsg = redcap.Decode(row.Get(44), missingCodes, redcap.ParseText)
-	f.BaseConfigSendEmails = redcap.Decode(row.Get(45), missingCodes, ParseBaseConfigSendEmails)
-	f.BaseConfigSendEmailsMsg = redcap.Decode(row.Get(46), missingCodes, redcap.ParseText)
-	f.BaseConfigMaxInputVars = redcap.Decode(row.Get(47), missingCodes, ParseBaseConfigMaxInputVars)
-	f.BaseConfigMaxInputVarsMsg = redcap.Decode(row.Get(48), missingCodes, redcap.ParseText)
-	f.BaseConfigHookFunctions = redcap.Decode(row.Get(49), missingCodes, ParseBaseConfigHookFunctions)
-	f.BaseConfigHookFunctionNotes = redcap.Decode(row.Get(50), missingCodes, redcap.ParseText)
-	f.BaseConfigMysqlPerformance = redcap.Decode(row.Get(51), missingCodes, ParseBaseConfigMysqlPerformance)
-	f.BaseConfigMysqlPerformanceMsg = redcap.Decode(row.Get(52), missingCodes, redcap.ParseText)
-	f.BaseConfigWebTempWritable = redcap.Decode(row.Get(53), missingCodes, ParseBaseConfigWebTempWritable)
-	f.BaseConfigWebTempWritableMsg = redcap.Decode(row.Get(54), missingCodes, redcap.ParseText)
-	f.BaseConfigTempDir = redcap.Decode(row.Get(55), missingCodes, ParseBaseConfigTempDir)
-	f.BaseConfigTempDirMsg = redcap.Decode(row.Get(56), missingCodes, redcap.ParseText)
-	f.BaseConfigFileUploads = redcap.Decode(row.Get(57), missingCodes, ParseBaseConfigFileUploads)
-	f.BaseConfigFileUploadsMsg = redcap.Decode(row.Get(58), missingCodes, redcap.ParseText)
-	f.BaseConfigModulesWritable = redcap.Decode(row.Get(59), missingCodes, ParseBaseConfigModulesWritable)
-	f.BaseConfigModulesWritableMsg = redcap.Decode(row.Get(60), missingCodes, redcap.ParseText)
-	f.BaseConfigDbUser = redcap.Decode(row.Get(61), missingCodes, ParseBaseConfigDbUser)
-	f.BaseConfigDbUserMsg = redcap.Decode(row.Get(62), missingCodes, redcap.ParseText)
-	f.BaseConfigTwilio = redcap.Decode(row.Get(63), missingCodes, ParseBaseConfigTwilio)
-	f.BaseConfigTwilioMsg = redcap.Decode(row.Get(64), missingCodes, redcap.ParseText)
-	f.BaseConfigPromis = redcap.Decode(row.Get(65), missingCodes, ParseBaseConfigPromis)
-	f.BaseConfigPromisMsg = redcap.Decode(row.Get(66), missingCodes, redcap.ParseText)
-	f.BaseConfigBioportal = redcap.Decode(row.Get(67), missingCodes, ParseBaseConfigBioportal)
-	f.BaseConfigBioportalMsg = redcap.Decode(row.Get(68), missingCodes, redcap.ParseText)
-	f.BaseConfigURLShort = redcap.Decode(row.Get(69), missingCodes, ParseBaseConfigURLShort)
-	f.BaseConfigURLShortMsg = redcap.Decode(row.Get(70), missingCodes, redcap.ParseText)
-	f.BaseConfigRecaptcha = redcap.Decode(row.Get(71), missingCodes, ParseBaseConfigRecaptcha)
-	f.BaseConfigRecaptchaMsg = redcap.Decode(row.Get(72), missingCodes, redcap.ParseText)
-	f.BaseConfigFieldBank = redcap.Decode(row.Get(73), missingCodes, ParseBaseConfigFieldBank)
-	f.BaseConfigFieldBankMsg = redcap.Decode(row.Get(74), missingCodes, redcap.ParseText)
-	f.BaseConfigCookie = redcap.Decode(row.Get(75), missingCodes, ParseBaseConfigCookie)
-	f.BaseConfigCookieMsg = redcap.Decode(row.Get(76), missingCodes, redcap.ParseText)
-	f.BaseConfigNotes = redcap.Decode(row.Get(77), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(78), nil, redcap.ParseFormStatus)
+	vals := (*[58]string)(row.Values[21:79])
+	f.BaseConfigDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.BaseConfigPassCount = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.BaseConfigFileStructure = decodeAPIGrantToken(vals[2])
+	f.BaseConfigFileStructureMsg = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.BaseConfigTableRedcapConfig = decodeAPIGrantToken(vals[4])
+	f.BaseConfigTableRedcapConfigMsg = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.BaseConfigDbStructure = decodeAPIGrantToken(vals[6])
+	f.BaseConfigDbStructureMsg = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.BaseConfigCurl = decodeAPIGrantToken(vals[8])
+	f.BaseConfigCurlMsg = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.BaseConfigConsortiumServer = decodeAPIGrantToken(vals[10])
+	f.BaseConfigConsortiumServerMsg = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.BaseConfigCron = decodeAPIGrantToken(vals[12])
+	f.BaseConfigCronMsg = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
+	f.BaseConfigSsl = decodeAPIGrantToken(vals[14])
+	f.BaseConfigSslMsg = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
+	f.BaseConfigPhpVersion = decodeAPIGrantToken(vals[16])
+	f.BaseConfigPhpVersionMsg = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
+	f.BaseConfigMysqlVersion = decodeAPIGrantToken(vals[18])
+	f.BaseConfigMysqlVersionMsg = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.BaseConfigGdLibrary = decodeAPIGrantToken(vals[20])
+	f.BaseConfigGdLibraryMsg = redcap.Decode(vals[21], missingCodes, redcap.ParseText)
+	f.BaseConfigPhpFileinfo = decodeAPIGrantToken(vals[22])
+	f.BaseConfigPhpFileinfoMsg = redcap.Decode(vals[23], missingCodes, redcap.ParseText)
+	f.BaseConfigSendEmails = decodeAPIGrantToken(vals[24])
+	f.BaseConfigSendEmailsMsg = redcap.Decode(vals[25], missingCodes, redcap.ParseText)
+	f.BaseConfigMaxInputVars = decodeBaseConfigCookie(vals[26])
+	f.BaseConfigMaxInputVarsMsg = redcap.Decode(vals[27], missingCodes, redcap.ParseText)
+	f.BaseConfigHookFunctions = decodeBaseConfigCookie(vals[28])
+	f.BaseConfigHookFunctionNotes = redcap.Decode(vals[29], missingCodes, redcap.ParseText)
+	f.BaseConfigMysqlPerformance = decodeBaseConfigCookie(vals[30])
+	f.BaseConfigMysqlPerformanceMsg = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.BaseConfigWebTempWritable = decodeAPIGrantToken(vals[32])
+	f.BaseConfigWebTempWritableMsg = redcap.Decode(vals[33], missingCodes, redcap.ParseText)
+	f.BaseConfigTempDir = decodeAPIGrantToken(vals[34])
+	f.BaseConfigTempDirMsg = redcap.Decode(vals[35], missingCodes, redcap.ParseText)
+	f.BaseConfigFileUploads = decodeAPIGrantToken(vals[36])
+	f.BaseConfigFileUploadsMsg = redcap.Decode(vals[37], missingCodes, redcap.ParseText)
+	f.BaseConfigModulesWritable = decodeAPIGrantToken(vals[38])
+	f.BaseConfigModulesWritableMsg = redcap.Decode(vals[39], missingCodes, redcap.ParseText)
+	f.BaseConfigDbUser = decodeBaseConfigDbUser(vals[40])
+	f.BaseConfigDbUserMsg = redcap.Decode(vals[41], missingCodes, redcap.ParseText)
+	f.BaseConfigTwilio = decodeBaseConfigBioportal(vals[42])
+	f.BaseConfigTwilioMsg = redcap.Decode(vals[43], missingCodes, redcap.ParseText)
+	f.BaseConfigPromis = decodeBaseConfigBioportal(vals[44])
+	f.BaseConfigPromisMsg = redcap.Decode(vals[45], missingCodes, redcap.ParseText)
+	f.BaseConfigBioportal = decodeBaseConfigBioportal(vals[46])
+	f.BaseConfigBioportalMsg = redcap.Decode(vals[47], missingCodes, redcap.ParseText)
+	f.BaseConfigURLShort = decodeBaseConfigBioportal(vals[48])
+	f.BaseConfigURLShortMsg = redcap.Decode(vals[49], missingCodes, redcap.ParseText)
+	f.BaseConfigRecaptcha = decodeBaseConfigRecaptcha(vals[50])
+	f.BaseConfigRecaptchaMsg = redcap.Decode(vals[51], missingCodes, redcap.ParseText)
+	f.BaseConfigFieldBank = decodeBaseConfigBioportal(vals[52])
+	f.BaseConfigFieldBankMsg = redcap.Decode(vals[53], missingCodes, redcap.ParseText)
+	f.BaseConfigCookie = decodeBaseConfigCookie(vals[54])
+	f.BaseConfigCookieMsg = redcap.Decode(vals[55], missingCodes, redcap.ParseText)
+	f.BaseConfigNotes = redcap.Decode(vals[56], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[57], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *BaseConfigurationCheckPage) encode(row *redcap.Row) {
-	row.Values[21] = f.BaseConfigDate.Raw()
-	row.Values[22] = f.BaseConfigPassCount.Raw()
-	row.Values[23] = f.BaseConfigFileStructure.Raw()
-	row.Values[24] = f.BaseConfigFileStructureMsg.Raw()
-	row.Values[25] = f.BaseConfigTableRedcapConfig.Raw()
-	row.Values[26] = f.BaseConfigTableRedcapConfigMsg.Raw()
-	row.Values[27] = f.BaseConfigDbStructure.Raw()
-	row.Values[28] = f.BaseConfigDbStructureMsg.Raw()
-	row.Values[29] = f.BaseConfigCurl.Raw()
-	row.Values[30] = f.BaseConfigCurlMsg.Raw()
-	row.Values[31] = f.BaseConfigConsortiumServer.Raw()
-	row.Values[32] = f.BaseConfigConsortiumServerMsg.Raw()
-	row.Values[33] = f.BaseConfigCron.Raw()
-	row.Values[34] = f.BaseConfigCronMsg.Raw()
-	row.Values[35] = f.BaseConfigSsl.Raw()
-	row.Values[36] = f.BaseConfigSslMsg.Raw()
-	row.Values[37] = f.BaseConfigPhpVersion.Raw()
-	row.Values[38] = f.BaseConfigPhpVersionMsg.Raw()
-	row.Values[39] = f.BaseConfigMysqlVersion.Raw()
-	row.Values[40] = f.BaseConfigMysqlVersionMsg.Raw()
-	row.Values[41] = f.BaseConfigGdLibrary.Raw()
-	row.Values[42] = f.BaseConfigGdLibraryMsg.Raw()
-	row.Values[43] = f.BaseConfigPhpFileinfo.Raw()
-	row.Values[44] = f.BaseConfigPhpFileinfoMsg.Raw()
-	row.Values[45] = f.BaseConfigSendEmails.Raw()
-	row.Values[46] = f.BaseConfigSendEmailsMsg.Raw()
-	row.Values[47] = f.BaseConfigMaxInputVars.Raw()
-	row.Values[48] = f.BaseConfigMaxInputVarsMsg.Raw()
-	row.Values[49] = f.BaseConfigHookFunctions.Raw()
-	row.Values[50] = f.BaseConfigHookFunctionNotes.Raw()
-	row.Values[51] = f.BaseConfigMysqlPerformance.Raw()
-	row.Values[52] = f.BaseConfigMysqlPerformanceMsg.Raw()
-	row.Values[53] = f.BaseConfigWebTempWritable.Raw()
-	row.Values[54] = f.BaseConfigWebTempWritableMsg.Raw()
-	row.Values[55] = f.BaseConfigTempDir.Raw()
-	row.Values[56] = f.BaseConfigTempDirMsg.Raw()
-	row.Values[57] = f.BaseConfigFileUploads.Raw()
-	row.Values[58] = f.BaseConfigFileUploadsMsg.Raw()
-	row.Values[59] = f.BaseConfigModulesWritable.Raw()
-	row.Values[60] = f.BaseConfigModulesWritableMsg.Raw()
-	row.Values[61] = f.BaseConfigDbUser.Raw()
-	row.Values[62] = f.BaseConfigDbUserMsg.Raw()
-	row.Values[63] = f.BaseConfigTwilio.Raw()
-	row.Values[64] = f.BaseConfigTwilioMsg.Raw()
-	row.Values[65] = f.BaseConfigPromis.Raw()
-	row.Values[66] = f.BaseConfigPromisMsg.Raw()
-	row.Values[67] = f.BaseConfigBioportal.Raw()
-	row.Values[68] = f.BaseConfigBioportalMsg.Raw()
-	row.Values[69] = f.BaseConfigURLShort.Raw()
-	row.Values[70] = f.BaseConfigURLShortMsg.Raw()
-	row.Values[71] = f.BaseConfigRecaptcha.Raw()
-	row.Values[72] = f.BaseConfigRecaptchaMsg.Raw()
-	row.Values[73] = f.BaseConfigFieldBank.Raw()
-	row.Values[74] = f.BaseConfigFieldBankMsg.Raw()
-	row.Values[75] = f.BaseConfigCookie.Raw()
-	row.Values[76] = f.BaseConfigCookieMsg.Raw()
-	row.Values[77] = f.BaseConfigNotes.Raw()
-	row.Values[78] = f.Complete.Raw()
+	vals := (*[58]string)(row.Values[21:79])
+	vals[0] = f.BaseConfigDate.Raw()
+	vals[1] = f.BaseConfigPassCount.Raw()
+	vals[2] = f.BaseConfigFileStructure.Raw()
+	vals[3] = f.BaseConfigFileStructureMsg.Raw()
+	vals[4] = f.BaseConfigTableRedcapConfig.Raw()
+	vals[5] = f.BaseConfigTableRedcapConfigMsg.Raw()
+	vals[6] = f.BaseConfigDbStructure.Raw()
+	vals[7] = f.BaseConfigDbStructureMsg.Raw()
+	vals[8] = f.BaseConfigCurl.Raw()
+	vals[9] = f.BaseConfigCurlMsg.Raw()
+	vals[10] = f.BaseConfigConsortiumServer.Raw()
+	vals[11] = f.BaseConfigConsortiumServerMsg.Raw()
+	vals[12] = f.BaseConfigCron.Raw()
+	vals[13] = f.BaseConfigCronMsg.Raw()
+	vals[14] = f.BaseConfigSsl.Raw()
+	vals[15] = f.BaseConfigSslMsg.Raw()
+	vals[16] = f.BaseConfigPhpVersion.Raw()
+	vals[17] = f.BaseConfigPhpVersionMsg.Raw()
+	vals[18] = f.BaseConfigMysqlVersion.Raw()
+	vals[19] = f.BaseConfigMysqlVersionMsg.Raw()
+	vals[20] = f.BaseConfigGdLibrary.Raw()
+	vals[21] = f.BaseConfigGdLibraryMsg.Raw()
+	vals[22] = f.BaseConfigPhpFileinfo.Raw()
+	vals[23] = f.BaseConfigPhpFileinfoMsg.Raw()
+	vals[24] = f.BaseConfigSendEmails.Raw()
+	vals[25] = f.BaseConfigSendEmailsMsg.Raw()
+	vals[26] = f.BaseConfigMaxInputVars.Raw()
+	vals[27] = f.BaseConfigMaxInputVarsMsg.Raw()
+	vals[28] = f.BaseConfigHookFunctions.Raw()
+	vals[29] = f.BaseConfigHookFunctionNotes.Raw()
+	vals[30] = f.BaseConfigMysqlPerformance.Raw()
+	vals[31] = f.BaseConfigMysqlPerformanceMsg.Raw()
+	vals[32] = f.BaseConfigWebTempWritable.Raw()
+	vals[33] = f.BaseConfigWebTempWritableMsg.Raw()
+	vals[34] = f.BaseConfigTempDir.Raw()
+	vals[35] = f.BaseConfigTempDirMsg.Raw()
+	vals[36] = f.BaseConfigFileUploads.Raw()
+	vals[37] = f.BaseConfigFileUploadsMsg.Raw()
+	vals[38] = f.BaseConfigModulesWritable.Raw()
+	vals[39] = f.BaseConfigModulesWritableMsg.Raw()
+	vals[40] = f.BaseConfigDbUser.Raw()
+	vals[41] = f.BaseConfigDbUserMsg.Raw()
+	vals[42] = f.BaseConfigTwilio.Raw()
+	vals[43] = f.BaseConfigTwilioMsg.Raw()
+	vals[44] = f.BaseConfigPromis.Raw()
+	vals[45] = f.BaseConfigPromisMsg.Raw()
+	vals[46] = f.BaseConfigBioportal.Raw()
+	vals[47] = f.BaseConfigBioportalMsg.Raw()
+	vals[48] = f.BaseConfigURLShort.Raw()
+	vals[49] = f.BaseConfigURLShortMsg.Raw()
+	vals[50] = f.BaseConfigRecaptcha.Raw()
+	vals[51] = f.BaseConfigRecaptchaMsg.Raw()
+	vals[52] = f.BaseConfigFieldBank.Raw()
+	vals[53] = f.BaseConfigFieldBankMsg.Raw()
+	vals[54] = f.BaseConfigCookie.Raw()
+	vals[55] = f.BaseConfigCookieMsg.Raw()
+	vals[56] = f.BaseConfigNotes.Raw()
+	vals[57] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *BaseExternalModules) decode(row *redcap.Row) {
-	f.BaseEmName = redcap.Decode(row.Get(79), missingCodes, redcap.ParseText)
-	f.BaseEmVersion = redcap.Decode(row.Get(80), missingCodes, redcap.ParseText)
-	f.BaseEmInstallDate = redcap.Decode(row.Get(81), missingCodes, redcap.ParseDate)
-	f.BaseEmEnabled = redcap.Decode(row.Get(82), missingCodes, ParseBaseEmEnabled)
-	f.BaseEmDisabledDate = redcap.Decode(row.Get(83), missingCodes, redcap.ParseDate)
-	f.BaseEmEnabledProjectDefault = redcap.Decode(row.Get(84), missingCodes, ParseBaseEmEnabledProjectDefault)
-	f.BaseEmDiscoverable = redcap.Decode(row.Get(85), missingCodes, ParseBaseEmDiscoverable)
-	f.BaseEmUsersEnable = redcap.Decode(row.Get(86), missingCodes, ParseBaseEmUsersEnable)
-	f.BaseEmDeleted = redcap.Decode(row.Get(87), missingCodes, ParseBaseEmDeleted)
-	f.BaseEmDeletedDate = redcap.Decode(row.Get(88), missingCodes, redcap.ParseDate)
-	f.BaseEmNotes = redcap.Decode(row.Get(89), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(90), nil, redcap.ParseFormStatus)
+	vals := (*[12]string)(row.Values[79:91])
+	f.BaseEmName = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.BaseEmVersion = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.BaseEmInstallDate = redcap.Decode(vals[2], missingCodes, redcap.ParseDate)
+	f.BaseEmEnabled = decodeActionTagHelp(vals[3])
+	f.BaseEmDisabledDate = redcap.Decode(vals[4], missingCodes, redcap.ParseDate)
+	f.BaseEmEnabledProjectDefault = decodeActionTagHelp(vals[5])
+	f.BaseEmDiscoverable = decodeActionTagHelp(vals[6])
+	f.BaseEmUsersEnable = decodeActionTagHelp(vals[7])
+	f.BaseEmDeleted = decodeBaseEmDeleted(vals[8])
+	f.BaseEmDeletedDate = redcap.Decode(vals[9], missingCodes, redcap.ParseDate)
+	f.BaseEmNotes = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[11], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *BaseExternalModules) encode(row *redcap.Row) {
-	row.Values[79] = f.BaseEmName.Raw()
-	row.Values[80] = f.BaseEmVersion.Raw()
-	row.Values[81] = f.BaseEmInstallDate.Raw()
-	row.Values[82] = f.BaseEmEnabled.Raw()
-	row.Values[83] = f.BaseEmDisabledDate.Raw()
-	row.Values[84] = f.BaseEmEnabledProjectDefault.Raw()
-	row.Values[85] = f.BaseEmDiscoverable.Raw()
-	row.Values[86] = f.BaseEmUsersEnable.Raw()
-	row.Values[87] = f.BaseEmDeleted.Raw()
-	row.Values[88] = f.BaseEmDeletedDate.Raw()
-	row.Values[89] = f.BaseEmNotes.Raw()
-	row.Values[90] = f.Complete.Raw()
+	vals := (*[12]string)(row.Values[79:91])
+	vals[0] = f.BaseEmName.Raw()
+	vals[1] = f.BaseEmVersion.Raw()
+	vals[2] = f.BaseEmInstallDate.Raw()
+	vals[3] = f.BaseEmEnabled.Raw()
+	vals[4] = f.BaseEmDisabledDate.Raw()
+	vals[5] = f.BaseEmEnabledProjectDefault.Raw()
+	vals[6] = f.BaseEmDiscoverable.Raw()
+	vals[7] = f.BaseEmUsersEnable.Raw()
+	vals[8] = f.BaseEmDeleted.Raw()
+	vals[9] = f.BaseEmDeletedDate.Raw()
+	vals[10] = f.BaseEmNotes.Raw()
+	vals[11] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *UpgradeDocumentation) decode(row *redcap.Row) {
-	f.UpgradeDate = redcap.Decode(row.Get(91), missingCodes, redcap.ParseDate)
-	f.UpgradeTimeStart = redcap.Decode(row.Get(92), missingCodes, redcap.ParseTime)
-	f.UpgradeTimeEnd = redcap.Decode(row.Get(93), missingCodes, redcap.ParseTime)
-	f.UpgradeRedcap = redcap.Decode(row.Get(94), missingCodes, ParseUpgradeRedcap)
-	f.UpgradeDbServer = redcap.Decode(row.Get(95), missingCodes, ParseUpgradeDbServer)
-	f.UpgradeAppServer = redcap.Decode(row.Get(96), missingCodes, ParseUpgradeAppServer)
-	f.UpgradePhp = redcap.Decode(row.Get(97), missingCodes, ParseUpgradePhp)
-	f.UpgradeOther = redcap.Decode(row.Get(98), missingCodes, ParseUpgradeOther)
-	f.RedcapCurrentVersion = redcap.Decode(row.Get(99), missingCodes, redcap.ParseText)
-	f.RedcapUpgradeTo = redcap.Decode(row.Get(100), missingCodes, redcap.ParseText)
-	f.UpgradeStyle = redcap.Decode(row.Get(101), missingCodes, ParseUpgradeStyle)
-	f.UpgradeRedcapOffline = redcap.Decode(row.Get(102), missingCodes, ParseUpgradeRedcapOffline)
-	f.UpgradeAppSnapshot = redcap.Decode(row.Get(103), missingCodes, ParseUpgradeAppSnapshot)
-	f.UpgradeDbBackup = redcap.Decode(row.Get(104), missingCodes, ParseUpgradeDbBackup)
-	f.UpgradeLoadRedcapFiles = redcap.Decode(row.Get(105), missingCodes, ParseUpgradeLoadRedcapFiles)
-	f.UpgradeGenerateSQL = redcap.Decode(row.Get(106), missingCodes, ParseUpgradeGenerateSQL)
-	f.UpgradeRunSQL = redcap.Decode(row.Get(107), missingCodes, ParseUpgradeRunSQL)
-	f.UpgradeRedcapNonVersioned = redcap.Decode(row.Get(108), missingCodes, ParseUpgradeRedcapNonVersioned)
-	f.UpgradeOperational = redcap.Decode(row.Get(109), missingCodes, ParseUpgradeOperational)
-	f.UpgradeLanguageFiles = redcap.Decode(row.Get(110), missingCodes, ParseUpgradeLanguageFiles)
-	f.UpgradeLanguageConfirm = redcap.Decode(row.Get(111), missingCodes, ParseUpgradeLanguageConfirm)
-	f.UpgradeBasicRedcapTest = redcap.Decode(row.Get(112), missingCodes, ParseUpgradeBasicRedcapTest)
-	f.UpgradeDownloadPhp = redcap.Decode(row.Get(113), missingCodes, redcap.ParseText)
-	f.UpgradeInstallPhp = redcap.Decode(row.Get(114), missingCodes, redcap.ParseText)
-	f.UpgradePhpIni = redcap.Decode(row.Get(115), missingCodes, ParseUpgradePhpIni)
-	f.UpgradePhpIni2 = redcap.Decode(row.Get(116), missingCodes, ParseUpgradePhpIni2)
-	f.UpgradeTempDirWritable = redcap.Decode(row.Get(117), missingCodes, ParseUpgradeTempDirWritable)
-	f.UpgradeRestartAppServer = redcap.Decode(row.Get(118), missingCodes, ParseUpgradeRestartAppServer)
-	f.UpgradeRemoveOldRedcap = redcap.Decode(row.Get(119), missingCodes, ParseUpgradeRemoveOldRedcap)
-	f.Complete = redcap.Decode(row.Get(120), nil, redcap.ParseFormStatus)
+	vals := (*[30]string)(row.Values[91:121])
+	f.UpgradeDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.UpgradeTimeStart = redcap.Decode(vals[1], missingCodes, redcap.ParseTime)
+	f.UpgradeTimeEnd = redcap.Decode(vals[2], missingCodes, redcap.ParseTime)
+	f.UpgradeRedcap = decodeActionTagHelp(vals[3])
+	f.UpgradeDbServer = decodeActionTagHelp(vals[4])
+	f.UpgradeAppServer = decodeActionTagHelp(vals[5])
+	f.UpgradePhp = decodeActionTagHelp(vals[6])
+	f.UpgradeOther = decodeActionTagHelp(vals[7])
+	f.RedcapCurrentVersion = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.RedcapUpgradeTo = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.UpgradeStyle = decodeUpgradeStyle(vals[10])
+	f.UpgradeRedcapOffline = decodeUpgradeRedcapOffline(vals[11])
+	f.UpgradeAppSnapshot = decodeUpgradeAppSnapshot(vals[12])
+	f.UpgradeDbBackup = decodeUpgradeDbBackup(vals[13])
+	f.UpgradeLoadRedcapFiles = decodeUpgradeLoadRedcapFiles(vals[14])
+	f.UpgradeGenerateSQL = decodeUpgradeGenerateSQL(vals[15])
+	f.UpgradeRunSQL = decodeUpgradeRunSQL(vals[16])
+	f.UpgradeRedcapNonVersioned = decodeUpgradeRedcapNonVersioned(vals[17])
+	f.UpgradeOperational = decodeUpgradeOperational(vals[18])
+	f.UpgradeLanguageFiles = decodeUpgradeLanguageFiles(vals[19])
+	f.UpgradeLanguageConfirm = decodeUpgradeLanguageConfirm(vals[20])
+	f.UpgradeBasicRedcapTest = decodeUpgradeBasicRedcapTest(vals[21])
+	f.UpgradeDownloadPhp = redcap.Decode(vals[22], missingCodes, redcap.ParseText)
+	f.UpgradeInstallPhp = redcap.Decode(vals[23], missingCodes, redcap.ParseText)
+	f.UpgradePhpIni = decodeUpgradePhpIni(vals[24])
+	f.UpgradePhpIni2 = decodeUpgradePhpIni2(vals[25])
+	f.UpgradeTempDirWritable = decodeUpgradeTempDirWritable(vals[26])
+	f.UpgradeRestartAppServer = decodeUpgradeRestartAppServer(vals[27])
+	f.UpgradeRemoveOldRedcap = decodeUpgradeRemoveOldRedcap(vals[28])
+	f.Complete = redcap.Decode(vals[29], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *UpgradeDocumentation) encode(row *redcap.Row) {
-	row.Values[91] = f.UpgradeDate.Raw()
-	row.Values[92] = f.UpgradeTimeStart.Raw()
-	row.Values[93] = f.UpgradeTimeEnd.Raw()
-	row.Values[94] = f.UpgradeRedcap.Raw()
-	row.Values[95] = f.UpgradeDbServer.Raw()
-	row.Values[96] = f.UpgradeAppServer.Raw()
-	row.Values[97] = f.UpgradePhp.Raw()
-	row.Values[98] = f.UpgradeOther.Raw()
-	row.Values[99] = f.RedcapCurrentVersion.Raw()
-	row.Values[100] = f.RedcapUpgradeTo.Raw()
-	row.Values[101] = f.UpgradeStyle.Raw()
-	row.Values[102] = f.UpgradeRedcapOffline.Raw()
-	row.Values[103] = f.UpgradeAppSnapshot.Raw()
-	row.Values[104] = f.UpgradeDbBackup.Raw()
-	row.Values[105] = f.UpgradeLoadRedcapFiles.Raw()
-	row.Values[106] = f.UpgradeGenerateSQL.Raw()
-	row.Values[107] = f.UpgradeRunSQL.Raw()
-	row.Values[108] = f.UpgradeRedcapNonVersioned.Raw()
-	row.Values[109] = f.UpgradeOperational.Raw()
-	row.Values[110] = f.UpgradeLanguageFiles.Raw()
-	row.Values[111] = f.UpgradeLanguageConfirm.Raw()
-	row.Values[112] = f.UpgradeBasicRedcapTest.Raw()
-	row.Values[113] = f.UpgradeDownloadPhp.Raw()
-	row.Values[114] = f.UpgradeInstallPhp.Raw()
-	row.Values[115] = f.UpgradePhpIni.Raw()
-	row.Values[116] = f.UpgradePhpIni2.Raw()
-	row.Values[117] = f.UpgradeTempDirWritable.Raw()
-	row.Values[118] = f.UpgradeRestartAppServer.Raw()
-	row.Values[119] = f.UpgradeRemoveOldRedcap.Raw()
-	row.Values[120] = f.Complete.Raw()
+	vals := (*[30]string)(row.Values[91:121])
+	vals[0] = f.UpgradeDate.Raw()
+	vals[1] = f.UpgradeTimeStart.Raw()
+	vals[2] = f.UpgradeTimeEnd.Raw()
+	vals[3] = f.UpgradeRedcap.Raw()
+	vals[4] = f.UpgradeDbServer.Raw()
+	vals[5] = f.UpgradeAppServer.Raw()
+	vals[6] = f.UpgradePhp.Raw()
+	vals[7] = f.UpgradeOther.Raw()
+	vals[8] = f.RedcapCurrentVersion.Raw()
+	vals[9] = f.RedcapUpgradeTo.Raw()
+	vals[10] = f.UpgradeStyle.Raw()
+	vals[11] = f.UpgradeRedcapOffline.Raw()
+	vals[12] = f.UpgradeAppSnapshot.Raw()
+	vals[13] = f.UpgradeDbBackup.Raw()
+	vals[14] = f.UpgradeLoadRedcapFiles.Raw()
+	vals[15] = f.UpgradeGenerateSQL.Raw()
+	vals[16] = f.UpgradeRunSQL.Raw()
+	vals[17] = f.UpgradeRedcapNonVersioned.Raw()
+	vals[18] = f.UpgradeOperational.Raw()
+	vals[19] = f.UpgradeLanguageFiles.Raw()
+	vals[20] = f.UpgradeLanguageConfirm.Raw()
+	vals[21] = f.UpgradeBasicRedcapTest.Raw()
+	vals[22] = f.UpgradeDownloadPhp.Raw()
+	vals[23] = f.UpgradeInstallPhp.Raw()
+	vals[24] = f.UpgradePhpIni.Raw()
+	vals[25] = f.UpgradePhpIni2.Raw()
+	vals[26] = f.UpgradeTempDirWritable.Raw()
+	vals[27] = f.UpgradeRestartAppServer.Raw()
+	vals[28] = f.UpgradeRemoveOldRedcap.Raw()
+	vals[29] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *MigrationDocumentation) decode(row *redcap.Row) {
-	f.MigStartDate = redcap.Decode(row.Get(121), missingCodes, redcap.ParseDate)
-	f.MigEndDate = redcap.Decode(row.Get(122), missingCodes, redcap.ParseDate)
-	f.MigNewAppServer = redcap.Decode(row.Get(123), missingCodes, ParseMigNewAppServer)
-	f.MigAppServerType = redcap.Decode(row.Get(124), missingCodes, ParseMigAppServerType)
-	f.MigAppServerTypeOth = redcap.Decode(row.Get(125), missingCodes, redcap.ParseText)
-	f.MigServerSettings = redcap.Decode(row.Get(126), missingCodes, ParseMigServerSettings)
-	f.MigHtaccess = redcap.Decode(row.Get(127), missingCodes, ParseMigHtaccess)
-	f.MigSslCert = redcap.Decode(row.Get(128), missingCodes, ParseMigSslCert)
-	f.MigLoadBalancer = redcap.Decode(row.Get(129), missingCodes, ParseMigLoadBalancer)
-	f.MigAppPortOpen = redcap.Decode(row.Get(130), missingCodes, ParseMigAppPortOpen)
-	f.MigAppPortOpenOut = redcap.Decode(row.Get(131), missingCodes, redcap.ParseText)
-	f.MigAppPortOpenIn = redcap.Decode(row.Get(132), missingCodes, redcap.ParseText)
-	f.MigAppServerBaltimore = redcap.Decode(row.Get(133), missingCodes, ParseMigAppServerBaltimore)
-	f.MigDbServerInstalled = redcap.Decode(row.Get(134), missingCodes, ParseMigDbServerInstalled)
-	f.MigMysqlUsers = redcap.Decode(row.Get(135), missingCodes, ParseMigMysqlUsers)
-	f.MigDbEncoding = redcap.Decode(row.Get(136), missingCodes, ParseMigDbEncoding)
-	f.MigDbBackup = redcap.Decode(row.Get(137), missingCodes, ParseMigDbBackup)
-	f.MigDbMigrated = redcap.Decode(row.Get(138), missingCodes, ParseMigDbMigrated)
-	f.MigDbMirroring = redcap.Decode(row.Get(139), missingCodes, ParseMigDbMirroring)
-	f.MigNewPhpInstalled = redcap.Decode(row.Get(140), missingCodes, ParseMigNewPhpInstalled)
-	f.MigPhpVersion = redcap.Decode(row.Get(141), missingCodes, redcap.ParseText)
-	f.MigPhpIniSettings = redcap.Decode(row.Get(142), missingCodes, ParseMigPhpIniSettings)
-	f.MigPhpIniTimezone = redcap.Decode(row.Get(143), missingCodes, ParseMigPhpIniTimezone)
-	f.MigPhpIniExtensionDir = redcap.Decode(row.Get(144), missingCodes, ParseMigPhpIniExtensionDir)
-	f.MigPhpIniErrorLog = redcap.Decode(row.Get(145), missingCodes, ParseMigPhpIniErrorLog)
-	f.MigPhpIniSessionSave = redcap.Decode(row.Get(146), missingCodes, ParseMigPhpIniSessionSave)
-	f.MigPhpIniSessionSave2 = redcap.Decode(row.Get(147), missingCodes, ParseMigPhpIniSessionSave2)
-	f.MigPhpIniSendmail = redcap.Decode(row.Get(148), missingCodes, ParseMigPhpIniSendmail)
-	f.MigPhpIniDisplayErrors = redcap.Decode(row.Get(149), missingCodes, ParseMigPhpIniDisplayErrors)
-	f.MigPhpIniUploads = redcap.Decode(row.Get(150), missingCodes, ParseMigPhpIniUploads)
-	f.MigPhpIniUploadTmpDir = redcap.Decode(row.Get(151), missingCodes, ParseMigPhpIniUploadTmpDir)
-	f.MigPhpIniSystemTemp = redcap.Decode(row.Get(152), missingCodes, ParseMigPhpIniSystemTemp)
-	f.MigPhpIniMemoryLimit = redcap.Decode(row.Get(153), missingCodes, ParseMigPhpIniMemoryLimit)
-	f.MigPhpIniPostMax = redcap.Decode(row.Get(154), missingCodes, ParseMigPhpIniPostMax)
-	f.MigPhpIniUploadMax = redcap.Decode(row.Get(155), missingCodes, ParseMigPhpIniUploadMax)
-	f.MigPhpIniInputTime = redcap.Decode(row.Get(156), missingCodes, ParseMigPhpIniInputTime)
-	f.MigPhpIniInputTime2 = redcap.Decode(row.Get(157), missingCodes, ParseMigPhpIniInputTime2)
-	f.MigPhpIniMysql = redcap.Decode(row.Get(158), missingCodes, ParseMigPhpIniMysql)
-	f.MigCustomPhp = redcap.Decode(row.Get(159), missingCodes, ParseMigCustomPhp)
-	f.MigPhpLibraries = redcap.Decode(row.Get(160), missingCodes, ParseMigPhpLibraries)
-	f.ServersRestarted = redcap.Decode(row.Get(161), missingCodes, ParseServersRestarted)
-	f.MigRedcapFiles = redcap.Decode(row.Get(162), missingCodes, ParseMigRedcapFiles)
-	f.MigRedcapDbSettings = redcap.Decode(row.Get(163), missingCodes, ParseMigRedcapDbSettings)
-	f.MigRedcapOffline = redcap.Decode(row.Get(164), missingCodes, ParseMigRedcapOffline)
-	f.MigRedcapOnline = redcap.Decode(row.Get(165), missingCodes, ParseMigRedcapOnline)
-	f.MigRedcapConfigPage = redcap.Decode(row.Get(166), missingCodes, ParseMigRedcapConfigPage)
-	f.MigNewFileStrorage = redcap.Decode(row.Get(167), missingCodes, ParseMigNewFileStrorage)
-	f.MigEdcosBackup = redcap.Decode(row.Get(168), missingCodes, ParseMigEdcosBackup)
-	f.MigEdocsMigrated = redcap.Decode(row.Get(169), missingCodes, ParseMigEdocsMigrated)
-	f.MigEdocsOutsideRoot = redcap.Decode(row.Get(170), missingCodes, ParseMigEdocsOutsideRoot)
-	f.MigEdocsWritable = redcap.Decode(row.Get(171), missingCodes, ParseMigEdocsWritable)
-	f.MigEmail = redcap.Decode(row.Get(172), missingCodes, ParseMigEmail)
-	f.MigEmailServer = redcap.Decode(row.Get(173), missingCodes, ParseMigEmailServer)
-	f.MigCronSetting = redcap.Decode(row.Get(174), missingCodes, ParseMigCronSetting)
-	f.MigCronRunning = redcap.Decode(row.Get(175), missingCodes, ParseMigCronRunning)
-	f.MigDnsSettings = redcap.Decode(row.Get(176), missingCodes, ParseMigDnsSettings)
-	f.MigSecurityScan = redcap.Decode(row.Get(177), missingCodes, ParseMigSecurityScan)
-	f.MigAPIHardcodePaths = redcap.Decode(row.Get(178), missingCodes, ParseMigAPIHardcodePaths)
-	f.MigAuthAppInstalled = redcap.Decode(row.Get(179), missingCodes, ParseMigAuthAppInstalled)
-	f.MigOldInstance = redcap.Decode(row.Get(180), missingCodes, ParseMigOldInstance)
-	f.MigNotes = redcap.Decode(row.Get(181), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(182), nil, redcap.ParseFormStatus)
+	vals := (*[62]string)(row.Values[121:183])
+	f.MigStartDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.MigEndDate = redcap.Decode(vals[1], missingCodes, redcap.ParseDate)
+	f.MigNewAppServer = decodeActionTagHelp(vals[2])
+	f.MigAppServerType = decodeMigAppServerType(vals[3])
+	f.MigAppServerTypeOth = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.MigServerSettings = decodeActionTagHelp(vals[5])
+	f.MigHtaccess = decodeActionTagHelp(vals[6])
+	f.MigSslCert = decodeActionTagHelp(vals[7])
+	f.MigLoadBalancer = decodeMigLoadBalancer(vals[8])
+	f.MigAppPortOpen = decodeActionTagHelp(vals[9])
+	f.MigAppPortOpenOut = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
+	f.MigAppPortOpenIn = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.MigAppServerBaltimore = decodeMigAppServerBaltimore(vals[12])
+	f.MigDbServerInstalled = decodeActionTagHelp(vals[13])
+	f.MigMysqlUsers = decodeActionTagHelp(vals[14])
+	f.MigDbEncoding = decodeActionTagHelp(vals[15])
+	f.MigDbBackup = decodeActionTagHelp(vals[16])
+	f.MigDbMigrated = decodeActionTagHelp(vals[17])
+	f.MigDbMirroring = decodeMigDbMirroring(vals[18])
+	f.MigNewPhpInstalled = decodeActionTagHelp(vals[19])
+	f.MigPhpVersion = redcap.Decode(vals[20], missingCodes, redcap.ParseText)
+	f.MigPhpIniSettings = decodeMigPhpIniSettings(vals[21])
+	f.MigPhpIniTimezone = decodeActionTagHelp(vals[22])
+	f.MigPhpIniExtensionDir = decodeActionTagHelp(vals[23])
+	f.MigPhpIniErrorLog = decodeActionTagHelp(vals[24])
+	f.MigPhpIniSessionSave = decodeActionTagHelp(vals[25])
+	f.MigPhpIniSessionSave2 = decodeActionTagHelp(vals[26])
+	f.MigPhpIniSendmail = decodeMigAppServerBaltimore(vals[27])
+	f.MigPhpIniDisplayErrors = decodeActionTagHelp(vals[28])
+	f.MigPhpIniUploads = decodeActionTagHelp(vals[29])
+	f.MigPhpIniUploadTmpDir = decodeActionTagHelp(vals[30])
+	f.MigPhpIniSystemTemp = decodeActionTagHelp(vals[31])
+	f.MigPhpIniMemoryLimit = decodeActionTagHelp(vals[32])
+	f.MigPhpIniPostMax = decodeActionTagHelp(vals[33])
+	f.MigPhpIniUploadMax = decodeActionTagHelp(vals[34])
+	f.MigPhpIniInputTime = decodeActionTagHelp(vals[35])
+	f.MigPhpIniInputTime2 = decodeActionTagHelp(vals[36])
+	f.MigPhpIniMysql = decodeActionTagHelp(vals[37])
+	f.MigCustomPhp = decodeActionTagHelp(vals[38])
+	f.MigPhpLibraries = decodeActionTagHelp(vals[39])
+	f.ServersRestarted = decodeServersRestarted(vals[40])
+	f.MigRedcapFiles = decodeActionTagHelp(vals[41])
+	f.MigRedcapDbSettings = decodeActionTagHelp(vals[42])
+	f.MigRedcapOffline = decodeActionTagHelp(vals[43])
+	f.MigRedcapOnline = decodeMigRedcapOnline(vals[44])
+	f.MigRedcapConfigPage = decodeActionTagHelp(vals[45])
+	f.MigNewFileStrorage = decodeActionTagHelp(vals[46])
+	f.MigEdcosBackup = decodeActionTagHelp(vals[47])
+	f.MigEdocsMigrated = decodeActionTagHelp(vals[48])
+	f.MigEdocsOutsideRoot = decodeActionTagHelp(vals[49])
+	f.MigEdocsWritable = decodeActionTagHelp(vals[50])
+	f.MigEmail = decodeActionTagHelp(vals[51])
+	f.MigEmailServer = decodeActionTagHelp(vals[52])
+	f.MigCronSetting = decodeActionTagHelp(vals[53])
+	f.MigCronRunning = decodeActionTagHelp(vals[54])
+	f.MigDnsSettings = decodeActionTagHelp(vals[55])
+	f.MigSecurityScan = decodeActionTagHelp(vals[56])
+	f.MigAPIHardcodePaths = decodeMigAPIHardcodePaths(vals[57])
+	f.MigAuthAppInstalled = decodeMigAuthAppInstalled(vals[58])
+	f.MigOldInstance = decodeActionTagHelp(vals[59])
+	f.MigNotes = redcap.Decode(vals[60], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[61], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *MigrationDocumentation) encode(row *redcap.Row) {
-	row.Values[121] = f.MigStartDate.Raw()
-	row.Values[122] = f.MigEndDate.Raw()
-	row.Values[123] = f.MigNewAppServer.Raw()
-	row.Values[124] = f.MigAppServerType.Raw()
-	row.Values[125] = f.MigAppServerTypeOth.Raw()
-	row.Values[126] = f.MigServerSettings.Raw()
-	row.Values[127] = f.MigHtaccess.Raw()
-	row.Values[128] = f.MigSslCert.Raw()
-	row.Values[129] = f.MigLoadBalancer.Raw()
-	row.Values[130] = f.MigAppPortOpen.Raw()
-	row.Values[131] = f.MigAppPortOpenOut.Raw()
-	row.Values[132] = f.MigAppPortOpenIn.Raw()
-	row.Values[133] = f.MigAppServerBaltimore.Raw()
-	row.Values[134] = f.MigDbServerInstalled.Raw()
-	row.Values[135] = f.MigMysqlUsers.Raw()
-	row.Values[136] = f.MigDbEncoding.Raw()
-	row.Values[137] = f.MigDbBackup.Raw()
-	row.Values[138] = f.MigDbMigrated.Raw()
-	row.Values[139] = f.MigDbMirroring.Raw()
-	row.Values[140] = f.MigNewPhpInstalled.Raw()
-	row.Values[141] = f.MigPhpVersion.Raw()
-	row.Values[142] = f.MigPhpIniSettings.Raw()
-	row.Values[143] = f.MigPhpIniTimezone.Raw()
-	row.Values[144] = f.MigPhpIniExtensionDir.Raw()
-	row.Values[145] = f.MigPhpIniErrorLog.Raw()
-	row.Values[146] = f.MigPhpIniSessionSave.Raw()
-	row.Values[147] = f.MigPhpIniSessionSave2.Raw()
-	row.Values[148] = f.MigPhpIniSendmail.Raw()
-	row.Values[149] = f.MigPhpIniDisplayErrors.Raw()
-	row.Values[150] = f.MigPhpIniUploads.Raw()
-	row.Values[151] = f.MigPhpIniUploadTmpDir.Raw()
-	row.Values[152] = f.MigPhpIniSystemTemp.Raw()
-	row.Values[153] = f.MigPhpIniMemoryLimit.Raw()
-	row.Values[154] = f.MigPhpIniPostMax.Raw()
-	row.Values[155] = f.MigPhpIniUploadMax.Raw()
-	row.Values[156] = f.MigPhpIniInputTime.Raw()
-	row.Values[157] = f.MigPhpIniInputTime2.Raw()
-	row.Values[158] = f.MigPhpIniMysql.Raw()
-	row.Values[159] = f.MigCustomPhp.Raw()
-	row.Values[160] = f.MigPhpLibraries.Raw()
-	row.Values[161] = f.ServersRestarted.Raw()
-	row.Values[162] = f.MigRedcapFiles.Raw()
-	row.Values[163] = f.MigRedcapDbSettings.Raw()
-	row.Values[164] = f.MigRedcapOffline.Raw()
-	row.Values[165] = f.MigRedcapOnline.Raw()
-	row.Values[166] = f.MigRedcapConfigPage.Raw()
-	row.Values[167] = f.MigNewFileStrorage.Raw()
-	row.Values[168] = f.MigEdcosBackup.Raw()
-	row.Values[169] = f.MigEdocsMigrated.Raw()
-	row.Values[170] = f.MigEdocsOutsideRoot.Raw()
-	row.Values[171] = f.MigEdocsWritable.Raw()
-	row.Values[172] = f.MigEmail.Raw()
-	row.Values[173] = f.MigEmailServer.Raw()
-	row.Values[174] = f.MigCronSetting.Raw()
-	row.Values[175] = f.MigCronRunning.Raw()
-	row.Values[176] = f.MigDnsSettings.Raw()
-	row.Values[177] = f.MigSecurityScan.Raw()
-	row.Values[178] = f.MigAPIHardcodePaths.Raw()
-	row.Values[179] = f.MigAuthAppInstalled.Raw()
-	row.Values[180] = f.MigOldInstance.Raw()
-	row.Values[181] = f.MigNotes.Raw()
-	row.Values[182] = f.Complete.Raw()
+	vals := (*[62]string)(row.Values[121:183])
+	vals[0] = f.MigStartDate.Raw()
+	vals[1] = f.MigEndDate.Raw()
+	vals[2] = f.MigNewAppServer.Raw()
+	vals[3] = f.MigAppServerType.Raw()
+	vals[4] = f.MigAppServerTypeOth.Raw()
+	vals[5] = f.MigServerSettings.Raw()
+	vals[6] = f.MigHtaccess.Raw()
+	vals[7] = f.MigSslCert.Raw()
+	vals[8] = f.MigLoadBalancer.Raw()
+	vals[9] = f.MigAppPortOpen.Raw()
+	vals[10] = f.MigAppPortOpenOut.Raw()
+	vals[11] = f.MigAppPortOpenIn.Raw()
+	vals[12] = f.MigAppServerBaltimore.Raw()
+	vals[13] = f.MigDbServerInstalled.Raw()
+	vals[14] = f.MigMysqlUsers.Raw()
+	vals[15] = f.MigDbEncoding.Raw()
+	vals[16] = f.MigDbBackup.Raw()
+	vals[17] = f.MigDbMigrated.Raw()
+	vals[18] = f.MigDbMirroring.Raw()
+	vals[19] = f.MigNewPhpInstalled.Raw()
+	vals[20] = f.MigPhpVersion.Raw()
+	vals[21] = f.MigPhpIniSettings.Raw()
+	vals[22] = f.MigPhpIniTimezone.Raw()
+	vals[23] = f.MigPhpIniExtensionDir.Raw()
+	vals[24] = f.MigPhpIniErrorLog.Raw()
+	vals[25] = f.MigPhpIniSessionSave.Raw()
+	vals[26] = f.MigPhpIniSessionSave2.Raw()
+	vals[27] = f.MigPhpIniSendmail.Raw()
+	vals[28] = f.MigPhpIniDisplayErrors.Raw()
+	vals[29] = f.MigPhpIniUploads.Raw()
+	vals[30] = f.MigPhpIniUploadTmpDir.Raw()
+	vals[31] = f.MigPhpIniSystemTemp.Raw()
+	vals[32] = f.MigPhpIniMemoryLimit.Raw()
+	vals[33] = f.MigPhpIniPostMax.Raw()
+	vals[34] = f.MigPhpIniUploadMax.Raw()
+	vals[35] = f.MigPhpIniInputTime.Raw()
+	vals[36] = f.MigPhpIniInputTime2.Raw()
+	vals[37] = f.MigPhpIniMysql.Raw()
+	vals[38] = f.MigCustomPhp.Raw()
+	vals[39] = f.MigPhpLibraries.Raw()
+	vals[40] = f.ServersRestarted.Raw()
+	vals[41] = f.MigRedcapFiles.Raw()
+	vals[42] = f.MigRedcapDbSettings.Raw()
+	vals[43] = f.MigRedcapOffline.Raw()
+	vals[44] = f.MigRedcapOnline.Raw()
+	vals[45] = f.MigRedcapConfigPage.Raw()
+	vals[46] = f.MigNewFileStrorage.Raw()
+	vals[47] = f.MigEdcosBackup.Raw()
+	vals[48] = f.MigEdocsMigrated.Raw()
+	vals[49] = f.MigEdocsOutsideRoot.Raw()
+	vals[50] = f.MigEdocsWritable.Raw()
+	vals[51] = f.MigEmail.Raw()
+	vals[52] = f.MigEmailServer.Raw()
+	vals[53] = f.MigCronSetting.Raw()
+	vals[54] = f.MigCronRunning.Raw()
+	vals[55] = f.MigDnsSettings.Raw()
+	vals[56] = f.MigSecurityScan.Raw()
+	vals[57] = f.MigAPIHardcodePaths.Raw()
+	vals[58] = f.MigAuthAppInstalled.Raw()
+	vals[59] = f.MigOldInstance.Raw()
+	vals[60] = f.MigNotes.Raw()
+	vals[61] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *TestingDocumentation) decode(row *redcap.Row) {
-	f.TestDate = redcap.Decode(row.Get(183), missingCodes, redcap.ParseDate)
-	f.TestTime = redcap.Decode(row.Get(184), missingCodes, redcap.ParseTime)
-	f.TestRedcapVersion = redcap.Decode(row.Get(185), missingCodes, redcap.ParseText)
-	f.TestTesterName = redcap.Decode(row.Get(186), missingCodes, redcap.ParseText)
-	f.TestTesterEmail = redcap.Decode(row.Get(187), missingCodes, redcap.ParseText)
-	f.TestReason = redcap.Decode(row.Get(188), missingCodes, ParseTestReason)
-	f.TestReasonExplaination = redcap.Decode(row.Get(189), missingCodes, redcap.ParseText)
-	f.TestFinalResult = redcap.Decode(row.Get(190), missingCodes, ParseTestFinalResult)
-	f.TestNotes = redcap.Decode(row.Get(191), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(192), nil, redcap.ParseFormStatus)
+	vals := (*[10]string)(row.Values[183:193])
+	f.TestDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.TestTime = redcap.Decode(vals[1], missingCodes, redcap.ParseTime)
+	f.TestRedcapVersion = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.TestTesterName = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.TestTesterEmail = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.TestReason = decodeTestReason(vals[5])
+	f.TestReasonExplaination = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.TestFinalResult = decodeAPIGrantToken(vals[7])
+	f.TestNotes = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *TestingDocumentation) encode(row *redcap.Row) {
-	row.Values[183] = f.TestDate.Raw()
-	row.Values[184] = f.TestTime.Raw()
-	row.Values[185] = f.TestRedcapVersion.Raw()
-	row.Values[186] = f.TestTesterName.Raw()
-	row.Values[187] = f.TestTesterEmail.Raw()
-	row.Values[188] = f.TestReason.Raw()
-	row.Values[189] = f.TestReasonExplaination.Raw()
-	row.Values[190] = f.TestFinalResult.Raw()
-	row.Values[191] = f.TestNotes.Raw()
-	row.Values[192] = f.Complete.Raw()
+	vals := (*[10]string)(row.Values[183:193])
+	vals[0] = f.TestDate.Raw()
+	vals[1] = f.TestTime.Raw()
+	vals[2] = f.TestRedcapVersion.Raw()
+	vals[3] = f.TestTesterName.Raw()
+	vals[4] = f.TestTesterEmail.Raw()
+	vals[5] = f.TestReason.Raw()
+	vals[6] = f.TestReasonExplaination.Raw()
+	vals[7] = f.TestFinalResult.Raw()
+	vals[8] = f.TestNotes.Raw()
+	vals[9] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *HelperFiles) decode(row *redcap.Row) {
-	f.Complete = redcap.Decode(row.Get(193), nil, redcap.ParseFormStatus)
+	vals := (*[1]string)(row.Values[193:194])
+	f.Complete = redcap.Decode(vals[0], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *HelperFiles) encode(row *redcap.Row) {
-	row.Values[193] = f.Complete.Raw()
+	vals := (*[1]string)(row.Values[193:194])
+	vals[0] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *StatusReport) decode(row *redcap.Row) {
-	f.Complete = redcap.Decode(row.Get(194), nil, redcap.ParseFormStatus)
+	vals := (*[1]string)(row.Values[194:195])
+	f.Complete = redcap.Decode(vals[0], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *StatusReport) encode(row *redcap.Row) {
-	row.Values[194] = f.Complete.Raw()
+	vals := (*[1]string)(row.Values[194:195])
+	vals[0] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *DataExportAndImport) decode(row *redcap.Row) {
-	f.DataImportSuccessful = redcap.Decode(row.Get(195), missingCodes, ParseDataImportSuccessful)
-	f.DataImportText = redcap.Decode(row.Get(196), missingCodes, redcap.ParseText)
-	f.DataImportNote = redcap.Decode(row.Get(197), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(198), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[195:199])
+	f.DataImportSuccessful = decodeActionTagHelp(vals[0])
+	f.DataImportText = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.DataImportNote = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *DataExportAndImport) encode(row *redcap.Row) {
-	row.Values[195] = f.DataImportSuccessful.Raw()
-	row.Values[196] = f.DataImportText.Raw()
-	row.Values[197] = f.DataImportNote.Raw()
-	row.Values[198] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[195:199])
+	vals[0] = f.DataImportSuccessful.Raw()
+	vals[1] = f.DataImportText.Raw()
+	vals[2] = f.DataImportNote.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *OnlineDesigner) decode(row *redcap.Row) {
-	f.Complete = redcap.Decode(row.Get(199), nil, redcap.ParseFormStatus)
+	vals := (*[1]string)(row.Values[199:200])
+	f.Complete = redcap.Decode(vals[0], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *OnlineDesigner) encode(row *redcap.Row) {
-	row.Values[199] = f.Complete.Raw()
+	vals := (*[1]string)(row.Values[199:200])
+	vals[0] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *TestConfigurationCheck) decode(row *redcap.Row) {
-	f.ConfigCheckDate = redcap.Decode(row.Get(200), missingCodes, redcap.ParseDate)
-	f.ConfigCheckTime = redcap.Decode(row.Get(201), missingCodes, redcap.ParseTime)
-	f.ConfigPassNeeded = redcap.Decode(row.Get(202), missingCodes, redcap.ParseInteger)
-	f.ConfigTotalPassed = redcap.Decode(row.Get(203), missingCodes, redcap.ParseNumber)
-	f.ConfigChecksVerified = redcap.Decode(row.Get(204), missingCodes, ParseConfigChecksVerified)
-	f.ConfigTestNote = redcap.Decode(row.Get(205), missingCodes, redcap.ParseText)
-	f.ConfigFileStructure = redcap.Decode(row.Get(206), missingCodes, ParseConfigFileStructure)
-	f.ConfigFileStructureMsg = redcap.Decode(row.Get(207), missingCodes, redcap.ParseText)
-	f.ConfigTableRedcapConfig = redcap.Decode(row.Get(208), missingCodes, ParseConfigTableRedcapConfig)
-	f.ConfigTableRedcapConfigMsg = redcap.Decode(row.Get(209), missingCodes, redcap.ParseText)
-	f.ConfigDbStructure = redcap.Decode(row.Get(210), missingCodes, ParseConfigDbStructure)
-	f.ConfigDbStructureMsg = redcap.Decode(row.Get(211), missingCodes, redcap.ParseText)
-	f.ConfigCurl = redcap.Decode(row.Get(212), missingCodes, ParseConfigCurl)
-	f.ConfigCurlMsg = redcap.Decode(row.Get(213), missingCodes, redcap.ParseText)
-	f.ConfigConsortiumServer = redcap.Decode(row.Get(214), missingCodes, ParseConfigConsortiumServer)
-	f.ConfigConsortiumServerMsg = redcap.Decode(row.Get(215), missingCodes, redcap.ParseText)
-	f.ConfigCron = redcap.Decode(row.Get(216), missingCodes, ParseConfigCron)
-	f.ConfigCronMsg = redcap.Decode(row.Get(217), missingCodes, redcap.ParseText)
-	f.ConfigSsl = redcap.Decode(row.Get(218), missingCodes, ParseConfigSsl)
-	f.ConfigSslMsg = redcap.Decode(row.Get(219), missingCodes, redcap.ParseText)
-	f.ConfigPhpVersion = redcap.Decode(row.Get(220), missingCodes, ParseConfigPhpVersion)
-	f.ConfigPhpVersionMsg = redcap.Decode(row.Get(221), missingCodes, redcap.ParseText)
-	f.ConfigMysqlVersion = redcap.Decode(row.Get(222), missingCodes, ParseConfigMysqlVersion)
-	f.ConfigMysqlVersionMsg = redcap.Decode(row.Get(223), missingCodes, redcap.ParseText)
-	f.ConfigGdLibrary = redcap.Decode(row.Get(224), missingCodes, ParseConfigGdLibrary)
-	f.ConfigGdLibraryMsg = redcap.Decode(row.Get(225), missingCodes, redcap.ParseText)
-	f.ConfigPhpFileinfo = redcap.Decode(row.Get(226), missingCodes, ParseConfigPhpFileinfo)
-	f.ConfigPhpFileinfoMsg = redcap.Decode(row.Get(227), missingCodes, redcap.ParseText)
-	f.ConfigSendEmails = redcap.Decode(row.Get(228), missingCodes, ParseConfigSendEmails)
-	f.ConfigSendEmailsMsg = redcap.Decode(row.Get(229), missingCodes, redcap.ParseText)
-	f.ConfigMaxInputVars = redcap.Decode(row.Get(230), missingCodes, ParseConfigMaxInputVars)
-	f.ConfigMaxInputVarsMsg = redcap.Decode(row.Get(231), missingCodes, redcap.ParseText)
-	f.ConfigHookFunctions = redcap.Decode(row.Get(232), missingCodes, ParseConfigHookFunctions)
-	f.HookFunctionsMsg = redcap.Decode(row.Get(233), missingCodes, redcap.ParseText)
-	f.ConfigMysqlPerformance = redcap.Decode(row.Get(234), missingCodes, ParseConfigMysqlPerformance)
-	f.ConfigMysqlPerformanceMsg = redcap.Decode(row.Get(235), missingCodes, redcap.ParseText)
-	f.ConfigWebTempWritable = redcap.Decode(row.Get(236), missingCodes, ParseConfigWebTempWritable)
-	f.ConfigWebTempWritableMsg = redcap.Decode(row.Get(237), missingCodes, redcap.ParseText)
-	f.ConfigTempDir = redcap.Decode(row.Get(238), missingCodes, ParseConfigTempDir)
-	f.ConfigTempDirMsg = redcap.Decode(row.Get(239), missingCodes, redcap.ParseText)
-	f.ConfigFileUploads = redcap.Decode(row.Get(240), missingCodes, ParseConfigFileUploads)
-	f.ConfigFileUploadsMsg = redcap.Decode(row.Get(241), missingCodes, redcap.ParseText)
-	f.ConfigModulesWritable = redcap.Decode(row.Get(242), missingCodes, ParseConfigModulesWritable)
-	f.ConfigModulesWritableMsg = redcap.Decode(row.Get(243), missingCodes, redcap.ParseText)
-	f.ConfigTwilio = redcap.Decode(row.Get(244), missingCodes, ParseConfigTwilio)
-	f.ConfigTwilioMsg = redcap.Decode(row.Get(245), missingCodes, redcap.ParseText)
-	f.ConfigPromis = redcap.Decode(row.Get(246), missingCodes, ParseConfigPromis)
-	f.ConfigPromisMsg = redcap.Decode(row.Get(247), missingCodes, redcap.ParseText)
-	f.ConfigBioportal = redcap.Decode(row.Get(248), missingCodes, ParseConfigBioportal)
-	f.ConfigBioportalMsg = redcap.Decode(row.Get(249), missingCodes, redcap.ParseText)
-	f.ConfigURLShort = redcap.Decode(row.Get(250), missingCodes, ParseConfigURLShort)
-	f.ConfigURLShortMsg = redcap.Decode(row.Get(251), missingCodes, redcap.ParseText)
-	f.ConfigRecaptcha = redcap.Decode(row.Get(252), missingCodes, ParseConfigRecaptcha)
-	f.ConfigRecaptchaMsg = redcap.Decode(row.Get(253), missingCodes, redcap.ParseText)
-	f.ConfigFieldBank = redcap.Decode(row.Get(254), missingCodes, ParseConfigFieldBank)
-	f.ConfigFieldBankMsg = redcap.Decode(row.Get(255), missingCodes, redcap.ParseText)
-	f.ConfigCookie = redcap.Decode(row.Get(256), missingCodes, ParseConfigCookie)
-	f.ConfigCookieMsg = redcap.Decode(row.Get(257), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(258), nil, redcap.ParseFormStatus)
+	vals := (*[59]string)(row.Values[200:259])
+	f.ConfigCheckDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.ConfigCheckTime = redcap.Decode(vals[1], missingCodes, redcap.ParseTime)
+	f.ConfigPassNeeded = redcap.Decode(vals[2], missingCodes, redcap.ParseInteger)
+	f.ConfigTotalPassed = redcap.Decode(vals[3], missingCodes, redcap.ParseNumber)
+	f.ConfigChecksVerified = decodeConfigChecksVerified(vals[4])
+	f.ConfigTestNote = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.ConfigFileStructure = decodeAPIGrantToken(vals[6])
+	f.ConfigFileStructureMsg = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.ConfigTableRedcapConfig = decodeAPIGrantToken(vals[8])
+	f.ConfigTableRedcapConfigMsg = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.ConfigDbStructure = decodeAPIGrantToken(vals[10])
+	f.ConfigDbStructureMsg = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.ConfigCurl = decodeAPIGrantToken(vals[12])
+	f.ConfigCurlMsg = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
+	f.ConfigConsortiumServer = decodeAPIGrantToken(vals[14])
+	f.ConfigConsortiumServerMsg = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
+	f.ConfigCron = decodeAPIGrantToken(vals[16])
+	f.ConfigCronMsg = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
+	f.ConfigSsl = decodeAPIGrantToken(vals[18])
+	f.ConfigSslMsg = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.ConfigPhpVersion = decodeAPIGrantToken(vals[20])
+	f.ConfigPhpVersionMsg = redcap.Decode(vals[21], missingCodes, redcap.ParseText)
+	f.ConfigMysqlVersion = decodeAPIGrantToken(vals[22])
+	f.ConfigMysqlVersionMsg = redcap.Decode(vals[23], missingCodes, redcap.ParseText)
+	f.ConfigGdLibrary = decodeAPIGrantToken(vals[24])
+	f.ConfigGdLibraryMsg = redcap.Decode(vals[25], missingCodes, redcap.ParseText)
+	f.ConfigPhpFileinfo = decodeAPIGrantToken(vals[26])
+	f.ConfigPhpFileinfoMsg = redcap.Decode(vals[27], missingCodes, redcap.ParseText)
+	f.ConfigSendEmails = decodeAPIGrantToken(vals[28])
+	f.ConfigSendEmailsMsg = redcap.Decode(vals[29], missingCodes, redcap.ParseText)
+	f.ConfigMaxInputVars = decodeBaseConfigCookie(vals[30])
+	f.ConfigMaxInputVarsMsg = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.ConfigHookFunctions = decodeBaseConfigCookie(vals[32])
+	f.HookFunctionsMsg = redcap.Decode(vals[33], missingCodes, redcap.ParseText)
+	f.ConfigMysqlPerformance = decodeBaseConfigCookie(vals[34])
+	f.ConfigMysqlPerformanceMsg = redcap.Decode(vals[35], missingCodes, redcap.ParseText)
+	f.ConfigWebTempWritable = decodeAPIGrantToken(vals[36])
+	f.ConfigWebTempWritableMsg = redcap.Decode(vals[37], missingCodes, redcap.ParseText)
+	f.ConfigTempDir = decodeAPIGrantToken(vals[38])
+	f.ConfigTempDirMsg = redcap.Decode(vals[39], missingCodes, redcap.ParseText)
+	f.ConfigFileUploads = decodeAPIGrantToken(vals[40])
+	f.ConfigFileUploadsMsg = redcap.Decode(vals[41], missingCodes, redcap.ParseText)
+	f.ConfigModulesWritable = decodeAPIGrantToken(vals[42])
+	f.ConfigModulesWritableMsg = redcap.Decode(vals[43], missingCodes, redcap.ParseText)
+	f.ConfigTwilio = decodeBaseConfigBioportal(vals[44])
+	f.ConfigTwilioMsg = redcap.Decode(vals[45], missingCodes, redcap.ParseText)
+	f.ConfigPromis = decodeBaseConfigBioportal(vals[46])
+	f.ConfigPromisMsg = redcap.Decode(vals[47], missingCodes, redcap.ParseText)
+	f.ConfigBioportal = decodeBaseConfigBioportal(vals[48])
+	f.ConfigBioportalMsg = redcap.Decode(vals[49], missingCodes, redcap.ParseText)
+	f.ConfigURLShort = decodeBaseConfigBioportal(vals[50])
+	f.ConfigURLShortMsg = redcap.Decode(vals[51], missingCodes, redcap.ParseText)
+	f.ConfigRecaptcha = decodeBaseConfigRecaptcha(vals[52])
+	f.ConfigRecaptchaMsg = redcap.Decode(vals[53], missingCodes, redcap.ParseText)
+	f.ConfigFieldBank = decodeBaseConfigBioportal(vals[54])
+	f.ConfigFieldBankMsg = redcap.Decode(vals[55], missingCodes, redcap.ParseText)
+	f.ConfigCookie = decodeBaseConfigCookie(vals[56])
+	f.ConfigCookieMsg = redcap.Decode(vals[57], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[58], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *TestConfigurationCheck) encode(row *redcap.Row) {
-	row.Values[200] = f.ConfigCheckDate.Raw()
-	row.Values[201] = f.ConfigCheckTime.Raw()
-	row.Values[202] = f.ConfigPassNeeded.Raw()
-	row.Values[203] = f.ConfigTotalPassed.Raw()
-	row.Values[204] = f.ConfigChecksVerified.Raw()
-	row.Values[205] = f.ConfigTestNote.Raw()
-	row.Values[206] = f.ConfigFileStructure.Raw()
-	row.Values[207] = f.ConfigFileStructureMsg.Raw()
-	row.Values[208] = f.ConfigTableRedcapConfig.Raw()
-	row.Values[209] = f.ConfigTableRedcapConfigMsg.Raw()
-	row.Values[210] = f.ConfigDbStructure.Raw()
-	row.Values[211] = f.ConfigDbStructureMsg.Raw()
-	row.Values[212] = f.ConfigCurl.Raw()
-	row.Values[213] = f.ConfigCurlMsg.Raw()
-	row.Values[214] = f.ConfigConsortiumServer.Raw()
-	row.Values[215] = f.ConfigConsortiumServerMsg.Raw()
-	row.Values[216] = f.ConfigCron.Raw()
-	row.Values[217] = f.ConfigCronMsg.Raw()
-	row.Values[218] = f.ConfigSsl.Raw()
-	row.Values[219] = f.ConfigSslMsg.Raw()
-	row.Values[220] = f.ConfigPhpVersion.Raw()
-	row.Values[221] = f.ConfigPhpVersionMsg.Raw()
-	row.Values[222] = f.ConfigMysqlVersion.Raw()
-	row.Values[223] = f.ConfigMysqlVersionMsg.Raw()
-	row.Values[224] = f.ConfigGdLibrary.Raw()
-	row.Values[225] = f.ConfigGdLibraryMsg.Raw()
-	row.Values[226] = f.ConfigPhpFileinfo.Raw()
-	row.Values[227] = f.ConfigPhpFileinfoMsg.Raw()
-	row.Values[228] = f.ConfigSendEmails.Raw()
-	row.Values[229] = f.ConfigSendEmailsMsg.Raw()
-	row.Values[230] = f.ConfigMaxInputVars.Raw()
-	row.Values[231] = f.ConfigMaxInputVarsMsg.Raw()
-	row.Values[232] = f.ConfigHookFunctions.Raw()
-	row.Values[233] = f.HookFunctionsMsg.Raw()
-	row.Values[234] = f.ConfigMysqlPerformance.Raw()
-	row.Values[235] = f.ConfigMysqlPerformanceMsg.Raw()
-	row.Values[236] = f.ConfigWebTempWritable.Raw()
-	row.Values[237] = f.ConfigWebTempWritableMsg.Raw()
-	row.Values[238] = f.ConfigTempDir.Raw()
-	row.Values[239] = f.ConfigTempDirMsg.Raw()
-	row.Values[240] = f.ConfigFileUploads.Raw()
-	row.Values[241] = f.ConfigFileUploadsMsg.Raw()
-	row.Values[242] = f.ConfigModulesWritable.Raw()
-	row.Values[243] = f.ConfigModulesWritableMsg.Raw()
-	row.Values[244] = f.ConfigTwilio.Raw()
-	row.Values[245] = f.ConfigTwilioMsg.Raw()
-	row.Values[246] = f.ConfigPromis.Raw()
-	row.Values[247] = f.ConfigPromisMsg.Raw()
-	row.Values[248] = f.ConfigBioportal.Raw()
-	row.Values[249] = f.ConfigBioportalMsg.Raw()
-	row.Values[250] = f.ConfigURLShort.Raw()
-	row.Values[251] = f.ConfigURLShortMsg.Raw()
-	row.Values[252] = f.ConfigRecaptcha.Raw()
-	row.Values[253] = f.ConfigRecaptchaMsg.Raw()
-	row.Values[254] = f.ConfigFieldBank.Raw()
-	row.Values[255] = f.ConfigFieldBankMsg.Raw()
-	row.Values[256] = f.ConfigCookie.Raw()
-	row.Values[257] = f.ConfigCookieMsg.Raw()
-	row.Values[258] = f.Complete.Raw()
+	vals := (*[59]string)(row.Values[200:259])
+	vals[0] = f.ConfigCheckDate.Raw()
+	vals[1] = f.ConfigCheckTime.Raw()
+	vals[2] = f.ConfigPassNeeded.Raw()
+	vals[3] = f.ConfigTotalPassed.Raw()
+	vals[4] = f.ConfigChecksVerified.Raw()
+	vals[5] = f.ConfigTestNote.Raw()
+	vals[6] = f.ConfigFileStructure.Raw()
+	vals[7] = f.ConfigFileStructureMsg.Raw()
+	vals[8] = f.ConfigTableRedcapConfig.Raw()
+	vals[9] = f.ConfigTableRedcapConfigMsg.Raw()
+	vals[10] = f.ConfigDbStructure.Raw()
+	vals[11] = f.ConfigDbStructureMsg.Raw()
+	vals[12] = f.ConfigCurl.Raw()
+	vals[13] = f.ConfigCurlMsg.Raw()
+	vals[14] = f.ConfigConsortiumServer.Raw()
+	vals[15] = f.ConfigConsortiumServerMsg.Raw()
+	vals[16] = f.ConfigCron.Raw()
+	vals[17] = f.ConfigCronMsg.Raw()
+	vals[18] = f.ConfigSsl.Raw()
+	vals[19] = f.ConfigSslMsg.Raw()
+	vals[20] = f.ConfigPhpVersion.Raw()
+	vals[21] = f.ConfigPhpVersionMsg.Raw()
+	vals[22] = f.ConfigMysqlVersion.Raw()
+	vals[23] = f.ConfigMysqlVersionMsg.Raw()
+	vals[24] = f.ConfigGdLibrary.Raw()
+	vals[25] = f.ConfigGdLibraryMsg.Raw()
+	vals[26] = f.ConfigPhpFileinfo.Raw()
+	vals[27] = f.ConfigPhpFileinfoMsg.Raw()
+	vals[28] = f.ConfigSendEmails.Raw()
+	vals[29] = f.ConfigSendEmailsMsg.Raw()
+	vals[30] = f.ConfigMaxInputVars.Raw()
+	vals[31] = f.ConfigMaxInputVarsMsg.Raw()
+	vals[32] = f.ConfigHookFunctions.Raw()
+	vals[33] = f.HookFunctionsMsg.Raw()
+	vals[34] = f.ConfigMysqlPerformance.Raw()
+	vals[35] = f.ConfigMysqlPerformanceMsg.Raw()
+	vals[36] = f.ConfigWebTempWritable.Raw()
+	vals[37] = f.ConfigWebTempWritableMsg.Raw()
+	vals[38] = f.ConfigTempDir.Raw()
+	vals[39] = f.ConfigTempDirMsg.Raw()
+	vals[40] = f.ConfigFileUploads.Raw()
+	vals[41] = f.ConfigFileUploadsMsg.Raw()
+	vals[42] = f.ConfigModulesWritable.Raw()
+	vals[43] = f.ConfigModulesWritableMsg.Raw()
+	vals[44] = f.ConfigTwilio.Raw()
+	vals[45] = f.ConfigTwilioMsg.Raw()
+	vals[46] = f.ConfigPromis.Raw()
+	vals[47] = f.ConfigPromisMsg.Raw()
+	vals[48] = f.ConfigBioportal.Raw()
+	vals[49] = f.ConfigBioportalMsg.Raw()
+	vals[50] = f.ConfigURLShort.Raw()
+	vals[51] = f.ConfigURLShortMsg.Raw()
+	vals[52] = f.ConfigRecaptcha.Raw()
+	vals[53] = f.ConfigRecaptchaMsg.Raw()
+	vals[54] = f.ConfigFieldBank.Raw()
+	vals[55] = f.ConfigFieldBankMsg.Raw()
+	vals[56] = f.ConfigCookie.Raw()
+	vals[57] = f.ConfigCookieMsg.Raw()
+	vals[58] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ActionTags) decode(row *redcap.Row) {
-	f.ActionTagHelp = redcap.Decode(row.Get(259), missingCodes, ParseActionTagHelp)
-	f.AtAppusernameApp = redcap.Decode(row.Get(260), missingCodes, redcap.ParseText)
-	f.AtBarcodeApp = redcap.Decode(row.Get(261), missingCodes, redcap.ParseText)
-	f.AtCalcdateInput = redcap.Decode(row.Get(262), missingCodes, redcap.ParseDate)
-	f.AtCalcdate = redcap.Decode(row.Get(263), missingCodes, redcap.ParseDate)
-	f.AtCalctextInput = redcap.Decode(row.Get(264), missingCodes, redcap.ParseText)
-	f.AtCalctext = redcap.Decode(row.Get(265), missingCodes, redcap.ParseText)
-	f.AtCharlimit = redcap.Decode(row.Get(266), missingCodes, redcap.ParseText)
-	f.AtDefault = redcap.Decode(row.Get(267), missingCodes, redcap.ParseText)
-	f.AtHidden = redcap.Decode(row.Get(268), missingCodes, redcap.ParseText)
-	f.AtHiddenApp = redcap.Decode(row.Get(269), missingCodes, redcap.ParseText)
-	f.AtHiddenForm = redcap.Decode(row.Get(270), missingCodes, redcap.ParseText)
-	f.AtHiddenPdf = redcap.Decode(row.Get(271), missingCodes, redcap.ParseText)
-	f.AtHiddenSurvey = redcap.Decode(row.Get(272), missingCodes, redcap.ParseText)
-	f.AtHidebutton = redcap.Decode(row.Get(273), missingCodes, redcap.ParseDateTime)
-	f.AtHidechoice.cols = [25]string{row.Get(274), row.Get(275), row.Get(276), row.Get(277), row.Get(278), row.Get(279), row.Get(280), row.Get(281), row.Get(282), row.Get(283), row.Get(284), row.Get(285), row.Get(286), row.Get(287), row.Get(288), row.Get(289), row.Get(290), row.Get(291), row.Get(292), row.Get(293), row.Get(294), row.Get(295), row.Get(296), row.Get(297), row.Get(298)}
-	f.AtInline = redcap.Decode(row.Get(299), missingCodes, redcap.ParseText)
-	f.AtLatitude = redcap.Decode(row.Get(300), missingCodes, redcap.ParseText)
-	f.AtLongitude = redcap.Decode(row.Get(301), missingCodes, redcap.ParseText)
-	f.AtMaxchecked.cols = [27]string{row.Get(302), row.Get(303), row.Get(304), row.Get(305), row.Get(306), row.Get(307), row.Get(308), row.Get(309), row.Get(310), row.Get(311), row.Get(312), row.Get(313), row.Get(314), row.Get(315), row.Get(316), row.Get(317), row.Get(318), row.Get(319), row.Get(320), row.Get(321), row.Get(322), row.Get(323), row.Get(324), row.Get(325), row.Get(326), row.Get(327), row.Get(328)}
-	f.AtMaxchoice.cols = [25]string{row.Get(329), row.Get(330), row.Get(331), row.Get(332), row.Get(333), row.Get(334), row.Get(335), row.Get(336), row.Get(337), row.Get(338), row.Get(339), row.Get(340), row.Get(341), row.Get(342), row.Get(343), row.Get(344), row.Get(345), row.Get(346), row.Get(347), row.Get(348), row.Get(349), row.Get(350), row.Get(351), row.Get(352), row.Get(353)}
-	f.AtNomissing.cols = [3]string{row.Get(354), row.Get(355), row.Get(356)}
-	f.AtNoneoftheabove.cols = [26]string{row.Get(357), row.Get(358), row.Get(359), row.Get(360), row.Get(361), row.Get(362), row.Get(363), row.Get(364), row.Get(365), row.Get(366), row.Get(367), row.Get(368), row.Get(369), row.Get(370), row.Get(371), row.Get(372), row.Get(373), row.Get(374), row.Get(375), row.Get(376), row.Get(377), row.Get(378), row.Get(379), row.Get(380), row.Get(381), row.Get(382)}
-	f.AtNow = redcap.Decode(row.Get(383), missingCodes, redcap.ParseDateTime)
-	f.AtNowServer = redcap.Decode(row.Get(384), missingCodes, redcap.ParseDateTime)
-	f.AtNowUtc = redcap.Decode(row.Get(385), missingCodes, redcap.ParseDateTime)
-	f.AtPasswordmask = redcap.Decode(row.Get(386), missingCodes, redcap.ParseText)
-	f.AtPlaceholder = redcap.Decode(row.Get(387), missingCodes, redcap.ParseText)
-	f.AtRandomorder = redcap.Decode(row.Get(388), missingCodes, ParseAtRandomorder)
-	f.AtReadonly = redcap.Decode(row.Get(389), missingCodes, redcap.ParseText)
-	f.AtReadonlyApp = redcap.Decode(row.Get(390), missingCodes, redcap.ParseText)
-	f.AtReadonlyForm = redcap.Decode(row.Get(391), missingCodes, redcap.ParseText)
-	f.AtReadonlySurvey = redcap.Decode(row.Get(392), missingCodes, redcap.ParseText)
-	f.AtSetvalue = redcap.Decode(row.Get(393), missingCodes, redcap.ParseText)
-	f.AtSyncApp = redcap.Decode(row.Get(394), missingCodes, redcap.ParseText)
-	f.AtToday = redcap.Decode(row.Get(395), missingCodes, redcap.ParseDate)
-	f.AtTodayServer = redcap.Decode(row.Get(396), missingCodes, redcap.ParseText)
-	f.AtTodayUtc = redcap.Decode(row.Get(397), missingCodes, redcap.ParseText)
-	f.AtUsername = redcap.Decode(row.Get(398), missingCodes, redcap.ParseText)
-	f.AtWordlimit = redcap.Decode(row.Get(399), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(400), nil, redcap.ParseFormStatus)
+	vals := (*[142]string)(row.Values[259:401])
+	f.ActionTagHelp = decodeActionTagHelp(vals[0])
+	f.AtAppusernameApp = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.AtBarcodeApp = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.AtCalcdateInput = redcap.Decode(vals[3], missingCodes, redcap.ParseDate)
+	f.AtCalcdate = redcap.Decode(vals[4], missingCodes, redcap.ParseDate)
+	f.AtCalctextInput = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.AtCalctext = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.AtCharlimit = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.AtDefault = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.AtHidden = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.AtHiddenApp = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
+	f.AtHiddenForm = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.AtHiddenPdf = redcap.Decode(vals[12], missingCodes, redcap.ParseText)
+	f.AtHiddenSurvey = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
+	f.AtHidebutton = redcap.Decode(vals[14], missingCodes, redcap.ParseDateTime)
+	f.AtHidechoice.cols = [25]string{vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27], vals[28], vals[29], vals[30], vals[31], vals[32], vals[33], vals[34], vals[35], vals[36], vals[37], vals[38], vals[39]}
+	f.AtInline = redcap.Decode(vals[40], missingCodes, redcap.ParseText)
+	f.AtLatitude = redcap.Decode(vals[41], missingCodes, redcap.ParseText)
+	f.AtLongitude = redcap.Decode(vals[42], missingCodes, redcap.ParseText)
+	f.AtMaxchecked.cols = [27]string{vals[43], vals[44], vals[45], vals[46], vals[47], vals[48], vals[49], vals[50], vals[51], vals[52], vals[53], vals[54], vals[55], vals[56], vals[57], vals[58], vals[59], vals[60], vals[61], vals[62], vals[63], vals[64], vals[65], vals[66], vals[67], vals[68], vals[69]}
+	f.AtMaxchoice.cols = [25]string{vals[70], vals[71], vals[72], vals[73], vals[74], vals[75], vals[76], vals[77], vals[78], vals[79], vals[80], vals[81], vals[82], vals[83], vals[84], vals[85], vals[86], vals[87], vals[88], vals[89], vals[90], vals[91], vals[92], vals[93], vals[94]}
+	f.AtNomissing.cols = [3]string{vals[95], vals[96], vals[97]}
+	f.AtNoneoftheabove.cols = [26]string{vals[98], vals[99], vals[100], vals[101], vals[102], vals[103], vals[104], vals[105], vals[106], vals[107], vals[108], vals[109], vals[110], vals[111], vals[112], vals[113], vals[114], vals[115], vals[116], vals[117], vals[118], vals[119], vals[120], vals[121], vals[122], vals[123]}
+	f.AtNow = redcap.Decode(vals[124], missingCodes, redcap.ParseDateTime)
+	f.AtNowServer = redcap.Decode(vals[125], missingCodes, redcap.ParseDateTime)
+	f.AtNowUtc = redcap.Decode(vals[126], missingCodes, redcap.ParseDateTime)
+	f.AtPasswordmask = redcap.Decode(vals[127], missingCodes, redcap.ParseText)
+	f.AtPlaceholder = redcap.Decode(vals[128], missingCodes, redcap.ParseText)
+	f.AtRandomorder = decodeAtRandomorder(vals[129])
+	f.AtReadonly = redcap.Decode(vals[130], missingCodes, redcap.ParseText)
+	f.AtReadonlyApp = redcap.Decode(vals[131], missingCodes, redcap.ParseText)
+	f.AtReadonlyForm = redcap.Decode(vals[132], missingCodes, redcap.ParseText)
+	f.AtReadonlySurvey = redcap.Decode(vals[133], missingCodes, redcap.ParseText)
+	f.AtSetvalue = redcap.Decode(vals[134], missingCodes, redcap.ParseText)
+	f.AtSyncApp = redcap.Decode(vals[135], missingCodes, redcap.ParseText)
+	f.AtToday = redcap.Decode(vals[136], missingCodes, redcap.ParseDate)
+	f.AtTodayServer = redcap.Decode(vals[137], missingCodes, redcap.ParseText)
+	f.AtTodayUtc = redcap.Decode(vals[138], missingCodes, redcap.ParseText)
+	f.AtUsername = redcap.Decode(vals[139], missingCodes, redcap.ParseText)
+	f.AtWordlimit = redcap.Decode(vals[140], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[141], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ActionTags) encode(row *redcap.Row) {
-	row.Values[259] = f.ActionTagHelp.Raw()
-	row.Values[260] = f.AtAppusernameApp.Raw()
-	row.Values[261] = f.AtBarcodeApp.Raw()
-	row.Values[262] = f.AtCalcdateInput.Raw()
-	row.Values[263] = f.AtCalcdate.Raw()
-	row.Values[264] = f.AtCalctextInput.Raw()
-	row.Values[265] = f.AtCalctext.Raw()
-	row.Values[266] = f.AtCharlimit.Raw()
-	row.Values[267] = f.AtDefault.Raw()
-	row.Values[268] = f.AtHidden.Raw()
-	row.Values[269] = f.AtHiddenApp.Raw()
-	row.Values[270] = f.AtHiddenForm.Raw()
-	row.Values[271] = f.AtHiddenPdf.Raw()
-	row.Values[272] = f.AtHiddenSurvey.Raw()
-	row.Values[273] = f.AtHidebutton.Raw()
-	row.Values[274] = f.AtHidechoice.cols[0]
-	row.Values[275] = f.AtHidechoice.cols[1]
-	row.Values[276] = f.AtHidechoice.cols[2]
-	row.Values[277] = f.AtHidechoice.cols[3]
-	row.Values[278] = f.AtHidechoice.cols[4]
-	row.Values[279] = f.AtHidechoice.cols[5]
-	row.Values[280] = f.AtHidechoice.cols[6]
-	row.Values[281] = f.AtHidechoice.cols[7]
-	row.Values[282] = f.AtHidechoice.cols[8]
-	row.Values[283] = f.AtHidechoice.cols[9]
-	row.Values[284] = f.AtHidechoice.cols[10]
-	row.Values[285] = f.AtHidechoice.cols[11]
-	row.Values[286] = f.AtHidechoice.cols[12]
-	row.Values[287] = f.AtHidechoice.cols[13]
-	row.Values[288] = f.AtHidechoice.cols[14]
-	row.Values[289] = f.AtHidechoice.cols[15]
-	row.Values[290] = f.AtHidechoice.cols[16]
-	row.Values[291] = f.AtHidechoice.cols[17]
-	row.Values[292] = f.AtHidechoice.cols[18]
-	row.Values[293] = f.AtHidechoice.cols[19]
-	row.Values[294] = f.AtHidechoice.cols[20]
-	row.Values[295] = f.AtHidechoice.cols[21]
-	row.Values[296] = f.AtHidechoice.cols[22]
-	row.Values[297] = f.AtHidechoice.cols[23]
-	row.Values[298] = f.AtHidechoice.cols[24]
-	row.Values[299] = f.AtInline.Raw()
-	row.Values[300] = f.AtLatitude.Raw()
-	row.Values[301] = f.AtLongitude.Raw()
-	row.Values[302] = f.AtMaxchecked.cols[0]
-	row.Values[303] = f.AtMaxchecked.cols[1]
-	row.Values[304] = f.AtMaxchecked.cols[2]
-	row.Values[305] = f.AtMaxchecked.cols[3]
-	row.Values[306] = f.AtMaxchecked.cols[4]
-	row.Values[307] = f.AtMaxchecked.cols[5]
-	row.Values[308] = f.AtMaxchecked.cols[6]
-	row.Values[309] = f.AtMaxchecked.cols[7]
-	row.Values[310] = f.AtMaxchecked.cols[8]
-	row.Values[311] = f.AtMaxchecked.cols[9]
-	row.Values[312] = f.AtMaxchecked.cols[10]
-	row.Values[313] = f.AtMaxchecked.cols[11]
-	row.Values[314] = f.AtMaxchecked.cols[12]
-	row.Values[315] = f.AtMaxchecked.cols[13]
-	row.Values[316] = f.AtMaxchecked.cols[14]
-	row.Values[317] = f.AtMaxchecked.cols[15]
-	row.Values[318] = f.AtMaxchecked.cols[16]
-	row.Values[319] = f.AtMaxchecked.cols[17]
-	row.Values[320] = f.AtMaxchecked.cols[18]
-	row.Values[321] = f.AtMaxchecked.cols[19]
-	row.Values[322] = f.AtMaxchecked.cols[20]
-	row.Values[323] = f.AtMaxchecked.cols[21]
-	row.Values[324] = f.AtMaxchecked.cols[22]
-	row.Values[325] = f.AtMaxchecked.cols[23]
-	row.Values[326] = f.AtMaxchecked.cols[24]
-	row.Values[327] = f.AtMaxchecked.cols[25]
-	row.Values[328] = f.AtMaxchecked.cols[26]
-	row.Values[329] = f.AtMaxchoice.cols[0]
-	row.Values[330] = f.AtMaxchoice.cols[1]
-	row.Values[331] = f.AtMaxchoice.cols[2]
-	row.Values[332] = f.AtMaxchoice.cols[3]
-	row.Values[333] = f.AtMaxchoice.cols[4]
-	row.Values[334] = f.AtMaxchoice.cols[5]
-	row.Values[335] = f.AtMaxchoice.cols[6]
-	row.Values[336] = f.AtMaxchoice.cols[7]
-	row.Values[337] = f.AtMaxchoice.cols[8]
-	row.Values[338] = f.AtMaxchoice.cols[9]
-	row.Values[339] = f.AtMaxchoice.cols[10]
-	row.Values[340] = f.AtMaxchoice.cols[11]
-	row.Values[341] = f.AtMaxchoice.cols[12]
-	row.Values[342] = f.AtMaxchoice.cols[13]
-	row.Values[343] = f.AtMaxchoice.cols[14]
-	row.Values[344] = f.AtMaxchoice.cols[15]
-	row.Values[345] = f.AtMaxchoice.cols[16]
-	row.Values[346] = f.AtMaxchoice.cols[17]
-	row.Values[347] = f.AtMaxchoice.cols[18]
-	row.Values[348] = f.AtMaxchoice.cols[19]
-	row.Values[349] = f.AtMaxchoice.cols[20]
-	row.Values[350] = f.AtMaxchoice.cols[21]
-	row.Values[351] = f.AtMaxchoice.cols[22]
-	row.Values[352] = f.AtMaxchoice.cols[23]
-	row.Values[353] = f.AtMaxchoice.cols[24]
-	row.Values[354] = f.AtNomissing.cols[0]
-	row.Values[355] = f.AtNomissing.cols[1]
-	row.Values[356] = f.AtNomissing.cols[2]
-	row.Values[357] = f.AtNoneoftheabove.cols[0]
-	row.Values[358] = f.AtNoneoftheabove.cols[1]
-	row.Values[359] = f.AtNoneoftheabove.cols[2]
-	row.Values[360] = f.AtNoneoftheabove.cols[3]
-	row.Values[361] = f.AtNoneoftheabove.cols[4]
-	row.Values[362] = f.AtNoneoftheabove.cols[5]
-	row.Values[363] = f.AtNoneoftheabove.cols[6]
-	row.Values[364] = f.AtNoneoftheabove.cols[7]
-	row.Values[365] = f.AtNoneoftheabove.cols[8]
-	row.Values[366] = f.AtNoneoftheabove.cols[9]
-	row.Values[367] = f.AtNoneoftheabove.cols[10]
-	row.Values[368] = f.AtNoneoftheabove.cols[11]
-	row.Values[369] = f.AtNoneoftheabove.cols[12]
-	row.Values[370] = f.AtNoneoftheabove.cols[13]
-	row.Values[371] = f.AtNoneoftheabove.cols[14]
-	row.Values[372] = f.AtNoneoftheabove.cols[15]
-	row.Values[373] = f.AtNoneoftheabove.cols[16]
-	row.Values[374] = f.AtNoneoftheabove.cols[17]
-	row.Values[375] = f.AtNoneoftheabove.cols[18]
-	row.Values[376] = f.AtNoneoftheabove.cols[19]
-	row.Values[377] = f.AtNoneoftheabove.cols[20]
-	row.Values[378] = f.AtNoneoftheabove.cols[21]
-	row.Values[379] = f.AtNoneoftheabove.cols[22]
-	row.Values[380] = f.AtNoneoftheabove.cols[23]
-	row.Values[381] = f.AtNoneoftheabove.cols[24]
-	row.Values[382] = f.AtNoneoftheabove.cols[25]
-	row.Values[383] = f.AtNow.Raw()
-	row.Values[384] = f.AtNowServer.Raw()
-	row.Values[385] = f.AtNowUtc.Raw()
-	row.Values[386] = f.AtPasswordmask.Raw()
-	row.Values[387] = f.AtPlaceholder.Raw()
-	row.Values[388] = f.AtRandomorder.Raw()
-	row.Values[389] = f.AtReadonly.Raw()
-	row.Values[390] = f.AtReadonlyApp.Raw()
-	row.Values[391] = f.AtReadonlyForm.Raw()
-	row.Values[392] = f.AtReadonlySurvey.Raw()
-	row.Values[393] = f.AtSetvalue.Raw()
-	row.Values[394] = f.AtSyncApp.Raw()
-	row.Values[395] = f.AtToday.Raw()
-	row.Values[396] = f.AtTodayServer.Raw()
-	row.Values[397] = f.AtTodayUtc.Raw()
-	row.Values[398] = f.AtUsername.Raw()
-	row.Values[399] = f.AtWordlimit.Raw()
-	row.Values[400] = f.Complete.Raw()
+	vals := (*[142]string)(row.Values[259:401])
+	vals[0] = f.ActionTagHelp.Raw()
+	vals[1] = f.AtAppusernameApp.Raw()
+	vals[2] = f.AtBarcodeApp.Raw()
+	vals[3] = f.AtCalcdateInput.Raw()
+	vals[4] = f.AtCalcdate.Raw()
+	vals[5] = f.AtCalctextInput.Raw()
+	vals[6] = f.AtCalctext.Raw()
+	vals[7] = f.AtCharlimit.Raw()
+	vals[8] = f.AtDefault.Raw()
+	vals[9] = f.AtHidden.Raw()
+	vals[10] = f.AtHiddenApp.Raw()
+	vals[11] = f.AtHiddenForm.Raw()
+	vals[12] = f.AtHiddenPdf.Raw()
+	vals[13] = f.AtHiddenSurvey.Raw()
+	vals[14] = f.AtHidebutton.Raw()
+	vals[15] = f.AtHidechoice.cols[0]
+	vals[16] = f.AtHidechoice.cols[1]
+	vals[17] = f.AtHidechoice.cols[2]
+	vals[18] = f.AtHidechoice.cols[3]
+	vals[19] = f.AtHidechoice.cols[4]
+	vals[20] = f.AtHidechoice.cols[5]
+	vals[21] = f.AtHidechoice.cols[6]
+	vals[22] = f.AtHidechoice.cols[7]
+	vals[23] = f.AtHidechoice.cols[8]
+	vals[24] = f.AtHidechoice.cols[9]
+	vals[25] = f.AtHidechoice.cols[10]
+	vals[26] = f.AtHidechoice.cols[11]
+	vals[27] = f.AtHidechoice.cols[12]
+	vals[28] = f.AtHidechoice.cols[13]
+	vals[29] = f.AtHidechoice.cols[14]
+	vals[30] = f.AtHidechoice.cols[15]
+	vals[31] = f.AtHidechoice.cols[16]
+	vals[32] = f.AtHidechoice.cols[17]
+	vals[33] = f.AtHidechoice.cols[18]
+	vals[34] = f.AtHidechoice.cols[19]
+	vals[35] = f.AtHidechoice.cols[20]
+	vals[36] = f.AtHidechoice.cols[21]
+	vals[37] = f.AtHidechoice.cols[22]
+	vals[38] = f.AtHidechoice.cols[23]
+	vals[39] = f.AtHidechoice.cols[24]
+	vals[40] = f.AtInline.Raw()
+	vals[41] = f.AtLatitude.Raw()
+	vals[42] = f.AtLongitude.Raw()
+	vals[43] = f.AtMaxchecked.cols[0]
+	vals[44] = f.AtMaxchecked.cols[1]
+	vals[45] = f.AtMaxchecked.cols[2]
+	vals[46] = f.AtMaxchecked.cols[3]
+	vals[47] = f.AtMaxchecked.cols[4]
+	vals[48] = f.AtMaxchecked.cols[5]
+	vals[49] = f.AtMaxchecked.cols[6]
+	vals[50] = f.AtMaxchecked.cols[7]
+	vals[51] = f.AtMaxchecked.cols[8]
+	vals[52] = f.AtMaxchecked.cols[9]
+	vals[53] = f.AtMaxchecked.cols[10]
+	vals[54] = f.AtMaxchecked.cols[11]
+	vals[55] = f.AtMaxchecked.cols[12]
+	vals[56] = f.AtMaxchecked.cols[13]
+	vals[57] = f.AtMaxchecked.cols[14]
+	vals[58] = f.AtMaxchecked.cols[15]
+	vals[59] = f.AtMaxchecked.cols[16]
+	vals[60] = f.AtMaxchecked.cols[17]
+	vals[61] = f.AtMaxchecked.cols[18]
+	vals[62] = f.AtMaxchecked.cols[19]
+	vals[63] = f.AtMaxchecked.cols[20]
+	vals[64] = f.AtMaxchecked.cols[21]
+	vals[65] = f.AtMaxchecked.cols[22]
+	vals[66] = f.AtMaxchecked.cols[23]
+	vals[67] = f.AtMaxchecked.cols[24]
+	vals[68] = f.AtMaxchecked.cols[25]
+	vals[69] = f.AtMaxchecked.cols[26]
+	vals[70] = f.AtMaxchoice.cols[0]
+	vals[71] = f.AtMaxchoice.cols[1]
+	vals[72] = f.AtMaxchoice.cols[2]
+	vals[73] = f.AtMaxchoice.cols[3]
+	vals[74] = f.AtMaxchoice.cols[4]
+	vals[75] = f.AtMaxchoice.cols[5]
+	vals[76] = f.AtMaxchoice.cols[6]
+	vals[77] = f.AtMaxchoice.cols[7]
+	vals[78] = f.AtMaxchoice.cols[8]
+	vals[79] = f.AtMaxchoice.cols[9]
+	vals[80] = f.AtMaxchoice.cols[10]
+	vals[81] = f.AtMaxchoice.cols[11]
+	vals[82] = f.AtMaxchoice.cols[12]
+	vals[83] = f.AtMaxchoice.cols[13]
+	vals[84] = f.AtMaxchoice.cols[14]
+	vals[85] = f.AtMaxchoice.cols[15]
+	vals[86] = f.AtMaxchoice.cols[16]
+	vals[87] = f.AtMaxchoice.cols[17]
+	vals[88] = f.AtMaxchoice.cols[18]
+	vals[89] = f.AtMaxchoice.cols[19]
+	vals[90] = f.AtMaxchoice.cols[20]
+	vals[91] = f.AtMaxchoice.cols[21]
+	vals[92] = f.AtMaxchoice.cols[22]
+	vals[93] = f.AtMaxchoice.cols[23]
+	vals[94] = f.AtMaxchoice.cols[24]
+	vals[95] = f.AtNomissing.cols[0]
+	vals[96] = f.AtNomissing.cols[1]
+	vals[97] = f.AtNomissing.cols[2]
+	vals[98] = f.AtNoneoftheabove.cols[0]
+	vals[99] = f.AtNoneoftheabove.cols[1]
+	vals[100] = f.AtNoneoftheabove.cols[2]
+	vals[101] = f.AtNoneoftheabove.cols[3]
+	vals[102] = f.AtNoneoftheabove.cols[4]
+	vals[103] = f.AtNoneoftheabove.cols[5]
+	vals[104] = f.AtNoneoftheabove.cols[6]
+	vals[105] = f.AtNoneoftheabove.cols[7]
+	vals[106] = f.AtNoneoftheabove.cols[8]
+	vals[107] = f.AtNoneoftheabove.cols[9]
+	vals[108] = f.AtNoneoftheabove.cols[10]
+	vals[109] = f.AtNoneoftheabove.cols[11]
+	vals[110] = f.AtNoneoftheabove.cols[12]
+	vals[111] = f.AtNoneoftheabove.cols[13]
+	vals[112] = f.AtNoneoftheabove.cols[14]
+	vals[113] = f.AtNoneoftheabove.cols[15]
+	vals[114] = f.AtNoneoftheabove.cols[16]
+	vals[115] = f.AtNoneoftheabove.cols[17]
+	vals[116] = f.AtNoneoftheabove.cols[18]
+	vals[117] = f.AtNoneoftheabove.cols[19]
+	vals[118] = f.AtNoneoftheabove.cols[20]
+	vals[119] = f.AtNoneoftheabove.cols[21]
+	vals[120] = f.AtNoneoftheabove.cols[22]
+	vals[121] = f.AtNoneoftheabove.cols[23]
+	vals[122] = f.AtNoneoftheabove.cols[24]
+	vals[123] = f.AtNoneoftheabove.cols[25]
+	vals[124] = f.AtNow.Raw()
+	vals[125] = f.AtNowServer.Raw()
+	vals[126] = f.AtNowUtc.Raw()
+	vals[127] = f.AtPasswordmask.Raw()
+	vals[128] = f.AtPlaceholder.Raw()
+	vals[129] = f.AtRandomorder.Raw()
+	vals[130] = f.AtReadonly.Raw()
+	vals[131] = f.AtReadonlyApp.Raw()
+	vals[132] = f.AtReadonlyForm.Raw()
+	vals[133] = f.AtReadonlySurvey.Raw()
+	vals[134] = f.AtSetvalue.Raw()
+	vals[135] = f.AtSyncApp.Raw()
+	vals[136] = f.AtToday.Raw()
+	vals[137] = f.AtTodayServer.Raw()
+	vals[138] = f.AtTodayUtc.Raw()
+	vals[139] = f.AtUsername.Raw()
+	vals[140] = f.AtWordlimit.Raw()
+	vals[141] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *CalculatedFields) decode(row *redcap.Row) {
-	f.OpenText = redcap.Decode(row.Get(401), missingCodes, redcap.ParseText)
-	f.OpenRangeInteger = redcap.Decode(row.Get(402), missingCodes, redcap.ParseInteger)
-	f.Int0To100 = redcap.Decode(row.Get(403), missingCodes, redcap.ParseInteger)
-	f.AdditionTwoInts = redcap.Decode(row.Get(404), missingCodes, redcap.ParseNumber)
-	f.SubtractTwoInts = redcap.Decode(row.Get(405), missingCodes, redcap.ParseNumber)
-	f.MultiplyTwoInts = redcap.Decode(row.Get(406), missingCodes, redcap.ParseNumber)
-	f.DivideTwoInts = redcap.Decode(row.Get(407), missingCodes, redcap.ParseNumber)
-	f.OpenRangeIntegerSqrt = redcap.Decode(row.Get(408), missingCodes, redcap.ParseNumber)
-	f.OpenRangeIntegerExp = redcap.Decode(row.Get(409), missingCodes, redcap.ParseNumber)
-	f.AbsoluteValue = redcap.Decode(row.Get(410), missingCodes, redcap.ParseNumber)
-	f.MinValue = redcap.Decode(row.Get(411), missingCodes, redcap.ParseNumber)
-	f.MaxValue = redcap.Decode(row.Get(412), missingCodes, redcap.ParseNumber)
-	f.MeanValue = redcap.Decode(row.Get(413), missingCodes, redcap.ParseNumber)
-	f.MedianValue = redcap.Decode(row.Get(414), missingCodes, redcap.ParseNumber)
-	f.SumWithBlank = redcap.Decode(row.Get(415), missingCodes, redcap.ParseNumber)
-	f.CalcStdev = redcap.Decode(row.Get(416), missingCodes, redcap.ParseNumber)
-	f.CalcLog = redcap.Decode(row.Get(417), missingCodes, redcap.ParseNumber)
-	f.CalcIsnumber = redcap.Decode(row.Get(418), missingCodes, redcap.ParseNumber)
-	f.Zero = redcap.Decode(row.Get(419), missingCodes, redcap.ParseText)
-	f.DivByZero = redcap.Decode(row.Get(420), missingCodes, redcap.ParseNumber)
-	f.OpenNumber = redcap.Decode(row.Get(421), missingCodes, redcap.ParseNumber)
-	f.Number0To100 = redcap.Decode(row.Get(422), missingCodes, redcap.ParseNumber)
-	f.CalcIsinteger = redcap.Decode(row.Get(423), missingCodes, redcap.ParseNumber)
-	f.NumberSum = redcap.Decode(row.Get(424), missingCodes, redcap.ParseNumber)
-	f.D1 = redcap.Decode(row.Get(425), missingCodes, redcap.ParseNumber)
-	f.D2 = redcap.Decode(row.Get(426), missingCodes, redcap.ParseNumber)
-	f.AddTwoDecimals = redcap.Decode(row.Get(427), missingCodes, redcap.ParseNumber)
-	f.D4 = redcap.Decode(row.Get(428), missingCodes, redcap.ParseNumber)
-	f.D4Round = redcap.Decode(row.Get(429), missingCodes, redcap.ParseNumber)
-	f.D4RoundUp = redcap.Decode(row.Get(430), missingCodes, redcap.ParseNumber)
-	f.D4RoundDown = redcap.Decode(row.Get(431), missingCodes, redcap.ParseNumber)
-	f.DateNoMinMax = redcap.Decode(row.Get(432), missingCodes, redcap.ParseDate)
-	f.Date2 = redcap.Decode(row.Get(433), missingCodes, redcap.ParseDate)
-	f.DateDiffDays = redcap.Decode(row.Get(434), missingCodes, redcap.ParseNumber)
-	f.DateDiffMonths = redcap.Decode(row.Get(435), missingCodes, redcap.ParseNumber)
-	f.DateDiffYears = redcap.Decode(row.Get(436), missingCodes, redcap.ParseNumber)
-	f.DateDiffTwoDates = redcap.Decode(row.Get(437), missingCodes, redcap.ParseNumber)
-	f.Time1 = redcap.Decode(row.Get(438), missingCodes, redcap.ParseTime)
-	f.Time2 = redcap.Decode(row.Get(439), missingCodes, redcap.ParseTime)
-	f.TimeDiffHours = redcap.Decode(row.Get(440), missingCodes, redcap.ParseNumber)
-	f.TimeDiffMinutes = redcap.Decode(row.Get(441), missingCodes, redcap.ParseNumber)
-	f.TimeDiffSeconds = redcap.Decode(row.Get(442), missingCodes, redcap.ParseNumber)
-	f.Choice1To5 = redcap.Decode(row.Get(443), missingCodes, ParseChoice1To5)
-	f.Choice1To10 = redcap.Decode(row.Get(444), missingCodes, ParseChoice1To10)
-	f.IfChoiceEq1 = redcap.Decode(row.Get(445), missingCodes, redcap.ParseNumber)
-	f.IfTwoFields = redcap.Decode(row.Get(446), missingCodes, redcap.ParseNumber)
-	f.Slilder1 = redcap.Decode(row.Get(447), missingCodes, redcap.ParseInteger)
-	f.SQLUUID = redcap.Decode(row.Get(448), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(449), nil, redcap.ParseFormStatus)
+	vals := (*[49]string)(row.Values[401:450])
+	f.OpenText = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.OpenRangeInteger = redcap.Decode(vals[1], missingCodes, redcap.ParseInteger)
+	f.Int0To100 = redcap.Decode(vals[2], missingCodes, redcap.ParseInteger)
+	f.AdditionTwoInts = redcap.Decode(vals[3], missingCodes, redcap.ParseNumber)
+	f.SubtractTwoInts = redcap.Decode(vals[4], missingCodes, redcap.ParseNumber)
+	f.MultiplyTwoInts = redcap.Decode(vals[5], missingCodes, redcap.ParseNumber)
+	f.DivideTwoInts = redcap.Decode(vals[6], missingCodes, redcap.ParseNumber)
+	f.OpenRangeIntegerSqrt = redcap.Decode(vals[7], missingCodes, redcap.ParseNumber)
+	f.OpenRangeIntegerExp = redcap.Decode(vals[8], missingCodes, redcap.ParseNumber)
+	f.AbsoluteValue = redcap.Decode(vals[9], missingCodes, redcap.ParseNumber)
+	f.MinValue = redcap.Decode(vals[10], missingCodes, redcap.ParseNumber)
+	f.MaxValue = redcap.Decode(vals[11], missingCodes, redcap.ParseNumber)
+	f.MeanValue = redcap.Decode(vals[12], missingCodes, redcap.ParseNumber)
+	f.MedianValue = redcap.Decode(vals[13], missingCodes, redcap.ParseNumber)
+	f.SumWithBlank = redcap.Decode(vals[14], missingCodes, redcap.ParseNumber)
+	f.CalcStdev = redcap.Decode(vals[15], missingCodes, redcap.ParseNumber)
+	f.CalcLog = redcap.Decode(vals[16], missingCodes, redcap.ParseNumber)
+	f.CalcIsnumber = redcap.Decode(vals[17], missingCodes, redcap.ParseNumber)
+	f.Zero = redcap.Decode(vals[18], missingCodes, redcap.ParseText)
+	f.DivByZero = redcap.Decode(vals[19], missingCodes, redcap.ParseNumber)
+	f.OpenNumber = redcap.Decode(vals[20], missingCodes, redcap.ParseNumber)
+	f.Number0To100 = redcap.Decode(vals[21], missingCodes, redcap.ParseNumber)
+	f.CalcIsinteger = redcap.Decode(vals[22], missingCodes, redcap.ParseNumber)
+	f.NumberSum = redcap.Decode(vals[23], missingCodes, redcap.ParseNumber)
+	f.D1 = redcap.Decode(vals[24], missingCodes, redcap.ParseNumber)
+	f.D2 = redcap.Decode(vals[25], missingCodes, redcap.ParseNumber)
+	f.AddTwoDecimals = redcap.Decode(vals[26], missingCodes, redcap.ParseNumber)
+	f.D4 = redcap.Decode(vals[27], missingCodes, redcap.ParseNumber)
+	f.D4Round = redcap.Decode(vals[28], missingCodes, redcap.ParseNumber)
+	f.D4RoundUp = redcap.Decode(vals[29], missingCodes, redcap.ParseNumber)
+	f.D4RoundDown = redcap.Decode(vals[30], missingCodes, redcap.ParseNumber)
+	f.DateNoMinMax = redcap.Decode(vals[31], missingCodes, redcap.ParseDate)
+	f.Date2 = redcap.Decode(vals[32], missingCodes, redcap.ParseDate)
+	f.DateDiffDays = redcap.Decode(vals[33], missingCodes, redcap.ParseNumber)
+	f.DateDiffMonths = redcap.Decode(vals[34], missingCodes, redcap.ParseNumber)
+	f.DateDiffYears = redcap.Decode(vals[35], missingCodes, redcap.ParseNumber)
+	f.DateDiffTwoDates = redcap.Decode(vals[36], missingCodes, redcap.ParseNumber)
+	f.Time1 = redcap.Decode(vals[37], missingCodes, redcap.ParseTime)
+	f.Time2 = redcap.Decode(vals[38], missingCodes, redcap.ParseTime)
+	f.TimeDiffHours = redcap.Decode(vals[39], missingCodes, redcap.ParseNumber)
+	f.TimeDiffMinutes = redcap.Decode(vals[40], missingCodes, redcap.ParseNumber)
+	f.TimeDiffSeconds = redcap.Decode(vals[41], missingCodes, redcap.ParseNumber)
+	f.Choice1To5 = decodeChoice1To5(vals[42])
+	f.Choice1To10 = decodeChoice1To10(vals[43])
+	f.IfChoiceEq1 = redcap.Decode(vals[44], missingCodes, redcap.ParseNumber)
+	f.IfTwoFields = redcap.Decode(vals[45], missingCodes, redcap.ParseNumber)
+	f.Slilder1 = redcap.Decode(vals[46], missingCodes, redcap.ParseInteger)
+	f.SQLUUID = redcap.Decode(vals[47], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[48], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *CalculatedFields) encode(row *redcap.Row) {
-	row.Values[401] = f.OpenText.Raw()
-	row.Values[402] = f.OpenRangeInteger.Raw()
-	row.Values[403] = f.Int0To100.Raw()
-	row.Values[404] = f.AdditionTwoInts.Raw()
-	row.Values[405] = f.SubtractTwoInts.Raw()
-	row.Values[406] = f.MultiplyTwoInts.Raw()
-	row.Values[407] = f.DivideTwoInts.Raw()
-	row.Values[408] = f.OpenRangeIntegerSqrt.Raw()
-	row.Values[409] = f.OpenRangeIntegerExp.Raw()
-	row.Values[410] = f.AbsoluteValue.Raw()
-	row.Values[411] = f.MinValue.Raw()
-	row.Values[412] = f.MaxValue.Raw()
-	row.Values[413] = f.MeanValue.Raw()
-	row.Values[414] = f.MedianValue.Raw()
-	row.Values[415] = f.SumWithBlank.Raw()
-	row.Values[416] = f.CalcStdev.Raw()
-	row.Values[417] = f.CalcLog.Raw()
-	row.Values[418] = f.CalcIsnumber.Raw()
-	row.Values[419] = f.Zero.Raw()
-	row.Values[420] = f.DivByZero.Raw()
-	row.Values[421] = f.OpenNumber.Raw()
-	row.Values[422] = f.Number0To100.Raw()
-	row.Values[423] = f.CalcIsinteger.Raw()
-	row.Values[424] = f.NumberSum.Raw()
-	row.Values[425] = f.D1.Raw()
-	row.Values[426] = f.D2.Raw()
-	row.Values[427] = f.AddTwoDecimals.Raw()
-	row.Values[428] = f.D4.Raw()
-	row.Values[429] = f.D4Round.Raw()
-	row.Values[430] = f.D4RoundUp.Raw()
-	row.Values[431] = f.D4RoundDown.Raw()
-	row.Values[432] = f.DateNoMinMax.Raw()
-	row.Values[433] = f.Date2.Raw()
-	row.Values[434] = f.DateDiffDays.Raw()
-	row.Values[435] = f.DateDiffMonths.Raw()
-	row.Values[436] = f.DateDiffYears.Raw()
-	row.Values[437] = f.DateDiffTwoDates.Raw()
-	row.Values[438] = f.Time1.Raw()
-	row.Values[439] = f.Time2.Raw()
-	row.Values[440] = f.TimeDiffHours.Raw()
-	row.Values[441] = f.TimeDiffMinutes.Raw()
-	row.Values[442] = f.TimeDiffSeconds.Raw()
-	row.Values[443] = f.Choice1To5.Raw()
-	row.Values[444] = f.Choice1To10.Raw()
-	row.Values[445] = f.IfChoiceEq1.Raw()
-	row.Values[446] = f.IfTwoFields.Raw()
-	row.Values[447] = f.Slilder1.Raw()
-	row.Values[448] = f.SQLUUID.Raw()
-	row.Values[449] = f.Complete.Raw()
+	vals := (*[49]string)(row.Values[401:450])
+	vals[0] = f.OpenText.Raw()
+	vals[1] = f.OpenRangeInteger.Raw()
+	vals[2] = f.Int0To100.Raw()
+	vals[3] = f.AdditionTwoInts.Raw()
+	vals[4] = f.SubtractTwoInts.Raw()
+	vals[5] = f.MultiplyTwoInts.Raw()
+	vals[6] = f.DivideTwoInts.Raw()
+	vals[7] = f.OpenRangeIntegerSqrt.Raw()
+	vals[8] = f.OpenRangeIntegerExp.Raw()
+	vals[9] = f.AbsoluteValue.Raw()
+	vals[10] = f.MinValue.Raw()
+	vals[11] = f.MaxValue.Raw()
+	vals[12] = f.MeanValue.Raw()
+	vals[13] = f.MedianValue.Raw()
+	vals[14] = f.SumWithBlank.Raw()
+	vals[15] = f.CalcStdev.Raw()
+	vals[16] = f.CalcLog.Raw()
+	vals[17] = f.CalcIsnumber.Raw()
+	vals[18] = f.Zero.Raw()
+	vals[19] = f.DivByZero.Raw()
+	vals[20] = f.OpenNumber.Raw()
+	vals[21] = f.Number0To100.Raw()
+	vals[22] = f.CalcIsinteger.Raw()
+	vals[23] = f.NumberSum.Raw()
+	vals[24] = f.D1.Raw()
+	vals[25] = f.D2.Raw()
+	vals[26] = f.AddTwoDecimals.Raw()
+	vals[27] = f.D4.Raw()
+	vals[28] = f.D4Round.Raw()
+	vals[29] = f.D4RoundUp.Raw()
+	vals[30] = f.D4RoundDown.Raw()
+	vals[31] = f.DateNoMinMax.Raw()
+	vals[32] = f.Date2.Raw()
+	vals[33] = f.DateDiffDays.Raw()
+	vals[34] = f.DateDiffMonths.Raw()
+	vals[35] = f.DateDiffYears.Raw()
+	vals[36] = f.DateDiffTwoDates.Raw()
+	vals[37] = f.Time1.Raw()
+	vals[38] = f.Time2.Raw()
+	vals[39] = f.TimeDiffHours.Raw()
+	vals[40] = f.TimeDiffMinutes.Raw()
+	vals[41] = f.TimeDiffSeconds.Raw()
+	vals[42] = f.Choice1To5.Raw()
+	vals[43] = f.Choice1To10.Raw()
+	vals[44] = f.IfChoiceEq1.Raw()
+	vals[45] = f.IfTwoFields.Raw()
+	vals[46] = f.Slilder1.Raw()
+	vals[47] = f.SQLUUID.Raw()
+	vals[48] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *BasicSkipPatterns) decode(row *redcap.Row) {
-	f.Trigger1Skip = redcap.Decode(row.Get(450), missingCodes, ParseTrigger1Skip)
-	f.NeverSkip = redcap.Decode(row.Get(451), missingCodes, ParseNeverSkip)
-	f.SkipField1 = redcap.Decode(row.Get(452), missingCodes, ParseSkipField1)
-	f.SkipField2 = redcap.Decode(row.Get(453), missingCodes, ParseSkipField2)
-	f.SkipField3 = redcap.Decode(row.Get(454), missingCodes, ParseSkipField3)
-	f.SkipField4 = redcap.Decode(row.Get(455), missingCodes, ParseSkipField4)
-	f.NeverSkipEnd = redcap.Decode(row.Get(456), missingCodes, ParseNeverSkipEnd)
-	f.SkipTriggerCheckbox.cols = [24]string{row.Get(457), row.Get(458), row.Get(459), row.Get(460), row.Get(461), row.Get(462), row.Get(463), row.Get(464), row.Get(465), row.Get(466), row.Get(467), row.Get(468), row.Get(469), row.Get(470), row.Get(471), row.Get(472), row.Get(473), row.Get(474), row.Get(475), row.Get(476), row.Get(477), row.Get(478), row.Get(479), row.Get(480)}
-	f.NeverSkipStartCheck = redcap.Decode(row.Get(481), missingCodes, redcap.ParseText)
-	f.SkipFieldAlpha = redcap.Decode(row.Get(482), missingCodes, redcap.ParseText)
-	f.SkipFieldBeta = redcap.Decode(row.Get(483), missingCodes, redcap.ParseText)
-	f.SkipFieldZeta = redcap.Decode(row.Get(484), missingCodes, redcap.ParseText)
-	f.CheckboxVisibleEnd = redcap.Decode(row.Get(485), missingCodes, redcap.ParseText)
-	f.SameTimepointSkips = redcap.Decode(row.Get(486), missingCodes, ParseSameTimepointSkips)
-	f.Complete = redcap.Decode(row.Get(487), nil, redcap.ParseFormStatus)
+	vals := (*[38]string)(row.Values[450:488])
+	f.Trigger1Skip = decodeTrigger1Skip(vals[0])
+	f.NeverSkip = decodeNeverSkip(vals[1])
+	f.SkipField1 = decodeSkipField1(vals[2])
+	f.SkipField2 = decodeSkipField2(vals[3])
+	f.SkipField3 = decodeSkipField3(vals[4])
+	f.SkipField4 = decodeNeverSkip(vals[5])
+	f.NeverSkipEnd = decodeNeverSkip(vals[6])
+	f.SkipTriggerCheckbox.cols = [24]string{vals[7], vals[8], vals[9], vals[10], vals[11], vals[12], vals[13], vals[14], vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27], vals[28], vals[29], vals[30]}
+	f.NeverSkipStartCheck = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.SkipFieldAlpha = redcap.Decode(vals[32], missingCodes, redcap.ParseText)
+	f.SkipFieldBeta = redcap.Decode(vals[33], missingCodes, redcap.ParseText)
+	f.SkipFieldZeta = redcap.Decode(vals[34], missingCodes, redcap.ParseText)
+	f.CheckboxVisibleEnd = redcap.Decode(vals[35], missingCodes, redcap.ParseText)
+	f.SameTimepointSkips = decodeSameTimepointSkips(vals[36])
+	f.Complete = redcap.Decode(vals[37], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *BasicSkipPatterns) encode(row *redcap.Row) {
-	row.Values[450] = f.Trigger1Skip.Raw()
-	row.Values[451] = f.NeverSkip.Raw()
-	row.Values[452] = f.SkipField1.Raw()
-	row.Values[453] = f.SkipField2.Raw()
-	row.Values[454] = f.SkipField3.Raw()
-	row.Values[455] = f.SkipField4.Raw()
-	row.Values[456] = f.NeverSkipEnd.Raw()
-	row.Values[457] = f.SkipTriggerCheckbox.cols[0]
-	row.Values[458] = f.SkipTriggerCheckbox.cols[1]
-	row.Values[459] = f.SkipTriggerCheckbox.cols[2]
-	row.Values[460] = f.SkipTriggerCheckbox.cols[3]
-	row.Values[461] = f.SkipTriggerCheckbox.cols[4]
-	row.Values[462] = f.SkipTriggerCheckbox.cols[5]
-	row.Values[463] = f.SkipTriggerCheckbox.cols[6]
-	row.Values[464] = f.SkipTriggerCheckbox.cols[7]
-	row.Values[465] = f.SkipTriggerCheckbox.cols[8]
-	row.Values[466] = f.SkipTriggerCheckbox.cols[9]
-	row.Values[467] = f.SkipTriggerCheckbox.cols[10]
-	row.Values[468] = f.SkipTriggerCheckbox.cols[11]
-	row.Values[469] = f.SkipTriggerCheckbox.cols[12]
-	row.Values[470] = f.SkipTriggerCheckbox.cols[13]
-	row.Values[471] = f.SkipTriggerCheckbox.cols[14]
-	row.Values[472] = f.SkipTriggerCheckbox.cols[15]
-	row.Values[473] = f.SkipTriggerCheckbox.cols[16]
-	row.Values[474] = f.SkipTriggerCheckbox.cols[17]
-	row.Values[475] = f.SkipTriggerCheckbox.cols[18]
-	row.Values[476] = f.SkipTriggerCheckbox.cols[19]
-	row.Values[477] = f.SkipTriggerCheckbox.cols[20]
-	row.Values[478] = f.SkipTriggerCheckbox.cols[21]
-	row.Values[479] = f.SkipTriggerCheckbox.cols[22]
-	row.Values[480] = f.SkipTriggerCheckbox.cols[23]
-	row.Values[481] = f.NeverSkipStartCheck.Raw()
-	row.Values[482] = f.SkipFieldAlpha.Raw()
-	row.Values[483] = f.SkipFieldBeta.Raw()
-	row.Values[484] = f.SkipFieldZeta.Raw()
-	row.Values[485] = f.CheckboxVisibleEnd.Raw()
-	row.Values[486] = f.SameTimepointSkips.Raw()
-	row.Values[487] = f.Complete.Raw()
+	vals := (*[38]string)(row.Values[450:488])
+	vals[0] = f.Trigger1Skip.Raw()
+	vals[1] = f.NeverSkip.Raw()
+	vals[2] = f.SkipField1.Raw()
+	vals[3] = f.SkipField2.Raw()
+	vals[4] = f.SkipField3.Raw()
+	vals[5] = f.SkipField4.Raw()
+	vals[6] = f.NeverSkipEnd.Raw()
+	vals[7] = f.SkipTriggerCheckbox.cols[0]
+	vals[8] = f.SkipTriggerCheckbox.cols[1]
+	vals[9] = f.SkipTriggerCheckbox.cols[2]
+	vals[10] = f.SkipTriggerCheckbox.cols[3]
+	vals[11] = f.SkipTriggerCheckbox.cols[4]
+	vals[12] = f.SkipTriggerCheckbox.cols[5]
+	vals[13] = f.SkipTriggerCheckbox.cols[6]
+	vals[14] = f.SkipTriggerCheckbox.cols[7]
+	vals[15] = f.SkipTriggerCheckbox.cols[8]
+	vals[16] = f.SkipTriggerCheckbox.cols[9]
+	vals[17] = f.SkipTriggerCheckbox.cols[10]
+	vals[18] = f.SkipTriggerCheckbox.cols[11]
+	vals[19] = f.SkipTriggerCheckbox.cols[12]
+	vals[20] = f.SkipTriggerCheckbox.cols[13]
+	vals[21] = f.SkipTriggerCheckbox.cols[14]
+	vals[22] = f.SkipTriggerCheckbox.cols[15]
+	vals[23] = f.SkipTriggerCheckbox.cols[16]
+	vals[24] = f.SkipTriggerCheckbox.cols[17]
+	vals[25] = f.SkipTriggerCheckbox.cols[18]
+	vals[26] = f.SkipTriggerCheckbox.cols[19]
+	vals[27] = f.SkipTriggerCheckbox.cols[20]
+	vals[28] = f.SkipTriggerCheckbox.cols[21]
+	vals[29] = f.SkipTriggerCheckbox.cols[22]
+	vals[30] = f.SkipTriggerCheckbox.cols[23]
+	vals[31] = f.NeverSkipStartCheck.Raw()
+	vals[32] = f.SkipFieldAlpha.Raw()
+	vals[33] = f.SkipFieldBeta.Raw()
+	vals[34] = f.SkipFieldZeta.Raw()
+	vals[35] = f.CheckboxVisibleEnd.Raw()
+	vals[36] = f.SameTimepointSkips.Raw()
+	vals[37] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *EmbeddedFields) decode(row *redcap.Row) {
-	f.TextBoxEmbedded = redcap.Decode(row.Get(488), missingCodes, redcap.ParseText)
-	f.DropdownEmbedded = redcap.Decode(row.Get(489), missingCodes, ParseDropdownEmbedded)
-	f.CalculatedFieldEmbedded = redcap.Decode(row.Get(490), missingCodes, redcap.ParseNumber)
-	f.RadioSingleAnswerEmbedded = redcap.Decode(row.Get(491), missingCodes, ParseRadioSingleAnswerEmbedded)
-	f.NotesBoxEmbedded = redcap.Decode(row.Get(492), missingCodes, redcap.ParseText)
-	f.CheckBoxEmbedded.cols = [23]string{row.Get(493), row.Get(494), row.Get(495), row.Get(496), row.Get(497), row.Get(498), row.Get(499), row.Get(500), row.Get(501), row.Get(502), row.Get(503), row.Get(504), row.Get(505), row.Get(506), row.Get(507), row.Get(508), row.Get(509), row.Get(510), row.Get(511), row.Get(512), row.Get(513), row.Get(514), row.Get(515)}
-	f.YesNoEmbedded = redcap.Decode(row.Get(516), missingCodes, ParseYesNoEmbedded)
-	f.TrueFalseEmbedded = redcap.Decode(row.Get(517), missingCodes, ParseTrueFalseEmbedded)
-	f.SignatureEmbedded = redcap.Decode(row.Get(518), missingCodes, redcap.ParseText)
-	f.FileUploadEmbedded = redcap.Decode(row.Get(519), missingCodes, redcap.ParseText)
-	f.SliderEmbedded = redcap.Decode(row.Get(520), missingCodes, redcap.ParseInteger)
-	f.MatrixFieldAEmbedded = redcap.Decode(row.Get(521), missingCodes, ParseMatrixFieldAEmbedded)
-	f.MatrixFieldBEmbedded = redcap.Decode(row.Get(522), missingCodes, ParseMatrixFieldBEmbedded)
-	f.Complete = redcap.Decode(row.Get(523), nil, redcap.ParseFormStatus)
+	vals := (*[36]string)(row.Values[488:524])
+	f.TextBoxEmbedded = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.DropdownEmbedded = decodeDropdownEmbedded(vals[1])
+	f.CalculatedFieldEmbedded = redcap.Decode(vals[2], missingCodes, redcap.ParseNumber)
+	f.RadioSingleAnswerEmbedded = decodeRadioSingleAnswerEmbedded(vals[3])
+	f.NotesBoxEmbedded = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.CheckBoxEmbedded.cols = [23]string{vals[5], vals[6], vals[7], vals[8], vals[9], vals[10], vals[11], vals[12], vals[13], vals[14], vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27]}
+	f.YesNoEmbedded = decodeActionTagHelp(vals[28])
+	f.TrueFalseEmbedded = decodeTrueFalseEmbedded(vals[29])
+	f.SignatureEmbedded = redcap.Decode(vals[30], missingCodes, redcap.ParseText)
+	f.FileUploadEmbedded = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.SliderEmbedded = redcap.Decode(vals[32], missingCodes, redcap.ParseInteger)
+	f.MatrixFieldAEmbedded = decodeMatrixFieldAEmbedded(vals[33])
+	f.MatrixFieldBEmbedded = decodeMatrixFieldAEmbedded(vals[34])
+	f.Complete = redcap.Decode(vals[35], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *EmbeddedFields) encode(row *redcap.Row) {
-	row.Values[488] = f.TextBoxEmbedded.Raw()
-	row.Values[489] = f.DropdownEmbedded.Raw()
-	row.Values[490] = f.CalculatedFieldEmbedded.Raw()
-	row.Values[491] = f.RadioSingleAnswerEmbedded.Raw()
-	row.Values[492] = f.NotesBoxEmbedded.Raw()
-	row.Values[493] = f.CheckBoxEmbedded.cols[0]
-	row.Values[494] = f.CheckBoxEmbedded.cols[1]
-	row.Values[495] = f.CheckBoxEmbedded.cols[2]
-	row.Values[496] = f.CheckBoxEmbedded.cols[3]
-	row.Values[497] = f.CheckBoxEmbedded.cols[4]
-	row.Values[498] = f.CheckBoxEmbedded.cols[5]
-	row.Values[499] = f.CheckBoxEmbedded.cols[6]
-	row.Values[500] = f.CheckBoxEmbedded.cols[7]
-	row.Values[501] = f.CheckBoxEmbedded.cols[8]
-	row.Values[502] = f.CheckBoxEmbedded.cols[9]
-	row.Values[503] = f.CheckBoxEmbedded.cols[10]
-	row.Values[504] = f.CheckBoxEmbedded.cols[11]
-	row.Values[505] = f.CheckBoxEmbedded.cols[12]
-	row.Values[506] = f.CheckBoxEmbedded.cols[13]
-	row.Values[507] = f.CheckBoxEmbedded.cols[14]
-	row.Values[508] = f.CheckBoxEmbedded.cols[15]
-	row.Values[509] = f.CheckBoxEmbedded.cols[16]
-	row.Values[510] = f.CheckBoxEmbedded.cols[17]
-	row.Values[511] = f.CheckBoxEmbedded.cols[18]
-	row.Values[512] = f.CheckBoxEmbedded.cols[19]
-	row.Values[513] = f.CheckBoxEmbedded.cols[20]
-	row.Values[514] = f.CheckBoxEmbedded.cols[21]
-	row.Values[515] = f.CheckBoxEmbedded.cols[22]
-	row.Values[516] = f.YesNoEmbedded.Raw()
-	row.Values[517] = f.TrueFalseEmbedded.Raw()
-	row.Values[518] = f.SignatureEmbedded.Raw()
-	row.Values[519] = f.FileUploadEmbedded.Raw()
-	row.Values[520] = f.SliderEmbedded.Raw()
-	row.Values[521] = f.MatrixFieldAEmbedded.Raw()
-	row.Values[522] = f.MatrixFieldBEmbedded.Raw()
-	row.Values[523] = f.Complete.Raw()
+	vals := (*[36]string)(row.Values[488:524])
+	vals[0] = f.TextBoxEmbedded.Raw()
+	vals[1] = f.DropdownEmbedded.Raw()
+	vals[2] = f.CalculatedFieldEmbedded.Raw()
+	vals[3] = f.RadioSingleAnswerEmbedded.Raw()
+	vals[4] = f.NotesBoxEmbedded.Raw()
+	vals[5] = f.CheckBoxEmbedded.cols[0]
+	vals[6] = f.CheckBoxEmbedded.cols[1]
+	vals[7] = f.CheckBoxEmbedded.cols[2]
+	vals[8] = f.CheckBoxEmbedded.cols[3]
+	vals[9] = f.CheckBoxEmbedded.cols[4]
+	vals[10] = f.CheckBoxEmbedded.cols[5]
+	vals[11] = f.CheckBoxEmbedded.cols[6]
+	vals[12] = f.CheckBoxEmbedded.cols[7]
+	vals[13] = f.CheckBoxEmbedded.cols[8]
+	vals[14] = f.CheckBoxEmbedded.cols[9]
+	vals[15] = f.CheckBoxEmbedded.cols[10]
+	vals[16] = f.CheckBoxEmbedded.cols[11]
+	vals[17] = f.CheckBoxEmbedded.cols[12]
+	vals[18] = f.CheckBoxEmbedded.cols[13]
+	vals[19] = f.CheckBoxEmbedded.cols[14]
+	vals[20] = f.CheckBoxEmbedded.cols[15]
+	vals[21] = f.CheckBoxEmbedded.cols[16]
+	vals[22] = f.CheckBoxEmbedded.cols[17]
+	vals[23] = f.CheckBoxEmbedded.cols[18]
+	vals[24] = f.CheckBoxEmbedded.cols[19]
+	vals[25] = f.CheckBoxEmbedded.cols[20]
+	vals[26] = f.CheckBoxEmbedded.cols[21]
+	vals[27] = f.CheckBoxEmbedded.cols[22]
+	vals[28] = f.YesNoEmbedded.Raw()
+	vals[29] = f.TrueFalseEmbedded.Raw()
+	vals[30] = f.SignatureEmbedded.Raw()
+	vals[31] = f.FileUploadEmbedded.Raw()
+	vals[32] = f.SliderEmbedded.Raw()
+	vals[33] = f.MatrixFieldAEmbedded.Raw()
+	vals[34] = f.MatrixFieldBEmbedded.Raw()
+	vals[35] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *SmartVariables) decode(row *redcap.Row) {
-	f.UserName = redcap.Decode(row.Get(524), missingCodes, redcap.ParseText)
-	f.UserFullname = redcap.Decode(row.Get(525), missingCodes, redcap.ParseText)
-	f.UserEmail = redcap.Decode(row.Get(526), missingCodes, redcap.ParseText)
-	f.UserDagName = redcap.Decode(row.Get(527), missingCodes, redcap.ParseText)
-	f.UserDagID = redcap.Decode(row.Get(528), missingCodes, redcap.ParseText)
-	f.UserDagLabel = redcap.Decode(row.Get(529), missingCodes, redcap.ParseText)
-	f.UserRoleID = redcap.Decode(row.Get(530), missingCodes, redcap.ParseText)
-	f.UserRoleName = redcap.Decode(row.Get(531), missingCodes, redcap.ParseText)
-	f.UserRoleLabel = redcap.Decode(row.Get(532), missingCodes, redcap.ParseText)
-	f.RecordName = redcap.Decode(row.Get(533), missingCodes, redcap.ParseText)
-	f.RecordDagName = redcap.Decode(row.Get(534), missingCodes, redcap.ParseText)
-	f.RecordDagID = redcap.Decode(row.Get(535), missingCodes, redcap.ParseText)
-	f.RecordDagLabel = redcap.Decode(row.Get(536), missingCodes, redcap.ParseText)
-	f.IsForm = redcap.Decode(row.Get(537), missingCodes, redcap.ParseText)
-	f.FormURLInstrument = redcap.Decode(row.Get(538), missingCodes, redcap.ParseText)
-	f.FormLinkInstrumentCustomText = redcap.Decode(row.Get(539), missingCodes, redcap.ParseText)
-	f.InstrumentName = redcap.Decode(row.Get(540), missingCodes, redcap.ParseText)
-	f.InstrumentLabel = redcap.Decode(row.Get(541), missingCodes, redcap.ParseText)
-	f.IsSurvey = redcap.Decode(row.Get(542), missingCodes, redcap.ParseText)
-	f.SurveyURLInstrument = redcap.Decode(row.Get(543), missingCodes, redcap.ParseText)
-	f.SurveyLinkInstrumentCustomText = redcap.Decode(row.Get(544), missingCodes, redcap.ParseText)
-	f.SurveyQueueURL = redcap.Decode(row.Get(545), missingCodes, redcap.ParseText)
-	f.SurveyQueueLinkCustomText = redcap.Decode(row.Get(546), missingCodes, redcap.ParseText)
-	f.SurveyTimeCompletedInstrument = redcap.Decode(row.Get(547), missingCodes, redcap.ParseText)
-	f.SurveyDateCompletedInstrument = redcap.Decode(row.Get(548), missingCodes, redcap.ParseText)
-	f.SurveyTitleInstrument = redcap.Decode(row.Get(549), missingCodes, redcap.ParseText)
-	f.SmartEventID = redcap.Decode(row.Get(550), missingCodes, redcap.ParseText)
-	f.EventNumber = redcap.Decode(row.Get(551), missingCodes, redcap.ParseText)
-	f.EventName = redcap.Decode(row.Get(552), missingCodes, redcap.ParseText)
-	f.EventLabel = redcap.Decode(row.Get(553), missingCodes, redcap.ParseText)
-	f.PreviousEventName = redcap.Decode(row.Get(554), missingCodes, redcap.ParseText)
-	f.PreviousEventLabel = redcap.Decode(row.Get(555), missingCodes, redcap.ParseText)
-	f.NextEventName = redcap.Decode(row.Get(556), missingCodes, redcap.ParseText)
-	f.NextEventLabel = redcap.Decode(row.Get(557), missingCodes, redcap.ParseText)
-	f.FirstEventName = redcap.Decode(row.Get(558), missingCodes, redcap.ParseText)
-	f.FirstEventLabel = redcap.Decode(row.Get(559), missingCodes, redcap.ParseText)
-	f.LastEventName = redcap.Decode(row.Get(560), missingCodes, redcap.ParseText)
-	f.LastEventLabel = redcap.Decode(row.Get(561), missingCodes, redcap.ParseText)
-	f.ArmNumber = redcap.Decode(row.Get(562), missingCodes, redcap.ParseText)
-	f.ArmLabel = redcap.Decode(row.Get(563), missingCodes, redcap.ParseText)
-	f.PreviousInstance = redcap.Decode(row.Get(564), missingCodes, redcap.ParseText)
-	f.CurrentInstance = redcap.Decode(row.Get(565), missingCodes, redcap.ParseText)
-	f.NextInstance = redcap.Decode(row.Get(566), missingCodes, redcap.ParseText)
-	f.FirstInstance = redcap.Decode(row.Get(567), missingCodes, redcap.ParseText)
-	f.LastInstance = redcap.Decode(row.Get(568), missingCodes, redcap.ParseText)
-	f.AggregateMin = redcap.Decode(row.Get(569), missingCodes, redcap.ParseText)
-	f.AggregateMax = redcap.Decode(row.Get(570), missingCodes, redcap.ParseText)
-	f.AggregateMean = redcap.Decode(row.Get(571), missingCodes, redcap.ParseText)
-	f.AggregateMedian = redcap.Decode(row.Get(572), missingCodes, redcap.ParseText)
-	f.AggregateSum = redcap.Decode(row.Get(573), missingCodes, redcap.ParseText)
-	f.AggregateCount = redcap.Decode(row.Get(574), missingCodes, redcap.ParseText)
-	f.AggregateStdev = redcap.Decode(row.Get(575), missingCodes, redcap.ParseText)
-	f.AggregateUnique = redcap.Decode(row.Get(576), missingCodes, redcap.ParseText)
-	f.ProjectID = redcap.Decode(row.Get(577), missingCodes, redcap.ParseText)
-	f.RedcapBaseURL = redcap.Decode(row.Get(578), missingCodes, redcap.ParseText)
-	f.RedcapVersion = redcap.Decode(row.Get(579), missingCodes, redcap.ParseText)
-	f.RedcapVersionURL = redcap.Decode(row.Get(580), missingCodes, redcap.ParseText)
-	f.SurveyBaseURL = redcap.Decode(row.Get(581), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(582), nil, redcap.ParseFormStatus)
+	vals := (*[59]string)(row.Values[524:583])
+	f.UserName = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.UserFullname = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.UserEmail = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.UserDagName = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.UserDagID = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.UserDagLabel = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.UserRoleID = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.UserRoleName = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.UserRoleLabel = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.RecordName = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.RecordDagName = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
+	f.RecordDagID = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.RecordDagLabel = redcap.Decode(vals[12], missingCodes, redcap.ParseText)
+	f.IsForm = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
+	f.FormURLInstrument = redcap.Decode(vals[14], missingCodes, redcap.ParseText)
+	f.FormLinkInstrumentCustomText = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
+	f.InstrumentName = redcap.Decode(vals[16], missingCodes, redcap.ParseText)
+	f.InstrumentLabel = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
+	f.IsSurvey = redcap.Decode(vals[18], missingCodes, redcap.ParseText)
+	f.SurveyURLInstrument = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.SurveyLinkInstrumentCustomText = redcap.Decode(vals[20], missingCodes, redcap.ParseText)
+	f.SurveyQueueURL = redcap.Decode(vals[21], missingCodes, redcap.ParseText)
+	f.SurveyQueueLinkCustomText = redcap.Decode(vals[22], missingCodes, redcap.ParseText)
+	f.SurveyTimeCompletedInstrument = redcap.Decode(vals[23], missingCodes, redcap.ParseText)
+	f.SurveyDateCompletedInstrument = redcap.Decode(vals[24], missingCodes, redcap.ParseText)
+	f.SurveyTitleInstrument = redcap.Decode(vals[25], missingCodes, redcap.ParseText)
+	f.SmartEventID = redcap.Decode(vals[26], missingCodes, redcap.ParseText)
+	f.EventNumber = redcap.Decode(vals[27], missingCodes, redcap.ParseText)
+	f.EventName = redcap.Decode(vals[28], missingCodes, redcap.ParseText)
+	f.EventLabel = redcap.Decode(vals[29], missingCodes, redcap.ParseText)
+	f.PreviousEventName = redcap.Decode(vals[30], missingCodes, redcap.ParseText)
+	f.PreviousEventLabel = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.NextEventName = redcap.Decode(vals[32], missingCodes, redcap.ParseText)
+	f.NextEventLabel = redcap.Decode(vals[33], missingCodes, redcap.ParseText)
+	f.FirstEventName = redcap.Decode(vals[34], missingCodes, redcap.ParseText)
+	f.FirstEventLabel = redcap.Decode(vals[35], missingCodes, redcap.ParseText)
+	f.LastEventName = redcap.Decode(vals[36], missingCodes, redcap.ParseText)
+	f.LastEventLabel = redcap.Decode(vals[37], missingCodes, redcap.ParseText)
+	f.ArmNumber = redcap.Decode(vals[38], missingCodes, redcap.ParseText)
+	f.ArmLabel = redcap.Decode(vals[39], missingCodes, redcap.ParseText)
+	f.PreviousInstance = redcap.Decode(vals[40], missingCodes, redcap.ParseText)
+	f.CurrentInstance = redcap.Decode(vals[41], missingCodes, redcap.ParseText)
+	f.NextInstance = redcap.Decode(vals[42], missingCodes, redcap.ParseText)
+	f.FirstInstance = redcap.Decode(vals[43], missingCodes, redcap.ParseText)
+	f.LastInstance = redcap.Decode(vals[44], missingCodes, redcap.ParseText)
+	f.AggregateMin = redcap.Decode(vals[45], missingCodes, redcap.ParseText)
+	f.AggregateMax = redcap.Decode(vals[46], missingCodes, redcap.ParseText)
+	f.AggregateMean = redcap.Decode(vals[47], missingCodes, redcap.ParseText)
+	f.AggregateMedian = redcap.Decode(vals[48], missingCodes, redcap.ParseText)
+	f.AggregateSum = redcap.Decode(vals[49], missingCodes, redcap.ParseText)
+	f.AggregateCount = redcap.Decode(vals[50], missingCodes, redcap.ParseText)
+	f.AggregateStdev = redcap.Decode(vals[51], missingCodes, redcap.ParseText)
+	f.AggregateUnique = redcap.Decode(vals[52], missingCodes, redcap.ParseText)
+	f.ProjectID = redcap.Decode(vals[53], missingCodes, redcap.ParseText)
+	f.RedcapBaseURL = redcap.Decode(vals[54], missingCodes, redcap.ParseText)
+	f.RedcapVersion = redcap.Decode(vals[55], missingCodes, redcap.ParseText)
+	f.RedcapVersionURL = redcap.Decode(vals[56], missingCodes, redcap.ParseText)
+	f.SurveyBaseURL = redcap.Decode(vals[57], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[58], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *SmartVariables) encode(row *redcap.Row) {
-	row.Values[524] = f.UserName.Raw()
-	row.Values[525] = f.UserFullname.Raw()
-	row.Values[526] = f.UserEmail.Raw()
-	row.Values[527] = f.UserDagName.Raw()
-	row.Values[528] = f.UserDagID.Raw()
-	row.Values[529] = f.UserDagLabel.Raw()
-	row.Values[530] = f.UserRoleID.Raw()
-	row.Values[531] = f.UserRoleName.Raw()
-	row.Values[532] = f.UserRoleLabel.Raw()
-	row.Values[533] = f.RecordName.Raw()
-	row.Values[534] = f.RecordDagName.Raw()
-	row.Values[535] = f.RecordDagID.Raw()
-	row.Values[536] = f.RecordDagLabel.Raw()
-	row.Values[537] = f.IsForm.Raw()
-	row.Values[538] = f.FormURLInstrument.Raw()
-	row.Values[539] = f.FormLinkInstrumentCustomText.Raw()
-	row.Values[540] = f.InstrumentName.Raw()
-	row.Values[541] = f.InstrumentLabel.Raw()
-	row.Values[542] = f.IsSurvey.Raw()
-	row.Values[543] = f.SurveyURLInstrument.Raw()
-	row.Values[544] = f.SurveyLinkInstrumentCustomText.Raw()
-	row.Values[545] = f.SurveyQueueURL.Raw()
-	row.Values[546] = f.SurveyQueueLinkCustomText.Raw()
-	row.Values[547] = f.SurveyTimeCompletedInstrument.Raw()
-	row.Values[548] = f.SurveyDateCompletedInstrument.Raw()
-	row.Values[549] = f.SurveyTitleInstrument.Raw()
-	row.Values[550] = f.SmartEventID.Raw()
-	row.Values[551] = f.EventNumber.Raw()
-	row.Values[552] = f.EventName.Raw()
-	row.Values[553] = f.EventLabel.Raw()
-	row.Values[554] = f.PreviousEventName.Raw()
-	row.Values[555] = f.PreviousEventLabel.Raw()
-	row.Values[556] = f.NextEventName.Raw()
-	row.Values[557] = f.NextEventLabel.Raw()
-	row.Values[558] = f.FirstEventName.Raw()
-	row.Values[559] = f.FirstEventLabel.Raw()
-	row.Values[560] = f.LastEventName.Raw()
-	row.Values[561] = f.LastEventLabel.Raw()
-	row.Values[562] = f.ArmNumber.Raw()
-	row.Values[563] = f.ArmLabel.Raw()
-	row.Values[564] = f.PreviousInstance.Raw()
-	row.Values[565] = f.CurrentInstance.Raw()
-	row.Values[566] = f.NextInstance.Raw()
-	row.Values[567] = f.FirstInstance.Raw()
-	row.Values[568] = f.LastInstance.Raw()
-	row.Values[569] = f.AggregateMin.Raw()
-	row.Values[570] = f.AggregateMax.Raw()
-	row.Values[571] = f.AggregateMean.Raw()
-	row.Values[572] = f.AggregateMedian.Raw()
-	row.Values[573] = f.AggregateSum.Raw()
-	row.Values[574] = f.AggregateCount.Raw()
-	row.Values[575] = f.AggregateStdev.Raw()
-	row.Values[576] = f.AggregateUnique.Raw()
-	row.Values[577] = f.ProjectID.Raw()
-	row.Values[578] = f.RedcapBaseURL.Raw()
-	row.Values[579] = f.RedcapVersion.Raw()
-	row.Values[580] = f.RedcapVersionURL.Raw()
-	row.Values[581] = f.SurveyBaseURL.Raw()
-	row.Values[582] = f.Complete.Raw()
+	vals := (*[59]string)(row.Values[524:583])
+	vals[0] = f.UserName.Raw()
+	vals[1] = f.UserFullname.Raw()
+	vals[2] = f.UserEmail.Raw()
+	vals[3] = f.UserDagName.Raw()
+	vals[4] = f.UserDagID.Raw()
+	vals[5] = f.UserDagLabel.Raw()
+	vals[6] = f.UserRoleID.Raw()
+	vals[7] = f.UserRoleName.Raw()
+	vals[8] = f.UserRoleLabel.Raw()
+	vals[9] = f.RecordName.Raw()
+	vals[10] = f.RecordDagName.Raw()
+	vals[11] = f.RecordDagID.Raw()
+	vals[12] = f.RecordDagLabel.Raw()
+	vals[13] = f.IsForm.Raw()
+	vals[14] = f.FormURLInstrument.Raw()
+	vals[15] = f.FormLinkInstrumentCustomText.Raw()
+	vals[16] = f.InstrumentName.Raw()
+	vals[17] = f.InstrumentLabel.Raw()
+	vals[18] = f.IsSurvey.Raw()
+	vals[19] = f.SurveyURLInstrument.Raw()
+	vals[20] = f.SurveyLinkInstrumentCustomText.Raw()
+	vals[21] = f.SurveyQueueURL.Raw()
+	vals[22] = f.SurveyQueueLinkCustomText.Raw()
+	vals[23] = f.SurveyTimeCompletedInstrument.Raw()
+	vals[24] = f.SurveyDateCompletedInstrument.Raw()
+	vals[25] = f.SurveyTitleInstrument.Raw()
+	vals[26] = f.SmartEventID.Raw()
+	vals[27] = f.EventNumber.Raw()
+	vals[28] = f.EventName.Raw()
+	vals[29] = f.EventLabel.Raw()
+	vals[30] = f.PreviousEventName.Raw()
+	vals[31] = f.PreviousEventLabel.Raw()
+	vals[32] = f.NextEventName.Raw()
+	vals[33] = f.NextEventLabel.Raw()
+	vals[34] = f.FirstEventName.Raw()
+	vals[35] = f.FirstEventLabel.Raw()
+	vals[36] = f.LastEventName.Raw()
+	vals[37] = f.LastEventLabel.Raw()
+	vals[38] = f.ArmNumber.Raw()
+	vals[39] = f.ArmLabel.Raw()
+	vals[40] = f.PreviousInstance.Raw()
+	vals[41] = f.CurrentInstance.Raw()
+	vals[42] = f.NextInstance.Raw()
+	vals[43] = f.FirstInstance.Raw()
+	vals[44] = f.LastInstance.Raw()
+	vals[45] = f.AggregateMin.Raw()
+	vals[46] = f.AggregateMax.Raw()
+	vals[47] = f.AggregateMean.Raw()
+	vals[48] = f.AggregateMedian.Raw()
+	vals[49] = f.AggregateSum.Raw()
+	vals[50] = f.AggregateCount.Raw()
+	vals[51] = f.AggregateStdev.Raw()
+	vals[52] = f.AggregateUnique.Raw()
+	vals[53] = f.ProjectID.Raw()
+	vals[54] = f.RedcapBaseURL.Raw()
+	vals[55] = f.RedcapVersion.Raw()
+	vals[56] = f.RedcapVersionURL.Raw()
+	vals[57] = f.SurveyBaseURL.Raw()
+	vals[58] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *MissingValues) decode(row *redcap.Row) {
-	f.NoMissingValues = redcap.Decode(row.Get(583), missingCodes, ParseNoMissingValues)
-	f.MissingValuesStandard = redcap.Decode(row.Get(584), missingCodes, ParseMissingValuesStandard)
-	f.CustomOnlyMissingValues = redcap.Decode(row.Get(585), missingCodes, ParseCustomOnlyMissingValues)
-	f.MissingValueNotes = redcap.Decode(row.Get(586), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(587), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[583:588])
+	f.NoMissingValues = decodeNoMissingValues(vals[0])
+	f.MissingValuesStandard = decodeMissingValuesStandard(vals[1])
+	f.CustomOnlyMissingValues = decodeCustomOnlyMissingValues(vals[2])
+	f.MissingValueNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *MissingValues) encode(row *redcap.Row) {
-	row.Values[583] = f.NoMissingValues.Raw()
-	row.Values[584] = f.MissingValuesStandard.Raw()
-	row.Values[585] = f.CustomOnlyMissingValues.Raw()
-	row.Values[586] = f.MissingValueNotes.Raw()
-	row.Values[587] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[583:588])
+	vals[0] = f.NoMissingValues.Raw()
+	vals[1] = f.MissingValuesStandard.Raw()
+	vals[2] = f.CustomOnlyMissingValues.Raw()
+	vals[3] = f.MissingValueNotes.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ValidationsDefault) decode(row *redcap.Row) {
-	f.TextNoValidations = redcap.Decode(row.Get(588), missingCodes, redcap.ParseText)
-	f.LettersOnly = redcap.Decode(row.Get(589), missingCodes, redcap.ParseText)
-	f.TextDateValidationDmy = redcap.Decode(row.Get(590), missingCodes, redcap.ParseDate)
-	f.TextDateValidationMdy = redcap.Decode(row.Get(591), missingCodes, redcap.ParseDate)
-	f.TextDateValidationYmd = redcap.Decode(row.Get(592), missingCodes, redcap.ParseDate)
-	f.TextDatetimeDmyhm = redcap.Decode(row.Get(593), missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeMdyhm = redcap.Decode(row.Get(594), missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeYmdyh = redcap.Decode(row.Get(595), missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeDmyhms = redcap.Decode(row.Get(596), missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeMdyhms = redcap.Decode(row.Get(597), missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeYmdhms = redcap.Decode(row.Get(598), missingCodes, redcap.ParseDateTime)
-	f.TextEmail = redcap.Decode(row.Get(599), missingCodes, redcap.ParseText)
-	f.TextInteger = redcap.Decode(row.Get(600), missingCodes, redcap.ParseInteger)
-	f.TextNumber = redcap.Decode(row.Get(601), missingCodes, redcap.ParseNumber)
-	f.TextPhoneNorthAmerica = redcap.Decode(row.Get(602), missingCodes, redcap.ParseText)
-	f.TextTime = redcap.Decode(row.Get(603), missingCodes, redcap.ParseTime)
-	f.TextZipcode = redcap.Decode(row.Get(604), missingCodes, redcap.ParseText)
-	f.NotesBoxRequired = redcap.Decode(row.Get(605), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(606), nil, redcap.ParseFormStatus)
+	vals := (*[19]string)(row.Values[588:607])
+	f.TextNoValidations = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.LettersOnly = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.TextDateValidationDmy = redcap.Decode(vals[2], missingCodes, redcap.ParseDate)
+	f.TextDateValidationMdy = redcap.Decode(vals[3], missingCodes, redcap.ParseDate)
+	f.TextDateValidationYmd = redcap.Decode(vals[4], missingCodes, redcap.ParseDate)
+	f.TextDatetimeDmyhm = redcap.Decode(vals[5], missingCodes, redcap.ParseDateTime)
+	f.TextDatetimeMdyhm = redcap.Decode(vals[6], missingCodes, redcap.ParseDateTime)
+	f.TextDatetimeYmdyh = redcap.Decode(vals[7], missingCodes, redcap.ParseDateTime)
+	f.TextDatetimeDmyhms = redcap.Decode(vals[8], missingCodes, redcap.ParseDateTime)
+	f.TextDatetimeMdyhms = redcap.Decode(vals[9], missingCodes, redcap.ParseDateTime)
+	f.TextDatetimeYmdhms = redcap.Decode(vals[10], missingCodes, redcap.ParseDateTime)
+	f.TextEmail = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.TextInteger = redcap.Decode(vals[12], missingCodes, redcap.ParseInteger)
+	f.TextNumber = redcap.Decode(vals[13], missingCodes, redcap.ParseNumber)
+	f.TextPhoneNorthAmerica = redcap.Decode(vals[14], missingCodes, redcap.ParseText)
+	f.TextTime = redcap.Decode(vals[15], missingCodes, redcap.ParseTime)
+	f.TextZipcode = redcap.Decode(vals[16], missingCodes, redcap.ParseText)
+	f.NotesBoxRequired = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[18], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ValidationsDefault) encode(row *redcap.Row) {
-	row.Values[588] = f.TextNoValidations.Raw()
-	row.Values[589] = f.LettersOnly.Raw()
-	row.Values[590] = f.TextDateValidationDmy.Raw()
-	row.Values[591] = f.TextDateValidationMdy.Raw()
-	row.Values[592] = f.TextDateValidationYmd.Raw()
-	row.Values[593] = f.TextDatetimeDmyhm.Raw()
-	row.Values[594] = f.TextDatetimeMdyhm.Raw()
-	row.Values[595] = f.TextDatetimeYmdyh.Raw()
-	row.Values[596] = f.TextDatetimeDmyhms.Raw()
-	row.Values[597] = f.TextDatetimeMdyhms.Raw()
-	row.Values[598] = f.TextDatetimeYmdhms.Raw()
-	row.Values[599] = f.TextEmail.Raw()
-	row.Values[600] = f.TextInteger.Raw()
-	row.Values[601] = f.TextNumber.Raw()
-	row.Values[602] = f.TextPhoneNorthAmerica.Raw()
-	row.Values[603] = f.TextTime.Raw()
-	row.Values[604] = f.TextZipcode.Raw()
-	row.Values[605] = f.NotesBoxRequired.Raw()
-	row.Values[606] = f.Complete.Raw()
+	vals := (*[19]string)(row.Values[588:607])
+	vals[0] = f.TextNoValidations.Raw()
+	vals[1] = f.LettersOnly.Raw()
+	vals[2] = f.TextDateValidationDmy.Raw()
+	vals[3] = f.TextDateValidationMdy.Raw()
+	vals[4] = f.TextDateValidationYmd.Raw()
+	vals[5] = f.TextDatetimeDmyhm.Raw()
+	vals[6] = f.TextDatetimeMdyhm.Raw()
+	vals[7] = f.TextDatetimeYmdyh.Raw()
+	vals[8] = f.TextDatetimeDmyhms.Raw()
+	vals[9] = f.TextDatetimeMdyhms.Raw()
+	vals[10] = f.TextDatetimeYmdhms.Raw()
+	vals[11] = f.TextEmail.Raw()
+	vals[12] = f.TextInteger.Raw()
+	vals[13] = f.TextNumber.Raw()
+	vals[14] = f.TextPhoneNorthAmerica.Raw()
+	vals[15] = f.TextTime.Raw()
+	vals[16] = f.TextZipcode.Raw()
+	vals[17] = f.NotesBoxRequired.Raw()
+	vals[18] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ValidationsAdditionalAvailable) decode(row *redcap.Row) {
-	f.PostalcodeFrench = redcap.Decode(row.Get(607), missingCodes, redcap.ParseText)
-	f.AlphaOnly = redcap.Decode(row.Get(608), missingCodes, redcap.ParseText)
-	f.Mrn10D = redcap.Decode(row.Get(609), missingCodes, redcap.ParseText)
-	f.MrnGeneric = redcap.Decode(row.Get(610), missingCodes, redcap.ParseText)
-	f.Number1DpCommaDecimal = redcap.Decode(row.Get(611), missingCodes, redcap.ParseNumber)
-	f.Number1Dp = redcap.Decode(row.Get(612), missingCodes, redcap.ParseNumber)
-	f.Number2DpCommaDecimal = redcap.Decode(row.Get(613), missingCodes, redcap.ParseNumber)
-	f.Number2Dp = redcap.Decode(row.Get(614), missingCodes, redcap.ParseNumber)
-	f.Number3DpCommaDecimal = redcap.Decode(row.Get(615), missingCodes, redcap.ParseNumber)
-	f.Number3Dp = redcap.Decode(row.Get(616), missingCodes, redcap.ParseNumber)
-	f.Number4DpCommaDecimal = redcap.Decode(row.Get(617), missingCodes, redcap.ParseNumber)
-	f.Number4Dp = redcap.Decode(row.Get(618), missingCodes, redcap.ParseNumber)
-	f.NumberCommaDecimal = redcap.Decode(row.Get(619), missingCodes, redcap.ParseNumber)
-	f.PhoneAustralia = redcap.Decode(row.Get(620), missingCodes, redcap.ParseText)
-	f.PostalcodeAustralia = redcap.Decode(row.Get(621), missingCodes, redcap.ParseText)
-	f.PostalcodeCanada = redcap.Decode(row.Get(622), missingCodes, redcap.ParseText)
-	f.PostalcodeGermany = redcap.Decode(row.Get(623), missingCodes, redcap.ParseText)
-	f.SSN = redcap.Decode(row.Get(624), missingCodes, redcap.ParseText)
-	f.TimeMmSs = redcap.Decode(row.Get(625), missingCodes, redcap.ParseMinSec)
-	f.Vmrn = redcap.Decode(row.Get(626), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(627), nil, redcap.ParseFormStatus)
+	vals := (*[21]string)(row.Values[607:628])
+	f.PostalcodeFrench = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.AlphaOnly = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Mrn10D = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.MrnGeneric = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Number1DpCommaDecimal = redcap.Decode(vals[4], missingCodes, redcap.ParseNumber)
+	f.Number1Dp = redcap.Decode(vals[5], missingCodes, redcap.ParseNumber)
+	f.Number2DpCommaDecimal = redcap.Decode(vals[6], missingCodes, redcap.ParseNumber)
+	f.Number2Dp = redcap.Decode(vals[7], missingCodes, redcap.ParseNumber)
+	f.Number3DpCommaDecimal = redcap.Decode(vals[8], missingCodes, redcap.ParseNumber)
+	f.Number3Dp = redcap.Decode(vals[9], missingCodes, redcap.ParseNumber)
+	f.Number4DpCommaDecimal = redcap.Decode(vals[10], missingCodes, redcap.ParseNumber)
+	f.Number4Dp = redcap.Decode(vals[11], missingCodes, redcap.ParseNumber)
+	f.NumberCommaDecimal = redcap.Decode(vals[12], missingCodes, redcap.ParseNumber)
+	f.PhoneAustralia = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
+	f.PostalcodeAustralia = redcap.Decode(vals[14], missingCodes, redcap.ParseText)
+	f.PostalcodeCanada = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
+	f.PostalcodeGermany = redcap.Decode(vals[16], missingCodes, redcap.ParseText)
+	f.SSN = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
+	f.TimeMmSs = redcap.Decode(vals[18], missingCodes, redcap.ParseMinSec)
+	f.Vmrn = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[20], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ValidationsAdditionalAvailable) encode(row *redcap.Row) {
-	row.Values[607] = f.PostalcodeFrench.Raw()
-	row.Values[608] = f.AlphaOnly.Raw()
-	row.Values[609] = f.Mrn10D.Raw()
-	row.Values[610] = f.MrnGeneric.Raw()
-	row.Values[611] = f.Number1DpCommaDecimal.Raw()
-	row.Values[612] = f.Number1Dp.Raw()
-	row.Values[613] = f.Number2DpCommaDecimal.Raw()
-	row.Values[614] = f.Number2Dp.Raw()
-	row.Values[615] = f.Number3DpCommaDecimal.Raw()
-	row.Values[616] = f.Number3Dp.Raw()
-	row.Values[617] = f.Number4DpCommaDecimal.Raw()
-	row.Values[618] = f.Number4Dp.Raw()
-	row.Values[619] = f.NumberCommaDecimal.Raw()
-	row.Values[620] = f.PhoneAustralia.Raw()
-	row.Values[621] = f.PostalcodeAustralia.Raw()
-	row.Values[622] = f.PostalcodeCanada.Raw()
-	row.Values[623] = f.PostalcodeGermany.Raw()
-	row.Values[624] = f.SSN.Raw()
-	row.Values[625] = f.TimeMmSs.Raw()
-	row.Values[626] = f.Vmrn.Raw()
-	row.Values[627] = f.Complete.Raw()
+	vals := (*[21]string)(row.Values[607:628])
+	vals[0] = f.PostalcodeFrench.Raw()
+	vals[1] = f.AlphaOnly.Raw()
+	vals[2] = f.Mrn10D.Raw()
+	vals[3] = f.MrnGeneric.Raw()
+	vals[4] = f.Number1DpCommaDecimal.Raw()
+	vals[5] = f.Number1Dp.Raw()
+	vals[6] = f.Number2DpCommaDecimal.Raw()
+	vals[7] = f.Number2Dp.Raw()
+	vals[8] = f.Number3DpCommaDecimal.Raw()
+	vals[9] = f.Number3Dp.Raw()
+	vals[10] = f.Number4DpCommaDecimal.Raw()
+	vals[11] = f.Number4Dp.Raw()
+	vals[12] = f.NumberCommaDecimal.Raw()
+	vals[13] = f.PhoneAustralia.Raw()
+	vals[14] = f.PostalcodeAustralia.Raw()
+	vals[15] = f.PostalcodeCanada.Raw()
+	vals[16] = f.PostalcodeGermany.Raw()
+	vals[17] = f.SSN.Raw()
+	vals[18] = f.TimeMmSs.Raw()
+	vals[19] = f.Vmrn.Raw()
+	vals[20] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *FileUploadField) decode(row *redcap.Row) {
-	f.FileUpload = redcap.Decode(row.Get(628), missingCodes, redcap.ParseText)
-	f.UploadFieldDocStatus = redcap.Decode(row.Get(629), missingCodes, ParseUploadFieldDocStatus)
-	f.DownloadUploadedDoc = redcap.Decode(row.Get(630), missingCodes, ParseDownloadUploadedDoc)
-	f.FileUploadNotes = redcap.Decode(row.Get(631), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(632), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[628:633])
+	f.FileUpload = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.UploadFieldDocStatus = decodeActionTagHelp(vals[1])
+	f.DownloadUploadedDoc = decodeActionTagHelp(vals[2])
+	f.FileUploadNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *FileUploadField) encode(row *redcap.Row) {
-	row.Values[628] = f.FileUpload.Raw()
-	row.Values[629] = f.UploadFieldDocStatus.Raw()
-	row.Values[630] = f.DownloadUploadedDoc.Raw()
-	row.Values[631] = f.FileUploadNotes.Raw()
-	row.Values[632] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[628:633])
+	vals[0] = f.FileUpload.Raw()
+	vals[1] = f.UploadFieldDocStatus.Raw()
+	vals[2] = f.DownloadUploadedDoc.Raw()
+	vals[3] = f.FileUploadNotes.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *BioPortal) decode(row *redcap.Row) {
-	f.IsBioPortalEnabled = redcap.Decode(row.Get(633), missingCodes, ParseIsBioPortalEnabled)
-	f.TestBioPortSelection = redcap.Decode(row.Get(634), missingCodes, redcap.ParseText)
-	f.BioPortalNotes = redcap.Decode(row.Get(635), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(636), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[633:637])
+	f.IsBioPortalEnabled = decodeActionTagHelp(vals[0])
+	f.TestBioPortSelection = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.BioPortalNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *BioPortal) encode(row *redcap.Row) {
-	row.Values[633] = f.IsBioPortalEnabled.Raw()
-	row.Values[634] = f.TestBioPortSelection.Raw()
-	row.Values[635] = f.BioPortalNotes.Raw()
-	row.Values[636] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[633:637])
+	vals[0] = f.IsBioPortalEnabled.Raw()
+	vals[1] = f.TestBioPortSelection.Raw()
+	vals[2] = f.BioPortalNotes.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *FieldBank) decode(row *redcap.Row) {
-	f.IsFieldBankEnabled = redcap.Decode(row.Get(637), missingCodes, ParseIsFieldBankEnabled)
-	f.FieldBankButton = redcap.Decode(row.Get(638), missingCodes, ParseFieldBankButton)
-	f.FieldBankStatus = redcap.Decode(row.Get(639), missingCodes, ParseFieldBankStatus)
-	f.FieldBankNotes = redcap.Decode(row.Get(640), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(641), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[637:642])
+	f.IsFieldBankEnabled = decodeIsFieldBankEnabled(vals[0])
+	f.FieldBankButton = decodeActionTagHelp(vals[1])
+	f.FieldBankStatus = decodeFieldBankStatus(vals[2])
+	f.FieldBankNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *FieldBank) encode(row *redcap.Row) {
-	row.Values[637] = f.IsFieldBankEnabled.Raw()
-	row.Values[638] = f.FieldBankButton.Raw()
-	row.Values[639] = f.FieldBankStatus.Raw()
-	row.Values[640] = f.FieldBankNotes.Raw()
-	row.Values[641] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[637:642])
+	vals[0] = f.IsFieldBankEnabled.Raw()
+	vals[1] = f.FieldBankButton.Raw()
+	vals[2] = f.FieldBankStatus.Raw()
+	vals[3] = f.FieldBankNotes.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *DataDictionary) decode(row *redcap.Row) {
-	f.DictionaryDownload = redcap.Decode(row.Get(642), missingCodes, ParseDictionaryDownload)
-	f.DictionaryUpload = redcap.Decode(row.Get(643), missingCodes, ParseDictionaryUpload)
-	f.DictionaryCommitChanges = redcap.Decode(row.Get(644), missingCodes, ParseDictionaryCommitChanges)
-	f.Complete = redcap.Decode(row.Get(645), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[642:646])
+	f.DictionaryDownload = decodeActionTagHelp(vals[0])
+	f.DictionaryUpload = decodeAPIGrantToken(vals[1])
+	f.DictionaryCommitChanges = decodeActionTagHelp(vals[2])
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *DataDictionary) encode(row *redcap.Row) {
-	row.Values[642] = f.DictionaryDownload.Raw()
-	row.Values[643] = f.DictionaryUpload.Raw()
-	row.Values[644] = f.DictionaryCommitChanges.Raw()
-	row.Values[645] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[642:646])
+	vals[0] = f.DictionaryDownload.Raw()
+	vals[1] = f.DictionaryUpload.Raw()
+	vals[2] = f.DictionaryCommitChanges.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *UserRights) decode(row *redcap.Row) {
-	f.UserRightsDisplay = redcap.Decode(row.Get(646), missingCodes, ParseUserRightsDisplay)
-	f.UserRoleCreate = redcap.Decode(row.Get(647), missingCodes, ParseUserRoleCreate)
-	f.UserRoleModify = redcap.Decode(row.Get(648), missingCodes, ParseUserRoleModify)
-	f.UserRightsAssignRole = redcap.Decode(row.Get(649), missingCodes, ParseUserRightsAssignRole)
-	f.UserRightsChangeRole = redcap.Decode(row.Get(650), missingCodes, ParseUserRightsChangeRole)
-	f.UserRightsRemoveRole = redcap.Decode(row.Get(651), missingCodes, ParseUserRightsRemoveRole)
-	f.UserRightsDeleteUser = redcap.Decode(row.Get(652), missingCodes, ParseUserRightsDeleteUser)
-	f.UserRightsUploadDownload = redcap.Decode(row.Get(653), missingCodes, ParseUserRightsUploadDownload)
-	f.Complete = redcap.Decode(row.Get(654), nil, redcap.ParseFormStatus)
+	vals := (*[9]string)(row.Values[646:655])
+	f.UserRightsDisplay = decodeActionTagHelp(vals[0])
+	f.UserRoleCreate = decodeActionTagHelp(vals[1])
+	f.UserRoleModify = decodeAPIGrantToken(vals[2])
+	f.UserRightsAssignRole = decodeAPIGrantToken(vals[3])
+	f.UserRightsChangeRole = decodeAPIGrantToken(vals[4])
+	f.UserRightsRemoveRole = decodeAPIGrantToken(vals[5])
+	f.UserRightsDeleteUser = decodeAPIGrantToken(vals[6])
+	f.UserRightsUploadDownload = decodeAPIGrantToken(vals[7])
+	f.Complete = redcap.Decode(vals[8], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *UserRights) encode(row *redcap.Row) {
-	row.Values[646] = f.UserRightsDisplay.Raw()
-	row.Values[647] = f.UserRoleCreate.Raw()
-	row.Values[648] = f.UserRoleModify.Raw()
-	row.Values[649] = f.UserRightsAssignRole.Raw()
-	row.Values[650] = f.UserRightsChangeRole.Raw()
-	row.Values[651] = f.UserRightsRemoveRole.Raw()
-	row.Values[652] = f.UserRightsDeleteUser.Raw()
-	row.Values[653] = f.UserRightsUploadDownload.Raw()
-	row.Values[654] = f.Complete.Raw()
+	vals := (*[9]string)(row.Values[646:655])
+	vals[0] = f.UserRightsDisplay.Raw()
+	vals[1] = f.UserRoleCreate.Raw()
+	vals[2] = f.UserRoleModify.Raw()
+	vals[3] = f.UserRightsAssignRole.Raw()
+	vals[4] = f.UserRightsChangeRole.Raw()
+	vals[5] = f.UserRightsRemoveRole.Raw()
+	vals[6] = f.UserRightsDeleteUser.Raw()
+	vals[7] = f.UserRightsUploadDownload.Raw()
+	vals[8] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Dags) decode(row *redcap.Row) {
-	f.DagsDefined = redcap.Decode(row.Get(655), missingCodes, ParseDagsDefined)
-	f.DagNew = redcap.Decode(row.Get(656), missingCodes, ParseDagNew)
-	f.DagAssignUser = redcap.Decode(row.Get(657), missingCodes, ParseDagAssignUser)
-	f.DagUnassign = redcap.Decode(row.Get(658), missingCodes, ParseDagUnassign)
-	f.DagDelete = redcap.Decode(row.Get(659), missingCodes, ParseDagDelete)
-	f.DatSmartVars = redcap.Decode(row.Get(660), missingCodes, ParseDatSmartVars)
-	f.DagCheckUserDagName = redcap.Decode(row.Get(661), missingCodes, redcap.ParseText)
-	f.DagCheckUserDagID = redcap.Decode(row.Get(662), missingCodes, redcap.ParseText)
-	f.DagCheckUserDagLabel = redcap.Decode(row.Get(663), missingCodes, redcap.ParseText)
-	f.DagCheckRecordDagName = redcap.Decode(row.Get(664), missingCodes, redcap.ParseText)
-	f.DagCheckRecordDagID = redcap.Decode(row.Get(665), missingCodes, redcap.ParseText)
-	f.DagCheckRecordDagLabel = redcap.Decode(row.Get(666), missingCodes, redcap.ParseText)
-	f.DagCheckPassed = redcap.Decode(row.Get(667), missingCodes, redcap.ParseNumber)
-	f.Complete = redcap.Decode(row.Get(668), nil, redcap.ParseFormStatus)
+	vals := (*[14]string)(row.Values[655:669])
+	f.DagsDefined = decodeActionTagHelp(vals[0])
+	f.DagNew = decodeActionTagHelp(vals[1])
+	f.DagAssignUser = decodeActionTagHelp(vals[2])
+	f.DagUnassign = decodeActionTagHelp(vals[3])
+	f.DagDelete = decodeActionTagHelp(vals[4])
+	f.DatSmartVars = decodeActionTagHelp(vals[5])
+	f.DagCheckUserDagName = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.DagCheckUserDagID = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.DagCheckUserDagLabel = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.DagCheckRecordDagName = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.DagCheckRecordDagID = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
+	f.DagCheckRecordDagLabel = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.DagCheckPassed = redcap.Decode(vals[12], missingCodes, redcap.ParseNumber)
+	f.Complete = redcap.Decode(vals[13], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Dags) encode(row *redcap.Row) {
-	row.Values[655] = f.DagsDefined.Raw()
-	row.Values[656] = f.DagNew.Raw()
-	row.Values[657] = f.DagAssignUser.Raw()
-	row.Values[658] = f.DagUnassign.Raw()
-	row.Values[659] = f.DagDelete.Raw()
-	row.Values[660] = f.DatSmartVars.Raw()
-	row.Values[661] = f.DagCheckUserDagName.Raw()
-	row.Values[662] = f.DagCheckUserDagID.Raw()
-	row.Values[663] = f.DagCheckUserDagLabel.Raw()
-	row.Values[664] = f.DagCheckRecordDagName.Raw()
-	row.Values[665] = f.DagCheckRecordDagID.Raw()
-	row.Values[666] = f.DagCheckRecordDagLabel.Raw()
-	row.Values[667] = f.DagCheckPassed.Raw()
-	row.Values[668] = f.Complete.Raw()
+	vals := (*[14]string)(row.Values[655:669])
+	vals[0] = f.DagsDefined.Raw()
+	vals[1] = f.DagNew.Raw()
+	vals[2] = f.DagAssignUser.Raw()
+	vals[3] = f.DagUnassign.Raw()
+	vals[4] = f.DagDelete.Raw()
+	vals[5] = f.DatSmartVars.Raw()
+	vals[6] = f.DagCheckUserDagName.Raw()
+	vals[7] = f.DagCheckUserDagID.Raw()
+	vals[8] = f.DagCheckUserDagLabel.Raw()
+	vals[9] = f.DagCheckRecordDagName.Raw()
+	vals[10] = f.DagCheckRecordDagID.Raw()
+	vals[11] = f.DagCheckRecordDagLabel.Raw()
+	vals[12] = f.DagCheckPassed.Raw()
+	vals[13] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *AsiEmailTriggerPart1) decode(row *redcap.Row) {
-	f.AsiEmailBody = redcap.Decode(row.Get(669), missingCodes, redcap.ParseText)
-	f.AsiSendNow = redcap.Decode(row.Get(670), missingCodes, ParseAsiSendNow)
-	f.Complete = redcap.Decode(row.Get(671), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[669:672])
+	f.AsiEmailBody = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.AsiSendNow = decodeAsiSendNow(vals[1])
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *AsiEmailTriggerPart1) encode(row *redcap.Row) {
-	row.Values[669] = f.AsiEmailBody.Raw()
-	row.Values[670] = f.AsiSendNow.Raw()
-	row.Values[671] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[669:672])
+	vals[0] = f.AsiEmailBody.Raw()
+	vals[1] = f.AsiSendNow.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *AsiSurveyPart2) decode(row *redcap.Row) {
-	f.Timestamp = redcap.Decode(row.Get(672), nil, redcap.ParseText)
-	f.TookSurveyViaAsi = redcap.Decode(row.Get(673), missingCodes, ParseTookSurveyViaAsi)
-	f.AsiSurveyComment = redcap.Decode(row.Get(674), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(675), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[672:676])
+	f.Timestamp = redcap.Decode(vals[0], nil, redcap.ParseText)
+	f.TookSurveyViaAsi = decodeActionTagHelp(vals[1])
+	f.AsiSurveyComment = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *AsiSurveyPart2) encode(row *redcap.Row) {
-	row.Values[673] = f.TookSurveyViaAsi.Raw()
-	row.Values[674] = f.AsiSurveyComment.Raw()
-	row.Values[675] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[672:676])
+	vals[1] = f.TookSurveyViaAsi.Raw()
+	vals[2] = f.AsiSurveyComment.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *AsiConfirmationEmailPart3) decode(row *redcap.Row) {
-	f.AsiConfirmInvitation = redcap.Decode(row.Get(676), missingCodes, ParseAsiConfirmInvitation)
-	f.AsiConfirmTakeSurvey = redcap.Decode(row.Get(677), missingCodes, ParseAsiConfirmTakeSurvey)
-	f.AsiConfirmEmailedPdf = redcap.Decode(row.Get(678), missingCodes, ParseAsiConfirmEmailedPdf)
-	f.Complete = redcap.Decode(row.Get(679), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[676:680])
+	f.AsiConfirmInvitation = decodeActionTagHelp(vals[0])
+	f.AsiConfirmTakeSurvey = decodeActionTagHelp(vals[1])
+	f.AsiConfirmEmailedPdf = decodeActionTagHelp(vals[2])
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *AsiConfirmationEmailPart3) encode(row *redcap.Row) {
-	row.Values[676] = f.AsiConfirmInvitation.Raw()
-	row.Values[677] = f.AsiConfirmTakeSurvey.Raw()
-	row.Values[678] = f.AsiConfirmEmailedPdf.Raw()
-	row.Values[679] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[676:680])
+	vals[0] = f.AsiConfirmInvitation.Raw()
+	vals[1] = f.AsiConfirmTakeSurvey.Raw()
+	vals[2] = f.AsiConfirmEmailedPdf.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *AlertsAndNotifications) decode(row *redcap.Row) {
-	f.AlertSentReceived = redcap.Decode(row.Get(680), missingCodes, ParseAlertSentReceived)
-	f.AlertNotes = redcap.Decode(row.Get(681), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(682), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[680:683])
+	f.AlertSentReceived = decodeActionTagHelp(vals[0])
+	f.AlertNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *AlertsAndNotifications) encode(row *redcap.Row) {
-	row.Values[680] = f.AlertSentReceived.Raw()
-	row.Values[681] = f.AlertNotes.Raw()
-	row.Values[682] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[680:683])
+	vals[0] = f.AlertSentReceived.Raw()
+	vals[1] = f.AlertNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *MultilanguageSetUp) decode(row *redcap.Row) {
-	f.IsMultiLangEnabled = redcap.Decode(row.Get(683), missingCodes, ParseIsMultiLangEnabled)
-	f.Complete = redcap.Decode(row.Get(684), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[683:685])
+	f.IsMultiLangEnabled = decodeActionTagHelp(vals[0])
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *MultilanguageSetUp) encode(row *redcap.Row) {
-	row.Values[683] = f.IsMultiLangEnabled.Raw()
-	row.Values[684] = f.Complete.Raw()
+	vals := (*[2]string)(row.Values[683:685])
+	vals[0] = f.IsMultiLangEnabled.Raw()
+	vals[1] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *MultilanguageInstrument) decode(row *redcap.Row) {
-	f.Breakfast = redcap.Decode(row.Get(685), missingCodes, ParseBreakfast)
-	f.Lunch = redcap.Decode(row.Get(686), missingCodes, ParseLunch)
-	f.EatTime = redcap.Decode(row.Get(687), missingCodes, redcap.ParseDateTime)
-	f.IceCreamFlavor = redcap.Decode(row.Get(688), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(689), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[685:690])
+	f.Breakfast = decodeBreakfast(vals[0])
+	f.Lunch = decodeLunch(vals[1])
+	f.EatTime = redcap.Decode(vals[2], missingCodes, redcap.ParseDateTime)
+	f.IceCreamFlavor = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *MultilanguageInstrument) encode(row *redcap.Row) {
-	row.Values[685] = f.Breakfast.Raw()
-	row.Values[686] = f.Lunch.Raw()
-	row.Values[687] = f.EatTime.Raw()
-	row.Values[688] = f.IceCreamFlavor.Raw()
-	row.Values[689] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[685:690])
+	vals[0] = f.Breakfast.Raw()
+	vals[1] = f.Lunch.Raw()
+	vals[2] = f.EatTime.Raw()
+	vals[3] = f.IceCreamFlavor.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *LinkShorteningService) decode(row *redcap.Row) {
-	f.IsURLShortEnabled = redcap.Decode(row.Get(690), missingCodes, ParseIsURLShortEnabled)
-	f.URLShortWorks = redcap.Decode(row.Get(691), missingCodes, ParseURLShortWorks)
-	f.URLShorteningComment = redcap.Decode(row.Get(692), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(693), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[690:694])
+	f.IsURLShortEnabled = decodeIsURLShortEnabled(vals[0])
+	f.URLShortWorks = decodeAPIGrantToken(vals[1])
+	f.URLShorteningComment = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *LinkShorteningService) encode(row *redcap.Row) {
-	row.Values[690] = f.IsURLShortEnabled.Raw()
-	row.Values[691] = f.URLShortWorks.Raw()
-	row.Values[692] = f.URLShorteningComment.Raw()
-	row.Values[693] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[690:694])
+	vals[0] = f.IsURLShortEnabled.Raw()
+	vals[1] = f.URLShortWorks.Raw()
+	vals[2] = f.URLShorteningComment.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ProjectCreation) decode(row *redcap.Row) {
-	f.ProjectCreateScratch = redcap.Decode(row.Get(694), missingCodes, ParseProjectCreateScratch)
-	f.ProjectCreateTemplate = redcap.Decode(row.Get(695), missingCodes, ParseProjectCreateTemplate)
-	f.ProjectCreateXML = redcap.Decode(row.Get(696), missingCodes, ParseProjectCreateXML)
-	f.ProjectCreateNotes = redcap.Decode(row.Get(697), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(698), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[694:699])
+	f.ProjectCreateScratch = decodeAPIGrantToken(vals[0])
+	f.ProjectCreateTemplate = decodeAPIGrantToken(vals[1])
+	f.ProjectCreateXML = decodeAPIGrantToken(vals[2])
+	f.ProjectCreateNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ProjectCreation) encode(row *redcap.Row) {
-	row.Values[694] = f.ProjectCreateScratch.Raw()
-	row.Values[695] = f.ProjectCreateTemplate.Raw()
-	row.Values[696] = f.ProjectCreateXML.Raw()
-	row.Values[697] = f.ProjectCreateNotes.Raw()
-	row.Values[698] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[694:699])
+	vals[0] = f.ProjectCreateScratch.Raw()
+	vals[1] = f.ProjectCreateTemplate.Raw()
+	vals[2] = f.ProjectCreateXML.Raw()
+	vals[3] = f.ProjectCreateNotes.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Codebook) decode(row *redcap.Row) {
-	f.CodebookDisplay = redcap.Decode(row.Get(699), missingCodes, ParseCodebookDisplay)
-	f.Complete = redcap.Decode(row.Get(700), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[699:701])
+	f.CodebookDisplay = decodeActionTagHelp(vals[0])
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Codebook) encode(row *redcap.Row) {
-	row.Values[699] = f.CodebookDisplay.Raw()
-	row.Values[700] = f.Complete.Raw()
+	vals := (*[2]string)(row.Values[699:701])
+	vals[0] = f.CodebookDisplay.Raw()
+	vals[1] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *FileRepository) decode(row *redcap.Row) {
-	f.FileRepoOpen = redcap.Decode(row.Get(701), missingCodes, ParseFileRepoOpen)
-	f.FileRepoDownload = redcap.Decode(row.Get(702), missingCodes, ParseFileRepoDownload)
-	f.FileRepoUpload = redcap.Decode(row.Get(703), missingCodes, ParseFileRepoUpload)
-	f.FileRepoEmail = redcap.Decode(row.Get(704), missingCodes, ParseFileRepoEmail)
-	f.FileRepoDelete = redcap.Decode(row.Get(705), missingCodes, ParseFileRepoDelete)
-	f.FileRepoNotes = redcap.Decode(row.Get(706), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(707), nil, redcap.ParseFormStatus)
+	vals := (*[7]string)(row.Values[701:708])
+	f.FileRepoOpen = decodeAPIGrantToken(vals[0])
+	f.FileRepoDownload = decodeAPIGrantToken(vals[1])
+	f.FileRepoUpload = decodeAPIGrantToken(vals[2])
+	f.FileRepoEmail = decodeAPIGrantToken(vals[3])
+	f.FileRepoDelete = decodeAPIGrantToken(vals[4])
+	f.FileRepoNotes = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[6], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *FileRepository) encode(row *redcap.Row) {
-	row.Values[701] = f.FileRepoOpen.Raw()
-	row.Values[702] = f.FileRepoDownload.Raw()
-	row.Values[703] = f.FileRepoUpload.Raw()
-	row.Values[704] = f.FileRepoEmail.Raw()
-	row.Values[705] = f.FileRepoDelete.Raw()
-	row.Values[706] = f.FileRepoNotes.Raw()
-	row.Values[707] = f.Complete.Raw()
+	vals := (*[7]string)(row.Values[701:708])
+	vals[0] = f.FileRepoOpen.Raw()
+	vals[1] = f.FileRepoDownload.Raw()
+	vals[2] = f.FileRepoUpload.Raw()
+	vals[3] = f.FileRepoEmail.Raw()
+	vals[4] = f.FileRepoDelete.Raw()
+	vals[5] = f.FileRepoNotes.Raw()
+	vals[6] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ProjectCreationByXMLUpload) decode(row *redcap.Row) {
-	f.XMLImportProject = redcap.Decode(row.Get(708), missingCodes, ParseXMLImportProject)
-	f.XMLImportNotes = redcap.Decode(row.Get(709), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(710), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[708:711])
+	f.XMLImportProject = decodeAPIGrantToken(vals[0])
+	f.XMLImportNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ProjectCreationByXMLUpload) encode(row *redcap.Row) {
-	row.Values[708] = f.XMLImportProject.Raw()
-	row.Values[709] = f.XMLImportNotes.Raw()
-	row.Values[710] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[708:711])
+	vals[0] = f.XMLImportProject.Raw()
+	vals[1] = f.XMLImportNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ProjectCreationByTemplate) decode(row *redcap.Row) {
-	f.TemplateProject = redcap.Decode(row.Get(711), missingCodes, ParseTemplateProject)
-	f.TemplateNotes = redcap.Decode(row.Get(712), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(713), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[711:714])
+	f.TemplateProject = decodeAPIGrantToken(vals[0])
+	f.TemplateNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ProjectCreationByTemplate) encode(row *redcap.Row) {
-	row.Values[711] = f.TemplateProject.Raw()
-	row.Values[712] = f.TemplateNotes.Raw()
-	row.Values[713] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[711:714])
+	vals[0] = f.TemplateProject.Raw()
+	vals[1] = f.TemplateNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ProjectDeletion) decode(row *redcap.Row) {
-	f.ProjectDelete = redcap.Decode(row.Get(714), missingCodes, ParseProjectDelete)
-	f.ProjectDeleteNotes = redcap.Decode(row.Get(715), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(716), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[714:717])
+	f.ProjectDelete = decodeAPIGrantToken(vals[0])
+	f.ProjectDeleteNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ProjectDeletion) encode(row *redcap.Row) {
-	row.Values[714] = f.ProjectDelete.Raw()
-	row.Values[715] = f.ProjectDeleteNotes.Raw()
-	row.Values[716] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[714:717])
+	vals[0] = f.ProjectDelete.Raw()
+	vals[1] = f.ProjectDeleteNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Calendar) decode(row *redcap.Row) {
-	f.CalendarEventAdd = redcap.Decode(row.Get(717), missingCodes, ParseCalendarEventAdd)
-	f.CalendarEventDelete = redcap.Decode(row.Get(718), missingCodes, ParseCalendarEventDelete)
-	f.Complete = redcap.Decode(row.Get(719), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[717:720])
+	f.CalendarEventAdd = decodeActionTagHelp(vals[0])
+	f.CalendarEventDelete = decodeActionTagHelp(vals[1])
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Calendar) encode(row *redcap.Row) {
-	row.Values[717] = f.CalendarEventAdd.Raw()
-	row.Values[718] = f.CalendarEventDelete.Raw()
-	row.Values[719] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[717:720])
+	vals[0] = f.CalendarEventAdd.Raw()
+	vals[1] = f.CalendarEventDelete.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *DataReports) decode(row *redcap.Row) {
-	f.DataReportAll = redcap.Decode(row.Get(720), missingCodes, ParseDataReportAll)
-	f.DataReportsExport = redcap.Decode(row.Get(721), missingCodes, ParseDataReportsExport)
-	f.DataReportsStats = redcap.Decode(row.Get(722), missingCodes, ParseDataReportsStats)
-	f.DataExportCustom = redcap.Decode(row.Get(723), missingCodes, ParseDataExportCustom)
-	f.Complete = redcap.Decode(row.Get(724), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[720:725])
+	f.DataReportAll = decodeAPIGrantToken(vals[0])
+	f.DataReportsExport = decodeAPIGrantToken(vals[1])
+	f.DataReportsStats = decodeAPIGrantToken(vals[2])
+	f.DataExportCustom = decodeAPIGrantToken(vals[3])
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *DataReports) encode(row *redcap.Row) {
-	row.Values[720] = f.DataReportAll.Raw()
-	row.Values[721] = f.DataReportsExport.Raw()
-	row.Values[722] = f.DataReportsStats.Raw()
-	row.Values[723] = f.DataExportCustom.Raw()
-	row.Values[724] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[720:725])
+	vals[0] = f.DataReportAll.Raw()
+	vals[1] = f.DataReportsExport.Raw()
+	vals[2] = f.DataReportsStats.Raw()
+	vals[3] = f.DataExportCustom.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ProjectLogging) decode(row *redcap.Row) {
-	f.LogAcurate = redcap.Decode(row.Get(725), missingCodes, ParseLogAcurate)
-	f.LogNotes = redcap.Decode(row.Get(726), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(727), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[725:728])
+	f.LogAcurate = decodeActionTagHelp(vals[0])
+	f.LogNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ProjectLogging) encode(row *redcap.Row) {
-	row.Values[725] = f.LogAcurate.Raw()
-	row.Values[726] = f.LogNotes.Raw()
-	row.Values[727] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[725:728])
+	vals[0] = f.LogAcurate.Raw()
+	vals[1] = f.LogNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *EmailLogging) decode(row *redcap.Row) {
-	f.EmailLogSearch = redcap.Decode(row.Get(728), missingCodes, ParseEmailLogSearch)
-	f.EmailLogAcurate = redcap.Decode(row.Get(729), missingCodes, ParseEmailLogAcurate)
-	f.EmailLogNotes = redcap.Decode(row.Get(730), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(731), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[728:732])
+	f.EmailLogSearch = decodeEmailLogSearch(vals[0])
+	f.EmailLogAcurate = decodeActionTagHelp(vals[1])
+	f.EmailLogNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *EmailLogging) encode(row *redcap.Row) {
-	row.Values[728] = f.EmailLogSearch.Raw()
-	row.Values[729] = f.EmailLogAcurate.Raw()
-	row.Values[730] = f.EmailLogNotes.Raw()
-	row.Values[731] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[728:732])
+	vals[0] = f.EmailLogSearch.Raw()
+	vals[1] = f.EmailLogAcurate.Raw()
+	vals[2] = f.EmailLogNotes.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *FieldComment) decode(row *redcap.Row) {
-	f.FieldCommentEnabled = redcap.Decode(row.Get(732), missingCodes, ParseFieldCommentEnabled)
-	f.FieldCommentChoosen = redcap.Decode(row.Get(733), missingCodes, ParseFieldCommentChoosen)
-	f.FieldCommentCreate = redcap.Decode(row.Get(734), missingCodes, ParseFieldCommentCreate)
-	f.FieldCommentLog = redcap.Decode(row.Get(735), missingCodes, ParseFieldCommentLog)
-	f.FieldCommentDelete = redcap.Decode(row.Get(736), missingCodes, ParseFieldCommentDelete)
-	f.Complete = redcap.Decode(row.Get(737), nil, redcap.ParseFormStatus)
+	vals := (*[6]string)(row.Values[732:738])
+	f.FieldCommentEnabled = decodeActionTagHelp(vals[0])
+	f.FieldCommentChoosen = decodeFieldCommentChoosen(vals[1])
+	f.FieldCommentCreate = decodeActionTagHelp(vals[2])
+	f.FieldCommentLog = decodeActionTagHelp(vals[3])
+	f.FieldCommentDelete = decodeActionTagHelp(vals[4])
+	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *FieldComment) encode(row *redcap.Row) {
-	row.Values[732] = f.FieldCommentEnabled.Raw()
-	row.Values[733] = f.FieldCommentChoosen.Raw()
-	row.Values[734] = f.FieldCommentCreate.Raw()
-	row.Values[735] = f.FieldCommentLog.Raw()
-	row.Values[736] = f.FieldCommentDelete.Raw()
-	row.Values[737] = f.Complete.Raw()
+	vals := (*[6]string)(row.Values[732:738])
+	vals[0] = f.FieldCommentEnabled.Raw()
+	vals[1] = f.FieldCommentChoosen.Raw()
+	vals[2] = f.FieldCommentCreate.Raw()
+	vals[3] = f.FieldCommentLog.Raw()
+	vals[4] = f.FieldCommentDelete.Raw()
+	vals[5] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *CustomRecordLockingAndEsignature) decode(row *redcap.Row) {
-	f.CustomLockDisplay = redcap.Decode(row.Get(738), missingCodes, ParseCustomLockDisplay)
-	f.CustomLockToggle = redcap.Decode(row.Get(739), missingCodes, ParseCustomLockToggle)
-	f.CustomLockTextRemove = redcap.Decode(row.Get(740), missingCodes, ParseCustomLockTextRemove)
-	f.CustomLockEnabled = redcap.Decode(row.Get(741), missingCodes, ParseCustomLockEnabled)
-	f.CustomEsignEnabled = redcap.Decode(row.Get(742), missingCodes, ParseCustomEsignEnabled)
-	f.CustomLockEsign = redcap.Decode(row.Get(743), missingCodes, ParseCustomLockEsign)
-	f.CustomLockActions = redcap.Decode(row.Get(744), missingCodes, ParseCustomLockActions)
-	f.CustomLockUnlock = redcap.Decode(row.Get(745), missingCodes, ParseCustomLockUnlock)
-	f.CustomLockingNote = redcap.Decode(row.Get(746), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(747), nil, redcap.ParseFormStatus)
+	vals := (*[10]string)(row.Values[738:748])
+	f.CustomLockDisplay = decodeActionTagHelp(vals[0])
+	f.CustomLockToggle = decodeAPIGrantToken(vals[1])
+	f.CustomLockTextRemove = decodeAPIGrantToken(vals[2])
+	f.CustomLockEnabled = decodeActionTagHelp(vals[3])
+	f.CustomEsignEnabled = decodeActionTagHelp(vals[4])
+	f.CustomLockEsign = decodeActionTagHelp(vals[5])
+	f.CustomLockActions = decodeActionTagHelp(vals[6])
+	f.CustomLockUnlock = decodeActionTagHelp(vals[7])
+	f.CustomLockingNote = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *CustomRecordLockingAndEsignature) encode(row *redcap.Row) {
-	row.Values[738] = f.CustomLockDisplay.Raw()
-	row.Values[739] = f.CustomLockToggle.Raw()
-	row.Values[740] = f.CustomLockTextRemove.Raw()
-	row.Values[741] = f.CustomLockEnabled.Raw()
-	row.Values[742] = f.CustomEsignEnabled.Raw()
-	row.Values[743] = f.CustomLockEsign.Raw()
-	row.Values[744] = f.CustomLockActions.Raw()
-	row.Values[745] = f.CustomLockUnlock.Raw()
-	row.Values[746] = f.CustomLockingNote.Raw()
-	row.Values[747] = f.Complete.Raw()
+	vals := (*[10]string)(row.Values[738:748])
+	vals[0] = f.CustomLockDisplay.Raw()
+	vals[1] = f.CustomLockToggle.Raw()
+	vals[2] = f.CustomLockTextRemove.Raw()
+	vals[3] = f.CustomLockEnabled.Raw()
+	vals[4] = f.CustomEsignEnabled.Raw()
+	vals[5] = f.CustomLockEsign.Raw()
+	vals[6] = f.CustomLockActions.Raw()
+	vals[7] = f.CustomLockUnlock.Raw()
+	vals[8] = f.CustomLockingNote.Raw()
+	vals[9] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *DataQualityRules) decode(row *redcap.Row) {
-	f.DqBlanks = redcap.Decode(row.Get(748), missingCodes, ParseDqBlanks)
-	f.DqBlankRequired = redcap.Decode(row.Get(749), missingCodes, ParseDqBlankRequired)
-	f.DqIncorrectType = redcap.Decode(row.Get(750), missingCodes, ParseDqIncorrectType)
-	f.DqOutOfRange = redcap.Decode(row.Get(751), missingCodes, ParseDqOutOfRange)
-	f.DqOutliers = redcap.Decode(row.Get(752), missingCodes, ParseDqOutliers)
-	f.DqHiddenValues = redcap.Decode(row.Get(753), missingCodes, ParseDqHiddenValues)
-	f.DqChoiceInvalid = redcap.Decode(row.Get(754), missingCodes, ParseDqChoiceInvalid)
-	f.DqIncorrectCalc = redcap.Decode(row.Get(755), missingCodes, ParseDqIncorrectCalc)
-	f.DqMissingDataCodes = redcap.Decode(row.Get(756), missingCodes, ParseDqMissingDataCodes)
-	f.DqCustom = redcap.Decode(row.Get(757), missingCodes, redcap.ParseText)
-	f.DqCustomRealTime = redcap.Decode(row.Get(758), missingCodes, ParseDqCustomRealTime)
-	f.DqCustomCreate = redcap.Decode(row.Get(759), missingCodes, ParseDqCustomCreate)
-	f.DqCustomExecute = redcap.Decode(row.Get(760), missingCodes, ParseDqCustomExecute)
-	f.DqCustomDelete = redcap.Decode(row.Get(761), missingCodes, ParseDqCustomDelete)
-	f.DqDownload = redcap.Decode(row.Get(762), missingCodes, ParseDqDownload)
-	f.DqNotes = redcap.Decode(row.Get(763), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(764), nil, redcap.ParseFormStatus)
+	vals := (*[17]string)(row.Values[748:765])
+	f.DqBlanks = decodeAPIGrantToken(vals[0])
+	f.DqBlankRequired = decodeAPIGrantToken(vals[1])
+	f.DqIncorrectType = decodeAPIGrantToken(vals[2])
+	f.DqOutOfRange = decodeAPIGrantToken(vals[3])
+	f.DqOutliers = decodeAPIGrantToken(vals[4])
+	f.DqHiddenValues = decodeAPIGrantToken(vals[5])
+	f.DqChoiceInvalid = decodeAPIGrantToken(vals[6])
+	f.DqIncorrectCalc = decodeAPIGrantToken(vals[7])
+	f.DqMissingDataCodes = decodeAPIGrantToken(vals[8])
+	f.DqCustom = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.DqCustomRealTime = decodeActionTagHelp(vals[10])
+	f.DqCustomCreate = decodeActionTagHelp(vals[11])
+	f.DqCustomExecute = decodeActionTagHelp(vals[12])
+	f.DqCustomDelete = decodeActionTagHelp(vals[13])
+	f.DqDownload = decodeDqDownload(vals[14])
+	f.DqNotes = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[16], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *DataQualityRules) encode(row *redcap.Row) {
-	row.Values[748] = f.DqBlanks.Raw()
-	row.Values[749] = f.DqBlankRequired.Raw()
-	row.Values[750] = f.DqIncorrectType.Raw()
-	row.Values[751] = f.DqOutOfRange.Raw()
-	row.Values[752] = f.DqOutliers.Raw()
-	row.Values[753] = f.DqHiddenValues.Raw()
-	row.Values[754] = f.DqChoiceInvalid.Raw()
-	row.Values[755] = f.DqIncorrectCalc.Raw()
-	row.Values[756] = f.DqMissingDataCodes.Raw()
-	row.Values[757] = f.DqCustom.Raw()
-	row.Values[758] = f.DqCustomRealTime.Raw()
-	row.Values[759] = f.DqCustomCreate.Raw()
-	row.Values[760] = f.DqCustomExecute.Raw()
-	row.Values[761] = f.DqCustomDelete.Raw()
-	row.Values[762] = f.DqDownload.Raw()
-	row.Values[763] = f.DqNotes.Raw()
-	row.Values[764] = f.Complete.Raw()
+	vals := (*[17]string)(row.Values[748:765])
+	vals[0] = f.DqBlanks.Raw()
+	vals[1] = f.DqBlankRequired.Raw()
+	vals[2] = f.DqIncorrectType.Raw()
+	vals[3] = f.DqOutOfRange.Raw()
+	vals[4] = f.DqOutliers.Raw()
+	vals[5] = f.DqHiddenValues.Raw()
+	vals[6] = f.DqChoiceInvalid.Raw()
+	vals[7] = f.DqIncorrectCalc.Raw()
+	vals[8] = f.DqMissingDataCodes.Raw()
+	vals[9] = f.DqCustom.Raw()
+	vals[10] = f.DqCustomRealTime.Raw()
+	vals[11] = f.DqCustomCreate.Raw()
+	vals[12] = f.DqCustomExecute.Raw()
+	vals[13] = f.DqCustomDelete.Raw()
+	vals[14] = f.DqDownload.Raw()
+	vals[15] = f.DqNotes.Raw()
+	vals[16] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ProjectAPI) decode(row *redcap.Row) {
-	f.APIGrantToken = redcap.Decode(row.Get(765), missingCodes, ParseAPIGrantToken)
-	f.APITokenRegenerate = redcap.Decode(row.Get(766), missingCodes, ParseAPITokenRegenerate)
-	f.APITestingPass = redcap.Decode(row.Get(767), missingCodes, ParseAPITestingPass)
-	f.Complete = redcap.Decode(row.Get(768), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[765:769])
+	f.APIGrantToken = decodeAPIGrantToken(vals[0])
+	f.APITokenRegenerate = decodeAPIGrantToken(vals[1])
+	f.APITestingPass = decodeActionTagHelp(vals[2])
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ProjectAPI) encode(row *redcap.Row) {
-	row.Values[765] = f.APIGrantToken.Raw()
-	row.Values[766] = f.APITokenRegenerate.Raw()
-	row.Values[767] = f.APITestingPass.Raw()
-	row.Values[768] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[765:769])
+	vals[0] = f.APIGrantToken.Raw()
+	vals[1] = f.APITokenRegenerate.Raw()
+	vals[2] = f.APITestingPass.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *MobileApp) decode(row *redcap.Row) {
-	f.MobileAppSystem = redcap.Decode(row.Get(769), missingCodes, ParseMobileAppSystem)
-	f.MobileAppDownload = redcap.Decode(row.Get(770), missingCodes, ParseMobileAppDownload)
-	f.MobileAppSetUp = redcap.Decode(row.Get(771), missingCodes, ParseMobileAppSetUp)
-	f.MobileAppPagesLoad = redcap.Decode(row.Get(772), missingCodes, ParseMobileAppPagesLoad)
-	f.MobileAppNotes = redcap.Decode(row.Get(773), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(774), nil, redcap.ParseFormStatus)
+	vals := (*[6]string)(row.Values[769:775])
+	f.MobileAppSystem = decodeActionTagHelp(vals[0])
+	f.MobileAppDownload = decodeMobileAppDownload(vals[1])
+	f.MobileAppSetUp = decodeActionTagHelp(vals[2])
+	f.MobileAppPagesLoad = decodeActionTagHelp(vals[3])
+	f.MobileAppNotes = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *MobileApp) encode(row *redcap.Row) {
-	row.Values[769] = f.MobileAppSystem.Raw()
-	row.Values[770] = f.MobileAppDownload.Raw()
-	row.Values[771] = f.MobileAppSetUp.Raw()
-	row.Values[772] = f.MobileAppPagesLoad.Raw()
-	row.Values[773] = f.MobileAppNotes.Raw()
-	row.Values[774] = f.Complete.Raw()
+	vals := (*[6]string)(row.Values[769:775])
+	vals[0] = f.MobileAppSystem.Raw()
+	vals[1] = f.MobileAppDownload.Raw()
+	vals[2] = f.MobileAppSetUp.Raw()
+	vals[3] = f.MobileAppPagesLoad.Raw()
+	vals[4] = f.MobileAppNotes.Raw()
+	vals[5] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ExternalModules) decode(row *redcap.Row) {
-	f.EmTestName1 = redcap.Decode(row.Get(775), missingCodes, redcap.ParseText)
-	f.EmTestVersion1 = redcap.Decode(row.Get(776), missingCodes, redcap.ParseText)
-	f.EmTestWorking1 = redcap.Decode(row.Get(777), missingCodes, ParseEmTestWorking1)
-	f.EmTestName2 = redcap.Decode(row.Get(778), missingCodes, redcap.ParseText)
-	f.EmTestVersion2 = redcap.Decode(row.Get(779), missingCodes, redcap.ParseText)
-	f.EmTestWorking2 = redcap.Decode(row.Get(780), missingCodes, ParseEmTestWorking2)
-	f.EmTestName3 = redcap.Decode(row.Get(781), missingCodes, redcap.ParseText)
-	f.EmTestVersion3 = redcap.Decode(row.Get(782), missingCodes, redcap.ParseText)
-	f.EmTestWorking3 = redcap.Decode(row.Get(783), missingCodes, ParseEmTestWorking3)
-	f.Complete = redcap.Decode(row.Get(784), nil, redcap.ParseFormStatus)
+	vals := (*[10]string)(row.Values[775:785])
+	f.EmTestName1 = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.EmTestVersion1 = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.EmTestWorking1 = decodeActionTagHelp(vals[2])
+	f.EmTestName2 = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.EmTestVersion2 = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.EmTestWorking2 = decodeActionTagHelp(vals[5])
+	f.EmTestName3 = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.EmTestVersion3 = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.EmTestWorking3 = decodeActionTagHelp(vals[8])
+	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ExternalModules) encode(row *redcap.Row) {
-	row.Values[775] = f.EmTestName1.Raw()
-	row.Values[776] = f.EmTestVersion1.Raw()
-	row.Values[777] = f.EmTestWorking1.Raw()
-	row.Values[778] = f.EmTestName2.Raw()
-	row.Values[779] = f.EmTestVersion2.Raw()
-	row.Values[780] = f.EmTestWorking2.Raw()
-	row.Values[781] = f.EmTestName3.Raw()
-	row.Values[782] = f.EmTestVersion3.Raw()
-	row.Values[783] = f.EmTestWorking3.Raw()
-	row.Values[784] = f.Complete.Raw()
+	vals := (*[10]string)(row.Values[775:785])
+	vals[0] = f.EmTestName1.Raw()
+	vals[1] = f.EmTestVersion1.Raw()
+	vals[2] = f.EmTestWorking1.Raw()
+	vals[3] = f.EmTestName2.Raw()
+	vals[4] = f.EmTestVersion2.Raw()
+	vals[5] = f.EmTestWorking2.Raw()
+	vals[6] = f.EmTestName3.Raw()
+	vals[7] = f.EmTestVersion3.Raw()
+	vals[8] = f.EmTestWorking3.Raw()
+	vals[9] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *NotificationsAndReporting) decode(row *redcap.Row) {
-	f.NotificationsDisplays = redcap.Decode(row.Get(785), missingCodes, ParseNotificationsDisplays)
-	f.NotificationsNotes = redcap.Decode(row.Get(786), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(787), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[785:788])
+	f.NotificationsDisplays = decodeActionTagHelp(vals[0])
+	f.NotificationsNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *NotificationsAndReporting) encode(row *redcap.Row) {
-	row.Values[785] = f.NotificationsDisplays.Raw()
-	row.Values[786] = f.NotificationsNotes.Raw()
-	row.Values[787] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[785:788])
+	vals[0] = f.NotificationsDisplays.Raw()
+	vals[1] = f.NotificationsNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *SystemStatistics) decode(row *redcap.Row) {
-	f.SystemStatsDisplays = redcap.Decode(row.Get(788), missingCodes, ParseSystemStatsDisplays)
-	f.SystemStatsNotes = redcap.Decode(row.Get(789), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(790), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[788:791])
+	f.SystemStatsDisplays = decodeActionTagHelp(vals[0])
+	f.SystemStatsNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *SystemStatistics) encode(row *redcap.Row) {
-	row.Values[788] = f.SystemStatsDisplays.Raw()
-	row.Values[789] = f.SystemStatsNotes.Raw()
-	row.Values[790] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[788:791])
+	vals[0] = f.SystemStatsDisplays.Raw()
+	vals[1] = f.SystemStatsNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *SystemActivityLog) decode(row *redcap.Row) {
-	f.SystemActivityDisplays = redcap.Decode(row.Get(791), missingCodes, ParseSystemActivityDisplays)
-	f.SystemActivityNotes = redcap.Decode(row.Get(792), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(793), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[791:794])
+	f.SystemActivityDisplays = decodeActionTagHelp(vals[0])
+	f.SystemActivityNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *SystemActivityLog) encode(row *redcap.Row) {
-	row.Values[791] = f.SystemActivityDisplays.Raw()
-	row.Values[792] = f.SystemActivityNotes.Raw()
-	row.Values[793] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[791:794])
+	vals[0] = f.SystemActivityDisplays.Raw()
+	vals[1] = f.SystemActivityNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *SystemGraphs) decode(row *redcap.Row) {
-	f.SystemGraphsDisplays = redcap.Decode(row.Get(794), missingCodes, ParseSystemGraphsDisplays)
-	f.SystemGraphsNotes = redcap.Decode(row.Get(795), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(796), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[794:797])
+	f.SystemGraphsDisplays = decodeActionTagHelp(vals[0])
+	f.SystemGraphsNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *SystemGraphs) encode(row *redcap.Row) {
-	row.Values[794] = f.SystemGraphsDisplays.Raw()
-	row.Values[795] = f.SystemGraphsNotes.Raw()
-	row.Values[796] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[794:797])
+	vals[0] = f.SystemGraphsDisplays.Raw()
+	vals[1] = f.SystemGraphsNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *MapOfUsers) decode(row *redcap.Row) {
-	f.SystemMapDisplays = redcap.Decode(row.Get(797), missingCodes, ParseSystemMapDisplays)
-	f.SystemMapNotes = redcap.Decode(row.Get(798), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(799), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[797:800])
+	f.SystemMapDisplays = decodeActionTagHelp(vals[0])
+	f.SystemMapNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *MapOfUsers) encode(row *redcap.Row) {
-	row.Values[797] = f.SystemMapDisplays.Raw()
-	row.Values[798] = f.SystemMapNotes.Raw()
-	row.Values[799] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[797:800])
+	vals[0] = f.SystemMapDisplays.Raw()
+	vals[1] = f.SystemMapNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *BrowseProjects) decode(row *redcap.Row) {
-	f.BrowseProjectsDisplays = redcap.Decode(row.Get(800), missingCodes, ParseBrowseProjectsDisplays)
-	f.BrowseProjectsName = redcap.Decode(row.Get(801), missingCodes, ParseBrowseProjectsName)
-	f.BrowseProjectsNotes = redcap.Decode(row.Get(802), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(803), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[800:804])
+	f.BrowseProjectsDisplays = decodeActionTagHelp(vals[0])
+	f.BrowseProjectsName = decodeActionTagHelp(vals[1])
+	f.BrowseProjectsNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *BrowseProjects) encode(row *redcap.Row) {
-	row.Values[800] = f.BrowseProjectsDisplays.Raw()
-	row.Values[801] = f.BrowseProjectsName.Raw()
-	row.Values[802] = f.BrowseProjectsNotes.Raw()
-	row.Values[803] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[800:804])
+	vals[0] = f.BrowseProjectsDisplays.Raw()
+	vals[1] = f.BrowseProjectsName.Raw()
+	vals[2] = f.BrowseProjectsNotes.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ProjectsSettings) decode(row *redcap.Row) {
-	f.ProjectSettingsDisplays = redcap.Decode(row.Get(804), missingCodes, ParseProjectSettingsDisplays)
-	f.ProjectSettingsModify = redcap.Decode(row.Get(805), missingCodes, ParseProjectSettingsModify)
-	f.ProjectSettingsNotes = redcap.Decode(row.Get(806), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(807), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[804:808])
+	f.ProjectSettingsDisplays = decodeActionTagHelp(vals[0])
+	f.ProjectSettingsModify = decodeActionTagHelp(vals[1])
+	f.ProjectSettingsNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ProjectsSettings) encode(row *redcap.Row) {
-	row.Values[804] = f.ProjectSettingsDisplays.Raw()
-	row.Values[805] = f.ProjectSettingsModify.Raw()
-	row.Values[806] = f.ProjectSettingsNotes.Raw()
-	row.Values[807] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[804:808])
+	vals[0] = f.ProjectSettingsDisplays.Raw()
+	vals[1] = f.ProjectSettingsModify.Raw()
+	vals[2] = f.ProjectSettingsNotes.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *SurveyLinkLookUp) decode(row *redcap.Row) {
-	f.SurveyLinkLookupDisplay = redcap.Decode(row.Get(808), missingCodes, ParseSurveyLinkLookupDisplay)
-	f.SurveyLinkLookupNotes = redcap.Decode(row.Get(809), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(810), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[808:811])
+	f.SurveyLinkLookupDisplay = decodeActionTagHelp(vals[0])
+	f.SurveyLinkLookupNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *SurveyLinkLookUp) encode(row *redcap.Row) {
-	row.Values[808] = f.SurveyLinkLookupDisplay.Raw()
-	row.Values[809] = f.SurveyLinkLookupNotes.Raw()
-	row.Values[810] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[808:811])
+	vals[0] = f.SurveyLinkLookupDisplay.Raw()
+	vals[1] = f.SurveyLinkLookupNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *BrowseUsers) decode(row *redcap.Row) {
-	f.BrowseUsersDisplay = redcap.Decode(row.Get(811), missingCodes, ParseBrowseUsersDisplay)
-	f.BrowseUsersYouDisplay = redcap.Decode(row.Get(812), missingCodes, ParseBrowseUsersYouDisplay)
-	f.ViewUsersDisplay = redcap.Decode(row.Get(813), missingCodes, ParseViewUsersDisplay)
-	f.BrowseUsersNotes = redcap.Decode(row.Get(814), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(815), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[811:816])
+	f.BrowseUsersDisplay = decodeActionTagHelp(vals[0])
+	f.BrowseUsersYouDisplay = decodeActionTagHelp(vals[1])
+	f.ViewUsersDisplay = decodeActionTagHelp(vals[2])
+	f.BrowseUsersNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *BrowseUsers) encode(row *redcap.Row) {
-	row.Values[811] = f.BrowseUsersDisplay.Raw()
-	row.Values[812] = f.BrowseUsersYouDisplay.Raw()
-	row.Values[813] = f.ViewUsersDisplay.Raw()
-	row.Values[814] = f.BrowseUsersNotes.Raw()
-	row.Values[815] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[811:816])
+	vals[0] = f.BrowseUsersDisplay.Raw()
+	vals[1] = f.BrowseUsersYouDisplay.Raw()
+	vals[2] = f.ViewUsersDisplay.Raw()
+	vals[3] = f.BrowseUsersNotes.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *UserAllowList) decode(row *redcap.Row) {
-	f.UserAllowListDisplay = redcap.Decode(row.Get(816), missingCodes, ParseUserAllowListDisplay)
-	f.UserAllowListEnabled = redcap.Decode(row.Get(817), missingCodes, ParseUserAllowListEnabled)
-	f.UserAllowListNotes = redcap.Decode(row.Get(818), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(819), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[816:820])
+	f.UserAllowListDisplay = decodeActionTagHelp(vals[0])
+	f.UserAllowListEnabled = decodeUserAllowListEnabled(vals[1])
+	f.UserAllowListNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *UserAllowList) encode(row *redcap.Row) {
-	row.Values[816] = f.UserAllowListDisplay.Raw()
-	row.Values[817] = f.UserAllowListEnabled.Raw()
-	row.Values[818] = f.UserAllowListNotes.Raw()
-	row.Values[819] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[816:820])
+	vals[0] = f.UserAllowListDisplay.Raw()
+	vals[1] = f.UserAllowListEnabled.Raw()
+	vals[2] = f.UserAllowListNotes.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *EmailUsers) decode(row *redcap.Row) {
-	f.EmailUsersDisplay = redcap.Decode(row.Get(820), missingCodes, ParseEmailUsersDisplay)
-	f.EmailUsersTest = redcap.Decode(row.Get(821), missingCodes, ParseEmailUsersTest)
-	f.EmailUsersTestReceived = redcap.Decode(row.Get(822), missingCodes, ParseEmailUsersTestReceived)
-	f.EmailUsersNotes = redcap.Decode(row.Get(823), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(824), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[820:825])
+	f.EmailUsersDisplay = decodeActionTagHelp(vals[0])
+	f.EmailUsersTest = decodeActionTagHelp(vals[1])
+	f.EmailUsersTestReceived = decodeActionTagHelp(vals[2])
+	f.EmailUsersNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *EmailUsers) encode(row *redcap.Row) {
-	row.Values[820] = f.EmailUsersDisplay.Raw()
-	row.Values[821] = f.EmailUsersTest.Raw()
-	row.Values[822] = f.EmailUsersTestReceived.Raw()
-	row.Values[823] = f.EmailUsersNotes.Raw()
-	row.Values[824] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[820:825])
+	vals[0] = f.EmailUsersDisplay.Raw()
+	vals[1] = f.EmailUsersTest.Raw()
+	vals[2] = f.EmailUsersTestReceived.Raw()
+	vals[3] = f.EmailUsersNotes.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *APITokens) decode(row *redcap.Row) {
-	f.APITokensDisplay = redcap.Decode(row.Get(825), missingCodes, ParseAPITokensDisplay)
-	f.APITokensUserCorrect = redcap.Decode(row.Get(826), missingCodes, ParseAPITokensUserCorrect)
-	f.APITokensNotes = redcap.Decode(row.Get(827), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(828), nil, redcap.ParseFormStatus)
+	vals := (*[4]string)(row.Values[825:829])
+	f.APITokensDisplay = decodeActionTagHelp(vals[0])
+	f.APITokensUserCorrect = decodeActionTagHelp(vals[1])
+	f.APITokensNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *APITokens) encode(row *redcap.Row) {
-	row.Values[825] = f.APITokensDisplay.Raw()
-	row.Values[826] = f.APITokensUserCorrect.Raw()
-	row.Values[827] = f.APITokensNotes.Raw()
-	row.Values[828] = f.Complete.Raw()
+	vals := (*[4]string)(row.Values[825:829])
+	vals[0] = f.APITokensDisplay.Raw()
+	vals[1] = f.APITokensUserCorrect.Raw()
+	vals[2] = f.APITokensNotes.Raw()
+	vals[3] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *BannedIPAddresses) decode(row *redcap.Row) {
-	f.BannedIPDisplay = redcap.Decode(row.Get(829), missingCodes, ParseBannedIPDisplay)
-	f.BannedIPNotes = redcap.Decode(row.Get(830), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(831), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[829:832])
+	f.BannedIPDisplay = decodeActionTagHelp(vals[0])
+	f.BannedIPNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *BannedIPAddresses) encode(row *redcap.Row) {
-	row.Values[829] = f.BannedIPDisplay.Raw()
-	row.Values[830] = f.BannedIPNotes.Raw()
-	row.Values[831] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[829:832])
+	vals[0] = f.BannedIPDisplay.Raw()
+	vals[1] = f.BannedIPNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *AdminPrivileges) decode(row *redcap.Row) {
-	f.AdminPrivilegesDisplay = redcap.Decode(row.Get(832), missingCodes, ParseAdminPrivilegesDisplay)
-	f.AdminPrivilegesNotes = redcap.Decode(row.Get(833), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(834), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[832:835])
+	f.AdminPrivilegesDisplay = decodeActionTagHelp(vals[0])
+	f.AdminPrivilegesNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *AdminPrivileges) encode(row *redcap.Row) {
-	row.Values[832] = f.AdminPrivilegesDisplay.Raw()
-	row.Values[833] = f.AdminPrivilegesNotes.Raw()
-	row.Values[834] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[832:835])
+	vals[0] = f.AdminPrivilegesDisplay.Raw()
+	vals[1] = f.AdminPrivilegesNotes.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *LongitudinalSkipPatterns) decode(row *redcap.Row) {
-	f.LspAlwaysShow = redcap.Decode(row.Get(835), missingCodes, redcap.ParseText)
-	f.LspSometimesShow = redcap.Decode(row.Get(836), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(837), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[835:838])
+	f.LspAlwaysShow = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.LspSometimesShow = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *LongitudinalSkipPatterns) encode(row *redcap.Row) {
-	row.Values[835] = f.LspAlwaysShow.Raw()
-	row.Values[836] = f.LspSometimesShow.Raw()
-	row.Values[837] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[835:838])
+	vals[0] = f.LspAlwaysShow.Raw()
+	vals[1] = f.LspSometimesShow.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *PipingSingleEvent) decode(row *redcap.Row) {
-	f.PseTextbox = redcap.Decode(row.Get(838), missingCodes, redcap.ParseText)
-	f.PseSingleAnswer = redcap.Decode(row.Get(839), missingCodes, ParsePseSingleAnswer)
-	f.PsePipeComment = redcap.Decode(row.Get(840), missingCodes, redcap.ParseText)
-	f.PseMultipleAnswers.cols = [26]string{row.Get(841), row.Get(842), row.Get(843), row.Get(844), row.Get(845), row.Get(846), row.Get(847), row.Get(848), row.Get(849), row.Get(850), row.Get(851), row.Get(852), row.Get(853), row.Get(854), row.Get(855), row.Get(856), row.Get(857), row.Get(858), row.Get(859), row.Get(860), row.Get(861), row.Get(862), row.Get(863), row.Get(864), row.Get(865), row.Get(866)}
-	f.PseLikeDemo = redcap.Decode(row.Get(867), missingCodes, ParsePseLikeDemo)
-	f.PseCalcLikeDemo = redcap.Decode(row.Get(868), missingCodes, redcap.ParseNumber)
-	f.PseOtherFormOpenText = redcap.Decode(row.Get(869), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(870), nil, redcap.ParseFormStatus)
+	vals := (*[33]string)(row.Values[838:871])
+	f.PseTextbox = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.PseSingleAnswer = decodePseSingleAnswer(vals[1])
+	f.PsePipeComment = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.PseMultipleAnswers.cols = [26]string{vals[3], vals[4], vals[5], vals[6], vals[7], vals[8], vals[9], vals[10], vals[11], vals[12], vals[13], vals[14], vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27], vals[28]}
+	f.PseLikeDemo = decodeActionTagHelp(vals[29])
+	f.PseCalcLikeDemo = redcap.Decode(vals[30], missingCodes, redcap.ParseNumber)
+	f.PseOtherFormOpenText = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[32], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *PipingSingleEvent) encode(row *redcap.Row) {
-	row.Values[838] = f.PseTextbox.Raw()
-	row.Values[839] = f.PseSingleAnswer.Raw()
-	row.Values[840] = f.PsePipeComment.Raw()
-	row.Values[841] = f.PseMultipleAnswers.cols[0]
-	row.Values[842] = f.PseMultipleAnswers.cols[1]
-	row.Values[843] = f.PseMultipleAnswers.cols[2]
-	row.Values[844] = f.PseMultipleAnswers.cols[3]
-	row.Values[845] = f.PseMultipleAnswers.cols[4]
-	row.Values[846] = f.PseMultipleAnswers.cols[5]
-	row.Values[847] = f.PseMultipleAnswers.cols[6]
-	row.Values[848] = f.PseMultipleAnswers.cols[7]
-	row.Values[849] = f.PseMultipleAnswers.cols[8]
-	row.Values[850] = f.PseMultipleAnswers.cols[9]
-	row.Values[851] = f.PseMultipleAnswers.cols[10]
-	row.Values[852] = f.PseMultipleAnswers.cols[11]
-	row.Values[853] = f.PseMultipleAnswers.cols[12]
-	row.Values[854] = f.PseMultipleAnswers.cols[13]
-	row.Values[855] = f.PseMultipleAnswers.cols[14]
-	row.Values[856] = f.PseMultipleAnswers.cols[15]
-	row.Values[857] = f.PseMultipleAnswers.cols[16]
-	row.Values[858] = f.PseMultipleAnswers.cols[17]
-	row.Values[859] = f.PseMultipleAnswers.cols[18]
-	row.Values[860] = f.PseMultipleAnswers.cols[19]
-	row.Values[861] = f.PseMultipleAnswers.cols[20]
-	row.Values[862] = f.PseMultipleAnswers.cols[21]
-	row.Values[863] = f.PseMultipleAnswers.cols[22]
-	row.Values[864] = f.PseMultipleAnswers.cols[23]
-	row.Values[865] = f.PseMultipleAnswers.cols[24]
-	row.Values[866] = f.PseMultipleAnswers.cols[25]
-	row.Values[867] = f.PseLikeDemo.Raw()
-	row.Values[868] = f.PseCalcLikeDemo.Raw()
-	row.Values[869] = f.PseOtherFormOpenText.Raw()
-	row.Values[870] = f.Complete.Raw()
+	vals := (*[33]string)(row.Values[838:871])
+	vals[0] = f.PseTextbox.Raw()
+	vals[1] = f.PseSingleAnswer.Raw()
+	vals[2] = f.PsePipeComment.Raw()
+	vals[3] = f.PseMultipleAnswers.cols[0]
+	vals[4] = f.PseMultipleAnswers.cols[1]
+	vals[5] = f.PseMultipleAnswers.cols[2]
+	vals[6] = f.PseMultipleAnswers.cols[3]
+	vals[7] = f.PseMultipleAnswers.cols[4]
+	vals[8] = f.PseMultipleAnswers.cols[5]
+	vals[9] = f.PseMultipleAnswers.cols[6]
+	vals[10] = f.PseMultipleAnswers.cols[7]
+	vals[11] = f.PseMultipleAnswers.cols[8]
+	vals[12] = f.PseMultipleAnswers.cols[9]
+	vals[13] = f.PseMultipleAnswers.cols[10]
+	vals[14] = f.PseMultipleAnswers.cols[11]
+	vals[15] = f.PseMultipleAnswers.cols[12]
+	vals[16] = f.PseMultipleAnswers.cols[13]
+	vals[17] = f.PseMultipleAnswers.cols[14]
+	vals[18] = f.PseMultipleAnswers.cols[15]
+	vals[19] = f.PseMultipleAnswers.cols[16]
+	vals[20] = f.PseMultipleAnswers.cols[17]
+	vals[21] = f.PseMultipleAnswers.cols[18]
+	vals[22] = f.PseMultipleAnswers.cols[19]
+	vals[23] = f.PseMultipleAnswers.cols[20]
+	vals[24] = f.PseMultipleAnswers.cols[21]
+	vals[25] = f.PseMultipleAnswers.cols[22]
+	vals[26] = f.PseMultipleAnswers.cols[23]
+	vals[27] = f.PseMultipleAnswers.cols[24]
+	vals[28] = f.PseMultipleAnswers.cols[25]
+	vals[29] = f.PseLikeDemo.Raw()
+	vals[30] = f.PseCalcLikeDemo.Raw()
+	vals[31] = f.PseOtherFormOpenText.Raw()
+	vals[32] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *ValidationsCustomRegexExamples) decode(row *redcap.Row) {
-	f.Complete = redcap.Decode(row.Get(871), nil, redcap.ParseFormStatus)
+	vals := (*[1]string)(row.Values[871:872])
+	f.Complete = redcap.Decode(vals[0], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *ValidationsCustomRegexExamples) encode(row *redcap.Row) {
-	row.Values[871] = f.Complete.Raw()
+	vals := (*[1]string)(row.Values[871:872])
+	vals[0] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *VariableNames) decode(row *redcap.Row) {
-	f.A = redcap.Decode(row.Get(872), missingCodes, redcap.ParseText)
-	f.A1 = redcap.Decode(row.Get(873), missingCodes, redcap.ParseText)
-	f.A_1 = redcap.Decode(row.Get(874), missingCodes, redcap.ParseText)
-	f.NotOkNames = redcap.Decode(row.Get(875), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(876), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[872:877])
+	f.A = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.A1 = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.A_1 = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.NotOkNames = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *VariableNames) encode(row *redcap.Row) {
-	row.Values[872] = f.A.Raw()
-	row.Values[873] = f.A1.Raw()
-	row.Values[874] = f.A_1.Raw()
-	row.Values[875] = f.NotOkNames.Raw()
-	row.Values[876] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[872:877])
+	vals[0] = f.A.Raw()
+	vals[1] = f.A1.Raw()
+	vals[2] = f.A_1.Raw()
+	vals[3] = f.NotOkNames.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *CharactersThatAreNotInTheCharacterSet) decode(row *redcap.Row) {
-	f.Charset1 = redcap.Decode(row.Get(877), missingCodes, ParseCharset1)
-	f.CharsetSpanish = redcap.Decode(row.Get(878), missingCodes, ParseCharsetSpanish)
-	f.Complete = redcap.Decode(row.Get(879), nil, redcap.ParseFormStatus)
+	vals := (*[3]string)(row.Values[877:880])
+	f.Charset1 = decodeCharset1(vals[0])
+	f.CharsetSpanish = decodeCharsetSpanish(vals[1])
+	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *CharactersThatAreNotInTheCharacterSet) encode(row *redcap.Row) {
-	row.Values[877] = f.Charset1.Raw()
-	row.Values[878] = f.CharsetSpanish.Raw()
-	row.Values[879] = f.Complete.Raw()
+	vals := (*[3]string)(row.Values[877:880])
+	vals[0] = f.Charset1.Raw()
+	vals[1] = f.CharsetSpanish.Raw()
+	vals[2] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Sandbox) decode(row *redcap.Row) {
-	f.Asdfasdfasdfasdf = redcap.Decode(row.Get(880), missingCodes, redcap.ParseNumber)
-	f.Duration = redcap.Decode(row.Get(881), missingCodes, redcap.ParseNumber)
-	f.DeleteThis = redcap.Decode(row.Get(882), missingCodes, redcap.ParseDateTime)
-	f.TrueFalse = redcap.Decode(row.Get(883), missingCodes, ParseTrueFalse)
-	f.Complete = redcap.Decode(row.Get(884), nil, redcap.ParseFormStatus)
+	vals := (*[5]string)(row.Values[880:885])
+	f.Asdfasdfasdfasdf = redcap.Decode(vals[0], missingCodes, redcap.ParseNumber)
+	f.Duration = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.DeleteThis = redcap.Decode(vals[2], missingCodes, redcap.ParseDateTime)
+	f.TrueFalse = decodeTrueFalse(vals[3])
+	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Sandbox) encode(row *redcap.Row) {
-	row.Values[880] = f.Asdfasdfasdfasdf.Raw()
-	row.Values[881] = f.Duration.Raw()
-	row.Values[882] = f.DeleteThis.Raw()
-	row.Values[883] = f.TrueFalse.Raw()
-	row.Values[884] = f.Complete.Raw()
+	vals := (*[5]string)(row.Values[880:885])
+	vals[0] = f.Asdfasdfasdfasdf.Raw()
+	vals[1] = f.Duration.Raw()
+	vals[2] = f.DeleteThis.Raw()
+	vals[3] = f.TrueFalse.Raw()
+	vals[4] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *PublicReport) decode(row *redcap.Row) {
-	f.PublicData = redcap.Decode(row.Get(885), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(886), nil, redcap.ParseFormStatus)
+	vals := (*[2]string)(row.Values[885:887])
+	f.PublicData = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *PublicReport) encode(row *redcap.Row) {
-	row.Values[885] = f.PublicData.Raw()
-	row.Values[886] = f.Complete.Raw()
+	vals := (*[2]string)(row.Values[885:887])
+	vals[0] = f.PublicData.Raw()
+	vals[1] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *UnexceptedError) decode(row *redcap.Row) {
-	f.UnErrorDescribe = redcap.Decode(row.Get(887), missingCodes, redcap.ParseText)
-	f.UnErrorReproduce = redcap.Decode(row.Get(888), missingCodes, ParseUnErrorReproduce)
-	f.UnErrorSteps = redcap.Decode(row.Get(889), missingCodes, redcap.ParseText)
-	f.UnErrorAddressed = redcap.Decode(row.Get(890), missingCodes, ParseUnErrorAddressed)
-	f.UnErrorCritical = redcap.Decode(row.Get(891), missingCodes, ParseUnErrorCritical)
-	f.Complete = redcap.Decode(row.Get(892), nil, redcap.ParseFormStatus)
+	vals := (*[6]string)(row.Values[887:893])
+	f.UnErrorDescribe = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.UnErrorReproduce = decodeActionTagHelp(vals[1])
+	f.UnErrorSteps = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.UnErrorAddressed = decodeActionTagHelp(vals[3])
+	f.UnErrorCritical = decodeActionTagHelp(vals[4])
+	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *UnexceptedError) encode(row *redcap.Row) {
-	row.Values[887] = f.UnErrorDescribe.Raw()
-	row.Values[888] = f.UnErrorReproduce.Raw()
-	row.Values[889] = f.UnErrorSteps.Raw()
-	row.Values[890] = f.UnErrorAddressed.Raw()
-	row.Values[891] = f.UnErrorCritical.Raw()
-	row.Values[892] = f.Complete.Raw()
+	vals := (*[6]string)(row.Values[887:893])
+	vals[0] = f.UnErrorDescribe.Raw()
+	vals[1] = f.UnErrorReproduce.Raw()
+	vals[2] = f.UnErrorSteps.Raw()
+	vals[3] = f.UnErrorAddressed.Raw()
+	vals[4] = f.UnErrorCritical.Raw()
+	vals[5] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

@@ -3,6 +3,8 @@
 
 package regression
 
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
 // InstanceVerify is the choice list of REDCap field "instance_verify" (After saving click here to verify that the link to the project goes to the correct instance, URL, and project ID. (href…), radio. Values are REDCap's raw codes.
 type InstanceVerify string
 
@@ -42,8 +44,16 @@ func InstanceVerifyValues() []InstanceVerify {
 	return []InstanceVerify{InstanceVerifyCorrect, InstanceVerifyIncorrectPleaseFix}
 }
 
-// ReceiveEmails is the choice list of REDCap field "receive_emails" (Do you want to receive automatic emails? (This is currently not utilized anywhere.)), radio. Values are REDCap's raw codes.
-type ReceiveEmails string
+// decodeInstanceVerify decodes the text of a InstanceVerify field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeInstanceVerify(raw string) redcap.Value[InstanceVerify] {
+	return redcap.Decode(raw, missingCodes, ParseInstanceVerify)
+}
+
+// ReceiveEmails is the choice list of REDCap field "receive_emails" (Do you want to receive automatic emails? (This is currently not utilized anywhere.)), radio: the same choices as "action_tag_help", so the same type.
+type ReceiveEmails = ActionTagHelp
 
 // The choices of ReceiveEmails, in dictionary order.
 const (
@@ -51,38 +61,18 @@ const (
 	ReceiveEmailsNo  ReceiveEmails = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c ReceiveEmails) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ReceiveEmails) Label() string {
-	switch c {
-	case ReceiveEmailsYes:
-		return "Yes"
-	case ReceiveEmailsNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseReceiveEmails returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseReceiveEmails(code string) (ReceiveEmails, bool) {
-	switch code {
-	case "1", "0":
-		return ReceiveEmails(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // ReceiveEmailsValues returns every choice in dictionary order.
 func ReceiveEmailsValues() []ReceiveEmails {
-	return []ReceiveEmails{ReceiveEmailsYes, ReceiveEmailsNo}
+	return ActionTagHelpValues()
 }
 
-// BaseConfigFileStructure is the choice list of REDCap field "base_config_file_structure" (TEST 1: Establish basic REDCap file structure), radio. Values are REDCap's raw codes.
-type BaseConfigFileStructure string
+// BaseConfigFileStructure is the choice list of REDCap field "base_config_file_structure" (TEST 1: Establish basic REDCap file structure), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigFileStructure = APIGrantToken
 
 // The choices of BaseConfigFileStructure, in dictionary order.
 const (
@@ -90,38 +80,18 @@ const (
 	BaseConfigFileStructureFail BaseConfigFileStructure = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigFileStructure) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigFileStructure) Label() string {
-	switch c {
-	case BaseConfigFileStructurePass:
-		return "Pass"
-	case BaseConfigFileStructureFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigFileStructure returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigFileStructure(code string) (BaseConfigFileStructure, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigFileStructure(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigFileStructureValues returns every choice in dictionary order.
 func BaseConfigFileStructureValues() []BaseConfigFileStructure {
-	return []BaseConfigFileStructure{BaseConfigFileStructurePass, BaseConfigFileStructureFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigTableRedcapConfig is the choice list of REDCap field "base_config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"), radio. Values are REDCap's raw codes.
-type BaseConfigTableRedcapConfig string
+// BaseConfigTableRedcapConfig is the choice list of REDCap field "base_config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigTableRedcapConfig = APIGrantToken
 
 // The choices of BaseConfigTableRedcapConfig, in dictionary order.
 const (
@@ -129,38 +99,18 @@ const (
 	BaseConfigTableRedcapConfigFail BaseConfigTableRedcapConfig = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigTableRedcapConfig) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigTableRedcapConfig) Label() string {
-	switch c {
-	case BaseConfigTableRedcapConfigPass:
-		return "Pass"
-	case BaseConfigTableRedcapConfigFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigTableRedcapConfig returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigTableRedcapConfig(code string) (BaseConfigTableRedcapConfig, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigTableRedcapConfig(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigTableRedcapConfigValues returns every choice in dictionary order.
 func BaseConfigTableRedcapConfigValues() []BaseConfigTableRedcapConfig {
-	return []BaseConfigTableRedcapConfig{BaseConfigTableRedcapConfigPass, BaseConfigTableRedcapConfigFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigDbStructure is the choice list of REDCap field "base_config_db_structure" (TEST 3: Check REDCap database table structure), radio. Values are REDCap's raw codes.
-type BaseConfigDbStructure string
+// BaseConfigDbStructure is the choice list of REDCap field "base_config_db_structure" (TEST 3: Check REDCap database table structure), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigDbStructure = APIGrantToken
 
 // The choices of BaseConfigDbStructure, in dictionary order.
 const (
@@ -168,38 +118,18 @@ const (
 	BaseConfigDbStructureFail BaseConfigDbStructure = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigDbStructure) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigDbStructure) Label() string {
-	switch c {
-	case BaseConfigDbStructurePass:
-		return "Pass"
-	case BaseConfigDbStructureFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigDbStructure returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigDbStructure(code string) (BaseConfigDbStructure, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigDbStructure(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigDbStructureValues returns every choice in dictionary order.
 func BaseConfigDbStructureValues() []BaseConfigDbStructure {
-	return []BaseConfigDbStructure{BaseConfigDbStructurePass, BaseConfigDbStructureFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigCurl is the choice list of REDCap field "base_config_curl" (TEST 4: Check if PHP cURL extension is installed), radio. Values are REDCap's raw codes.
-type BaseConfigCurl string
+// BaseConfigCurl is the choice list of REDCap field "base_config_curl" (TEST 4: Check if PHP cURL extension is installed), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigCurl = APIGrantToken
 
 // The choices of BaseConfigCurl, in dictionary order.
 const (
@@ -207,38 +137,18 @@ const (
 	BaseConfigCurlFail BaseConfigCurl = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigCurl) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigCurl) Label() string {
-	switch c {
-	case BaseConfigCurlPass:
-		return "Pass"
-	case BaseConfigCurlFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigCurl returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigCurl(code string) (BaseConfigCurl, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigCurl(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigCurlValues returns every choice in dictionary order.
 func BaseConfigCurlValues() []BaseConfigCurl {
-	return []BaseConfigCurl{BaseConfigCurlPass, BaseConfigCurlFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigConsortiumServer is the choice list of REDCap field "base_config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server), radio. Values are REDCap's raw codes.
-type BaseConfigConsortiumServer string
+// BaseConfigConsortiumServer is the choice list of REDCap field "base_config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigConsortiumServer = APIGrantToken
 
 // The choices of BaseConfigConsortiumServer, in dictionary order.
 const (
@@ -246,38 +156,18 @@ const (
 	BaseConfigConsortiumServerFail BaseConfigConsortiumServer = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigConsortiumServer) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigConsortiumServer) Label() string {
-	switch c {
-	case BaseConfigConsortiumServerPass:
-		return "Pass"
-	case BaseConfigConsortiumServerFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigConsortiumServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigConsortiumServer(code string) (BaseConfigConsortiumServer, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigConsortiumServer(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigConsortiumServerValues returns every choice in dictionary order.
 func BaseConfigConsortiumServerValues() []BaseConfigConsortiumServer {
-	return []BaseConfigConsortiumServer{BaseConfigConsortiumServerPass, BaseConfigConsortiumServerFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigCron is the choice list of REDCap field "base_config_cron" (TEST 6: Check if REDCap Cron Job is running), radio. Values are REDCap's raw codes.
-type BaseConfigCron string
+// BaseConfigCron is the choice list of REDCap field "base_config_cron" (TEST 6: Check if REDCap Cron Job is running), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigCron = APIGrantToken
 
 // The choices of BaseConfigCron, in dictionary order.
 const (
@@ -285,38 +175,18 @@ const (
 	BaseConfigCronFail BaseConfigCron = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigCron) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigCron) Label() string {
-	switch c {
-	case BaseConfigCronPass:
-		return "Pass"
-	case BaseConfigCronFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigCron returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigCron(code string) (BaseConfigCron, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigCron(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigCronValues returns every choice in dictionary order.
 func BaseConfigCronValues() []BaseConfigCron {
-	return []BaseConfigCron{BaseConfigCronPass, BaseConfigCronFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigSsl is the choice list of REDCap field "base_config_ssl" (Using SSL), radio. Values are REDCap's raw codes.
-type BaseConfigSsl string
+// BaseConfigSsl is the choice list of REDCap field "base_config_ssl" (Using SSL), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigSsl = APIGrantToken
 
 // The choices of BaseConfigSsl, in dictionary order.
 const (
@@ -324,38 +194,18 @@ const (
 	BaseConfigSslFail BaseConfigSsl = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigSsl) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigSsl) Label() string {
-	switch c {
-	case BaseConfigSslPass:
-		return "Pass"
-	case BaseConfigSslFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigSsl returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigSsl(code string) (BaseConfigSsl, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigSsl(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigSslValues returns every choice in dictionary order.
 func BaseConfigSslValues() []BaseConfigSsl {
-	return []BaseConfigSsl{BaseConfigSslPass, BaseConfigSslFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigPhpVersion is the choice list of REDCap field "base_config_php_version" (Using PHP 7.2.5 or higher), radio. Values are REDCap's raw codes.
-type BaseConfigPhpVersion string
+// BaseConfigPhpVersion is the choice list of REDCap field "base_config_php_version" (Using PHP 7.2.5 or higher), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigPhpVersion = APIGrantToken
 
 // The choices of BaseConfigPhpVersion, in dictionary order.
 const (
@@ -363,38 +213,18 @@ const (
 	BaseConfigPhpVersionFail BaseConfigPhpVersion = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigPhpVersion) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigPhpVersion) Label() string {
-	switch c {
-	case BaseConfigPhpVersionPass:
-		return "Pass"
-	case BaseConfigPhpVersionFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigPhpVersion returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigPhpVersion(code string) (BaseConfigPhpVersion, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigPhpVersion(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigPhpVersionValues returns every choice in dictionary order.
 func BaseConfigPhpVersionValues() []BaseConfigPhpVersion {
-	return []BaseConfigPhpVersion{BaseConfigPhpVersionPass, BaseConfigPhpVersionFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigMysqlVersion is the choice list of REDCap field "base_config_mysql_version" (Using MySQL 5.5.5 or higher), radio. Values are REDCap's raw codes.
-type BaseConfigMysqlVersion string
+// BaseConfigMysqlVersion is the choice list of REDCap field "base_config_mysql_version" (Using MySQL 5.5.5 or higher), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigMysqlVersion = APIGrantToken
 
 // The choices of BaseConfigMysqlVersion, in dictionary order.
 const (
@@ -402,38 +232,18 @@ const (
 	BaseConfigMysqlVersionFail BaseConfigMysqlVersion = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigMysqlVersion) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigMysqlVersion) Label() string {
-	switch c {
-	case BaseConfigMysqlVersionPass:
-		return "Pass"
-	case BaseConfigMysqlVersionFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigMysqlVersion returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigMysqlVersion(code string) (BaseConfigMysqlVersion, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigMysqlVersion(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigMysqlVersionValues returns every choice in dictionary order.
 func BaseConfigMysqlVersionValues() []BaseConfigMysqlVersion {
-	return []BaseConfigMysqlVersion{BaseConfigMysqlVersionPass, BaseConfigMysqlVersionFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigGdLibrary is the choice list of REDCap field "base_config_gd_library" (GD library (version 2 or higher) is installed), radio. Values are REDCap's raw codes.
-type BaseConfigGdLibrary string
+// BaseConfigGdLibrary is the choice list of REDCap field "base_config_gd_library" (GD library (version 2 or higher) is installed), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigGdLibrary = APIGrantToken
 
 // The choices of BaseConfigGdLibrary, in dictionary order.
 const (
@@ -441,38 +251,18 @@ const (
 	BaseConfigGdLibraryFail BaseConfigGdLibrary = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigGdLibrary) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigGdLibrary) Label() string {
-	switch c {
-	case BaseConfigGdLibraryPass:
-		return "Pass"
-	case BaseConfigGdLibraryFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigGdLibrary returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigGdLibrary(code string) (BaseConfigGdLibrary, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigGdLibrary(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigGdLibraryValues returns every choice in dictionary order.
 func BaseConfigGdLibraryValues() []BaseConfigGdLibrary {
-	return []BaseConfigGdLibrary{BaseConfigGdLibraryPass, BaseConfigGdLibraryFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigPhpFileinfo is the choice list of REDCap field "base_config_php_fileinfo" (PHP Fileinfo extension is installed), radio. Values are REDCap's raw codes.
-type BaseConfigPhpFileinfo string
+// BaseConfigPhpFileinfo is the choice list of REDCap field "base_config_php_fileinfo" (PHP Fileinfo extension is installed), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigPhpFileinfo = APIGrantToken
 
 // The choices of BaseConfigPhpFileinfo, in dictionary order.
 const (
@@ -480,38 +270,18 @@ const (
 	BaseConfigPhpFileinfoFail BaseConfigPhpFileinfo = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigPhpFileinfo) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigPhpFileinfo) Label() string {
-	switch c {
-	case BaseConfigPhpFileinfoPass:
-		return "Pass"
-	case BaseConfigPhpFileinfoFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigPhpFileinfo returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigPhpFileinfo(code string) (BaseConfigPhpFileinfo, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigPhpFileinfo(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigPhpFileinfoValues returns every choice in dictionary order.
 func BaseConfigPhpFileinfoValues() []BaseConfigPhpFileinfo {
-	return []BaseConfigPhpFileinfo{BaseConfigPhpFileinfoPass, BaseConfigPhpFileinfoFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigSendEmails is the choice list of REDCap field "base_config_send_emails" (REDCap is able to send emails), radio. Values are REDCap's raw codes.
-type BaseConfigSendEmails string
+// BaseConfigSendEmails is the choice list of REDCap field "base_config_send_emails" (REDCap is able to send emails), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigSendEmails = APIGrantToken
 
 // The choices of BaseConfigSendEmails, in dictionary order.
 const (
@@ -519,38 +289,18 @@ const (
 	BaseConfigSendEmailsFail BaseConfigSendEmails = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigSendEmails) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigSendEmails) Label() string {
-	switch c {
-	case BaseConfigSendEmailsPass:
-		return "Pass"
-	case BaseConfigSendEmailsFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigSendEmails returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigSendEmails(code string) (BaseConfigSendEmails, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigSendEmails(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigSendEmailsValues returns every choice in dictionary order.
 func BaseConfigSendEmailsValues() []BaseConfigSendEmails {
-	return []BaseConfigSendEmails{BaseConfigSendEmailsPass, BaseConfigSendEmailsFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigMaxInputVars is the choice list of REDCap field "base_config_max_input_vars" (max_input_vars), radio. Values are REDCap's raw codes.
-type BaseConfigMaxInputVars string
+// BaseConfigMaxInputVars is the choice list of REDCap field "base_config_max_input_vars" (max_input_vars), radio: the same choices as "base_config_cookie", so the same type.
+type BaseConfigMaxInputVars = BaseConfigCookie
 
 // The choices of BaseConfigMaxInputVars, in dictionary order.
 const (
@@ -559,40 +309,18 @@ const (
 	BaseConfigMaxInputVarsRecommendation BaseConfigMaxInputVars = "2" // Recommendation
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigMaxInputVars) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigMaxInputVars) Label() string {
-	switch c {
-	case BaseConfigMaxInputVarsPass:
-		return "Pass"
-	case BaseConfigMaxInputVarsFail:
-		return "Fail"
-	case BaseConfigMaxInputVarsRecommendation:
-		return "Recommendation"
-	}
-	return ""
-}
-
 // ParseBaseConfigMaxInputVars returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigMaxInputVars(code string) (BaseConfigMaxInputVars, bool) {
-	switch code {
-	case "1", "0", "2":
-		return BaseConfigMaxInputVars(code), true
-	}
-	return "", false
+	return ParseBaseConfigCookie(code)
 }
 
 // BaseConfigMaxInputVarsValues returns every choice in dictionary order.
 func BaseConfigMaxInputVarsValues() []BaseConfigMaxInputVars {
-	return []BaseConfigMaxInputVars{BaseConfigMaxInputVarsPass, BaseConfigMaxInputVarsFail, BaseConfigMaxInputVarsRecommendation}
+	return BaseConfigCookieValues()
 }
 
-// BaseConfigHookFunctions is the choice list of REDCap field "base_config_hook_functions" (Hook Functions), radio. Values are REDCap's raw codes.
-type BaseConfigHookFunctions string
+// BaseConfigHookFunctions is the choice list of REDCap field "base_config_hook_functions" (Hook Functions), radio: the same choices as "base_config_cookie", so the same type.
+type BaseConfigHookFunctions = BaseConfigCookie
 
 // The choices of BaseConfigHookFunctions, in dictionary order.
 const (
@@ -601,40 +329,18 @@ const (
 	BaseConfigHookFunctionsRecommendation BaseConfigHookFunctions = "2" // Recommendation
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigHookFunctions) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigHookFunctions) Label() string {
-	switch c {
-	case BaseConfigHookFunctionsPass:
-		return "Pass"
-	case BaseConfigHookFunctionsFail:
-		return "Fail"
-	case BaseConfigHookFunctionsRecommendation:
-		return "Recommendation"
-	}
-	return ""
-}
-
 // ParseBaseConfigHookFunctions returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigHookFunctions(code string) (BaseConfigHookFunctions, bool) {
-	switch code {
-	case "1", "0", "2":
-		return BaseConfigHookFunctions(code), true
-	}
-	return "", false
+	return ParseBaseConfigCookie(code)
 }
 
 // BaseConfigHookFunctionsValues returns every choice in dictionary order.
 func BaseConfigHookFunctionsValues() []BaseConfigHookFunctions {
-	return []BaseConfigHookFunctions{BaseConfigHookFunctionsPass, BaseConfigHookFunctionsFail, BaseConfigHookFunctionsRecommendation}
+	return BaseConfigCookieValues()
 }
 
-// BaseConfigMysqlPerformance is the choice list of REDCap field "base_config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability), radio. Values are REDCap's raw codes.
-type BaseConfigMysqlPerformance string
+// BaseConfigMysqlPerformance is the choice list of REDCap field "base_config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability), radio: the same choices as "base_config_cookie", so the same type.
+type BaseConfigMysqlPerformance = BaseConfigCookie
 
 // The choices of BaseConfigMysqlPerformance, in dictionary order.
 const (
@@ -643,40 +349,18 @@ const (
 	BaseConfigMysqlPerformanceRecommendation BaseConfigMysqlPerformance = "2" // Recommendation
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigMysqlPerformance) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigMysqlPerformance) Label() string {
-	switch c {
-	case BaseConfigMysqlPerformancePass:
-		return "Pass"
-	case BaseConfigMysqlPerformanceFail:
-		return "Fail"
-	case BaseConfigMysqlPerformanceRecommendation:
-		return "Recommendation"
-	}
-	return ""
-}
-
 // ParseBaseConfigMysqlPerformance returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigMysqlPerformance(code string) (BaseConfigMysqlPerformance, bool) {
-	switch code {
-	case "1", "0", "2":
-		return BaseConfigMysqlPerformance(code), true
-	}
-	return "", false
+	return ParseBaseConfigCookie(code)
 }
 
 // BaseConfigMysqlPerformanceValues returns every choice in dictionary order.
 func BaseConfigMysqlPerformanceValues() []BaseConfigMysqlPerformance {
-	return []BaseConfigMysqlPerformance{BaseConfigMysqlPerformancePass, BaseConfigMysqlPerformanceFail, BaseConfigMysqlPerformanceRecommendation}
+	return BaseConfigCookieValues()
 }
 
-// BaseConfigWebTempWritable is the choice list of REDCap field "base_config_web_temp_writable" (The REDCap web server's temp directory is writable), radio. Values are REDCap's raw codes.
-type BaseConfigWebTempWritable string
+// BaseConfigWebTempWritable is the choice list of REDCap field "base_config_web_temp_writable" (The REDCap web server's temp directory is writable), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigWebTempWritable = APIGrantToken
 
 // The choices of BaseConfigWebTempWritable, in dictionary order.
 const (
@@ -684,38 +368,18 @@ const (
 	BaseConfigWebTempWritableFail BaseConfigWebTempWritable = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigWebTempWritable) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigWebTempWritable) Label() string {
-	switch c {
-	case BaseConfigWebTempWritablePass:
-		return "Pass"
-	case BaseConfigWebTempWritableFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigWebTempWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigWebTempWritable(code string) (BaseConfigWebTempWritable, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigWebTempWritable(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigWebTempWritableValues returns every choice in dictionary order.
 func BaseConfigWebTempWritableValues() []BaseConfigWebTempWritable {
-	return []BaseConfigWebTempWritable{BaseConfigWebTempWritablePass, BaseConfigWebTempWritableFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigTempDir is the choice list of REDCap field "base_config_temp_dir" ("temp" directory is writable), radio. Values are REDCap's raw codes.
-type BaseConfigTempDir string
+// BaseConfigTempDir is the choice list of REDCap field "base_config_temp_dir" ("temp" directory is writable), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigTempDir = APIGrantToken
 
 // The choices of BaseConfigTempDir, in dictionary order.
 const (
@@ -723,38 +387,18 @@ const (
 	BaseConfigTempDirFail BaseConfigTempDir = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigTempDir) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigTempDir) Label() string {
-	switch c {
-	case BaseConfigTempDirPass:
-		return "Pass"
-	case BaseConfigTempDirFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigTempDir returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigTempDir(code string) (BaseConfigTempDir, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigTempDir(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigTempDirValues returns every choice in dictionary order.
 func BaseConfigTempDirValues() []BaseConfigTempDir {
-	return []BaseConfigTempDir{BaseConfigTempDirPass, BaseConfigTempDirFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigFileUploads is the choice list of REDCap field "base_config_file_uploads" (File upload directory is writable), radio. Values are REDCap's raw codes.
-type BaseConfigFileUploads string
+// BaseConfigFileUploads is the choice list of REDCap field "base_config_file_uploads" (File upload directory is writable), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigFileUploads = APIGrantToken
 
 // The choices of BaseConfigFileUploads, in dictionary order.
 const (
@@ -762,38 +406,18 @@ const (
 	BaseConfigFileUploadsFail BaseConfigFileUploads = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigFileUploads) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigFileUploads) Label() string {
-	switch c {
-	case BaseConfigFileUploadsPass:
-		return "Pass"
-	case BaseConfigFileUploadsFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigFileUploads returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigFileUploads(code string) (BaseConfigFileUploads, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigFileUploads(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigFileUploadsValues returns every choice in dictionary order.
 func BaseConfigFileUploadsValues() []BaseConfigFileUploads {
-	return []BaseConfigFileUploads{BaseConfigFileUploadsPass, BaseConfigFileUploadsFail}
+	return APIGrantTokenValues()
 }
 
-// BaseConfigModulesWritable is the choice list of REDCap field "base_config_modules_writable" ("modules" directory is writable), radio. Values are REDCap's raw codes.
-type BaseConfigModulesWritable string
+// BaseConfigModulesWritable is the choice list of REDCap field "base_config_modules_writable" ("modules" directory is writable), radio: the same choices as "api_grant_token", so the same type.
+type BaseConfigModulesWritable = APIGrantToken
 
 // The choices of BaseConfigModulesWritable, in dictionary order.
 const (
@@ -801,34 +425,14 @@ const (
 	BaseConfigModulesWritableFail BaseConfigModulesWritable = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigModulesWritable) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigModulesWritable) Label() string {
-	switch c {
-	case BaseConfigModulesWritablePass:
-		return "Pass"
-	case BaseConfigModulesWritableFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseBaseConfigModulesWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigModulesWritable(code string) (BaseConfigModulesWritable, bool) {
-	switch code {
-	case "1", "0":
-		return BaseConfigModulesWritable(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // BaseConfigModulesWritableValues returns every choice in dictionary order.
 func BaseConfigModulesWritableValues() []BaseConfigModulesWritable {
-	return []BaseConfigModulesWritable{BaseConfigModulesWritablePass, BaseConfigModulesWritableFail}
+	return APIGrantTokenValues()
 }
 
 // BaseConfigDbUser is the choice list of REDCap field "base_config_db_user" (MySQL database user privileges should be modified - RECOMMENDED: It is recommended that you modify the database privile…), radio. Values are REDCap's raw codes.
@@ -873,8 +477,16 @@ func BaseConfigDbUserValues() []BaseConfigDbUser {
 	return []BaseConfigDbUser{BaseConfigDbUserPass, BaseConfigDbUserFail, BaseConfigDbUserNotApplicable}
 }
 
-// BaseConfigTwilio is the choice list of REDCap field "base_config_twilio" (Checking communication with Twilio telephony API services), radio. Values are REDCap's raw codes.
-type BaseConfigTwilio string
+// decodeBaseConfigDbUser decodes the text of a BaseConfigDbUser field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeBaseConfigDbUser(raw string) redcap.Value[BaseConfigDbUser] {
+	return redcap.Decode(raw, missingCodes, ParseBaseConfigDbUser)
+}
+
+// BaseConfigTwilio is the choice list of REDCap field "base_config_twilio" (Checking communication with Twilio telephony API services), radio: the same choices as "base_config_bioportal", so the same type.
+type BaseConfigTwilio = BaseConfigBioportal
 
 // The choices of BaseConfigTwilio, in dictionary order.
 const (
@@ -883,40 +495,18 @@ const (
 	BaseConfigTwilioDisabled BaseConfigTwilio = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigTwilio) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigTwilio) Label() string {
-	switch c {
-	case BaseConfigTwilioPass:
-		return "Pass"
-	case BaseConfigTwilioFail:
-		return "Fail"
-	case BaseConfigTwilioDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseBaseConfigTwilio returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigTwilio(code string) (BaseConfigTwilio, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return BaseConfigTwilio(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // BaseConfigTwilioValues returns every choice in dictionary order.
 func BaseConfigTwilioValues() []BaseConfigTwilio {
-	return []BaseConfigTwilio{BaseConfigTwilioPass, BaseConfigTwilioFail, BaseConfigTwilioDisabled}
+	return BaseConfigBioportalValues()
 }
 
-// BaseConfigPromis is the choice list of REDCap field "base_config_promis" (Checking communication with PROMIS assessment API services), radio. Values are REDCap's raw codes.
-type BaseConfigPromis string
+// BaseConfigPromis is the choice list of REDCap field "base_config_promis" (Checking communication with PROMIS assessment API services), radio: the same choices as "base_config_bioportal", so the same type.
+type BaseConfigPromis = BaseConfigBioportal
 
 // The choices of BaseConfigPromis, in dictionary order.
 const (
@@ -925,39 +515,18 @@ const (
 	BaseConfigPromisDisabled BaseConfigPromis = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigPromis) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigPromis) Label() string {
-	switch c {
-	case BaseConfigPromisPass:
-		return "Pass"
-	case BaseConfigPromisFail:
-		return "Fail"
-	case BaseConfigPromisDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseBaseConfigPromis returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigPromis(code string) (BaseConfigPromis, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return BaseConfigPromis(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // BaseConfigPromisValues returns every choice in dictionary order.
 func BaseConfigPromisValues() []BaseConfigPromis {
-	return []BaseConfigPromis{BaseConfigPromisPass, BaseConfigPromisFail, BaseConfigPromisDisabled}
+	return BaseConfigBioportalValues()
 }
 
 // BaseConfigBioportal is the choice list of REDCap field "base_config_bioportal" (Checking communication with BioPortal biomedical ontology API services), radio. Values are REDCap's raw codes.
+// 9 other fields have the same choices and share the type (aliases of it).
 type BaseConfigBioportal string
 
 // The choices of BaseConfigBioportal, in dictionary order.
@@ -999,8 +568,16 @@ func BaseConfigBioportalValues() []BaseConfigBioportal {
 	return []BaseConfigBioportal{BaseConfigBioportalPass, BaseConfigBioportalFail, BaseConfigBioportalDisabled}
 }
 
-// BaseConfigURLShort is the choice list of REDCap field "base_config_url_short" (Checking communication with REDCAP.LINK URL shortening API services), radio. Values are REDCap's raw codes.
-type BaseConfigURLShort string
+// decodeBaseConfigBioportal decodes the text of a BaseConfigBioportal field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeBaseConfigBioportal(raw string) redcap.Value[BaseConfigBioportal] {
+	return redcap.Decode(raw, missingCodes, ParseBaseConfigBioportal)
+}
+
+// BaseConfigURLShort is the choice list of REDCap field "base_config_url_short" (Checking communication with REDCAP.LINK URL shortening API services), radio: the same choices as "base_config_bioportal", so the same type.
+type BaseConfigURLShort = BaseConfigBioportal
 
 // The choices of BaseConfigURLShort, in dictionary order.
 const (
@@ -1009,39 +586,18 @@ const (
 	BaseConfigURLShortDisabled BaseConfigURLShort = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigURLShort) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigURLShort) Label() string {
-	switch c {
-	case BaseConfigURLShortPass:
-		return "Pass"
-	case BaseConfigURLShortFail:
-		return "Fail"
-	case BaseConfigURLShortDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseBaseConfigURLShort returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigURLShort(code string) (BaseConfigURLShort, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return BaseConfigURLShort(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // BaseConfigURLShortValues returns every choice in dictionary order.
 func BaseConfigURLShortValues() []BaseConfigURLShort {
-	return []BaseConfigURLShort{BaseConfigURLShortPass, BaseConfigURLShortFail, BaseConfigURLShortDisabled}
+	return BaseConfigBioportalValues()
 }
 
 // BaseConfigRecaptcha is the choice list of REDCap field "base_config_recaptcha" (Google reCAPTCHA API services), radio. Values are REDCap's raw codes.
+// One other field has the same choices and shares the type (an alias of it).
 type BaseConfigRecaptcha string
 
 // The choices of BaseConfigRecaptcha, in dictionary order.
@@ -1086,8 +642,16 @@ func BaseConfigRecaptchaValues() []BaseConfigRecaptcha {
 	return []BaseConfigRecaptcha{BaseConfigRecaptchaPass, BaseConfigRecaptchaFail, BaseConfigRecaptchaRecommendation, BaseConfigRecaptchaDisabled}
 }
 
-// BaseConfigFieldBank is the choice list of REDCap field "base_config_field_bank" (Checking communication with Field Bank NLM services), radio. Values are REDCap's raw codes.
-type BaseConfigFieldBank string
+// decodeBaseConfigRecaptcha decodes the text of a BaseConfigRecaptcha field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeBaseConfigRecaptcha(raw string) redcap.Value[BaseConfigRecaptcha] {
+	return redcap.Decode(raw, missingCodes, ParseBaseConfigRecaptcha)
+}
+
+// BaseConfigFieldBank is the choice list of REDCap field "base_config_field_bank" (Checking communication with Field Bank NLM services), radio: the same choices as "base_config_bioportal", so the same type.
+type BaseConfigFieldBank = BaseConfigBioportal
 
 // The choices of BaseConfigFieldBank, in dictionary order.
 const (
@@ -1096,39 +660,18 @@ const (
 	BaseConfigFieldBankDisabled BaseConfigFieldBank = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c BaseConfigFieldBank) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseConfigFieldBank) Label() string {
-	switch c {
-	case BaseConfigFieldBankPass:
-		return "Pass"
-	case BaseConfigFieldBankFail:
-		return "Fail"
-	case BaseConfigFieldBankDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseBaseConfigFieldBank returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseConfigFieldBank(code string) (BaseConfigFieldBank, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return BaseConfigFieldBank(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // BaseConfigFieldBankValues returns every choice in dictionary order.
 func BaseConfigFieldBankValues() []BaseConfigFieldBank {
-	return []BaseConfigFieldBank{BaseConfigFieldBankPass, BaseConfigFieldBankFail, BaseConfigFieldBankDisabled}
+	return BaseConfigBioportalValues()
 }
 
 // BaseConfigCookie is the choice list of REDCap field "base_config_cookie" (Security improvement: For better security, it is recommended that you enable the session.cookie_secure option in your w…), radio. Values are REDCap's raw codes.
+// 7 other fields have the same choices and share the type (aliases of it).
 type BaseConfigCookie string
 
 // The choices of BaseConfigCookie, in dictionary order.
@@ -1170,8 +713,16 @@ func BaseConfigCookieValues() []BaseConfigCookie {
 	return []BaseConfigCookie{BaseConfigCookiePass, BaseConfigCookieFail, BaseConfigCookieRecommendation}
 }
 
-// BaseEmEnabled is the choice list of REDCap field "base_em_enabled" (System enabled), radio. Values are REDCap's raw codes.
-type BaseEmEnabled string
+// decodeBaseConfigCookie decodes the text of a BaseConfigCookie field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeBaseConfigCookie(raw string) redcap.Value[BaseConfigCookie] {
+	return redcap.Decode(raw, missingCodes, ParseBaseConfigCookie)
+}
+
+// BaseEmEnabled is the choice list of REDCap field "base_em_enabled" (System enabled), radio: the same choices as "action_tag_help", so the same type.
+type BaseEmEnabled = ActionTagHelp
 
 // The choices of BaseEmEnabled, in dictionary order.
 const (
@@ -1179,38 +730,18 @@ const (
 	BaseEmEnabledNo  BaseEmEnabled = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BaseEmEnabled) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseEmEnabled) Label() string {
-	switch c {
-	case BaseEmEnabledYes:
-		return "Yes"
-	case BaseEmEnabledNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBaseEmEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseEmEnabled(code string) (BaseEmEnabled, bool) {
-	switch code {
-	case "1", "0":
-		return BaseEmEnabled(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BaseEmEnabledValues returns every choice in dictionary order.
 func BaseEmEnabledValues() []BaseEmEnabled {
-	return []BaseEmEnabled{BaseEmEnabledYes, BaseEmEnabledNo}
+	return ActionTagHelpValues()
 }
 
-// BaseEmEnabledProjectDefault is the choice list of REDCap field "base_em_enabled_project_default" (Enable module on all projects by default:), radio. Values are REDCap's raw codes.
-type BaseEmEnabledProjectDefault string
+// BaseEmEnabledProjectDefault is the choice list of REDCap field "base_em_enabled_project_default" (Enable module on all projects by default:), radio: the same choices as "action_tag_help", so the same type.
+type BaseEmEnabledProjectDefault = ActionTagHelp
 
 // The choices of BaseEmEnabledProjectDefault, in dictionary order.
 const (
@@ -1218,38 +749,18 @@ const (
 	BaseEmEnabledProjectDefaultNo  BaseEmEnabledProjectDefault = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BaseEmEnabledProjectDefault) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseEmEnabledProjectDefault) Label() string {
-	switch c {
-	case BaseEmEnabledProjectDefaultYes:
-		return "Yes"
-	case BaseEmEnabledProjectDefaultNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBaseEmEnabledProjectDefault returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseEmEnabledProjectDefault(code string) (BaseEmEnabledProjectDefault, bool) {
-	switch code {
-	case "1", "0":
-		return BaseEmEnabledProjectDefault(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BaseEmEnabledProjectDefaultValues returns every choice in dictionary order.
 func BaseEmEnabledProjectDefaultValues() []BaseEmEnabledProjectDefault {
-	return []BaseEmEnabledProjectDefault{BaseEmEnabledProjectDefaultYes, BaseEmEnabledProjectDefaultNo}
+	return ActionTagHelpValues()
 }
 
-// BaseEmDiscoverable is the choice list of REDCap field "base_em_discoverable" (Make module discoverable by users), radio. Values are REDCap's raw codes.
-type BaseEmDiscoverable string
+// BaseEmDiscoverable is the choice list of REDCap field "base_em_discoverable" (Make module discoverable by users), radio: the same choices as "action_tag_help", so the same type.
+type BaseEmDiscoverable = ActionTagHelp
 
 // The choices of BaseEmDiscoverable, in dictionary order.
 const (
@@ -1257,38 +768,18 @@ const (
 	BaseEmDiscoverableNo  BaseEmDiscoverable = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BaseEmDiscoverable) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseEmDiscoverable) Label() string {
-	switch c {
-	case BaseEmDiscoverableYes:
-		return "Yes"
-	case BaseEmDiscoverableNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBaseEmDiscoverable returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseEmDiscoverable(code string) (BaseEmDiscoverable, bool) {
-	switch code {
-	case "1", "0":
-		return BaseEmDiscoverable(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BaseEmDiscoverableValues returns every choice in dictionary order.
 func BaseEmDiscoverableValues() []BaseEmDiscoverable {
-	return []BaseEmDiscoverable{BaseEmDiscoverableYes, BaseEmDiscoverableNo}
+	return ActionTagHelpValues()
 }
 
-// BaseEmUsersEnable is the choice list of REDCap field "base_em_users_enable" (Allow normal users to enable this module in projects:), radio. Values are REDCap's raw codes.
-type BaseEmUsersEnable string
+// BaseEmUsersEnable is the choice list of REDCap field "base_em_users_enable" (Allow normal users to enable this module in projects:), radio: the same choices as "action_tag_help", so the same type.
+type BaseEmUsersEnable = ActionTagHelp
 
 // The choices of BaseEmUsersEnable, in dictionary order.
 const (
@@ -1296,34 +787,14 @@ const (
 	BaseEmUsersEnableNo  BaseEmUsersEnable = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BaseEmUsersEnable) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BaseEmUsersEnable) Label() string {
-	switch c {
-	case BaseEmUsersEnableYes:
-		return "Yes"
-	case BaseEmUsersEnableNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBaseEmUsersEnable returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBaseEmUsersEnable(code string) (BaseEmUsersEnable, bool) {
-	switch code {
-	case "1", "0":
-		return BaseEmUsersEnable(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BaseEmUsersEnableValues returns every choice in dictionary order.
 func BaseEmUsersEnableValues() []BaseEmUsersEnable {
-	return []BaseEmUsersEnable{BaseEmUsersEnableYes, BaseEmUsersEnableNo}
+	return ActionTagHelpValues()
 }
 
 // BaseEmDeleted is the choice list of REDCap field "base_em_deleted" (Is the module deleted? It is recommended to use the REDCap "Delete module" button to delete an EM. Just removing the EM…), radio. Values are REDCap's raw codes.
@@ -1365,8 +836,16 @@ func BaseEmDeletedValues() []BaseEmDeleted {
 	return []BaseEmDeleted{BaseEmDeletedYesDeleted, BaseEmDeletedNo}
 }
 
-// UpgradeRedcap is the choice list of REDCap field "upgrade_redcap" (REDCap), radio. Values are REDCap's raw codes.
-type UpgradeRedcap string
+// decodeBaseEmDeleted decodes the text of a BaseEmDeleted field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeBaseEmDeleted(raw string) redcap.Value[BaseEmDeleted] {
+	return redcap.Decode(raw, missingCodes, ParseBaseEmDeleted)
+}
+
+// UpgradeRedcap is the choice list of REDCap field "upgrade_redcap" (REDCap), radio: the same choices as "action_tag_help", so the same type.
+type UpgradeRedcap = ActionTagHelp
 
 // The choices of UpgradeRedcap, in dictionary order.
 const (
@@ -1374,38 +853,18 @@ const (
 	UpgradeRedcapNo  UpgradeRedcap = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UpgradeRedcap) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UpgradeRedcap) Label() string {
-	switch c {
-	case UpgradeRedcapYes:
-		return "Yes"
-	case UpgradeRedcapNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUpgradeRedcap returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUpgradeRedcap(code string) (UpgradeRedcap, bool) {
-	switch code {
-	case "1", "0":
-		return UpgradeRedcap(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UpgradeRedcapValues returns every choice in dictionary order.
 func UpgradeRedcapValues() []UpgradeRedcap {
-	return []UpgradeRedcap{UpgradeRedcapYes, UpgradeRedcapNo}
+	return ActionTagHelpValues()
 }
 
-// UpgradeDbServer is the choice list of REDCap field "upgrade_db_server" (Database Server), radio. Values are REDCap's raw codes.
-type UpgradeDbServer string
+// UpgradeDbServer is the choice list of REDCap field "upgrade_db_server" (Database Server), radio: the same choices as "action_tag_help", so the same type.
+type UpgradeDbServer = ActionTagHelp
 
 // The choices of UpgradeDbServer, in dictionary order.
 const (
@@ -1413,38 +872,18 @@ const (
 	UpgradeDbServerNo  UpgradeDbServer = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UpgradeDbServer) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UpgradeDbServer) Label() string {
-	switch c {
-	case UpgradeDbServerYes:
-		return "Yes"
-	case UpgradeDbServerNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUpgradeDbServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUpgradeDbServer(code string) (UpgradeDbServer, bool) {
-	switch code {
-	case "1", "0":
-		return UpgradeDbServer(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UpgradeDbServerValues returns every choice in dictionary order.
 func UpgradeDbServerValues() []UpgradeDbServer {
-	return []UpgradeDbServer{UpgradeDbServerYes, UpgradeDbServerNo}
+	return ActionTagHelpValues()
 }
 
-// UpgradeAppServer is the choice list of REDCap field "upgrade_app_server" (Application Server), radio. Values are REDCap's raw codes.
-type UpgradeAppServer string
+// UpgradeAppServer is the choice list of REDCap field "upgrade_app_server" (Application Server), radio: the same choices as "action_tag_help", so the same type.
+type UpgradeAppServer = ActionTagHelp
 
 // The choices of UpgradeAppServer, in dictionary order.
 const (
@@ -1452,38 +891,18 @@ const (
 	UpgradeAppServerNo  UpgradeAppServer = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UpgradeAppServer) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UpgradeAppServer) Label() string {
-	switch c {
-	case UpgradeAppServerYes:
-		return "Yes"
-	case UpgradeAppServerNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUpgradeAppServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUpgradeAppServer(code string) (UpgradeAppServer, bool) {
-	switch code {
-	case "1", "0":
-		return UpgradeAppServer(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UpgradeAppServerValues returns every choice in dictionary order.
 func UpgradeAppServerValues() []UpgradeAppServer {
-	return []UpgradeAppServer{UpgradeAppServerYes, UpgradeAppServerNo}
+	return ActionTagHelpValues()
 }
 
-// UpgradePhp is the choice list of REDCap field "upgrade_php" (PHP), radio. Values are REDCap's raw codes.
-type UpgradePhp string
+// UpgradePhp is the choice list of REDCap field "upgrade_php" (PHP), radio: the same choices as "action_tag_help", so the same type.
+type UpgradePhp = ActionTagHelp
 
 // The choices of UpgradePhp, in dictionary order.
 const (
@@ -1491,38 +910,18 @@ const (
 	UpgradePhpNo  UpgradePhp = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UpgradePhp) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UpgradePhp) Label() string {
-	switch c {
-	case UpgradePhpYes:
-		return "Yes"
-	case UpgradePhpNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUpgradePhp returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUpgradePhp(code string) (UpgradePhp, bool) {
-	switch code {
-	case "1", "0":
-		return UpgradePhp(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UpgradePhpValues returns every choice in dictionary order.
 func UpgradePhpValues() []UpgradePhp {
-	return []UpgradePhp{UpgradePhpYes, UpgradePhpNo}
+	return ActionTagHelpValues()
 }
 
-// UpgradeOther is the choice list of REDCap field "upgrade_other" (Other), radio. Values are REDCap's raw codes.
-type UpgradeOther string
+// UpgradeOther is the choice list of REDCap field "upgrade_other" (Other), radio: the same choices as "action_tag_help", so the same type.
+type UpgradeOther = ActionTagHelp
 
 // The choices of UpgradeOther, in dictionary order.
 const (
@@ -1530,34 +929,14 @@ const (
 	UpgradeOtherNo  UpgradeOther = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UpgradeOther) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UpgradeOther) Label() string {
-	switch c {
-	case UpgradeOtherYes:
-		return "Yes"
-	case UpgradeOtherNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUpgradeOther returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUpgradeOther(code string) (UpgradeOther, bool) {
-	switch code {
-	case "1", "0":
-		return UpgradeOther(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UpgradeOtherValues returns every choice in dictionary order.
 func UpgradeOtherValues() []UpgradeOther {
-	return []UpgradeOther{UpgradeOtherYes, UpgradeOtherNo}
+	return ActionTagHelpValues()
 }
 
 // UpgradeStyle is the choice list of REDCap field "upgrade_style" (Type of upgrade), radio. Values are REDCap's raw codes.
@@ -1599,6 +978,14 @@ func UpgradeStyleValues() []UpgradeStyle {
 	return []UpgradeStyle{UpgradeStyleManual, UpgradeStyleEasyUpgrade}
 }
 
+// decodeUpgradeStyle decodes the text of a UpgradeStyle field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeStyle(raw string) redcap.Value[UpgradeStyle] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeStyle)
+}
+
 // UpgradeRedcapOffline is the choice list of REDCap field "upgrade_redcap_offline" (1. Set REDCap to OFFLINE: General Settings), radio. Values are REDCap's raw codes.
 type UpgradeRedcapOffline string
 
@@ -1636,6 +1023,14 @@ func ParseUpgradeRedcapOffline(code string) (UpgradeRedcapOffline, bool) {
 // UpgradeRedcapOfflineValues returns every choice in dictionary order.
 func UpgradeRedcapOfflineValues() []UpgradeRedcapOffline {
 	return []UpgradeRedcapOffline{UpgradeRedcapOfflineYesOffline, UpgradeRedcapOfflineNo}
+}
+
+// decodeUpgradeRedcapOffline decodes the text of a UpgradeRedcapOffline field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeRedcapOffline(raw string) redcap.Value[UpgradeRedcapOffline] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeRedcapOffline)
 }
 
 // UpgradeAppSnapshot is the choice list of REDCap field "upgrade_app_snapshot" (2a. Take a system snapshot or backup the application server.), radio. Values are REDCap's raw codes.
@@ -1677,6 +1072,14 @@ func UpgradeAppSnapshotValues() []UpgradeAppSnapshot {
 	return []UpgradeAppSnapshot{UpgradeAppSnapshotSnapshotCompleted, UpgradeAppSnapshotNo}
 }
 
+// decodeUpgradeAppSnapshot decodes the text of a UpgradeAppSnapshot field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeAppSnapshot(raw string) redcap.Value[UpgradeAppSnapshot] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeAppSnapshot)
+}
+
 // UpgradeDbBackup is the choice list of REDCap field "upgrade_db_backup" (2b. Back up the database), radio. Values are REDCap's raw codes.
 type UpgradeDbBackup string
 
@@ -1714,6 +1117,14 @@ func ParseUpgradeDbBackup(code string) (UpgradeDbBackup, bool) {
 // UpgradeDbBackupValues returns every choice in dictionary order.
 func UpgradeDbBackupValues() []UpgradeDbBackup {
 	return []UpgradeDbBackup{UpgradeDbBackupBackupCompleted, UpgradeDbBackupNo}
+}
+
+// decodeUpgradeDbBackup decodes the text of a UpgradeDbBackup field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeDbBackup(raw string) redcap.Value[UpgradeDbBackup] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeDbBackup)
 }
 
 // UpgradeLoadRedcapFiles is the choice list of REDCap field "upgrade_load_redcap_files" (3. Upgrade REDCap: copy the "redcap" folder to REDCap application root directory Note: please follow the instructions i…), radio. Values are REDCap's raw codes.
@@ -1755,6 +1166,14 @@ func UpgradeLoadRedcapFilesValues() []UpgradeLoadRedcapFiles {
 	return []UpgradeLoadRedcapFiles{UpgradeLoadRedcapFilesCopiedAndUnzipREDCapUpgrade, UpgradeLoadRedcapFilesNo}
 }
 
+// decodeUpgradeLoadRedcapFiles decodes the text of a UpgradeLoadRedcapFiles field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeLoadRedcapFiles(raw string) redcap.Value[UpgradeLoadRedcapFiles] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeLoadRedcapFiles)
+}
+
 // UpgradeGenerateSQL is the choice list of REDCap field "upgrade_generate_sql" (4. Visit [instance_name] to generate SQL scripts, then send the scripts to DBA), radio. Values are REDCap's raw codes.
 type UpgradeGenerateSQL string
 
@@ -1792,6 +1211,14 @@ func ParseUpgradeGenerateSQL(code string) (UpgradeGenerateSQL, bool) {
 // UpgradeGenerateSQLValues returns every choice in dictionary order.
 func UpgradeGenerateSQLValues() []UpgradeGenerateSQL {
 	return []UpgradeGenerateSQL{UpgradeGenerateSQLScriptsCreated, UpgradeGenerateSQLNoNA}
+}
+
+// decodeUpgradeGenerateSQL decodes the text of a UpgradeGenerateSQL field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeGenerateSQL(raw string) redcap.Value[UpgradeGenerateSQL] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeGenerateSQL)
 }
 
 // UpgradeRunSQL is the choice list of REDCap field "upgrade_run_sql" (5. Run generated SQL scripts on the database.), radio. Values are REDCap's raw codes.
@@ -1833,6 +1260,14 @@ func UpgradeRunSQLValues() []UpgradeRunSQL {
 	return []UpgradeRunSQL{UpgradeRunSQLSQLScriptRanSuccessfully, UpgradeRunSQLDidNotRunErrorsNA}
 }
 
+// decodeUpgradeRunSQL decodes the text of a UpgradeRunSQL field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeRunSQL(raw string) redcap.Value[UpgradeRunSQL] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeRunSQL)
+}
+
 // UpgradeRedcapNonVersioned is the choice list of REDCap field "upgrade_redcap_non_versioned" (6. If required - Install REDCap non-versioned files. Download the files from the consortium.), radio. Values are REDCap's raw codes.
 type UpgradeRedcapNonVersioned string
 
@@ -1870,6 +1305,14 @@ func ParseUpgradeRedcapNonVersioned(code string) (UpgradeRedcapNonVersioned, boo
 // UpgradeRedcapNonVersionedValues returns every choice in dictionary order.
 func UpgradeRedcapNonVersionedValues() []UpgradeRedcapNonVersioned {
 	return []UpgradeRedcapNonVersioned{UpgradeRedcapNonVersionedInstalledREDCapNonVersionedFiles, UpgradeRedcapNonVersionedNoNonVersionFilesTo}
+}
+
+// decodeUpgradeRedcapNonVersioned decodes the text of a UpgradeRedcapNonVersioned field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeRedcapNonVersioned(raw string) redcap.Value[UpgradeRedcapNonVersioned] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeRedcapNonVersioned)
 }
 
 // UpgradeOperational is the choice list of REDCap field "upgrade_operational" (7. Check if new REDCap version is operational), radio. Values are REDCap's raw codes.
@@ -1911,6 +1354,14 @@ func UpgradeOperationalValues() []UpgradeOperational {
 	return []UpgradeOperational{UpgradeOperationalYesOperational, UpgradeOperationalNo}
 }
 
+// decodeUpgradeOperational decodes the text of a UpgradeOperational field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeOperational(raw string) redcap.Value[UpgradeOperational] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeOperational)
+}
+
 // UpgradeLanguageFiles is the choice list of REDCap field "upgrade_language_files" (8. REDCap Language Files update a. Download updated language files from the REDCap consortium website. b. Unzip each la…), radio. Values are REDCap's raw codes.
 type UpgradeLanguageFiles string
 
@@ -1948,6 +1399,14 @@ func ParseUpgradeLanguageFiles(code string) (UpgradeLanguageFiles, bool) {
 // UpgradeLanguageFilesValues returns every choice in dictionary order.
 func UpgradeLanguageFilesValues() []UpgradeLanguageFiles {
 	return []UpgradeLanguageFiles{UpgradeLanguageFilesYesLanguageFilesUpdated, UpgradeLanguageFilesNo}
+}
+
+// decodeUpgradeLanguageFiles decodes the text of a UpgradeLanguageFiles field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeLanguageFiles(raw string) redcap.Value[UpgradeLanguageFiles] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeLanguageFiles)
 }
 
 // UpgradeLanguageConfirm is the choice list of REDCap field "upgrade_language_confirm" (9. Assure all available languages show in drop down located in control center before continuing. Control Center -> Defa…), radio. Values are REDCap's raw codes.
@@ -1989,6 +1448,14 @@ func UpgradeLanguageConfirmValues() []UpgradeLanguageConfirm {
 	return []UpgradeLanguageConfirm{UpgradeLanguageConfirmYesAllLanguagesAreDisplayed, UpgradeLanguageConfirmNo}
 }
 
+// decodeUpgradeLanguageConfirm decodes the text of a UpgradeLanguageConfirm field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeLanguageConfirm(raw string) redcap.Value[UpgradeLanguageConfirm] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeLanguageConfirm)
+}
+
 // UpgradeBasicRedcapTest is the choice list of REDCap field "upgrade_basic_redcap_test" (10. Before updating PHP, perform a quick check of basic REDCap functionality • Branching logic in test project • Assure…), radio. Values are REDCap's raw codes.
 type UpgradeBasicRedcapTest string
 
@@ -2026,6 +1493,14 @@ func ParseUpgradeBasicRedcapTest(code string) (UpgradeBasicRedcapTest, bool) {
 // UpgradeBasicRedcapTestValues returns every choice in dictionary order.
 func UpgradeBasicRedcapTestValues() []UpgradeBasicRedcapTest {
 	return []UpgradeBasicRedcapTest{UpgradeBasicRedcapTestYesBasicFunctionalityTestsPassed, UpgradeBasicRedcapTestNo}
+}
+
+// decodeUpgradeBasicRedcapTest decodes the text of a UpgradeBasicRedcapTest field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeBasicRedcapTest(raw string) redcap.Value[UpgradeBasicRedcapTest] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeBasicRedcapTest)
 }
 
 // UpgradePhpIni is the choice list of REDCap field "upgrade_php_ini" (13. Configure new php . ini - extenesion=php_openssl . dll - uncomment extension php_fileinfo . dll - confirm time zone…), radio. Values are REDCap's raw codes.
@@ -2067,6 +1542,14 @@ func UpgradePhpIniValues() []UpgradePhpIni {
 	return []UpgradePhpIni{UpgradePhpIniPHPInFileIsUpdated, UpgradePhpIniNo}
 }
 
+// decodeUpgradePhpIni decodes the text of a UpgradePhpIni field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradePhpIni(raw string) redcap.Value[UpgradePhpIni] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradePhpIni)
+}
+
 // UpgradePhpIni2 is the choice list of REDCap field "upgrade_php_ini_2" (13b. Confirm CRON job is updated to point at the correct PHP version. Visit Cron Jobs), radio. Values are REDCap's raw codes.
 type UpgradePhpIni2 string
 
@@ -2104,6 +1587,14 @@ func ParseUpgradePhpIni2(code string) (UpgradePhpIni2, bool) {
 // UpgradePhpIni2Values returns every choice in dictionary order.
 func UpgradePhpIni2Values() []UpgradePhpIni2 {
 	return []UpgradePhpIni2{UpgradePhpIni2YesCronJobIsConfigured, UpgradePhpIni2No}
+}
+
+// decodeUpgradePhpIni2 decodes the text of a UpgradePhpIni2 field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradePhpIni2(raw string) redcap.Value[UpgradePhpIni2] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradePhpIni2)
 }
 
 // UpgradeTempDirWritable is the choice list of REDCap field "upgrade_temp_dir_writable" (16. Verify/Grant local user, IUSR, read/write/mod rights to the temp directory. If you are are using windows this may b…), radio. Values are REDCap's raw codes.
@@ -2145,6 +1636,14 @@ func UpgradeTempDirWritableValues() []UpgradeTempDirWritable {
 	return []UpgradeTempDirWritable{UpgradeTempDirWritableApplicationTempFolderIsWritable, UpgradeTempDirWritableNo}
 }
 
+// decodeUpgradeTempDirWritable decodes the text of a UpgradeTempDirWritable field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeTempDirWritable(raw string) redcap.Value[UpgradeTempDirWritable] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeTempDirWritable)
+}
+
 // UpgradeRestartAppServer is the choice list of REDCap field "upgrade_restart_app_server" (18b. Restart Application server (IIS or Apache.)), radio. Values are REDCap's raw codes.
 type UpgradeRestartAppServer string
 
@@ -2182,6 +1681,14 @@ func ParseUpgradeRestartAppServer(code string) (UpgradeRestartAppServer, bool) {
 // UpgradeRestartAppServerValues returns every choice in dictionary order.
 func UpgradeRestartAppServerValues() []UpgradeRestartAppServer {
 	return []UpgradeRestartAppServer{UpgradeRestartAppServerYesRestarted, UpgradeRestartAppServerNo}
+}
+
+// decodeUpgradeRestartAppServer decodes the text of a UpgradeRestartAppServer field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeRestartAppServer(raw string) redcap.Value[UpgradeRestartAppServer] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeRestartAppServer)
 }
 
 // UpgradeRemoveOldRedcap is the choice list of REDCap field "upgrade_remove_old_redcap" (Recommend 19. Remove previous versions of REDCap that remain on the server in the REDCap root directory.), radio. Values are REDCap's raw codes.
@@ -2223,8 +1730,16 @@ func UpgradeRemoveOldRedcapValues() []UpgradeRemoveOldRedcap {
 	return []UpgradeRemoveOldRedcap{UpgradeRemoveOldRedcapYesOlderREDCapVersionAre, UpgradeRemoveOldRedcapNo}
 }
 
-// MigNewAppServer is the choice list of REDCap field "mig_new_app_server" (New application server installed), radio. Values are REDCap's raw codes.
-type MigNewAppServer string
+// decodeUpgradeRemoveOldRedcap decodes the text of a UpgradeRemoveOldRedcap field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUpgradeRemoveOldRedcap(raw string) redcap.Value[UpgradeRemoveOldRedcap] {
+	return redcap.Decode(raw, missingCodes, ParseUpgradeRemoveOldRedcap)
+}
+
+// MigNewAppServer is the choice list of REDCap field "mig_new_app_server" (New application server installed), radio: the same choices as "action_tag_help", so the same type.
+type MigNewAppServer = ActionTagHelp
 
 // The choices of MigNewAppServer, in dictionary order.
 const (
@@ -2232,34 +1747,14 @@ const (
 	MigNewAppServerNo  MigNewAppServer = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigNewAppServer) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigNewAppServer) Label() string {
-	switch c {
-	case MigNewAppServerYes:
-		return "Yes"
-	case MigNewAppServerNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigNewAppServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigNewAppServer(code string) (MigNewAppServer, bool) {
-	switch code {
-	case "1", "0":
-		return MigNewAppServer(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigNewAppServerValues returns every choice in dictionary order.
 func MigNewAppServerValues() []MigNewAppServer {
-	return []MigNewAppServer{MigNewAppServerYes, MigNewAppServerNo}
+	return ActionTagHelpValues()
 }
 
 // MigAppServerType is the choice list of REDCap field "mig_app_server_type" (Application Server Type), radio. Values are REDCap's raw codes.
@@ -2304,8 +1799,16 @@ func MigAppServerTypeValues() []MigAppServerType {
 	return []MigAppServerType{MigAppServerTypeIIS, MigAppServerTypeApache, MigAppServerTypeOther}
 }
 
-// MigServerSettings is the choice list of REDCap field "mig_server_settings" (Server settings in place IIS: web . config Apache: httpd . conf), radio. Values are REDCap's raw codes.
-type MigServerSettings string
+// decodeMigAppServerType decodes the text of a MigAppServerType field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMigAppServerType(raw string) redcap.Value[MigAppServerType] {
+	return redcap.Decode(raw, missingCodes, ParseMigAppServerType)
+}
+
+// MigServerSettings is the choice list of REDCap field "mig_server_settings" (Server settings in place IIS: web . config Apache: httpd . conf), radio: the same choices as "action_tag_help", so the same type.
+type MigServerSettings = ActionTagHelp
 
 // The choices of MigServerSettings, in dictionary order.
 const (
@@ -2313,38 +1816,18 @@ const (
 	MigServerSettingsNo  MigServerSettings = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigServerSettings) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigServerSettings) Label() string {
-	switch c {
-	case MigServerSettingsYes:
-		return "Yes"
-	case MigServerSettingsNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigServerSettings returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigServerSettings(code string) (MigServerSettings, bool) {
-	switch code {
-	case "1", "0":
-		return MigServerSettings(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigServerSettingsValues returns every choice in dictionary order.
 func MigServerSettingsValues() []MigServerSettings {
-	return []MigServerSettings{MigServerSettingsYes, MigServerSettingsNo}
+	return ActionTagHelpValues()
 }
 
-// MigHtaccess is the choice list of REDCap field "mig_htaccess" (Apache htaccess file in place (if applicable) . htaccess files (or "distributed configuration files") provide a way to…), yesno. Values are REDCap's raw codes.
-type MigHtaccess string
+// MigHtaccess is the choice list of REDCap field "mig_htaccess" (Apache htaccess file in place (if applicable) . htaccess files (or "distributed configuration files") provide a way to…), yesno: the same choices as "action_tag_help", so the same type.
+type MigHtaccess = ActionTagHelp
 
 // The choices of MigHtaccess, in dictionary order.
 const (
@@ -2352,38 +1835,18 @@ const (
 	MigHtaccessNo  MigHtaccess = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigHtaccess) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigHtaccess) Label() string {
-	switch c {
-	case MigHtaccessYes:
-		return "Yes"
-	case MigHtaccessNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigHtaccess returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigHtaccess(code string) (MigHtaccess, bool) {
-	switch code {
-	case "1", "0":
-		return MigHtaccess(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigHtaccessValues returns every choice in dictionary order.
 func MigHtaccessValues() []MigHtaccess {
-	return []MigHtaccess{MigHtaccessYes, MigHtaccessNo}
+	return ActionTagHelpValues()
 }
 
-// MigSslCert is the choice list of REDCap field "mig_ssl_cert" (SSL certificate installed and configured), radio. Values are REDCap's raw codes.
-type MigSslCert string
+// MigSslCert is the choice list of REDCap field "mig_ssl_cert" (SSL certificate installed and configured), radio: the same choices as "action_tag_help", so the same type.
+type MigSslCert = ActionTagHelp
 
 // The choices of MigSslCert, in dictionary order.
 const (
@@ -2391,34 +1854,14 @@ const (
 	MigSslCertNo  MigSslCert = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigSslCert) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigSslCert) Label() string {
-	switch c {
-	case MigSslCertYes:
-		return "Yes"
-	case MigSslCertNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigSslCert returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigSslCert(code string) (MigSslCert, bool) {
-	switch code {
-	case "1", "0":
-		return MigSslCert(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigSslCertValues returns every choice in dictionary order.
 func MigSslCertValues() []MigSslCert {
-	return []MigSslCert{MigSslCertYes, MigSslCertNo}
+	return ActionTagHelpValues()
 }
 
 // MigLoadBalancer is the choice list of REDCap field "mig_load_balancer" (Load Balancer Installed and configured? A load balancer acts as the "traffic cop" sitting in front of your servers and…), radio. Values are REDCap's raw codes.
@@ -2463,8 +1906,16 @@ func MigLoadBalancerValues() []MigLoadBalancer {
 	return []MigLoadBalancer{MigLoadBalancerYes, MigLoadBalancerNo, MigLoadBalancerUnknownNA}
 }
 
-// MigAppPortOpen is the choice list of REDCap field "mig_app_port_open" (Outbound and inbound ports open), radio. Values are REDCap's raw codes.
-type MigAppPortOpen string
+// decodeMigLoadBalancer decodes the text of a MigLoadBalancer field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMigLoadBalancer(raw string) redcap.Value[MigLoadBalancer] {
+	return redcap.Decode(raw, missingCodes, ParseMigLoadBalancer)
+}
+
+// MigAppPortOpen is the choice list of REDCap field "mig_app_port_open" (Outbound and inbound ports open), radio: the same choices as "action_tag_help", so the same type.
+type MigAppPortOpen = ActionTagHelp
 
 // The choices of MigAppPortOpen, in dictionary order.
 const (
@@ -2472,37 +1923,18 @@ const (
 	MigAppPortOpenNo  MigAppPortOpen = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigAppPortOpen) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigAppPortOpen) Label() string {
-	switch c {
-	case MigAppPortOpenYes:
-		return "Yes"
-	case MigAppPortOpenNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigAppPortOpen returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigAppPortOpen(code string) (MigAppPortOpen, bool) {
-	switch code {
-	case "1", "0":
-		return MigAppPortOpen(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigAppPortOpenValues returns every choice in dictionary order.
 func MigAppPortOpenValues() []MigAppPortOpen {
-	return []MigAppPortOpen{MigAppPortOpenYes, MigAppPortOpenNo}
+	return ActionTagHelpValues()
 }
 
 // MigAppServerBaltimore is the choice list of REDCap field "mig_app_server_baltimore" (Baltimore CyberTrust Root certificate installed. Webservice running on Microsoft Azure machines requires the Baltimore…), radio. Values are REDCap's raw codes.
+// One other field has the same choices and shares the type (an alias of it).
 type MigAppServerBaltimore string
 
 // The choices of MigAppServerBaltimore, in dictionary order.
@@ -2544,8 +1976,16 @@ func MigAppServerBaltimoreValues() []MigAppServerBaltimore {
 	return []MigAppServerBaltimore{MigAppServerBaltimoreYes, MigAppServerBaltimoreNo, MigAppServerBaltimoreNA}
 }
 
-// MigDbServerInstalled is the choice list of REDCap field "mig_db_server_installed" (New database server installed), radio. Values are REDCap's raw codes.
-type MigDbServerInstalled string
+// decodeMigAppServerBaltimore decodes the text of a MigAppServerBaltimore field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMigAppServerBaltimore(raw string) redcap.Value[MigAppServerBaltimore] {
+	return redcap.Decode(raw, missingCodes, ParseMigAppServerBaltimore)
+}
+
+// MigDbServerInstalled is the choice list of REDCap field "mig_db_server_installed" (New database server installed), radio: the same choices as "action_tag_help", so the same type.
+type MigDbServerInstalled = ActionTagHelp
 
 // The choices of MigDbServerInstalled, in dictionary order.
 const (
@@ -2553,38 +1993,18 @@ const (
 	MigDbServerInstalledNo  MigDbServerInstalled = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigDbServerInstalled) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigDbServerInstalled) Label() string {
-	switch c {
-	case MigDbServerInstalledYes:
-		return "Yes"
-	case MigDbServerInstalledNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigDbServerInstalled returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigDbServerInstalled(code string) (MigDbServerInstalled, bool) {
-	switch code {
-	case "1", "0":
-		return MigDbServerInstalled(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigDbServerInstalledValues returns every choice in dictionary order.
 func MigDbServerInstalledValues() []MigDbServerInstalled {
-	return []MigDbServerInstalled{MigDbServerInstalledYes, MigDbServerInstalledNo}
+	return ActionTagHelpValues()
 }
 
-// MigMysqlUsers is the choice list of REDCap field "mig_mysql_users" (MySQL user accounts and permissions are set up), radio. Values are REDCap's raw codes.
-type MigMysqlUsers string
+// MigMysqlUsers is the choice list of REDCap field "mig_mysql_users" (MySQL user accounts and permissions are set up), radio: the same choices as "action_tag_help", so the same type.
+type MigMysqlUsers = ActionTagHelp
 
 // The choices of MigMysqlUsers, in dictionary order.
 const (
@@ -2592,38 +2012,18 @@ const (
 	MigMysqlUsersNo  MigMysqlUsers = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigMysqlUsers) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigMysqlUsers) Label() string {
-	switch c {
-	case MigMysqlUsersYes:
-		return "Yes"
-	case MigMysqlUsersNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigMysqlUsers returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigMysqlUsers(code string) (MigMysqlUsers, bool) {
-	switch code {
-	case "1", "0":
-		return MigMysqlUsers(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigMysqlUsersValues returns every choice in dictionary order.
 func MigMysqlUsersValues() []MigMysqlUsers {
-	return []MigMysqlUsers{MigMysqlUsersYes, MigMysqlUsersNo}
+	return ActionTagHelpValues()
 }
 
-// MigDbEncoding is the choice list of REDCap field "mig_db_encoding" (Database encoding set), radio. Values are REDCap's raw codes.
-type MigDbEncoding string
+// MigDbEncoding is the choice list of REDCap field "mig_db_encoding" (Database encoding set), radio: the same choices as "action_tag_help", so the same type.
+type MigDbEncoding = ActionTagHelp
 
 // The choices of MigDbEncoding, in dictionary order.
 const (
@@ -2631,38 +2031,18 @@ const (
 	MigDbEncodingNo  MigDbEncoding = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigDbEncoding) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigDbEncoding) Label() string {
-	switch c {
-	case MigDbEncodingYes:
-		return "Yes"
-	case MigDbEncodingNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigDbEncoding returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigDbEncoding(code string) (MigDbEncoding, bool) {
-	switch code {
-	case "1", "0":
-		return MigDbEncoding(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigDbEncodingValues returns every choice in dictionary order.
 func MigDbEncodingValues() []MigDbEncoding {
-	return []MigDbEncoding{MigDbEncodingYes, MigDbEncodingNo}
+	return ActionTagHelpValues()
 }
 
-// MigDbBackup is the choice list of REDCap field "mig_db_backup" (Database backup created), radio. Values are REDCap's raw codes.
-type MigDbBackup string
+// MigDbBackup is the choice list of REDCap field "mig_db_backup" (Database backup created), radio: the same choices as "action_tag_help", so the same type.
+type MigDbBackup = ActionTagHelp
 
 // The choices of MigDbBackup, in dictionary order.
 const (
@@ -2670,38 +2050,18 @@ const (
 	MigDbBackupNo  MigDbBackup = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigDbBackup) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigDbBackup) Label() string {
-	switch c {
-	case MigDbBackupYes:
-		return "Yes"
-	case MigDbBackupNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigDbBackup returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigDbBackup(code string) (MigDbBackup, bool) {
-	switch code {
-	case "1", "0":
-		return MigDbBackup(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigDbBackupValues returns every choice in dictionary order.
 func MigDbBackupValues() []MigDbBackup {
-	return []MigDbBackup{MigDbBackupYes, MigDbBackupNo}
+	return ActionTagHelpValues()
 }
 
-// MigDbMigrated is the choice list of REDCap field "mig_db_migrated" (DB migrated to new db server (via export/import or mirror or another mechanism)), radio. Values are REDCap's raw codes.
-type MigDbMigrated string
+// MigDbMigrated is the choice list of REDCap field "mig_db_migrated" (DB migrated to new db server (via export/import or mirror or another mechanism)), radio: the same choices as "action_tag_help", so the same type.
+type MigDbMigrated = ActionTagHelp
 
 // The choices of MigDbMigrated, in dictionary order.
 const (
@@ -2709,34 +2069,14 @@ const (
 	MigDbMigratedNo  MigDbMigrated = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigDbMigrated) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigDbMigrated) Label() string {
-	switch c {
-	case MigDbMigratedYes:
-		return "Yes"
-	case MigDbMigratedNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigDbMigrated returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigDbMigrated(code string) (MigDbMigrated, bool) {
-	switch code {
-	case "1", "0":
-		return MigDbMigrated(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigDbMigratedValues returns every choice in dictionary order.
 func MigDbMigratedValues() []MigDbMigrated {
-	return []MigDbMigrated{MigDbMigratedYes, MigDbMigratedNo}
+	return ActionTagHelpValues()
 }
 
 // MigDbMirroring is the choice list of REDCap field "mig_db_mirroring" (DB Mirroring), radio. Values are REDCap's raw codes.
@@ -2781,8 +2121,16 @@ func MigDbMirroringValues() []MigDbMirroring {
 	return []MigDbMirroring{MigDbMirroringYes, MigDbMirroringNo, MigDbMirroringUnkNA}
 }
 
-// MigNewPhpInstalled is the choice list of REDCap field "mig_new_php_installed" (PHP version installed), radio. Values are REDCap's raw codes.
-type MigNewPhpInstalled string
+// decodeMigDbMirroring decodes the text of a MigDbMirroring field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMigDbMirroring(raw string) redcap.Value[MigDbMirroring] {
+	return redcap.Decode(raw, missingCodes, ParseMigDbMirroring)
+}
+
+// MigNewPhpInstalled is the choice list of REDCap field "mig_new_php_installed" (PHP version installed), radio: the same choices as "action_tag_help", so the same type.
+type MigNewPhpInstalled = ActionTagHelp
 
 // The choices of MigNewPhpInstalled, in dictionary order.
 const (
@@ -2790,34 +2138,14 @@ const (
 	MigNewPhpInstalledNo  MigNewPhpInstalled = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigNewPhpInstalled) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigNewPhpInstalled) Label() string {
-	switch c {
-	case MigNewPhpInstalledYes:
-		return "Yes"
-	case MigNewPhpInstalledNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigNewPhpInstalled returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigNewPhpInstalled(code string) (MigNewPhpInstalled, bool) {
-	switch code {
-	case "1", "0":
-		return MigNewPhpInstalled(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigNewPhpInstalledValues returns every choice in dictionary order.
 func MigNewPhpInstalledValues() []MigNewPhpInstalled {
-	return []MigNewPhpInstalled{MigNewPhpInstalledYes, MigNewPhpInstalledNo}
+	return ActionTagHelpValues()
 }
 
 // MigPhpIniSettings is the choice list of REDCap field "mig_php_ini_settings" (Update PHP ini file settings), radio. Values are REDCap's raw codes.
@@ -2859,8 +2187,16 @@ func MigPhpIniSettingsValues() []MigPhpIniSettings {
 	return []MigPhpIniSettings{MigPhpIniSettingsAllSettingAreCorrect, MigPhpIniSettingsNotDoneYet}
 }
 
-// MigPhpIniTimezone is the choice list of REDCap field "mig_php_ini_timezone" (Is date.timezone correct?), radio. Values are REDCap's raw codes.
-type MigPhpIniTimezone string
+// decodeMigPhpIniSettings decodes the text of a MigPhpIniSettings field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMigPhpIniSettings(raw string) redcap.Value[MigPhpIniSettings] {
+	return redcap.Decode(raw, missingCodes, ParseMigPhpIniSettings)
+}
+
+// MigPhpIniTimezone is the choice list of REDCap field "mig_php_ini_timezone" (Is date.timezone correct?), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniTimezone = ActionTagHelp
 
 // The choices of MigPhpIniTimezone, in dictionary order.
 const (
@@ -2868,38 +2204,18 @@ const (
 	MigPhpIniTimezoneNo  MigPhpIniTimezone = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniTimezone) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniTimezone) Label() string {
-	switch c {
-	case MigPhpIniTimezoneYes:
-		return "Yes"
-	case MigPhpIniTimezoneNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniTimezone returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniTimezone(code string) (MigPhpIniTimezone, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniTimezone(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniTimezoneValues returns every choice in dictionary order.
 func MigPhpIniTimezoneValues() []MigPhpIniTimezone {
-	return []MigPhpIniTimezone{MigPhpIniTimezoneYes, MigPhpIniTimezoneNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniExtensionDir is the choice list of REDCap field "mig_php_ini_extension_dir" (Is extension_dir correct?), radio. Values are REDCap's raw codes.
-type MigPhpIniExtensionDir string
+// MigPhpIniExtensionDir is the choice list of REDCap field "mig_php_ini_extension_dir" (Is extension_dir correct?), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniExtensionDir = ActionTagHelp
 
 // The choices of MigPhpIniExtensionDir, in dictionary order.
 const (
@@ -2907,38 +2223,18 @@ const (
 	MigPhpIniExtensionDirNo  MigPhpIniExtensionDir = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniExtensionDir) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniExtensionDir) Label() string {
-	switch c {
-	case MigPhpIniExtensionDirYes:
-		return "Yes"
-	case MigPhpIniExtensionDirNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniExtensionDir returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniExtensionDir(code string) (MigPhpIniExtensionDir, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniExtensionDir(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniExtensionDirValues returns every choice in dictionary order.
 func MigPhpIniExtensionDirValues() []MigPhpIniExtensionDir {
-	return []MigPhpIniExtensionDir{MigPhpIniExtensionDirYes, MigPhpIniExtensionDirNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniErrorLog is the choice list of REDCap field "mig_php_ini_error_log" (Are log_errors and error_log correct? log_errors: Tells whether script error messages should be logged to the server's…), radio. Values are REDCap's raw codes.
-type MigPhpIniErrorLog string
+// MigPhpIniErrorLog is the choice list of REDCap field "mig_php_ini_error_log" (Are log_errors and error_log correct? log_errors: Tells whether script error messages should be logged to the server's…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniErrorLog = ActionTagHelp
 
 // The choices of MigPhpIniErrorLog, in dictionary order.
 const (
@@ -2946,38 +2242,18 @@ const (
 	MigPhpIniErrorLogNo  MigPhpIniErrorLog = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniErrorLog) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniErrorLog) Label() string {
-	switch c {
-	case MigPhpIniErrorLogYes:
-		return "Yes"
-	case MigPhpIniErrorLogNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniErrorLog returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniErrorLog(code string) (MigPhpIniErrorLog, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniErrorLog(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniErrorLogValues returns every choice in dictionary order.
 func MigPhpIniErrorLogValues() []MigPhpIniErrorLog {
-	return []MigPhpIniErrorLog{MigPhpIniErrorLogYes, MigPhpIniErrorLogNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniSessionSave is the choice list of REDCap field "mig_php_ini_session_save" (Is session.save_path correct?), radio. Values are REDCap's raw codes.
-type MigPhpIniSessionSave string
+// MigPhpIniSessionSave is the choice list of REDCap field "mig_php_ini_session_save" (Is session.save_path correct?), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniSessionSave = ActionTagHelp
 
 // The choices of MigPhpIniSessionSave, in dictionary order.
 const (
@@ -2985,38 +2261,18 @@ const (
 	MigPhpIniSessionSaveNo  MigPhpIniSessionSave = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniSessionSave) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniSessionSave) Label() string {
-	switch c {
-	case MigPhpIniSessionSaveYes:
-		return "Yes"
-	case MigPhpIniSessionSaveNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniSessionSave returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniSessionSave(code string) (MigPhpIniSessionSave, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniSessionSave(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniSessionSaveValues returns every choice in dictionary order.
 func MigPhpIniSessionSaveValues() []MigPhpIniSessionSave {
-	return []MigPhpIniSessionSave{MigPhpIniSessionSaveYes, MigPhpIniSessionSaveNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniSessionSave2 is the choice list of REDCap field "mig_php_ini_session_save_2" (Are SMTP and smtp_port correct? If they are incorrect email may not work.), radio. Values are REDCap's raw codes.
-type MigPhpIniSessionSave2 string
+// MigPhpIniSessionSave2 is the choice list of REDCap field "mig_php_ini_session_save_2" (Are SMTP and smtp_port correct? If they are incorrect email may not work.), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniSessionSave2 = ActionTagHelp
 
 // The choices of MigPhpIniSessionSave2, in dictionary order.
 const (
@@ -3024,38 +2280,18 @@ const (
 	MigPhpIniSessionSave2No  MigPhpIniSessionSave2 = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniSessionSave2) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniSessionSave2) Label() string {
-	switch c {
-	case MigPhpIniSessionSave2Yes:
-		return "Yes"
-	case MigPhpIniSessionSave2No:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniSessionSave2 returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniSessionSave2(code string) (MigPhpIniSessionSave2, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniSessionSave2(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniSessionSave2Values returns every choice in dictionary order.
 func MigPhpIniSessionSave2Values() []MigPhpIniSessionSave2 {
-	return []MigPhpIniSessionSave2{MigPhpIniSessionSave2Yes, MigPhpIniSessionSave2No}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniSendmail is the choice list of REDCap field "mig_php_ini_sendmail" (Are sendmail_from and sendmail_path correct? Not everyone uses these settings. Check to see if you do. If they are inco…), radio. Values are REDCap's raw codes.
-type MigPhpIniSendmail string
+// MigPhpIniSendmail is the choice list of REDCap field "mig_php_ini_sendmail" (Are sendmail_from and sendmail_path correct? Not everyone uses these settings. Check to see if you do. If they are inco…), radio: the same choices as "mig_app_server_baltimore", so the same type.
+type MigPhpIniSendmail = MigAppServerBaltimore
 
 // The choices of MigPhpIniSendmail, in dictionary order.
 const (
@@ -3064,40 +2300,18 @@ const (
 	MigPhpIniSendmailNA  MigPhpIniSendmail = "-1" // N/A
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniSendmail) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniSendmail) Label() string {
-	switch c {
-	case MigPhpIniSendmailYes:
-		return "Yes"
-	case MigPhpIniSendmailNo:
-		return "No"
-	case MigPhpIniSendmailNA:
-		return "N/A"
-	}
-	return ""
-}
-
 // ParseMigPhpIniSendmail returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniSendmail(code string) (MigPhpIniSendmail, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return MigPhpIniSendmail(code), true
-	}
-	return "", false
+	return ParseMigAppServerBaltimore(code)
 }
 
 // MigPhpIniSendmailValues returns every choice in dictionary order.
 func MigPhpIniSendmailValues() []MigPhpIniSendmail {
-	return []MigPhpIniSendmail{MigPhpIniSendmailYes, MigPhpIniSendmailNo, MigPhpIniSendmailNA}
+	return MigAppServerBaltimoreValues()
 }
 
-// MigPhpIniDisplayErrors is the choice list of REDCap field "mig_php_ini_display_errors" (Are display_errors = Off and display_startup_errors = Off correct? If this is a testing or development server change th…), radio. Values are REDCap's raw codes.
-type MigPhpIniDisplayErrors string
+// MigPhpIniDisplayErrors is the choice list of REDCap field "mig_php_ini_display_errors" (Are display_errors = Off and display_startup_errors = Off correct? If this is a testing or development server change th…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniDisplayErrors = ActionTagHelp
 
 // The choices of MigPhpIniDisplayErrors, in dictionary order.
 const (
@@ -3105,38 +2319,18 @@ const (
 	MigPhpIniDisplayErrorsNo  MigPhpIniDisplayErrors = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniDisplayErrors) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniDisplayErrors) Label() string {
-	switch c {
-	case MigPhpIniDisplayErrorsYes:
-		return "Yes"
-	case MigPhpIniDisplayErrorsNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniDisplayErrors returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniDisplayErrors(code string) (MigPhpIniDisplayErrors, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniDisplayErrors(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniDisplayErrorsValues returns every choice in dictionary order.
 func MigPhpIniDisplayErrorsValues() []MigPhpIniDisplayErrors {
-	return []MigPhpIniDisplayErrors{MigPhpIniDisplayErrorsYes, MigPhpIniDisplayErrorsNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniUploads is the choice list of REDCap field "mig_php_ini_uploads" (Is file_uploads on? Whether to allow HTTP file uploads.), radio. Values are REDCap's raw codes.
-type MigPhpIniUploads string
+// MigPhpIniUploads is the choice list of REDCap field "mig_php_ini_uploads" (Is file_uploads on? Whether to allow HTTP file uploads.), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniUploads = ActionTagHelp
 
 // The choices of MigPhpIniUploads, in dictionary order.
 const (
@@ -3144,38 +2338,18 @@ const (
 	MigPhpIniUploadsNo  MigPhpIniUploads = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniUploads) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniUploads) Label() string {
-	switch c {
-	case MigPhpIniUploadsYes:
-		return "Yes"
-	case MigPhpIniUploadsNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniUploads returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniUploads(code string) (MigPhpIniUploads, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniUploads(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniUploadsValues returns every choice in dictionary order.
 func MigPhpIniUploadsValues() []MigPhpIniUploads {
-	return []MigPhpIniUploads{MigPhpIniUploadsYes, MigPhpIniUploadsNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniUploadTmpDir is the choice list of REDCap field "mig_php_ini_upload_tmp_dir" (Is upload_tmp_dir correct? The temporary directory used for storing files when doing file upload. Must be writable by w…), radio. Values are REDCap's raw codes.
-type MigPhpIniUploadTmpDir string
+// MigPhpIniUploadTmpDir is the choice list of REDCap field "mig_php_ini_upload_tmp_dir" (Is upload_tmp_dir correct? The temporary directory used for storing files when doing file upload. Must be writable by w…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniUploadTmpDir = ActionTagHelp
 
 // The choices of MigPhpIniUploadTmpDir, in dictionary order.
 const (
@@ -3183,38 +2357,18 @@ const (
 	MigPhpIniUploadTmpDirNo  MigPhpIniUploadTmpDir = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniUploadTmpDir) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniUploadTmpDir) Label() string {
-	switch c {
-	case MigPhpIniUploadTmpDirYes:
-		return "Yes"
-	case MigPhpIniUploadTmpDirNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniUploadTmpDir returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniUploadTmpDir(code string) (MigPhpIniUploadTmpDir, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniUploadTmpDir(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniUploadTmpDirValues returns every choice in dictionary order.
 func MigPhpIniUploadTmpDirValues() []MigPhpIniUploadTmpDir {
-	return []MigPhpIniUploadTmpDir{MigPhpIniUploadTmpDirYes, MigPhpIniUploadTmpDirNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniSystemTemp is the choice list of REDCap field "mig_php_ini_system_temp" (Is the server setting for temp files correct and writable? If not specified by upload_tmp_dir PHP will use the system's…), radio. Values are REDCap's raw codes.
-type MigPhpIniSystemTemp string
+// MigPhpIniSystemTemp is the choice list of REDCap field "mig_php_ini_system_temp" (Is the server setting for temp files correct and writable? If not specified by upload_tmp_dir PHP will use the system's…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniSystemTemp = ActionTagHelp
 
 // The choices of MigPhpIniSystemTemp, in dictionary order.
 const (
@@ -3222,38 +2376,18 @@ const (
 	MigPhpIniSystemTempNo  MigPhpIniSystemTemp = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniSystemTemp) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniSystemTemp) Label() string {
-	switch c {
-	case MigPhpIniSystemTempYes:
-		return "Yes"
-	case MigPhpIniSystemTempNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniSystemTemp returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniSystemTemp(code string) (MigPhpIniSystemTemp, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniSystemTemp(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniSystemTempValues returns every choice in dictionary order.
 func MigPhpIniSystemTempValues() []MigPhpIniSystemTemp {
-	return []MigPhpIniSystemTemp{MigPhpIniSystemTempYes, MigPhpIniSystemTempNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniMemoryLimit is the choice list of REDCap field "mig_php_ini_memory_limit" (Is memory_limit correct? The PHP memory_limit is the maximum amount of server memory that each PHP script is allowed to…), radio. Values are REDCap's raw codes.
-type MigPhpIniMemoryLimit string
+// MigPhpIniMemoryLimit is the choice list of REDCap field "mig_php_ini_memory_limit" (Is memory_limit correct? The PHP memory_limit is the maximum amount of server memory that each PHP script is allowed to…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniMemoryLimit = ActionTagHelp
 
 // The choices of MigPhpIniMemoryLimit, in dictionary order.
 const (
@@ -3261,38 +2395,18 @@ const (
 	MigPhpIniMemoryLimitNo  MigPhpIniMemoryLimit = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniMemoryLimit) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniMemoryLimit) Label() string {
-	switch c {
-	case MigPhpIniMemoryLimitYes:
-		return "Yes"
-	case MigPhpIniMemoryLimitNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniMemoryLimit returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniMemoryLimit(code string) (MigPhpIniMemoryLimit, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniMemoryLimit(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniMemoryLimitValues returns every choice in dictionary order.
 func MigPhpIniMemoryLimitValues() []MigPhpIniMemoryLimit {
-	return []MigPhpIniMemoryLimit{MigPhpIniMemoryLimitYes, MigPhpIniMemoryLimitNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniPostMax is the choice list of REDCap field "mig_php_ini_post_max" (Is post_max_size correct? post_max_size sets max size of post data allowed. This setting also affects file upload. To u…), radio. Values are REDCap's raw codes.
-type MigPhpIniPostMax string
+// MigPhpIniPostMax is the choice list of REDCap field "mig_php_ini_post_max" (Is post_max_size correct? post_max_size sets max size of post data allowed. This setting also affects file upload. To u…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniPostMax = ActionTagHelp
 
 // The choices of MigPhpIniPostMax, in dictionary order.
 const (
@@ -3300,38 +2414,18 @@ const (
 	MigPhpIniPostMaxNo  MigPhpIniPostMax = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniPostMax) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniPostMax) Label() string {
-	switch c {
-	case MigPhpIniPostMaxYes:
-		return "Yes"
-	case MigPhpIniPostMaxNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniPostMax returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniPostMax(code string) (MigPhpIniPostMax, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniPostMax(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniPostMaxValues returns every choice in dictionary order.
 func MigPhpIniPostMaxValues() []MigPhpIniPostMax {
-	return []MigPhpIniPostMax{MigPhpIniPostMaxYes, MigPhpIniPostMaxNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniUploadMax is the choice list of REDCap field "mig_php_ini_upload_max" (Is upload_max_filesize correct? The maximum size of an uploaded file. post_max_size must be larger than this value.), radio. Values are REDCap's raw codes.
-type MigPhpIniUploadMax string
+// MigPhpIniUploadMax is the choice list of REDCap field "mig_php_ini_upload_max" (Is upload_max_filesize correct? The maximum size of an uploaded file. post_max_size must be larger than this value.), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniUploadMax = ActionTagHelp
 
 // The choices of MigPhpIniUploadMax, in dictionary order.
 const (
@@ -3339,38 +2433,18 @@ const (
 	MigPhpIniUploadMaxNo  MigPhpIniUploadMax = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniUploadMax) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniUploadMax) Label() string {
-	switch c {
-	case MigPhpIniUploadMaxYes:
-		return "Yes"
-	case MigPhpIniUploadMaxNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniUploadMax returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniUploadMax(code string) (MigPhpIniUploadMax, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniUploadMax(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniUploadMaxValues returns every choice in dictionary order.
 func MigPhpIniUploadMaxValues() []MigPhpIniUploadMax {
-	return []MigPhpIniUploadMax{MigPhpIniUploadMaxYes, MigPhpIniUploadMaxNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniInputTime is the choice list of REDCap field "mig_php_ini_input_time" (Is max_input_time correct? This sets the maximum time in seconds a script is allowed to parse input data, like POST and…), radio. Values are REDCap's raw codes.
-type MigPhpIniInputTime string
+// MigPhpIniInputTime is the choice list of REDCap field "mig_php_ini_input_time" (Is max_input_time correct? This sets the maximum time in seconds a script is allowed to parse input data, like POST and…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniInputTime = ActionTagHelp
 
 // The choices of MigPhpIniInputTime, in dictionary order.
 const (
@@ -3378,38 +2452,18 @@ const (
 	MigPhpIniInputTimeNo  MigPhpIniInputTime = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniInputTime) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniInputTime) Label() string {
-	switch c {
-	case MigPhpIniInputTimeYes:
-		return "Yes"
-	case MigPhpIniInputTimeNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniInputTime returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniInputTime(code string) (MigPhpIniInputTime, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniInputTime(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniInputTimeValues returns every choice in dictionary order.
 func MigPhpIniInputTimeValues() []MigPhpIniInputTime {
-	return []MigPhpIniInputTime{MigPhpIniInputTimeYes, MigPhpIniInputTimeNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniInputTime2 is the choice list of REDCap field "mig_php_ini_input_time_2" (Is max_input_vars correct? The PHP Max Input Vars is the maximum number of variables your server can use for a single f…), radio. Values are REDCap's raw codes.
-type MigPhpIniInputTime2 string
+// MigPhpIniInputTime2 is the choice list of REDCap field "mig_php_ini_input_time_2" (Is max_input_vars correct? The PHP Max Input Vars is the maximum number of variables your server can use for a single f…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniInputTime2 = ActionTagHelp
 
 // The choices of MigPhpIniInputTime2, in dictionary order.
 const (
@@ -3417,38 +2471,18 @@ const (
 	MigPhpIniInputTime2No  MigPhpIniInputTime2 = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniInputTime2) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniInputTime2) Label() string {
-	switch c {
-	case MigPhpIniInputTime2Yes:
-		return "Yes"
-	case MigPhpIniInputTime2No:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniInputTime2 returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniInputTime2(code string) (MigPhpIniInputTime2, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniInputTime2(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniInputTime2Values returns every choice in dictionary order.
 func MigPhpIniInputTime2Values() []MigPhpIniInputTime2 {
-	return []MigPhpIniInputTime2{MigPhpIniInputTime2Yes, MigPhpIniInputTime2No}
+	return ActionTagHelpValues()
 }
 
-// MigPhpIniMysql is the choice list of REDCap field "mig_php_ini_mysql" (Is one of the mysql or mysqli extensions enabled? 1) ;extension=php_mysql.so 2) ;extension=php_mysqli.so The mysql no l…), radio. Values are REDCap's raw codes.
-type MigPhpIniMysql string
+// MigPhpIniMysql is the choice list of REDCap field "mig_php_ini_mysql" (Is one of the mysql or mysqli extensions enabled? 1) ;extension=php_mysql.so 2) ;extension=php_mysqli.so The mysql no l…), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpIniMysql = ActionTagHelp
 
 // The choices of MigPhpIniMysql, in dictionary order.
 const (
@@ -3456,38 +2490,18 @@ const (
 	MigPhpIniMysqlNo  MigPhpIniMysql = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpIniMysql) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpIniMysql) Label() string {
-	switch c {
-	case MigPhpIniMysqlYes:
-		return "Yes"
-	case MigPhpIniMysqlNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpIniMysql returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpIniMysql(code string) (MigPhpIniMysql, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpIniMysql(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpIniMysqlValues returns every choice in dictionary order.
 func MigPhpIniMysqlValues() []MigPhpIniMysql {
-	return []MigPhpIniMysql{MigPhpIniMysqlYes, MigPhpIniMysqlNo}
+	return ActionTagHelpValues()
 }
 
-// MigCustomPhp is the choice list of REDCap field "mig_custom_php" (Customized PHP files/folders are moved Some institution prefer to move the database.php file outside of the web root.), radio. Values are REDCap's raw codes.
-type MigCustomPhp string
+// MigCustomPhp is the choice list of REDCap field "mig_custom_php" (Customized PHP files/folders are moved Some institution prefer to move the database.php file outside of the web root.), radio: the same choices as "action_tag_help", so the same type.
+type MigCustomPhp = ActionTagHelp
 
 // The choices of MigCustomPhp, in dictionary order.
 const (
@@ -3495,38 +2509,18 @@ const (
 	MigCustomPhpNo  MigCustomPhp = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigCustomPhp) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigCustomPhp) Label() string {
-	switch c {
-	case MigCustomPhpYes:
-		return "Yes"
-	case MigCustomPhpNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigCustomPhp returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigCustomPhp(code string) (MigCustomPhp, bool) {
-	switch code {
-	case "1", "0":
-		return MigCustomPhp(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigCustomPhpValues returns every choice in dictionary order.
 func MigCustomPhpValues() []MigCustomPhp {
-	return []MigCustomPhp{MigCustomPhpYes, MigCustomPhpNo}
+	return ActionTagHelpValues()
 }
 
-// MigPhpLibraries is the choice list of REDCap field "mig_php_libraries" (PHP extensions installed and enabled.), radio. Values are REDCap's raw codes.
-type MigPhpLibraries string
+// MigPhpLibraries is the choice list of REDCap field "mig_php_libraries" (PHP extensions installed and enabled.), radio: the same choices as "action_tag_help", so the same type.
+type MigPhpLibraries = ActionTagHelp
 
 // The choices of MigPhpLibraries, in dictionary order.
 const (
@@ -3534,34 +2528,14 @@ const (
 	MigPhpLibrariesNo  MigPhpLibraries = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigPhpLibraries) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigPhpLibraries) Label() string {
-	switch c {
-	case MigPhpLibrariesYes:
-		return "Yes"
-	case MigPhpLibrariesNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigPhpLibraries returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigPhpLibraries(code string) (MigPhpLibraries, bool) {
-	switch code {
-	case "1", "0":
-		return MigPhpLibraries(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigPhpLibrariesValues returns every choice in dictionary order.
 func MigPhpLibrariesValues() []MigPhpLibraries {
-	return []MigPhpLibraries{MigPhpLibrariesYes, MigPhpLibrariesNo}
+	return ActionTagHelpValues()
 }
 
 // ServersRestarted is the choice list of REDCap field "servers_restarted" (Application Server and Database Server restarted? Ensures that all settings are in place during testing.), radio. Values are REDCap's raw codes.
@@ -3606,8 +2580,16 @@ func ServersRestartedValues() []ServersRestarted {
 	return []ServersRestarted{ServersRestartedYes, ServersRestartedNo, ServersRestartedNotNecessary}
 }
 
-// MigRedcapFiles is the choice list of REDCap field "mig_redcap_files" (REDCap files uploaded to application server. These may be called web root files.), radio. Values are REDCap's raw codes.
-type MigRedcapFiles string
+// decodeServersRestarted decodes the text of a ServersRestarted field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeServersRestarted(raw string) redcap.Value[ServersRestarted] {
+	return redcap.Decode(raw, missingCodes, ParseServersRestarted)
+}
+
+// MigRedcapFiles is the choice list of REDCap field "mig_redcap_files" (REDCap files uploaded to application server. These may be called web root files.), radio: the same choices as "action_tag_help", so the same type.
+type MigRedcapFiles = ActionTagHelp
 
 // The choices of MigRedcapFiles, in dictionary order.
 const (
@@ -3615,38 +2597,18 @@ const (
 	MigRedcapFilesNo  MigRedcapFiles = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigRedcapFiles) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigRedcapFiles) Label() string {
-	switch c {
-	case MigRedcapFilesYes:
-		return "Yes"
-	case MigRedcapFilesNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigRedcapFiles returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigRedcapFiles(code string) (MigRedcapFiles, bool) {
-	switch code {
-	case "1", "0":
-		return MigRedcapFiles(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigRedcapFilesValues returns every choice in dictionary order.
 func MigRedcapFilesValues() []MigRedcapFiles {
-	return []MigRedcapFiles{MigRedcapFilesYes, MigRedcapFilesNo}
+	return ActionTagHelpValues()
 }
 
-// MigRedcapDbSettings is the choice list of REDCap field "mig_redcap_db_settings" (REDCap database.php has the correct database connection settings), radio. Values are REDCap's raw codes.
-type MigRedcapDbSettings string
+// MigRedcapDbSettings is the choice list of REDCap field "mig_redcap_db_settings" (REDCap database.php has the correct database connection settings), radio: the same choices as "action_tag_help", so the same type.
+type MigRedcapDbSettings = ActionTagHelp
 
 // The choices of MigRedcapDbSettings, in dictionary order.
 const (
@@ -3654,38 +2616,18 @@ const (
 	MigRedcapDbSettingsNo  MigRedcapDbSettings = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigRedcapDbSettings) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigRedcapDbSettings) Label() string {
-	switch c {
-	case MigRedcapDbSettingsYes:
-		return "Yes"
-	case MigRedcapDbSettingsNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigRedcapDbSettings returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigRedcapDbSettings(code string) (MigRedcapDbSettings, bool) {
-	switch code {
-	case "1", "0":
-		return MigRedcapDbSettings(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigRedcapDbSettingsValues returns every choice in dictionary order.
 func MigRedcapDbSettingsValues() []MigRedcapDbSettings {
-	return []MigRedcapDbSettings{MigRedcapDbSettingsYes, MigRedcapDbSettingsNo}
+	return ActionTagHelpValues()
 }
 
-// MigRedcapOffline is the choice list of REDCap field "mig_redcap_offline" (REDCap is set to offline mode before migration), radio. Values are REDCap's raw codes.
-type MigRedcapOffline string
+// MigRedcapOffline is the choice list of REDCap field "mig_redcap_offline" (REDCap is set to offline mode before migration), radio: the same choices as "action_tag_help", so the same type.
+type MigRedcapOffline = ActionTagHelp
 
 // The choices of MigRedcapOffline, in dictionary order.
 const (
@@ -3693,34 +2635,14 @@ const (
 	MigRedcapOfflineNo  MigRedcapOffline = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigRedcapOffline) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigRedcapOffline) Label() string {
-	switch c {
-	case MigRedcapOfflineYes:
-		return "Yes"
-	case MigRedcapOfflineNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigRedcapOffline returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigRedcapOffline(code string) (MigRedcapOffline, bool) {
-	switch code {
-	case "1", "0":
-		return MigRedcapOffline(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigRedcapOfflineValues returns every choice in dictionary order.
 func MigRedcapOfflineValues() []MigRedcapOffline {
-	return []MigRedcapOffline{MigRedcapOfflineYes, MigRedcapOfflineNo}
+	return ActionTagHelpValues()
 }
 
 // MigRedcapOnline is the choice list of REDCap field "mig_redcap_online" (REDCap is set to online mode after migration This may be one of the last steps), radio. Values are REDCap's raw codes.
@@ -3762,8 +2684,16 @@ func MigRedcapOnlineValues() []MigRedcapOnline {
 	return []MigRedcapOnline{MigRedcapOnlineYesOfflineAfterMigrationCompleted, MigRedcapOnlineNo}
 }
 
-// MigRedcapConfigPage is the choice list of REDCap field "mig_redcap_config_page" (REDCap configuration page loads correctly), radio. Values are REDCap's raw codes.
-type MigRedcapConfigPage string
+// decodeMigRedcapOnline decodes the text of a MigRedcapOnline field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMigRedcapOnline(raw string) redcap.Value[MigRedcapOnline] {
+	return redcap.Decode(raw, missingCodes, ParseMigRedcapOnline)
+}
+
+// MigRedcapConfigPage is the choice list of REDCap field "mig_redcap_config_page" (REDCap configuration page loads correctly), radio: the same choices as "action_tag_help", so the same type.
+type MigRedcapConfigPage = ActionTagHelp
 
 // The choices of MigRedcapConfigPage, in dictionary order.
 const (
@@ -3771,38 +2701,18 @@ const (
 	MigRedcapConfigPageNo  MigRedcapConfigPage = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigRedcapConfigPage) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigRedcapConfigPage) Label() string {
-	switch c {
-	case MigRedcapConfigPageYes:
-		return "Yes"
-	case MigRedcapConfigPageNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigRedcapConfigPage returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigRedcapConfigPage(code string) (MigRedcapConfigPage, bool) {
-	switch code {
-	case "1", "0":
-		return MigRedcapConfigPage(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigRedcapConfigPageValues returns every choice in dictionary order.
 func MigRedcapConfigPageValues() []MigRedcapConfigPage {
-	return []MigRedcapConfigPage{MigRedcapConfigPageYes, MigRedcapConfigPageNo}
+	return ActionTagHelpValues()
 }
 
-// MigNewFileStrorage is the choice list of REDCap field "mig_new_file_strorage" (File storage server installed (if applicable)), radio. Values are REDCap's raw codes.
-type MigNewFileStrorage string
+// MigNewFileStrorage is the choice list of REDCap field "mig_new_file_strorage" (File storage server installed (if applicable)), radio: the same choices as "action_tag_help", so the same type.
+type MigNewFileStrorage = ActionTagHelp
 
 // The choices of MigNewFileStrorage, in dictionary order.
 const (
@@ -3810,38 +2720,18 @@ const (
 	MigNewFileStrorageNo  MigNewFileStrorage = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigNewFileStrorage) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigNewFileStrorage) Label() string {
-	switch c {
-	case MigNewFileStrorageYes:
-		return "Yes"
-	case MigNewFileStrorageNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigNewFileStrorage returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigNewFileStrorage(code string) (MigNewFileStrorage, bool) {
-	switch code {
-	case "1", "0":
-		return MigNewFileStrorage(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigNewFileStrorageValues returns every choice in dictionary order.
 func MigNewFileStrorageValues() []MigNewFileStrorage {
-	return []MigNewFileStrorage{MigNewFileStrorageYes, MigNewFileStrorageNo}
+	return ActionTagHelpValues()
 }
 
-// MigEdcosBackup is the choice list of REDCap field "mig_edcos_backup" (Old eDocs folder backed up), radio. Values are REDCap's raw codes.
-type MigEdcosBackup string
+// MigEdcosBackup is the choice list of REDCap field "mig_edcos_backup" (Old eDocs folder backed up), radio: the same choices as "action_tag_help", so the same type.
+type MigEdcosBackup = ActionTagHelp
 
 // The choices of MigEdcosBackup, in dictionary order.
 const (
@@ -3849,38 +2739,18 @@ const (
 	MigEdcosBackupNo  MigEdcosBackup = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigEdcosBackup) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigEdcosBackup) Label() string {
-	switch c {
-	case MigEdcosBackupYes:
-		return "Yes"
-	case MigEdcosBackupNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigEdcosBackup returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigEdcosBackup(code string) (MigEdcosBackup, bool) {
-	switch code {
-	case "1", "0":
-		return MigEdcosBackup(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigEdcosBackupValues returns every choice in dictionary order.
 func MigEdcosBackupValues() []MigEdcosBackup {
-	return []MigEdcosBackup{MigEdcosBackupYes, MigEdcosBackupNo}
+	return ActionTagHelpValues()
 }
 
-// MigEdocsMigrated is the choice list of REDCap field "mig_edocs_migrated" (eDocs copied or moved to new location), radio. Values are REDCap's raw codes.
-type MigEdocsMigrated string
+// MigEdocsMigrated is the choice list of REDCap field "mig_edocs_migrated" (eDocs copied or moved to new location), radio: the same choices as "action_tag_help", so the same type.
+type MigEdocsMigrated = ActionTagHelp
 
 // The choices of MigEdocsMigrated, in dictionary order.
 const (
@@ -3888,38 +2758,18 @@ const (
 	MigEdocsMigratedNo  MigEdocsMigrated = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigEdocsMigrated) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigEdocsMigrated) Label() string {
-	switch c {
-	case MigEdocsMigratedYes:
-		return "Yes"
-	case MigEdocsMigratedNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigEdocsMigrated returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigEdocsMigrated(code string) (MigEdocsMigrated, bool) {
-	switch code {
-	case "1", "0":
-		return MigEdocsMigrated(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigEdocsMigratedValues returns every choice in dictionary order.
 func MigEdocsMigratedValues() []MigEdocsMigrated {
-	return []MigEdocsMigrated{MigEdocsMigratedYes, MigEdocsMigratedNo}
+	return ActionTagHelpValues()
 }
 
-// MigEdocsOutsideRoot is the choice list of REDCap field "mig_edocs_outside_root" (Is the eDocs folder located outside of the web root directory?), radio. Values are REDCap's raw codes.
-type MigEdocsOutsideRoot string
+// MigEdocsOutsideRoot is the choice list of REDCap field "mig_edocs_outside_root" (Is the eDocs folder located outside of the web root directory?), radio: the same choices as "action_tag_help", so the same type.
+type MigEdocsOutsideRoot = ActionTagHelp
 
 // The choices of MigEdocsOutsideRoot, in dictionary order.
 const (
@@ -3927,38 +2777,18 @@ const (
 	MigEdocsOutsideRootNo  MigEdocsOutsideRoot = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigEdocsOutsideRoot) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigEdocsOutsideRoot) Label() string {
-	switch c {
-	case MigEdocsOutsideRootYes:
-		return "Yes"
-	case MigEdocsOutsideRootNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigEdocsOutsideRoot returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigEdocsOutsideRoot(code string) (MigEdocsOutsideRoot, bool) {
-	switch code {
-	case "1", "0":
-		return MigEdocsOutsideRoot(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigEdocsOutsideRootValues returns every choice in dictionary order.
 func MigEdocsOutsideRootValues() []MigEdocsOutsideRoot {
-	return []MigEdocsOutsideRoot{MigEdocsOutsideRootYes, MigEdocsOutsideRootNo}
+	return ActionTagHelpValues()
 }
 
-// MigEdocsWritable is the choice list of REDCap field "mig_edocs_writable" (is the eDocs folder writable?), radio. Values are REDCap's raw codes.
-type MigEdocsWritable string
+// MigEdocsWritable is the choice list of REDCap field "mig_edocs_writable" (is the eDocs folder writable?), radio: the same choices as "action_tag_help", so the same type.
+type MigEdocsWritable = ActionTagHelp
 
 // The choices of MigEdocsWritable, in dictionary order.
 const (
@@ -3966,38 +2796,18 @@ const (
 	MigEdocsWritableNo  MigEdocsWritable = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigEdocsWritable) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigEdocsWritable) Label() string {
-	switch c {
-	case MigEdocsWritableYes:
-		return "Yes"
-	case MigEdocsWritableNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigEdocsWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigEdocsWritable(code string) (MigEdocsWritable, bool) {
-	switch code {
-	case "1", "0":
-		return MigEdocsWritable(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigEdocsWritableValues returns every choice in dictionary order.
 func MigEdocsWritableValues() []MigEdocsWritable {
-	return []MigEdocsWritable{MigEdocsWritableYes, MigEdocsWritableNo}
+	return ActionTagHelpValues()
 }
 
-// MigEmail is the choice list of REDCap field "mig_email" (Is Email configured? (SMTP server, Send Mail, Send Grid, etc)), radio. Values are REDCap's raw codes.
-type MigEmail string
+// MigEmail is the choice list of REDCap field "mig_email" (Is Email configured? (SMTP server, Send Mail, Send Grid, etc)), radio: the same choices as "action_tag_help", so the same type.
+type MigEmail = ActionTagHelp
 
 // The choices of MigEmail, in dictionary order.
 const (
@@ -4005,38 +2815,18 @@ const (
 	MigEmailNo  MigEmail = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigEmail) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigEmail) Label() string {
-	switch c {
-	case MigEmailYes:
-		return "Yes"
-	case MigEmailNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigEmail returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigEmail(code string) (MigEmail, bool) {
-	switch code {
-	case "1", "0":
-		return MigEmail(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigEmailValues returns every choice in dictionary order.
 func MigEmailValues() []MigEmail {
-	return []MigEmail{MigEmailYes, MigEmailNo}
+	return ActionTagHelpValues()
 }
 
-// MigEmailServer is the choice list of REDCap field "mig_email_server" (Able to send emails?), radio. Values are REDCap's raw codes.
-type MigEmailServer string
+// MigEmailServer is the choice list of REDCap field "mig_email_server" (Able to send emails?), radio: the same choices as "action_tag_help", so the same type.
+type MigEmailServer = ActionTagHelp
 
 // The choices of MigEmailServer, in dictionary order.
 const (
@@ -4044,38 +2834,18 @@ const (
 	MigEmailServerNo  MigEmailServer = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigEmailServer) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigEmailServer) Label() string {
-	switch c {
-	case MigEmailServerYes:
-		return "Yes"
-	case MigEmailServerNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigEmailServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigEmailServer(code string) (MigEmailServer, bool) {
-	switch code {
-	case "1", "0":
-		return MigEmailServer(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigEmailServerValues returns every choice in dictionary order.
 func MigEmailServerValues() []MigEmailServer {
-	return []MigEmailServer{MigEmailServerYes, MigEmailServerNo}
+	return ActionTagHelpValues()
 }
 
-// MigCronSetting is the choice list of REDCap field "mig_cron_setting" (CRON configured to run on application server. Note: REDCap CRON job can be installed but not running.), radio. Values are REDCap's raw codes.
-type MigCronSetting string
+// MigCronSetting is the choice list of REDCap field "mig_cron_setting" (CRON configured to run on application server. Note: REDCap CRON job can be installed but not running.), radio: the same choices as "action_tag_help", so the same type.
+type MigCronSetting = ActionTagHelp
 
 // The choices of MigCronSetting, in dictionary order.
 const (
@@ -4083,38 +2853,18 @@ const (
 	MigCronSettingNo  MigCronSetting = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigCronSetting) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigCronSetting) Label() string {
-	switch c {
-	case MigCronSettingYes:
-		return "Yes"
-	case MigCronSettingNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigCronSetting returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigCronSetting(code string) (MigCronSetting, bool) {
-	switch code {
-	case "1", "0":
-		return MigCronSetting(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigCronSettingValues returns every choice in dictionary order.
 func MigCronSettingValues() []MigCronSetting {
-	return []MigCronSetting{MigCronSettingYes, MigCronSettingNo}
+	return ActionTagHelpValues()
 }
 
-// MigCronRunning is the choice list of REDCap field "mig_cron_running" (CRON running), radio. Values are REDCap's raw codes.
-type MigCronRunning string
+// MigCronRunning is the choice list of REDCap field "mig_cron_running" (CRON running), radio: the same choices as "action_tag_help", so the same type.
+type MigCronRunning = ActionTagHelp
 
 // The choices of MigCronRunning, in dictionary order.
 const (
@@ -4122,38 +2872,18 @@ const (
 	MigCronRunningNo  MigCronRunning = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigCronRunning) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigCronRunning) Label() string {
-	switch c {
-	case MigCronRunningYes:
-		return "Yes"
-	case MigCronRunningNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigCronRunning returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigCronRunning(code string) (MigCronRunning, bool) {
-	switch code {
-	case "1", "0":
-		return MigCronRunning(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigCronRunningValues returns every choice in dictionary order.
 func MigCronRunningValues() []MigCronRunning {
-	return []MigCronRunning{MigCronRunningYes, MigCronRunningNo}
+	return ActionTagHelpValues()
 }
 
-// MigDnsSettings is the choice list of REDCap field "mig_dns_settings" (DNS settings updated (This may be necessary if the URL changed or the server IP changed)), radio. Values are REDCap's raw codes.
-type MigDnsSettings string
+// MigDnsSettings is the choice list of REDCap field "mig_dns_settings" (DNS settings updated (This may be necessary if the URL changed or the server IP changed)), radio: the same choices as "action_tag_help", so the same type.
+type MigDnsSettings = ActionTagHelp
 
 // The choices of MigDnsSettings, in dictionary order.
 const (
@@ -4161,38 +2891,18 @@ const (
 	MigDnsSettingsNo  MigDnsSettings = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigDnsSettings) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigDnsSettings) Label() string {
-	switch c {
-	case MigDnsSettingsYes:
-		return "Yes"
-	case MigDnsSettingsNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigDnsSettings returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigDnsSettings(code string) (MigDnsSettings, bool) {
-	switch code {
-	case "1", "0":
-		return MigDnsSettings(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigDnsSettingsValues returns every choice in dictionary order.
 func MigDnsSettingsValues() []MigDnsSettings {
-	return []MigDnsSettings{MigDnsSettingsYes, MigDnsSettingsNo}
+	return ActionTagHelpValues()
 }
 
-// MigSecurityScan is the choice list of REDCap field "mig_security_scan" (Security Scan completed and passes), radio. Values are REDCap's raw codes.
-type MigSecurityScan string
+// MigSecurityScan is the choice list of REDCap field "mig_security_scan" (Security Scan completed and passes), radio: the same choices as "action_tag_help", so the same type.
+type MigSecurityScan = ActionTagHelp
 
 // The choices of MigSecurityScan, in dictionary order.
 const (
@@ -4200,34 +2910,14 @@ const (
 	MigSecurityScanNo  MigSecurityScan = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigSecurityScan) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigSecurityScan) Label() string {
-	switch c {
-	case MigSecurityScanYes:
-		return "Yes"
-	case MigSecurityScanNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigSecurityScan returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigSecurityScan(code string) (MigSecurityScan, bool) {
-	switch code {
-	case "1", "0":
-		return MigSecurityScan(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigSecurityScanValues returns every choice in dictionary order.
 func MigSecurityScanValues() []MigSecurityScan {
-	return []MigSecurityScan{MigSecurityScanYes, MigSecurityScanNo}
+	return ActionTagHelpValues()
 }
 
 // MigAPIHardcodePaths is the choice list of REDCap field "mig_api_hardcode_paths" (API paths updated If the URL changes the API calls must use the new URL), radio. Values are REDCap's raw codes.
@@ -4267,6 +2957,14 @@ func ParseMigAPIHardcodePaths(code string) (MigAPIHardcodePaths, bool) {
 // MigAPIHardcodePathsValues returns every choice in dictionary order.
 func MigAPIHardcodePathsValues() []MigAPIHardcodePaths {
 	return []MigAPIHardcodePaths{MigAPIHardcodePathsYes, MigAPIHardcodePathsNoDidNotChange}
+}
+
+// decodeMigAPIHardcodePaths decodes the text of a MigAPIHardcodePaths field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMigAPIHardcodePaths(raw string) redcap.Value[MigAPIHardcodePaths] {
+	return redcap.Decode(raw, missingCodes, ParseMigAPIHardcodePaths)
 }
 
 // MigAuthAppInstalled is the choice list of REDCap field "mig_auth_app_installed" (Authentication application/agent installed. REDCap can use Shibboleth, LDAP, SAMS Agent, or other authentication proces…), radio. Values are REDCap's raw codes.
@@ -4311,8 +3009,16 @@ func MigAuthAppInstalledValues() []MigAuthAppInstalled {
 	return []MigAuthAppInstalled{MigAuthAppInstalledYes, MigAuthAppInstalledNo, MigAuthAppInstalledNATableBasedAuth}
 }
 
-// MigOldInstance is the choice list of REDCap field "mig_old_instance" (Old environment offline including Application server MySQL or Maria DB server Database backup in secure location), radio. Values are REDCap's raw codes.
-type MigOldInstance string
+// decodeMigAuthAppInstalled decodes the text of a MigAuthAppInstalled field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMigAuthAppInstalled(raw string) redcap.Value[MigAuthAppInstalled] {
+	return redcap.Decode(raw, missingCodes, ParseMigAuthAppInstalled)
+}
+
+// MigOldInstance is the choice list of REDCap field "mig_old_instance" (Old environment offline including Application server MySQL or Maria DB server Database backup in secure location), radio: the same choices as "action_tag_help", so the same type.
+type MigOldInstance = ActionTagHelp
 
 // The choices of MigOldInstance, in dictionary order.
 const (
@@ -4320,34 +3026,14 @@ const (
 	MigOldInstanceNo  MigOldInstance = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MigOldInstance) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MigOldInstance) Label() string {
-	switch c {
-	case MigOldInstanceYes:
-		return "Yes"
-	case MigOldInstanceNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMigOldInstance returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMigOldInstance(code string) (MigOldInstance, bool) {
-	switch code {
-	case "1", "0":
-		return MigOldInstance(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MigOldInstanceValues returns every choice in dictionary order.
 func MigOldInstanceValues() []MigOldInstance {
-	return []MigOldInstance{MigOldInstanceYes, MigOldInstanceNo}
+	return ActionTagHelpValues()
 }
 
 // TestReason is the choice list of REDCap field "test_reason" (Reason for test), radio. Values are REDCap's raw codes.
@@ -4401,8 +3087,16 @@ func TestReasonValues() []TestReason {
 	return []TestReason{TestReasonInstallation, TestReasonUpgrade, TestReasonMigration, TestReasonIssue, TestReasonTraining, TestReasonOther}
 }
 
-// TestFinalResult is the choice list of REDCap field "test_final_result" (Final Test Results), radio. Values are REDCap's raw codes.
-type TestFinalResult string
+// decodeTestReason decodes the text of a TestReason field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeTestReason(raw string) redcap.Value[TestReason] {
+	return redcap.Decode(raw, missingCodes, ParseTestReason)
+}
+
+// TestFinalResult is the choice list of REDCap field "test_final_result" (Final Test Results), radio: the same choices as "api_grant_token", so the same type.
+type TestFinalResult = APIGrantToken
 
 // The choices of TestFinalResult, in dictionary order.
 const (
@@ -4410,38 +3104,18 @@ const (
 	TestFinalResultFail TestFinalResult = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c TestFinalResult) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c TestFinalResult) Label() string {
-	switch c {
-	case TestFinalResultPass:
-		return "Pass"
-	case TestFinalResultFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseTestFinalResult returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseTestFinalResult(code string) (TestFinalResult, bool) {
-	switch code {
-	case "1", "0":
-		return TestFinalResult(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // TestFinalResultValues returns every choice in dictionary order.
 func TestFinalResultValues() []TestFinalResult {
-	return []TestFinalResult{TestFinalResultPass, TestFinalResultFail}
+	return APIGrantTokenValues()
 }
 
-// DataImportSuccessful is the choice list of REDCap field "data_import_successful" (Did the data upload to here successfully?), radio. Values are REDCap's raw codes.
-type DataImportSuccessful string
+// DataImportSuccessful is the choice list of REDCap field "data_import_successful" (Did the data upload to here successfully?), radio: the same choices as "action_tag_help", so the same type.
+type DataImportSuccessful = ActionTagHelp
 
 // The choices of DataImportSuccessful, in dictionary order.
 const (
@@ -4449,34 +3123,14 @@ const (
 	DataImportSuccessfulNo  DataImportSuccessful = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DataImportSuccessful) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DataImportSuccessful) Label() string {
-	switch c {
-	case DataImportSuccessfulYes:
-		return "Yes"
-	case DataImportSuccessfulNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDataImportSuccessful returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDataImportSuccessful(code string) (DataImportSuccessful, bool) {
-	switch code {
-	case "1", "0":
-		return DataImportSuccessful(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DataImportSuccessfulValues returns every choice in dictionary order.
 func DataImportSuccessfulValues() []DataImportSuccessful {
-	return []DataImportSuccessful{DataImportSuccessfulYes, DataImportSuccessfulNo}
+	return ActionTagHelpValues()
 }
 
 // ConfigChecksVerified is the choice list of REDCap field "config_checks_verified" (Default values are set to the baseline values, which may need to be updated. Please verify each item below is accurate…), radio. Values are REDCap's raw codes.
@@ -4518,8 +3172,16 @@ func ConfigChecksVerifiedValues() []ConfigChecksVerified {
 	return []ConfigChecksVerified{ConfigChecksVerifiedResultsAreAccurate, ConfigChecksVerifiedVerifying}
 }
 
-// ConfigFileStructure is the choice list of REDCap field "config_file_structure" (TEST 1: Establish basic REDCap file structure Base status: [set_up_arm_1][base_config_file_structure:value]), radio. Values are REDCap's raw codes.
-type ConfigFileStructure string
+// decodeConfigChecksVerified decodes the text of a ConfigChecksVerified field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeConfigChecksVerified(raw string) redcap.Value[ConfigChecksVerified] {
+	return redcap.Decode(raw, missingCodes, ParseConfigChecksVerified)
+}
+
+// ConfigFileStructure is the choice list of REDCap field "config_file_structure" (TEST 1: Establish basic REDCap file structure Base status: [set_up_arm_1][base_config_file_structure:value]), radio: the same choices as "api_grant_token", so the same type.
+type ConfigFileStructure = APIGrantToken
 
 // The choices of ConfigFileStructure, in dictionary order.
 const (
@@ -4527,38 +3189,18 @@ const (
 	ConfigFileStructureFail ConfigFileStructure = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigFileStructure) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigFileStructure) Label() string {
-	switch c {
-	case ConfigFileStructurePass:
-		return "Pass"
-	case ConfigFileStructureFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigFileStructure returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigFileStructure(code string) (ConfigFileStructure, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigFileStructure(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigFileStructureValues returns every choice in dictionary order.
 func ConfigFileStructureValues() []ConfigFileStructure {
-	return []ConfigFileStructure{ConfigFileStructurePass, ConfigFileStructureFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigTableRedcapConfig is the choice list of REDCap field "config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"), radio. Values are REDCap's raw codes.
-type ConfigTableRedcapConfig string
+// ConfigTableRedcapConfig is the choice list of REDCap field "config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"), radio: the same choices as "api_grant_token", so the same type.
+type ConfigTableRedcapConfig = APIGrantToken
 
 // The choices of ConfigTableRedcapConfig, in dictionary order.
 const (
@@ -4566,38 +3208,18 @@ const (
 	ConfigTableRedcapConfigFail ConfigTableRedcapConfig = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigTableRedcapConfig) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigTableRedcapConfig) Label() string {
-	switch c {
-	case ConfigTableRedcapConfigPass:
-		return "Pass"
-	case ConfigTableRedcapConfigFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigTableRedcapConfig returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigTableRedcapConfig(code string) (ConfigTableRedcapConfig, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigTableRedcapConfig(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigTableRedcapConfigValues returns every choice in dictionary order.
 func ConfigTableRedcapConfigValues() []ConfigTableRedcapConfig {
-	return []ConfigTableRedcapConfig{ConfigTableRedcapConfigPass, ConfigTableRedcapConfigFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigDbStructure is the choice list of REDCap field "config_db_structure" (TEST 3: Check REDCap database table structure), radio. Values are REDCap's raw codes.
-type ConfigDbStructure string
+// ConfigDbStructure is the choice list of REDCap field "config_db_structure" (TEST 3: Check REDCap database table structure), radio: the same choices as "api_grant_token", so the same type.
+type ConfigDbStructure = APIGrantToken
 
 // The choices of ConfigDbStructure, in dictionary order.
 const (
@@ -4605,38 +3227,18 @@ const (
 	ConfigDbStructureFail ConfigDbStructure = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigDbStructure) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigDbStructure) Label() string {
-	switch c {
-	case ConfigDbStructurePass:
-		return "Pass"
-	case ConfigDbStructureFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigDbStructure returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigDbStructure(code string) (ConfigDbStructure, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigDbStructure(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigDbStructureValues returns every choice in dictionary order.
 func ConfigDbStructureValues() []ConfigDbStructure {
-	return []ConfigDbStructure{ConfigDbStructurePass, ConfigDbStructureFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigCurl is the choice list of REDCap field "config_curl" (TEST 4: Check if PHP cURL extension is installed), radio. Values are REDCap's raw codes.
-type ConfigCurl string
+// ConfigCurl is the choice list of REDCap field "config_curl" (TEST 4: Check if PHP cURL extension is installed), radio: the same choices as "api_grant_token", so the same type.
+type ConfigCurl = APIGrantToken
 
 // The choices of ConfigCurl, in dictionary order.
 const (
@@ -4644,38 +3246,18 @@ const (
 	ConfigCurlFail ConfigCurl = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigCurl) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigCurl) Label() string {
-	switch c {
-	case ConfigCurlPass:
-		return "Pass"
-	case ConfigCurlFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigCurl returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigCurl(code string) (ConfigCurl, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigCurl(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigCurlValues returns every choice in dictionary order.
 func ConfigCurlValues() []ConfigCurl {
-	return []ConfigCurl{ConfigCurlPass, ConfigCurlFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigConsortiumServer is the choice list of REDCap field "config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server), radio. Values are REDCap's raw codes.
-type ConfigConsortiumServer string
+// ConfigConsortiumServer is the choice list of REDCap field "config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server), radio: the same choices as "api_grant_token", so the same type.
+type ConfigConsortiumServer = APIGrantToken
 
 // The choices of ConfigConsortiumServer, in dictionary order.
 const (
@@ -4683,38 +3265,18 @@ const (
 	ConfigConsortiumServerFail ConfigConsortiumServer = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigConsortiumServer) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigConsortiumServer) Label() string {
-	switch c {
-	case ConfigConsortiumServerPass:
-		return "Pass"
-	case ConfigConsortiumServerFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigConsortiumServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigConsortiumServer(code string) (ConfigConsortiumServer, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigConsortiumServer(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigConsortiumServerValues returns every choice in dictionary order.
 func ConfigConsortiumServerValues() []ConfigConsortiumServer {
-	return []ConfigConsortiumServer{ConfigConsortiumServerPass, ConfigConsortiumServerFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigCron is the choice list of REDCap field "config_cron" (TEST 6: Check if REDCap Cron Job is running), radio. Values are REDCap's raw codes.
-type ConfigCron string
+// ConfigCron is the choice list of REDCap field "config_cron" (TEST 6: Check if REDCap Cron Job is running), radio: the same choices as "api_grant_token", so the same type.
+type ConfigCron = APIGrantToken
 
 // The choices of ConfigCron, in dictionary order.
 const (
@@ -4722,38 +3284,18 @@ const (
 	ConfigCronFail ConfigCron = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigCron) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigCron) Label() string {
-	switch c {
-	case ConfigCronPass:
-		return "Pass"
-	case ConfigCronFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigCron returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigCron(code string) (ConfigCron, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigCron(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigCronValues returns every choice in dictionary order.
 func ConfigCronValues() []ConfigCron {
-	return []ConfigCron{ConfigCronPass, ConfigCronFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigSsl is the choice list of REDCap field "config_ssl" (Using SSL), radio. Values are REDCap's raw codes.
-type ConfigSsl string
+// ConfigSsl is the choice list of REDCap field "config_ssl" (Using SSL), radio: the same choices as "api_grant_token", so the same type.
+type ConfigSsl = APIGrantToken
 
 // The choices of ConfigSsl, in dictionary order.
 const (
@@ -4761,38 +3303,18 @@ const (
 	ConfigSslFail ConfigSsl = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigSsl) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigSsl) Label() string {
-	switch c {
-	case ConfigSslPass:
-		return "Pass"
-	case ConfigSslFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigSsl returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigSsl(code string) (ConfigSsl, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigSsl(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigSslValues returns every choice in dictionary order.
 func ConfigSslValues() []ConfigSsl {
-	return []ConfigSsl{ConfigSslPass, ConfigSslFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigPhpVersion is the choice list of REDCap field "config_php_version" (Using PHP 7.2.5 or higher), radio. Values are REDCap's raw codes.
-type ConfigPhpVersion string
+// ConfigPhpVersion is the choice list of REDCap field "config_php_version" (Using PHP 7.2.5 or higher), radio: the same choices as "api_grant_token", so the same type.
+type ConfigPhpVersion = APIGrantToken
 
 // The choices of ConfigPhpVersion, in dictionary order.
 const (
@@ -4800,38 +3322,18 @@ const (
 	ConfigPhpVersionFail ConfigPhpVersion = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigPhpVersion) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigPhpVersion) Label() string {
-	switch c {
-	case ConfigPhpVersionPass:
-		return "Pass"
-	case ConfigPhpVersionFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigPhpVersion returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigPhpVersion(code string) (ConfigPhpVersion, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigPhpVersion(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigPhpVersionValues returns every choice in dictionary order.
 func ConfigPhpVersionValues() []ConfigPhpVersion {
-	return []ConfigPhpVersion{ConfigPhpVersionPass, ConfigPhpVersionFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigMysqlVersion is the choice list of REDCap field "config_mysql_version" (Using MySQL 5.5.5 or higher), radio. Values are REDCap's raw codes.
-type ConfigMysqlVersion string
+// ConfigMysqlVersion is the choice list of REDCap field "config_mysql_version" (Using MySQL 5.5.5 or higher), radio: the same choices as "api_grant_token", so the same type.
+type ConfigMysqlVersion = APIGrantToken
 
 // The choices of ConfigMysqlVersion, in dictionary order.
 const (
@@ -4839,38 +3341,18 @@ const (
 	ConfigMysqlVersionFail ConfigMysqlVersion = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigMysqlVersion) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigMysqlVersion) Label() string {
-	switch c {
-	case ConfigMysqlVersionPass:
-		return "Pass"
-	case ConfigMysqlVersionFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigMysqlVersion returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigMysqlVersion(code string) (ConfigMysqlVersion, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigMysqlVersion(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigMysqlVersionValues returns every choice in dictionary order.
 func ConfigMysqlVersionValues() []ConfigMysqlVersion {
-	return []ConfigMysqlVersion{ConfigMysqlVersionPass, ConfigMysqlVersionFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigGdLibrary is the choice list of REDCap field "config_gd_library" (GD library (version 2 or higher) is installed), radio. Values are REDCap's raw codes.
-type ConfigGdLibrary string
+// ConfigGdLibrary is the choice list of REDCap field "config_gd_library" (GD library (version 2 or higher) is installed), radio: the same choices as "api_grant_token", so the same type.
+type ConfigGdLibrary = APIGrantToken
 
 // The choices of ConfigGdLibrary, in dictionary order.
 const (
@@ -4878,38 +3360,18 @@ const (
 	ConfigGdLibraryFail ConfigGdLibrary = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigGdLibrary) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigGdLibrary) Label() string {
-	switch c {
-	case ConfigGdLibraryPass:
-		return "Pass"
-	case ConfigGdLibraryFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigGdLibrary returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigGdLibrary(code string) (ConfigGdLibrary, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigGdLibrary(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigGdLibraryValues returns every choice in dictionary order.
 func ConfigGdLibraryValues() []ConfigGdLibrary {
-	return []ConfigGdLibrary{ConfigGdLibraryPass, ConfigGdLibraryFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigPhpFileinfo is the choice list of REDCap field "config_php_fileinfo" (PHP Fileinfo extension is installed), radio. Values are REDCap's raw codes.
-type ConfigPhpFileinfo string
+// ConfigPhpFileinfo is the choice list of REDCap field "config_php_fileinfo" (PHP Fileinfo extension is installed), radio: the same choices as "api_grant_token", so the same type.
+type ConfigPhpFileinfo = APIGrantToken
 
 // The choices of ConfigPhpFileinfo, in dictionary order.
 const (
@@ -4917,38 +3379,18 @@ const (
 	ConfigPhpFileinfoFail ConfigPhpFileinfo = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigPhpFileinfo) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigPhpFileinfo) Label() string {
-	switch c {
-	case ConfigPhpFileinfoPass:
-		return "Pass"
-	case ConfigPhpFileinfoFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigPhpFileinfo returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigPhpFileinfo(code string) (ConfigPhpFileinfo, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigPhpFileinfo(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigPhpFileinfoValues returns every choice in dictionary order.
 func ConfigPhpFileinfoValues() []ConfigPhpFileinfo {
-	return []ConfigPhpFileinfo{ConfigPhpFileinfoPass, ConfigPhpFileinfoFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigSendEmails is the choice list of REDCap field "config_send_emails" (REDCap is able to send emails), radio. Values are REDCap's raw codes.
-type ConfigSendEmails string
+// ConfigSendEmails is the choice list of REDCap field "config_send_emails" (REDCap is able to send emails), radio: the same choices as "api_grant_token", so the same type.
+type ConfigSendEmails = APIGrantToken
 
 // The choices of ConfigSendEmails, in dictionary order.
 const (
@@ -4956,38 +3398,18 @@ const (
 	ConfigSendEmailsFail ConfigSendEmails = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigSendEmails) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigSendEmails) Label() string {
-	switch c {
-	case ConfigSendEmailsPass:
-		return "Pass"
-	case ConfigSendEmailsFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigSendEmails returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigSendEmails(code string) (ConfigSendEmails, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigSendEmails(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigSendEmailsValues returns every choice in dictionary order.
 func ConfigSendEmailsValues() []ConfigSendEmails {
-	return []ConfigSendEmails{ConfigSendEmailsPass, ConfigSendEmailsFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigMaxInputVars is the choice list of REDCap field "config_max_input_vars" (max_input_vars), radio. Values are REDCap's raw codes.
-type ConfigMaxInputVars string
+// ConfigMaxInputVars is the choice list of REDCap field "config_max_input_vars" (max_input_vars), radio: the same choices as "base_config_cookie", so the same type.
+type ConfigMaxInputVars = BaseConfigCookie
 
 // The choices of ConfigMaxInputVars, in dictionary order.
 const (
@@ -4996,40 +3418,18 @@ const (
 	ConfigMaxInputVarsRecommendation ConfigMaxInputVars = "2" // Recommendation
 )
 
-// String returns REDCap's raw code.
-func (c ConfigMaxInputVars) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigMaxInputVars) Label() string {
-	switch c {
-	case ConfigMaxInputVarsPass:
-		return "Pass"
-	case ConfigMaxInputVarsFail:
-		return "Fail"
-	case ConfigMaxInputVarsRecommendation:
-		return "Recommendation"
-	}
-	return ""
-}
-
 // ParseConfigMaxInputVars returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigMaxInputVars(code string) (ConfigMaxInputVars, bool) {
-	switch code {
-	case "1", "0", "2":
-		return ConfigMaxInputVars(code), true
-	}
-	return "", false
+	return ParseBaseConfigCookie(code)
 }
 
 // ConfigMaxInputVarsValues returns every choice in dictionary order.
 func ConfigMaxInputVarsValues() []ConfigMaxInputVars {
-	return []ConfigMaxInputVars{ConfigMaxInputVarsPass, ConfigMaxInputVarsFail, ConfigMaxInputVarsRecommendation}
+	return BaseConfigCookieValues()
 }
 
-// ConfigHookFunctions is the choice list of REDCap field "config_hook_functions" (Hook functions), radio. Values are REDCap's raw codes.
-type ConfigHookFunctions string
+// ConfigHookFunctions is the choice list of REDCap field "config_hook_functions" (Hook functions), radio: the same choices as "base_config_cookie", so the same type.
+type ConfigHookFunctions = BaseConfigCookie
 
 // The choices of ConfigHookFunctions, in dictionary order.
 const (
@@ -5038,40 +3438,18 @@ const (
 	ConfigHookFunctionsRecommendation ConfigHookFunctions = "2" // Recommendation
 )
 
-// String returns REDCap's raw code.
-func (c ConfigHookFunctions) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigHookFunctions) Label() string {
-	switch c {
-	case ConfigHookFunctionsPass:
-		return "Pass"
-	case ConfigHookFunctionsFail:
-		return "Fail"
-	case ConfigHookFunctionsRecommendation:
-		return "Recommendation"
-	}
-	return ""
-}
-
 // ParseConfigHookFunctions returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigHookFunctions(code string) (ConfigHookFunctions, bool) {
-	switch code {
-	case "1", "0", "2":
-		return ConfigHookFunctions(code), true
-	}
-	return "", false
+	return ParseBaseConfigCookie(code)
 }
 
 // ConfigHookFunctionsValues returns every choice in dictionary order.
 func ConfigHookFunctionsValues() []ConfigHookFunctions {
-	return []ConfigHookFunctions{ConfigHookFunctionsPass, ConfigHookFunctionsFail, ConfigHookFunctionsRecommendation}
+	return BaseConfigCookieValues()
 }
 
-// ConfigMysqlPerformance is the choice list of REDCap field "config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability), radio. Values are REDCap's raw codes.
-type ConfigMysqlPerformance string
+// ConfigMysqlPerformance is the choice list of REDCap field "config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability), radio: the same choices as "base_config_cookie", so the same type.
+type ConfigMysqlPerformance = BaseConfigCookie
 
 // The choices of ConfigMysqlPerformance, in dictionary order.
 const (
@@ -5080,40 +3458,18 @@ const (
 	ConfigMysqlPerformanceRecommendation ConfigMysqlPerformance = "2" // Recommendation
 )
 
-// String returns REDCap's raw code.
-func (c ConfigMysqlPerformance) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigMysqlPerformance) Label() string {
-	switch c {
-	case ConfigMysqlPerformancePass:
-		return "Pass"
-	case ConfigMysqlPerformanceFail:
-		return "Fail"
-	case ConfigMysqlPerformanceRecommendation:
-		return "Recommendation"
-	}
-	return ""
-}
-
 // ParseConfigMysqlPerformance returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigMysqlPerformance(code string) (ConfigMysqlPerformance, bool) {
-	switch code {
-	case "1", "0", "2":
-		return ConfigMysqlPerformance(code), true
-	}
-	return "", false
+	return ParseBaseConfigCookie(code)
 }
 
 // ConfigMysqlPerformanceValues returns every choice in dictionary order.
 func ConfigMysqlPerformanceValues() []ConfigMysqlPerformance {
-	return []ConfigMysqlPerformance{ConfigMysqlPerformancePass, ConfigMysqlPerformanceFail, ConfigMysqlPerformanceRecommendation}
+	return BaseConfigCookieValues()
 }
 
-// ConfigWebTempWritable is the choice list of REDCap field "config_web_temp_writable" (The REDCap web server's temp directory is writable), radio. Values are REDCap's raw codes.
-type ConfigWebTempWritable string
+// ConfigWebTempWritable is the choice list of REDCap field "config_web_temp_writable" (The REDCap web server's temp directory is writable), radio: the same choices as "api_grant_token", so the same type.
+type ConfigWebTempWritable = APIGrantToken
 
 // The choices of ConfigWebTempWritable, in dictionary order.
 const (
@@ -5121,38 +3477,18 @@ const (
 	ConfigWebTempWritableFail ConfigWebTempWritable = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigWebTempWritable) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigWebTempWritable) Label() string {
-	switch c {
-	case ConfigWebTempWritablePass:
-		return "Pass"
-	case ConfigWebTempWritableFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigWebTempWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigWebTempWritable(code string) (ConfigWebTempWritable, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigWebTempWritable(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigWebTempWritableValues returns every choice in dictionary order.
 func ConfigWebTempWritableValues() []ConfigWebTempWritable {
-	return []ConfigWebTempWritable{ConfigWebTempWritablePass, ConfigWebTempWritableFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigTempDir is the choice list of REDCap field "config_temp_dir" ("temp" directory is writable), radio. Values are REDCap's raw codes.
-type ConfigTempDir string
+// ConfigTempDir is the choice list of REDCap field "config_temp_dir" ("temp" directory is writable), radio: the same choices as "api_grant_token", so the same type.
+type ConfigTempDir = APIGrantToken
 
 // The choices of ConfigTempDir, in dictionary order.
 const (
@@ -5160,38 +3496,18 @@ const (
 	ConfigTempDirFail ConfigTempDir = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigTempDir) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigTempDir) Label() string {
-	switch c {
-	case ConfigTempDirPass:
-		return "Pass"
-	case ConfigTempDirFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigTempDir returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigTempDir(code string) (ConfigTempDir, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigTempDir(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigTempDirValues returns every choice in dictionary order.
 func ConfigTempDirValues() []ConfigTempDir {
-	return []ConfigTempDir{ConfigTempDirPass, ConfigTempDirFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigFileUploads is the choice list of REDCap field "config_file_uploads" (File upload directory is writable), radio. Values are REDCap's raw codes.
-type ConfigFileUploads string
+// ConfigFileUploads is the choice list of REDCap field "config_file_uploads" (File upload directory is writable), radio: the same choices as "api_grant_token", so the same type.
+type ConfigFileUploads = APIGrantToken
 
 // The choices of ConfigFileUploads, in dictionary order.
 const (
@@ -5199,38 +3515,18 @@ const (
 	ConfigFileUploadsFail ConfigFileUploads = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigFileUploads) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigFileUploads) Label() string {
-	switch c {
-	case ConfigFileUploadsPass:
-		return "Pass"
-	case ConfigFileUploadsFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigFileUploads returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigFileUploads(code string) (ConfigFileUploads, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigFileUploads(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigFileUploadsValues returns every choice in dictionary order.
 func ConfigFileUploadsValues() []ConfigFileUploads {
-	return []ConfigFileUploads{ConfigFileUploadsPass, ConfigFileUploadsFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigModulesWritable is the choice list of REDCap field "config_modules_writable" ("modules" directory is writable), radio. Values are REDCap's raw codes.
-type ConfigModulesWritable string
+// ConfigModulesWritable is the choice list of REDCap field "config_modules_writable" ("modules" directory is writable), radio: the same choices as "api_grant_token", so the same type.
+type ConfigModulesWritable = APIGrantToken
 
 // The choices of ConfigModulesWritable, in dictionary order.
 const (
@@ -5238,38 +3534,18 @@ const (
 	ConfigModulesWritableFail ConfigModulesWritable = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ConfigModulesWritable) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigModulesWritable) Label() string {
-	switch c {
-	case ConfigModulesWritablePass:
-		return "Pass"
-	case ConfigModulesWritableFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseConfigModulesWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigModulesWritable(code string) (ConfigModulesWritable, bool) {
-	switch code {
-	case "1", "0":
-		return ConfigModulesWritable(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ConfigModulesWritableValues returns every choice in dictionary order.
 func ConfigModulesWritableValues() []ConfigModulesWritable {
-	return []ConfigModulesWritable{ConfigModulesWritablePass, ConfigModulesWritableFail}
+	return APIGrantTokenValues()
 }
 
-// ConfigTwilio is the choice list of REDCap field "config_twilio" (Checking communication with Twilio telephony API services), radio. Values are REDCap's raw codes.
-type ConfigTwilio string
+// ConfigTwilio is the choice list of REDCap field "config_twilio" (Checking communication with Twilio telephony API services), radio: the same choices as "base_config_bioportal", so the same type.
+type ConfigTwilio = BaseConfigBioportal
 
 // The choices of ConfigTwilio, in dictionary order.
 const (
@@ -5278,40 +3554,18 @@ const (
 	ConfigTwilioDisabled ConfigTwilio = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c ConfigTwilio) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigTwilio) Label() string {
-	switch c {
-	case ConfigTwilioPass:
-		return "Pass"
-	case ConfigTwilioFail:
-		return "Fail"
-	case ConfigTwilioDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseConfigTwilio returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigTwilio(code string) (ConfigTwilio, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return ConfigTwilio(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // ConfigTwilioValues returns every choice in dictionary order.
 func ConfigTwilioValues() []ConfigTwilio {
-	return []ConfigTwilio{ConfigTwilioPass, ConfigTwilioFail, ConfigTwilioDisabled}
+	return BaseConfigBioportalValues()
 }
 
-// ConfigPromis is the choice list of REDCap field "config_promis" (Checking communication with PROMIS assessment API services), radio. Values are REDCap's raw codes.
-type ConfigPromis string
+// ConfigPromis is the choice list of REDCap field "config_promis" (Checking communication with PROMIS assessment API services), radio: the same choices as "base_config_bioportal", so the same type.
+type ConfigPromis = BaseConfigBioportal
 
 // The choices of ConfigPromis, in dictionary order.
 const (
@@ -5320,40 +3574,18 @@ const (
 	ConfigPromisDisabled ConfigPromis = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c ConfigPromis) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigPromis) Label() string {
-	switch c {
-	case ConfigPromisPass:
-		return "Pass"
-	case ConfigPromisFail:
-		return "Fail"
-	case ConfigPromisDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseConfigPromis returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigPromis(code string) (ConfigPromis, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return ConfigPromis(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // ConfigPromisValues returns every choice in dictionary order.
 func ConfigPromisValues() []ConfigPromis {
-	return []ConfigPromis{ConfigPromisPass, ConfigPromisFail, ConfigPromisDisabled}
+	return BaseConfigBioportalValues()
 }
 
-// ConfigBioportal is the choice list of REDCap field "config_bioportal" (Checking communication with BioPortal biomedical ontology API services), radio. Values are REDCap's raw codes.
-type ConfigBioportal string
+// ConfigBioportal is the choice list of REDCap field "config_bioportal" (Checking communication with BioPortal biomedical ontology API services), radio: the same choices as "base_config_bioportal", so the same type.
+type ConfigBioportal = BaseConfigBioportal
 
 // The choices of ConfigBioportal, in dictionary order.
 const (
@@ -5362,40 +3594,18 @@ const (
 	ConfigBioportalDisabled ConfigBioportal = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c ConfigBioportal) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigBioportal) Label() string {
-	switch c {
-	case ConfigBioportalPass:
-		return "Pass"
-	case ConfigBioportalFail:
-		return "Fail"
-	case ConfigBioportalDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseConfigBioportal returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigBioportal(code string) (ConfigBioportal, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return ConfigBioportal(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // ConfigBioportalValues returns every choice in dictionary order.
 func ConfigBioportalValues() []ConfigBioportal {
-	return []ConfigBioportal{ConfigBioportalPass, ConfigBioportalFail, ConfigBioportalDisabled}
+	return BaseConfigBioportalValues()
 }
 
-// ConfigURLShort is the choice list of REDCap field "config_url_short" (Checking communication with REDCAP.LINK URL shortening API services), radio. Values are REDCap's raw codes.
-type ConfigURLShort string
+// ConfigURLShort is the choice list of REDCap field "config_url_short" (Checking communication with REDCAP.LINK URL shortening API services), radio: the same choices as "base_config_bioportal", so the same type.
+type ConfigURLShort = BaseConfigBioportal
 
 // The choices of ConfigURLShort, in dictionary order.
 const (
@@ -5404,40 +3614,18 @@ const (
 	ConfigURLShortDisabled ConfigURLShort = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c ConfigURLShort) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigURLShort) Label() string {
-	switch c {
-	case ConfigURLShortPass:
-		return "Pass"
-	case ConfigURLShortFail:
-		return "Fail"
-	case ConfigURLShortDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseConfigURLShort returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigURLShort(code string) (ConfigURLShort, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return ConfigURLShort(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // ConfigURLShortValues returns every choice in dictionary order.
 func ConfigURLShortValues() []ConfigURLShort {
-	return []ConfigURLShort{ConfigURLShortPass, ConfigURLShortFail, ConfigURLShortDisabled}
+	return BaseConfigBioportalValues()
 }
 
-// ConfigRecaptcha is the choice list of REDCap field "config_recaptcha" (Google reCAPTCHA API services), radio. Values are REDCap's raw codes.
-type ConfigRecaptcha string
+// ConfigRecaptcha is the choice list of REDCap field "config_recaptcha" (Google reCAPTCHA API services), radio: the same choices as "base_config_recaptcha", so the same type.
+type ConfigRecaptcha = BaseConfigRecaptcha
 
 // The choices of ConfigRecaptcha, in dictionary order.
 const (
@@ -5447,42 +3635,18 @@ const (
 	ConfigRecaptchaDisabled       ConfigRecaptcha = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c ConfigRecaptcha) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigRecaptcha) Label() string {
-	switch c {
-	case ConfigRecaptchaPass:
-		return "Pass"
-	case ConfigRecaptchaFail:
-		return "Fail"
-	case ConfigRecaptchaRecommendation:
-		return "Recommendation"
-	case ConfigRecaptchaDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseConfigRecaptcha returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigRecaptcha(code string) (ConfigRecaptcha, bool) {
-	switch code {
-	case "1", "0", "2", "-1":
-		return ConfigRecaptcha(code), true
-	}
-	return "", false
+	return ParseBaseConfigRecaptcha(code)
 }
 
 // ConfigRecaptchaValues returns every choice in dictionary order.
 func ConfigRecaptchaValues() []ConfigRecaptcha {
-	return []ConfigRecaptcha{ConfigRecaptchaPass, ConfigRecaptchaFail, ConfigRecaptchaRecommendation, ConfigRecaptchaDisabled}
+	return BaseConfigRecaptchaValues()
 }
 
-// ConfigFieldBank is the choice list of REDCap field "config_field_bank" (Checking communication with Field Bank NLM services), radio. Values are REDCap's raw codes.
-type ConfigFieldBank string
+// ConfigFieldBank is the choice list of REDCap field "config_field_bank" (Checking communication with Field Bank NLM services), radio: the same choices as "base_config_bioportal", so the same type.
+type ConfigFieldBank = BaseConfigBioportal
 
 // The choices of ConfigFieldBank, in dictionary order.
 const (
@@ -5491,40 +3655,18 @@ const (
 	ConfigFieldBankDisabled ConfigFieldBank = "-1" // Disabled
 )
 
-// String returns REDCap's raw code.
-func (c ConfigFieldBank) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigFieldBank) Label() string {
-	switch c {
-	case ConfigFieldBankPass:
-		return "Pass"
-	case ConfigFieldBankFail:
-		return "Fail"
-	case ConfigFieldBankDisabled:
-		return "Disabled"
-	}
-	return ""
-}
-
 // ParseConfigFieldBank returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigFieldBank(code string) (ConfigFieldBank, bool) {
-	switch code {
-	case "1", "0", "-1":
-		return ConfigFieldBank(code), true
-	}
-	return "", false
+	return ParseBaseConfigBioportal(code)
 }
 
 // ConfigFieldBankValues returns every choice in dictionary order.
 func ConfigFieldBankValues() []ConfigFieldBank {
-	return []ConfigFieldBank{ConfigFieldBankPass, ConfigFieldBankFail, ConfigFieldBankDisabled}
+	return BaseConfigBioportalValues()
 }
 
-// ConfigCookie is the choice list of REDCap field "config_cookie" (For better security, it is recommended that you enable the session.cookie_secure option in your web server's PHP . INI…), radio. Values are REDCap's raw codes.
-type ConfigCookie string
+// ConfigCookie is the choice list of REDCap field "config_cookie" (For better security, it is recommended that you enable the session.cookie_secure option in your web server's PHP . INI…), radio: the same choices as "base_config_cookie", so the same type.
+type ConfigCookie = BaseConfigCookie
 
 // The choices of ConfigCookie, in dictionary order.
 const (
@@ -5533,39 +3675,18 @@ const (
 	ConfigCookieRecommendation ConfigCookie = "2" // Recommendation
 )
 
-// String returns REDCap's raw code.
-func (c ConfigCookie) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ConfigCookie) Label() string {
-	switch c {
-	case ConfigCookiePass:
-		return "Pass"
-	case ConfigCookieFail:
-		return "Fail"
-	case ConfigCookieRecommendation:
-		return "Recommendation"
-	}
-	return ""
-}
-
 // ParseConfigCookie returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseConfigCookie(code string) (ConfigCookie, bool) {
-	switch code {
-	case "1", "0", "2":
-		return ConfigCookie(code), true
-	}
-	return "", false
+	return ParseBaseConfigCookie(code)
 }
 
 // ConfigCookieValues returns every choice in dictionary order.
 func ConfigCookieValues() []ConfigCookie {
-	return []ConfigCookie{ConfigCookiePass, ConfigCookieFail, ConfigCookieRecommendation}
+	return BaseConfigCookieValues()
 }
 
 // ActionTagHelp is the choice list of REDCap field "action_tag_help" (Show complete definition of each action tag?), radio. Values are REDCap's raw codes.
+// 127 other fields have the same choices and share the type (aliases of it).
 type ActionTagHelp string
 
 // The choices of ActionTagHelp, in dictionary order.
@@ -5602,6 +3723,14 @@ func ParseActionTagHelp(code string) (ActionTagHelp, bool) {
 // ActionTagHelpValues returns every choice in dictionary order.
 func ActionTagHelpValues() []ActionTagHelp {
 	return []ActionTagHelp{ActionTagHelpYes, ActionTagHelpNo}
+}
+
+// decodeActionTagHelp decodes the text of a ActionTagHelp field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeActionTagHelp(raw string) redcap.Value[ActionTagHelp] {
+	return redcap.Decode(raw, missingCodes, ParseActionTagHelp)
 }
 
 // AtHidechoice is the choice list of REDCap field "at_hidechoice" (@HIDECHOICE), checkbox. Values are REDCap's raw codes.
@@ -5898,6 +4027,14 @@ func AtRandomorderValues() []AtRandomorder {
 	return []AtRandomorder{AtRandomorder1, AtRandomorder2, AtRandomorder3, AtRandomorder4, AtRandomorder5, AtRandomorder6, AtRandomorder7, AtRandomorder8, AtRandomorder9, AtRandomorder10}
 }
 
+// decodeAtRandomorder decodes the text of a AtRandomorder field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeAtRandomorder(raw string) redcap.Value[AtRandomorder] {
+	return redcap.Decode(raw, missingCodes, ParseAtRandomorder)
+}
+
 // Choice1To5 is the choice list of REDCap field "choice_1_to_5" (Multiple Choice 1-5 Default is 5), dropdown. Values are REDCap's raw codes.
 type Choice1To5 string
 
@@ -5944,6 +4081,14 @@ func ParseChoice1To5(code string) (Choice1To5, bool) {
 // Choice1To5Values returns every choice in dictionary order.
 func Choice1To5Values() []Choice1To5 {
 	return []Choice1To5{Choice1To5_1, Choice1To5_2, Choice1To5_3, Choice1To5_4, Choice1To5_5}
+}
+
+// decodeChoice1To5 decodes the text of a Choice1To5 field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeChoice1To5(raw string) redcap.Value[Choice1To5] {
+	return redcap.Decode(raw, missingCodes, ParseChoice1To5)
 }
 
 // Choice1To10 is the choice list of REDCap field "choice_1_to_10" (Multiple Choice 1-10 Default is 10), dropdown. Values are REDCap's raw codes.
@@ -6012,6 +4157,14 @@ func Choice1To10Values() []Choice1To10 {
 	return []Choice1To10{Choice1To10_1, Choice1To10_2, Choice1To10_3, Choice1To10_4, Choice1To10_5, Choice1To10_5Dot5, Choice1To10_6, Choice1To10_7, Choice1To10_8Dot8, Choice1To10_9, Choice1To10_10}
 }
 
+// decodeChoice1To10 decodes the text of a Choice1To10 field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeChoice1To10(raw string) redcap.Value[Choice1To10] {
+	return redcap.Decode(raw, missingCodes, ParseChoice1To10)
+}
+
 // Trigger1Skip is the choice list of REDCap field "trigger1_skip" (Trigger Field 1), radio. Values are REDCap's raw codes.
 type Trigger1Skip string
 
@@ -6051,7 +4204,16 @@ func Trigger1SkipValues() []Trigger1Skip {
 	return []Trigger1Skip{Trigger1SkipShowFirstSkippedField, Trigger1SkipSkipFields123}
 }
 
+// decodeTrigger1Skip decodes the text of a Trigger1Skip field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeTrigger1Skip(raw string) redcap.Value[Trigger1Skip] {
+	return redcap.Decode(raw, missingCodes, ParseTrigger1Skip)
+}
+
 // NeverSkip is the choice list of REDCap field "never_skip" (Always Visible. 1), radio. Values are REDCap's raw codes.
+// 2 other fields have the same choices and share the type (aliases of it).
 type NeverSkip string
 
 // The choices of NeverSkip, in dictionary order.
@@ -6088,6 +4250,14 @@ func ParseNeverSkip(code string) (NeverSkip, bool) {
 // NeverSkipValues returns every choice in dictionary order.
 func NeverSkipValues() []NeverSkip {
 	return []NeverSkip{NeverSkip1NoEffect, NeverSkip2NoEffect}
+}
+
+// decodeNeverSkip decodes the text of a NeverSkip field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeNeverSkip(raw string) redcap.Value[NeverSkip] {
+	return redcap.Decode(raw, missingCodes, ParseNeverSkip)
 }
 
 // SkipField1 is the choice list of REDCap field "skip_field_1" (Skip field 1), radio. Values are REDCap's raw codes.
@@ -6129,6 +4299,14 @@ func SkipField1Values() []SkipField1 {
 	return []SkipField1{SkipField1ShowField2, SkipField1HideField2}
 }
 
+// decodeSkipField1 decodes the text of a SkipField1 field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSkipField1(raw string) redcap.Value[SkipField1] {
+	return redcap.Decode(raw, missingCodes, ParseSkipField1)
+}
+
 // SkipField2 is the choice list of REDCap field "skip_field_2" (Skip field 2), radio. Values are REDCap's raw codes.
 type SkipField2 string
 
@@ -6166,6 +4344,14 @@ func ParseSkipField2(code string) (SkipField2, bool) {
 // SkipField2Values returns every choice in dictionary order.
 func SkipField2Values() []SkipField2 {
 	return []SkipField2{SkipField2ShowField3, SkipField2HideField3}
+}
+
+// decodeSkipField2 decodes the text of a SkipField2 field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSkipField2(raw string) redcap.Value[SkipField2] {
+	return redcap.Decode(raw, missingCodes, ParseSkipField2)
 }
 
 // SkipField3 is the choice list of REDCap field "skip_field_3" (Skip field 3), radio. Values are REDCap's raw codes.
@@ -6207,8 +4393,16 @@ func SkipField3Values() []SkipField3 {
 	return []SkipField3{SkipField3ShowField4, SkipField3HideField4}
 }
 
-// SkipField4 is the choice list of REDCap field "skip_field_4" (Skip field 4), radio. Values are REDCap's raw codes.
-type SkipField4 string
+// decodeSkipField3 decodes the text of a SkipField3 field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSkipField3(raw string) redcap.Value[SkipField3] {
+	return redcap.Decode(raw, missingCodes, ParseSkipField3)
+}
+
+// SkipField4 is the choice list of REDCap field "skip_field_4" (Skip field 4), radio: the same choices as "never_skip", so the same type.
+type SkipField4 = NeverSkip
 
 // The choices of SkipField4, in dictionary order.
 const (
@@ -6216,38 +4410,18 @@ const (
 	SkipField4_2NoEffect SkipField4 = "2" // 2: No Effect
 )
 
-// String returns REDCap's raw code.
-func (c SkipField4) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c SkipField4) Label() string {
-	switch c {
-	case SkipField4_1NoEffect:
-		return "1: No Effect"
-	case SkipField4_2NoEffect:
-		return "2: No Effect"
-	}
-	return ""
-}
-
 // ParseSkipField4 returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseSkipField4(code string) (SkipField4, bool) {
-	switch code {
-	case "1", "2":
-		return SkipField4(code), true
-	}
-	return "", false
+	return ParseNeverSkip(code)
 }
 
 // SkipField4Values returns every choice in dictionary order.
 func SkipField4Values() []SkipField4 {
-	return []SkipField4{SkipField4_1NoEffect, SkipField4_2NoEffect}
+	return NeverSkipValues()
 }
 
-// NeverSkipEnd is the choice list of REDCap field "never_skip_end" (Always visible 2), radio. Values are REDCap's raw codes.
-type NeverSkipEnd string
+// NeverSkipEnd is the choice list of REDCap field "never_skip_end" (Always visible 2), radio: the same choices as "never_skip", so the same type.
+type NeverSkipEnd = NeverSkip
 
 // The choices of NeverSkipEnd, in dictionary order.
 const (
@@ -6255,34 +4429,14 @@ const (
 	NeverSkipEnd2NoEffect NeverSkipEnd = "2" // 2: No Effect
 )
 
-// String returns REDCap's raw code.
-func (c NeverSkipEnd) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c NeverSkipEnd) Label() string {
-	switch c {
-	case NeverSkipEnd1NoEffect:
-		return "1: No Effect"
-	case NeverSkipEnd2NoEffect:
-		return "2: No Effect"
-	}
-	return ""
-}
-
 // ParseNeverSkipEnd returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseNeverSkipEnd(code string) (NeverSkipEnd, bool) {
-	switch code {
-	case "1", "2":
-		return NeverSkipEnd(code), true
-	}
-	return "", false
+	return ParseNeverSkip(code)
 }
 
 // NeverSkipEndValues returns every choice in dictionary order.
 func NeverSkipEndValues() []NeverSkipEnd {
-	return []NeverSkipEnd{NeverSkipEnd1NoEffect, NeverSkipEnd2NoEffect}
+	return NeverSkipValues()
 }
 
 // SkipTriggerCheckbox is the choice list of REDCap field "skip_trigger_checkbox" (Trigger field for checkbox (When checked the field will hidden)), checkbox. Values are REDCap's raw codes.
@@ -6366,6 +4520,14 @@ func SameTimepointSkipsValues() []SameTimepointSkips {
 	return []SameTimepointSkips{SameTimepointSkipsToBeContinued, SameTimepointSkipsComingSoon}
 }
 
+// decodeSameTimepointSkips decodes the text of a SameTimepointSkips field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeSameTimepointSkips(raw string) redcap.Value[SameTimepointSkips] {
+	return redcap.Decode(raw, missingCodes, ParseSameTimepointSkips)
+}
+
 // DropdownEmbedded is the choice list of REDCap field "dropdown_embedded" (dropdown_embedded), dropdown. Values are REDCap's raw codes.
 type DropdownEmbedded string
 
@@ -6405,6 +4567,14 @@ func DropdownEmbeddedValues() []DropdownEmbedded {
 	return []DropdownEmbedded{DropdownEmbeddedThisIsEmbedded, DropdownEmbeddedHelloWorld}
 }
 
+// decodeDropdownEmbedded decodes the text of a DropdownEmbedded field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeDropdownEmbedded(raw string) redcap.Value[DropdownEmbedded] {
+	return redcap.Decode(raw, missingCodes, ParseDropdownEmbedded)
+}
+
 // RadioSingleAnswerEmbedded is the choice list of REDCap field "radio_single_answer_embedded" (radio_single_answer_embedded), radio. Values are REDCap's raw codes.
 type RadioSingleAnswerEmbedded string
 
@@ -6439,6 +4609,14 @@ func ParseRadioSingleAnswerEmbedded(code string) (RadioSingleAnswerEmbedded, boo
 // RadioSingleAnswerEmbeddedValues returns every choice in dictionary order.
 func RadioSingleAnswerEmbeddedValues() []RadioSingleAnswerEmbedded {
 	return []RadioSingleAnswerEmbedded{RadioSingleAnswerEmbeddedTrue}
+}
+
+// decodeRadioSingleAnswerEmbedded decodes the text of a RadioSingleAnswerEmbedded field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeRadioSingleAnswerEmbedded(raw string) redcap.Value[RadioSingleAnswerEmbedded] {
+	return redcap.Decode(raw, missingCodes, ParseRadioSingleAnswerEmbedded)
 }
 
 // CheckBoxEmbedded is the choice list of REDCap field "check_box_embedded" (Check Box Multiple Answers), checkbox. Values are REDCap's raw codes.
@@ -6480,8 +4658,8 @@ func CheckBoxEmbeddedValues() []CheckBoxEmbedded {
 	return []CheckBoxEmbedded{CheckBoxEmbeddedYes, CheckBoxEmbeddedNo}
 }
 
-// YesNoEmbedded is the choice list of REDCap field "yes_no_embedded" (Yes No), yesno. Values are REDCap's raw codes.
-type YesNoEmbedded string
+// YesNoEmbedded is the choice list of REDCap field "yes_no_embedded" (Yes No), yesno: the same choices as "action_tag_help", so the same type.
+type YesNoEmbedded = ActionTagHelp
 
 // The choices of YesNoEmbedded, in dictionary order.
 const (
@@ -6489,34 +4667,14 @@ const (
 	YesNoEmbeddedNo  YesNoEmbedded = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c YesNoEmbedded) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c YesNoEmbedded) Label() string {
-	switch c {
-	case YesNoEmbeddedYes:
-		return "Yes"
-	case YesNoEmbeddedNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseYesNoEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseYesNoEmbedded(code string) (YesNoEmbedded, bool) {
-	switch code {
-	case "1", "0":
-		return YesNoEmbedded(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // YesNoEmbeddedValues returns every choice in dictionary order.
 func YesNoEmbeddedValues() []YesNoEmbedded {
-	return []YesNoEmbedded{YesNoEmbeddedYes, YesNoEmbeddedNo}
+	return ActionTagHelpValues()
 }
 
 // TrueFalseEmbedded is the choice list of REDCap field "true_false_embedded" (True False), truefalse. Values are REDCap's raw codes.
@@ -6558,7 +4716,16 @@ func TrueFalseEmbeddedValues() []TrueFalseEmbedded {
 	return []TrueFalseEmbedded{TrueFalseEmbeddedTrue, TrueFalseEmbeddedFalse}
 }
 
+// decodeTrueFalseEmbedded decodes the text of a TrueFalseEmbedded field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeTrueFalseEmbedded(raw string) redcap.Value[TrueFalseEmbedded] {
+	return redcap.Decode(raw, missingCodes, ParseTrueFalseEmbedded)
+}
+
 // MatrixFieldAEmbedded is the choice list of REDCap field "matrix_field_a_embedded" (Field A in a Matrix), radio. Values are REDCap's raw codes.
+// One other field has the same choices and shares the type (an alias of it).
 type MatrixFieldAEmbedded string
 
 // The choices of MatrixFieldAEmbedded, in dictionary order.
@@ -6600,8 +4767,16 @@ func MatrixFieldAEmbeddedValues() []MatrixFieldAEmbedded {
 	return []MatrixFieldAEmbedded{MatrixFieldAEmbeddedYes, MatrixFieldAEmbeddedNo, MatrixFieldAEmbeddedNotApplicable}
 }
 
-// MatrixFieldBEmbedded is the choice list of REDCap field "matrix_field_b_embedded" (Field B in a Matrix), radio. Values are REDCap's raw codes.
-type MatrixFieldBEmbedded string
+// decodeMatrixFieldAEmbedded decodes the text of a MatrixFieldAEmbedded field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMatrixFieldAEmbedded(raw string) redcap.Value[MatrixFieldAEmbedded] {
+	return redcap.Decode(raw, missingCodes, ParseMatrixFieldAEmbedded)
+}
+
+// MatrixFieldBEmbedded is the choice list of REDCap field "matrix_field_b_embedded" (Field B in a Matrix), radio: the same choices as "matrix_field_a_embedded", so the same type.
+type MatrixFieldBEmbedded = MatrixFieldAEmbedded
 
 // The choices of MatrixFieldBEmbedded, in dictionary order.
 const (
@@ -6610,36 +4785,14 @@ const (
 	MatrixFieldBEmbeddedNotApplicable MatrixFieldBEmbedded = "9" // Not applicable
 )
 
-// String returns REDCap's raw code.
-func (c MatrixFieldBEmbedded) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MatrixFieldBEmbedded) Label() string {
-	switch c {
-	case MatrixFieldBEmbeddedYes:
-		return "Yes"
-	case MatrixFieldBEmbeddedNo:
-		return "No"
-	case MatrixFieldBEmbeddedNotApplicable:
-		return "Not applicable"
-	}
-	return ""
-}
-
 // ParseMatrixFieldBEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMatrixFieldBEmbedded(code string) (MatrixFieldBEmbedded, bool) {
-	switch code {
-	case "1", "0", "9":
-		return MatrixFieldBEmbedded(code), true
-	}
-	return "", false
+	return ParseMatrixFieldAEmbedded(code)
 }
 
 // MatrixFieldBEmbeddedValues returns every choice in dictionary order.
 func MatrixFieldBEmbeddedValues() []MatrixFieldBEmbedded {
-	return []MatrixFieldBEmbedded{MatrixFieldBEmbeddedYes, MatrixFieldBEmbeddedNo, MatrixFieldBEmbeddedNotApplicable}
+	return MatrixFieldAEmbeddedValues()
 }
 
 // NoMissingValues is the choice list of REDCap field "no_missing_values" (No Missing Values. Missing values are not an option.), dropdown. Values are REDCap's raw codes.
@@ -6682,6 +4835,14 @@ func ParseNoMissingValues(code string) (NoMissingValues, bool) {
 // NoMissingValuesValues returns every choice in dictionary order.
 func NoMissingValuesValues() []NoMissingValues {
 	return []NoMissingValues{NoMissingValuesYes, NoMissingValuesNo, NoMissingValuesMaybe}
+}
+
+// decodeNoMissingValues decodes the text of a NoMissingValues field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeNoMissingValues(raw string) redcap.Value[NoMissingValues] {
+	return redcap.Decode(raw, missingCodes, ParseNoMissingValues)
 }
 
 // MissingValuesStandard is the choice list of REDCap field "missing_values_standard" (REDCap's standard missing values, plus Yes and No), dropdown. Values are REDCap's raw codes.
@@ -6771,6 +4932,14 @@ func MissingValuesStandardValues() []MissingValuesStandard {
 	return []MissingValuesStandard{MissingValuesStandardNo, MissingValuesStandardYes, MissingValuesStandardNoInformation, MissingValuesStandardInvalid, MissingValuesStandardUnknown, MissingValuesStandardNotAsked, MissingValuesStandardAskedButUnknown, MissingValuesStandardTemporarilyUnavailable, MissingValuesStandardNotApplicable, MissingValuesStandardNotAvailable, MissingValuesStandardNotPresent, MissingValuesStandardSufficientQuantity, MissingValuesStandardTrace, MissingValuesStandardUnencoded, MissingValuesStandardDerived, MissingValuesStandardPositiveInfinity, MissingValuesStandardNegativeInfinity, MissingValuesStandardOther}
 }
 
+// decodeMissingValuesStandard decodes the text of a MissingValuesStandard field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMissingValuesStandard(raw string) redcap.Value[MissingValuesStandard] {
+	return redcap.Decode(raw, missingCodes, ParseMissingValuesStandard)
+}
+
 // CustomOnlyMissingValues is the choice list of REDCap field "custom_only_missing_values" (Custom Only Missing Values Plus Yes and No. Only the following values should be displayed. 0, No 1, Yes -1, NA -1 -2, N…), dropdown. Values are REDCap's raw codes.
 type CustomOnlyMissingValues string
 
@@ -6822,8 +4991,16 @@ func CustomOnlyMissingValuesValues() []CustomOnlyMissingValues {
 	return []CustomOnlyMissingValues{CustomOnlyMissingValuesNo, CustomOnlyMissingValuesYes, CustomOnlyMissingValuesNAMinus1, CustomOnlyMissingValuesNotAvailableMinus2, CustomOnlyMissingValuesNotDoneMinus9, CustomOnlyMissingValues9999999MachineMalfunction}
 }
 
-// UploadFieldDocStatus is the choice list of REDCap field "upload_field_doc_status" (Were you able to upload a document to the field above?), radio. Values are REDCap's raw codes.
-type UploadFieldDocStatus string
+// decodeCustomOnlyMissingValues decodes the text of a CustomOnlyMissingValues field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeCustomOnlyMissingValues(raw string) redcap.Value[CustomOnlyMissingValues] {
+	return redcap.Decode(raw, missingCodes, ParseCustomOnlyMissingValues)
+}
+
+// UploadFieldDocStatus is the choice list of REDCap field "upload_field_doc_status" (Were you able to upload a document to the field above?), radio: the same choices as "action_tag_help", so the same type.
+type UploadFieldDocStatus = ActionTagHelp
 
 // The choices of UploadFieldDocStatus, in dictionary order.
 const (
@@ -6831,38 +5008,18 @@ const (
 	UploadFieldDocStatusNo  UploadFieldDocStatus = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UploadFieldDocStatus) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UploadFieldDocStatus) Label() string {
-	switch c {
-	case UploadFieldDocStatusYes:
-		return "Yes"
-	case UploadFieldDocStatusNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUploadFieldDocStatus returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUploadFieldDocStatus(code string) (UploadFieldDocStatus, bool) {
-	switch code {
-	case "1", "0":
-		return UploadFieldDocStatus(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UploadFieldDocStatusValues returns every choice in dictionary order.
 func UploadFieldDocStatusValues() []UploadFieldDocStatus {
-	return []UploadFieldDocStatus{UploadFieldDocStatusYes, UploadFieldDocStatusNo}
+	return ActionTagHelpValues()
 }
 
-// DownloadUploadedDoc is the choice list of REDCap field "download_uploaded_doc" (Are you able to save and stay on the record, and then download the attached document?), radio. Values are REDCap's raw codes.
-type DownloadUploadedDoc string
+// DownloadUploadedDoc is the choice list of REDCap field "download_uploaded_doc" (Are you able to save and stay on the record, and then download the attached document?), radio: the same choices as "action_tag_help", so the same type.
+type DownloadUploadedDoc = ActionTagHelp
 
 // The choices of DownloadUploadedDoc, in dictionary order.
 const (
@@ -6870,38 +5027,18 @@ const (
 	DownloadUploadedDocNo  DownloadUploadedDoc = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DownloadUploadedDoc) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DownloadUploadedDoc) Label() string {
-	switch c {
-	case DownloadUploadedDocYes:
-		return "Yes"
-	case DownloadUploadedDocNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDownloadUploadedDoc returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDownloadUploadedDoc(code string) (DownloadUploadedDoc, bool) {
-	switch code {
-	case "1", "0":
-		return DownloadUploadedDoc(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DownloadUploadedDocValues returns every choice in dictionary order.
 func DownloadUploadedDocValues() []DownloadUploadedDoc {
-	return []DownloadUploadedDoc{DownloadUploadedDocYes, DownloadUploadedDocNo}
+	return ActionTagHelpValues()
 }
 
-// IsBioPortalEnabled is the choice list of REDCap field "is_bio_portal_enabled" (Is the BioPortal Enabled?), radio. Values are REDCap's raw codes.
-type IsBioPortalEnabled string
+// IsBioPortalEnabled is the choice list of REDCap field "is_bio_portal_enabled" (Is the BioPortal Enabled?), radio: the same choices as "action_tag_help", so the same type.
+type IsBioPortalEnabled = ActionTagHelp
 
 // The choices of IsBioPortalEnabled, in dictionary order.
 const (
@@ -6909,34 +5046,14 @@ const (
 	IsBioPortalEnabledNo  IsBioPortalEnabled = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c IsBioPortalEnabled) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c IsBioPortalEnabled) Label() string {
-	switch c {
-	case IsBioPortalEnabledYes:
-		return "Yes"
-	case IsBioPortalEnabledNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseIsBioPortalEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseIsBioPortalEnabled(code string) (IsBioPortalEnabled, bool) {
-	switch code {
-	case "1", "0":
-		return IsBioPortalEnabled(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // IsBioPortalEnabledValues returns every choice in dictionary order.
 func IsBioPortalEnabledValues() []IsBioPortalEnabled {
-	return []IsBioPortalEnabled{IsBioPortalEnabledYes, IsBioPortalEnabledNo}
+	return ActionTagHelpValues()
 }
 
 // IsFieldBankEnabled is the choice list of REDCap field "is_field_bank_enabled" (Is the Field Bank enabled in Modules/Services Configuration?), radio. Values are REDCap's raw codes.
@@ -6978,8 +5095,16 @@ func IsFieldBankEnabledValues() []IsFieldBankEnabled {
 	return []IsFieldBankEnabled{IsFieldBankEnabledEnabled, IsFieldBankEnabledDisabled}
 }
 
-// FieldBankButton is the choice list of REDCap field "field_bank_button" (In the instrument designer, within an instrument is there a button labeled "Import from Field Bank"?), radio. Values are REDCap's raw codes.
-type FieldBankButton string
+// decodeIsFieldBankEnabled decodes the text of a IsFieldBankEnabled field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeIsFieldBankEnabled(raw string) redcap.Value[IsFieldBankEnabled] {
+	return redcap.Decode(raw, missingCodes, ParseIsFieldBankEnabled)
+}
+
+// FieldBankButton is the choice list of REDCap field "field_bank_button" (In the instrument designer, within an instrument is there a button labeled "Import from Field Bank"?), radio: the same choices as "action_tag_help", so the same type.
+type FieldBankButton = ActionTagHelp
 
 // The choices of FieldBankButton, in dictionary order.
 const (
@@ -6987,34 +5112,14 @@ const (
 	FieldBankButtonNo  FieldBankButton = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c FieldBankButton) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FieldBankButton) Label() string {
-	switch c {
-	case FieldBankButtonYes:
-		return "Yes"
-	case FieldBankButtonNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseFieldBankButton returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFieldBankButton(code string) (FieldBankButton, bool) {
-	switch code {
-	case "1", "0":
-		return FieldBankButton(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // FieldBankButtonValues returns every choice in dictionary order.
 func FieldBankButtonValues() []FieldBankButton {
-	return []FieldBankButton{FieldBankButtonYes, FieldBankButtonNo}
+	return ActionTagHelpValues()
 }
 
 // FieldBankStatus is the choice list of REDCap field "field_bank_status" (1) Clicking on the button shows a pop up with a catalog to search 2) Search for "demo" 3) A number of field are display…), radio. Values are REDCap's raw codes.
@@ -7056,8 +5161,16 @@ func FieldBankStatusValues() []FieldBankStatus {
 	return []FieldBankStatus{FieldBankStatusPasses, FieldBankStatusDoesNotPass}
 }
 
-// DictionaryDownload is the choice list of REDCap field "dictionary_download" (Are you able to download the data dictionary. You can download this project's data dictionary here), radio. Values are REDCap's raw codes.
-type DictionaryDownload string
+// decodeFieldBankStatus decodes the text of a FieldBankStatus field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeFieldBankStatus(raw string) redcap.Value[FieldBankStatus] {
+	return redcap.Decode(raw, missingCodes, ParseFieldBankStatus)
+}
+
+// DictionaryDownload is the choice list of REDCap field "dictionary_download" (Are you able to download the data dictionary. You can download this project's data dictionary here), radio: the same choices as "action_tag_help", so the same type.
+type DictionaryDownload = ActionTagHelp
 
 // The choices of DictionaryDownload, in dictionary order.
 const (
@@ -7065,38 +5178,18 @@ const (
 	DictionaryDownloadNo  DictionaryDownload = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DictionaryDownload) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DictionaryDownload) Label() string {
-	switch c {
-	case DictionaryDownloadYes:
-		return "Yes"
-	case DictionaryDownloadNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDictionaryDownload returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDictionaryDownload(code string) (DictionaryDownload, bool) {
-	switch code {
-	case "1", "0":
-		return DictionaryDownload(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DictionaryDownloadValues returns every choice in dictionary order.
 func DictionaryDownloadValues() []DictionaryDownload {
-	return []DictionaryDownload{DictionaryDownloadYes, DictionaryDownloadNo}
+	return ActionTagHelpValues()
 }
 
-// DictionaryUpload is the choice list of REDCap field "dictionary_upload" (Either create a new project or use another test project and upload the data dictionary there.), radio. Values are REDCap's raw codes.
-type DictionaryUpload string
+// DictionaryUpload is the choice list of REDCap field "dictionary_upload" (Either create a new project or use another test project and upload the data dictionary there.), radio: the same choices as "api_grant_token", so the same type.
+type DictionaryUpload = APIGrantToken
 
 // The choices of DictionaryUpload, in dictionary order.
 const (
@@ -7104,38 +5197,18 @@ const (
 	DictionaryUploadFail DictionaryUpload = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DictionaryUpload) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DictionaryUpload) Label() string {
-	switch c {
-	case DictionaryUploadPass:
-		return "Pass"
-	case DictionaryUploadFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDictionaryUpload returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDictionaryUpload(code string) (DictionaryUpload, bool) {
-	switch code {
-	case "1", "0":
-		return DictionaryUpload(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DictionaryUploadValues returns every choice in dictionary order.
 func DictionaryUploadValues() []DictionaryUpload {
-	return []DictionaryUpload{DictionaryUploadPass, DictionaryUploadFail}
+	return APIGrantTokenValues()
 }
 
-// DictionaryCommitChanges is the choice list of REDCap field "dictionary_commit_changes" (Were you able to commit the changes? If you download this data dictionary there may be several warnings about variable…), radio. Values are REDCap's raw codes.
-type DictionaryCommitChanges string
+// DictionaryCommitChanges is the choice list of REDCap field "dictionary_commit_changes" (Were you able to commit the changes? If you download this data dictionary there may be several warnings about variable…), radio: the same choices as "action_tag_help", so the same type.
+type DictionaryCommitChanges = ActionTagHelp
 
 // The choices of DictionaryCommitChanges, in dictionary order.
 const (
@@ -7143,38 +5216,18 @@ const (
 	DictionaryCommitChangesNo  DictionaryCommitChanges = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DictionaryCommitChanges) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DictionaryCommitChanges) Label() string {
-	switch c {
-	case DictionaryCommitChangesYes:
-		return "Yes"
-	case DictionaryCommitChangesNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDictionaryCommitChanges returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDictionaryCommitChanges(code string) (DictionaryCommitChanges, bool) {
-	switch code {
-	case "1", "0":
-		return DictionaryCommitChanges(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DictionaryCommitChangesValues returns every choice in dictionary order.
 func DictionaryCommitChangesValues() []DictionaryCommitChanges {
-	return []DictionaryCommitChanges{DictionaryCommitChangesYes, DictionaryCommitChangesNo}
+	return ActionTagHelpValues()
 }
 
-// UserRightsDisplay is the choice list of REDCap field "user_rights_display" (User right page displays correctly), radio. Values are REDCap's raw codes.
-type UserRightsDisplay string
+// UserRightsDisplay is the choice list of REDCap field "user_rights_display" (User right page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type UserRightsDisplay = ActionTagHelp
 
 // The choices of UserRightsDisplay, in dictionary order.
 const (
@@ -7182,38 +5235,18 @@ const (
 	UserRightsDisplayNo  UserRightsDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UserRightsDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserRightsDisplay) Label() string {
-	switch c {
-	case UserRightsDisplayYes:
-		return "Yes"
-	case UserRightsDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUserRightsDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserRightsDisplay(code string) (UserRightsDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return UserRightsDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UserRightsDisplayValues returns every choice in dictionary order.
 func UserRightsDisplayValues() []UserRightsDisplay {
-	return []UserRightsDisplay{UserRightsDisplayYes, UserRightsDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// UserRoleCreate is the choice list of REDCap field "user_role_create" (Create a role call "Temp"), radio. Values are REDCap's raw codes.
-type UserRoleCreate string
+// UserRoleCreate is the choice list of REDCap field "user_role_create" (Create a role call "Temp"), radio: the same choices as "action_tag_help", so the same type.
+type UserRoleCreate = ActionTagHelp
 
 // The choices of UserRoleCreate, in dictionary order.
 const (
@@ -7221,38 +5254,18 @@ const (
 	UserRoleCreateNo  UserRoleCreate = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UserRoleCreate) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserRoleCreate) Label() string {
-	switch c {
-	case UserRoleCreateYes:
-		return "Yes"
-	case UserRoleCreateNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUserRoleCreate returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserRoleCreate(code string) (UserRoleCreate, bool) {
-	switch code {
-	case "1", "0":
-		return UserRoleCreate(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UserRoleCreateValues returns every choice in dictionary order.
 func UserRoleCreateValues() []UserRoleCreate {
-	return []UserRoleCreate{UserRoleCreateYes, UserRoleCreateNo}
+	return ActionTagHelpValues()
 }
 
-// UserRoleModify is the choice list of REDCap field "user_role_modify" (In the "Temp" user rights, check "Project Disign and Setup", "User rights" and "Data Access Groups" rights and save.), radio. Values are REDCap's raw codes.
-type UserRoleModify string
+// UserRoleModify is the choice list of REDCap field "user_role_modify" (In the "Temp" user rights, check "Project Disign and Setup", "User rights" and "Data Access Groups" rights and save.), radio: the same choices as "api_grant_token", so the same type.
+type UserRoleModify = APIGrantToken
 
 // The choices of UserRoleModify, in dictionary order.
 const (
@@ -7260,38 +5273,18 @@ const (
 	UserRoleModifyFail UserRoleModify = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c UserRoleModify) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserRoleModify) Label() string {
-	switch c {
-	case UserRoleModifyPass:
-		return "Pass"
-	case UserRoleModifyFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseUserRoleModify returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserRoleModify(code string) (UserRoleModify, bool) {
-	switch code {
-	case "1", "0":
-		return UserRoleModify(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // UserRoleModifyValues returns every choice in dictionary order.
 func UserRoleModifyValues() []UserRoleModify {
-	return []UserRoleModify{UserRoleModifyPass, UserRoleModifyFail}
+	return APIGrantTokenValues()
 }
 
-// UserRightsAssignRole is the choice list of REDCap field "user_rights_assign_role" (Assign a new user to the role "Temp"), radio. Values are REDCap's raw codes.
-type UserRightsAssignRole string
+// UserRightsAssignRole is the choice list of REDCap field "user_rights_assign_role" (Assign a new user to the role "Temp"), radio: the same choices as "api_grant_token", so the same type.
+type UserRightsAssignRole = APIGrantToken
 
 // The choices of UserRightsAssignRole, in dictionary order.
 const (
@@ -7299,38 +5292,18 @@ const (
 	UserRightsAssignRoleFail UserRightsAssignRole = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c UserRightsAssignRole) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserRightsAssignRole) Label() string {
-	switch c {
-	case UserRightsAssignRolePass:
-		return "Pass"
-	case UserRightsAssignRoleFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseUserRightsAssignRole returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserRightsAssignRole(code string) (UserRightsAssignRole, bool) {
-	switch code {
-	case "1", "0":
-		return UserRightsAssignRole(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // UserRightsAssignRoleValues returns every choice in dictionary order.
 func UserRightsAssignRoleValues() []UserRightsAssignRole {
-	return []UserRightsAssignRole{UserRightsAssignRolePass, UserRightsAssignRoleFail}
+	return APIGrantTokenValues()
 }
 
-// UserRightsChangeRole is the choice list of REDCap field "user_rights_change_role" (Re-assign the user the role of "Data Entry". (click on the user and chose "Re-assign to other role")), radio. Values are REDCap's raw codes.
-type UserRightsChangeRole string
+// UserRightsChangeRole is the choice list of REDCap field "user_rights_change_role" (Re-assign the user the role of "Data Entry". (click on the user and chose "Re-assign to other role")), radio: the same choices as "api_grant_token", so the same type.
+type UserRightsChangeRole = APIGrantToken
 
 // The choices of UserRightsChangeRole, in dictionary order.
 const (
@@ -7338,38 +5311,18 @@ const (
 	UserRightsChangeRoleFail UserRightsChangeRole = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c UserRightsChangeRole) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserRightsChangeRole) Label() string {
-	switch c {
-	case UserRightsChangeRolePass:
-		return "Pass"
-	case UserRightsChangeRoleFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseUserRightsChangeRole returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserRightsChangeRole(code string) (UserRightsChangeRole, bool) {
-	switch code {
-	case "1", "0":
-		return UserRightsChangeRole(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // UserRightsChangeRoleValues returns every choice in dictionary order.
 func UserRightsChangeRoleValues() []UserRightsChangeRole {
-	return []UserRightsChangeRole{UserRightsChangeRolePass, UserRightsChangeRoleFail}
+	return APIGrantTokenValues()
 }
 
-// UserRightsRemoveRole is the choice list of REDCap field "user_rights_remove_role" (Remove the user from the role of "Data Entry". (click on the user and chose "Remove from role")), radio. Values are REDCap's raw codes.
-type UserRightsRemoveRole string
+// UserRightsRemoveRole is the choice list of REDCap field "user_rights_remove_role" (Remove the user from the role of "Data Entry". (click on the user and chose "Remove from role")), radio: the same choices as "api_grant_token", so the same type.
+type UserRightsRemoveRole = APIGrantToken
 
 // The choices of UserRightsRemoveRole, in dictionary order.
 const (
@@ -7377,38 +5330,18 @@ const (
 	UserRightsRemoveRoleFail UserRightsRemoveRole = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c UserRightsRemoveRole) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserRightsRemoveRole) Label() string {
-	switch c {
-	case UserRightsRemoveRolePass:
-		return "Pass"
-	case UserRightsRemoveRoleFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseUserRightsRemoveRole returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserRightsRemoveRole(code string) (UserRightsRemoveRole, bool) {
-	switch code {
-	case "1", "0":
-		return UserRightsRemoveRole(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // UserRightsRemoveRoleValues returns every choice in dictionary order.
 func UserRightsRemoveRoleValues() []UserRightsRemoveRole {
-	return []UserRightsRemoveRole{UserRightsRemoveRolePass, UserRightsRemoveRoleFail}
+	return APIGrantTokenValues()
 }
 
-// UserRightsDeleteUser is the choice list of REDCap field "user_rights_delete_user" (Delete the user from the project. 1) Click on the user. 2) Click on "Edit user privileges". 3) click on "Remove user" a…), radio. Values are REDCap's raw codes.
-type UserRightsDeleteUser string
+// UserRightsDeleteUser is the choice list of REDCap field "user_rights_delete_user" (Delete the user from the project. 1) Click on the user. 2) Click on "Edit user privileges". 3) click on "Remove user" a…), radio: the same choices as "api_grant_token", so the same type.
+type UserRightsDeleteUser = APIGrantToken
 
 // The choices of UserRightsDeleteUser, in dictionary order.
 const (
@@ -7416,38 +5349,18 @@ const (
 	UserRightsDeleteUserFail UserRightsDeleteUser = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c UserRightsDeleteUser) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserRightsDeleteUser) Label() string {
-	switch c {
-	case UserRightsDeleteUserPass:
-		return "Pass"
-	case UserRightsDeleteUserFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseUserRightsDeleteUser returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserRightsDeleteUser(code string) (UserRightsDeleteUser, bool) {
-	switch code {
-	case "1", "0":
-		return UserRightsDeleteUser(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // UserRightsDeleteUserValues returns every choice in dictionary order.
 func UserRightsDeleteUserValues() []UserRightsDeleteUser {
-	return []UserRightsDeleteUser{UserRightsDeleteUserPass, UserRightsDeleteUserFail}
+	return APIGrantTokenValues()
 }
 
-// UserRightsUploadDownload is the choice list of REDCap field "user_rights_upload_download" (Try out the "Upload or download users, roles, and assignments"), radio. Values are REDCap's raw codes.
-type UserRightsUploadDownload string
+// UserRightsUploadDownload is the choice list of REDCap field "user_rights_upload_download" (Try out the "Upload or download users, roles, and assignments"), radio: the same choices as "api_grant_token", so the same type.
+type UserRightsUploadDownload = APIGrantToken
 
 // The choices of UserRightsUploadDownload, in dictionary order.
 const (
@@ -7455,38 +5368,18 @@ const (
 	UserRightsUploadDownloadFail UserRightsUploadDownload = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c UserRightsUploadDownload) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserRightsUploadDownload) Label() string {
-	switch c {
-	case UserRightsUploadDownloadPass:
-		return "Pass"
-	case UserRightsUploadDownloadFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseUserRightsUploadDownload returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserRightsUploadDownload(code string) (UserRightsUploadDownload, bool) {
-	switch code {
-	case "1", "0":
-		return UserRightsUploadDownload(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // UserRightsUploadDownloadValues returns every choice in dictionary order.
 func UserRightsUploadDownloadValues() []UserRightsUploadDownload {
-	return []UserRightsUploadDownload{UserRightsUploadDownloadPass, UserRightsUploadDownloadFail}
+	return APIGrantTokenValues()
 }
 
-// DagsDefined is the choice list of REDCap field "dags_defined" (The following DAGS are available: Georgia Texas United States Washington), radio. Values are REDCap's raw codes.
-type DagsDefined string
+// DagsDefined is the choice list of REDCap field "dags_defined" (The following DAGS are available: Georgia Texas United States Washington), radio: the same choices as "action_tag_help", so the same type.
+type DagsDefined = ActionTagHelp
 
 // The choices of DagsDefined, in dictionary order.
 const (
@@ -7494,38 +5387,18 @@ const (
 	DagsDefinedNo  DagsDefined = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DagsDefined) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DagsDefined) Label() string {
-	switch c {
-	case DagsDefinedYes:
-		return "Yes"
-	case DagsDefinedNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDagsDefined returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDagsDefined(code string) (DagsDefined, bool) {
-	switch code {
-	case "1", "0":
-		return DagsDefined(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DagsDefinedValues returns every choice in dictionary order.
 func DagsDefinedValues() []DagsDefined {
-	return []DagsDefined{DagsDefinedYes, DagsDefinedNo}
+	return ActionTagHelpValues()
 }
 
-// DagNew is the choice list of REDCap field "dag_new" (Add a new Data Access Group called "Temp" Did it work?), radio. Values are REDCap's raw codes.
-type DagNew string
+// DagNew is the choice list of REDCap field "dag_new" (Add a new Data Access Group called "Temp" Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type DagNew = ActionTagHelp
 
 // The choices of DagNew, in dictionary order.
 const (
@@ -7533,38 +5406,18 @@ const (
 	DagNewNo  DagNew = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DagNew) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DagNew) Label() string {
-	switch c {
-	case DagNewYes:
-		return "Yes"
-	case DagNewNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDagNew returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDagNew(code string) (DagNew, bool) {
-	switch code {
-	case "1", "0":
-		return DagNew(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DagNewValues returns every choice in dictionary order.
 func DagNewValues() []DagNew {
-	return []DagNew{DagNewYes, DagNewNo}
+	return ActionTagHelpValues()
 }
 
-// DagAssignUser is the choice list of REDCap field "dag_assign_user" (Assign user to a group: Did it work?), radio. Values are REDCap's raw codes.
-type DagAssignUser string
+// DagAssignUser is the choice list of REDCap field "dag_assign_user" (Assign user to a group: Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type DagAssignUser = ActionTagHelp
 
 // The choices of DagAssignUser, in dictionary order.
 const (
@@ -7572,38 +5425,18 @@ const (
 	DagAssignUserNo  DagAssignUser = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DagAssignUser) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DagAssignUser) Label() string {
-	switch c {
-	case DagAssignUserYes:
-		return "Yes"
-	case DagAssignUserNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDagAssignUser returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDagAssignUser(code string) (DagAssignUser, bool) {
-	switch code {
-	case "1", "0":
-		return DagAssignUser(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DagAssignUserValues returns every choice in dictionary order.
 func DagAssignUserValues() []DagAssignUser {
-	return []DagAssignUser{DagAssignUserYes, DagAssignUserNo}
+	return ActionTagHelpValues()
 }
 
-// DagUnassign is the choice list of REDCap field "dag_unassign" (Un-assign a user to a group [No assignment]. Did it work?), radio. Values are REDCap's raw codes.
-type DagUnassign string
+// DagUnassign is the choice list of REDCap field "dag_unassign" (Un-assign a user to a group [No assignment]. Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type DagUnassign = ActionTagHelp
 
 // The choices of DagUnassign, in dictionary order.
 const (
@@ -7611,38 +5444,18 @@ const (
 	DagUnassignNo  DagUnassign = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DagUnassign) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DagUnassign) Label() string {
-	switch c {
-	case DagUnassignYes:
-		return "Yes"
-	case DagUnassignNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDagUnassign returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDagUnassign(code string) (DagUnassign, bool) {
-	switch code {
-	case "1", "0":
-		return DagUnassign(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DagUnassignValues returns every choice in dictionary order.
 func DagUnassignValues() []DagUnassign {
-	return []DagUnassign{DagUnassignYes, DagUnassignNo}
+	return ActionTagHelpValues()
 }
 
-// DagDelete is the choice list of REDCap field "dag_delete" (Delete a DAG. Did it work?), radio. Values are REDCap's raw codes.
-type DagDelete string
+// DagDelete is the choice list of REDCap field "dag_delete" (Delete a DAG. Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type DagDelete = ActionTagHelp
 
 // The choices of DagDelete, in dictionary order.
 const (
@@ -7650,38 +5463,18 @@ const (
 	DagDeleteNo  DagDelete = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DagDelete) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DagDelete) Label() string {
-	switch c {
-	case DagDeleteYes:
-		return "Yes"
-	case DagDeleteNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDagDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDagDelete(code string) (DagDelete, bool) {
-	switch code {
-	case "1", "0":
-		return DagDelete(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DagDeleteValues returns every choice in dictionary order.
 func DagDeleteValues() []DagDelete {
-	return []DagDelete{DagDeleteYes, DagDeleteNo}
+	return ActionTagHelpValues()
 }
 
-// DatSmartVars is the choice list of REDCap field "dat_smart_vars" (All DAG access smart variables below are correct), radio. Values are REDCap's raw codes.
-type DatSmartVars string
+// DatSmartVars is the choice list of REDCap field "dat_smart_vars" (All DAG access smart variables below are correct), radio: the same choices as "action_tag_help", so the same type.
+type DatSmartVars = ActionTagHelp
 
 // The choices of DatSmartVars, in dictionary order.
 const (
@@ -7689,34 +5482,14 @@ const (
 	DatSmartVarsNo  DatSmartVars = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DatSmartVars) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DatSmartVars) Label() string {
-	switch c {
-	case DatSmartVarsYes:
-		return "Yes"
-	case DatSmartVarsNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDatSmartVars returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDatSmartVars(code string) (DatSmartVars, bool) {
-	switch code {
-	case "1", "0":
-		return DatSmartVars(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DatSmartVarsValues returns every choice in dictionary order.
 func DatSmartVarsValues() []DatSmartVars {
-	return []DatSmartVars{DatSmartVarsYes, DatSmartVarsNo}
+	return ActionTagHelpValues()
 }
 
 // AsiSendNow is the choice list of REDCap field "asi_send_now" (send now (This is the trigger and an email will be sent)), radio. Values are REDCap's raw codes.
@@ -7761,8 +5534,16 @@ func AsiSendNowValues() []AsiSendNow {
 	return []AsiSendNow{AsiSendNowYes, AsiSendNowNo, AsiSendNowMaybeLater}
 }
 
-// TookSurveyViaAsi is the choice list of REDCap field "took_survey_via_asi" (Did you get this survey via ASI?), radio. Values are REDCap's raw codes.
-type TookSurveyViaAsi string
+// decodeAsiSendNow decodes the text of a AsiSendNow field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeAsiSendNow(raw string) redcap.Value[AsiSendNow] {
+	return redcap.Decode(raw, missingCodes, ParseAsiSendNow)
+}
+
+// TookSurveyViaAsi is the choice list of REDCap field "took_survey_via_asi" (Did you get this survey via ASI?), radio: the same choices as "action_tag_help", so the same type.
+type TookSurveyViaAsi = ActionTagHelp
 
 // The choices of TookSurveyViaAsi, in dictionary order.
 const (
@@ -7770,38 +5551,18 @@ const (
 	TookSurveyViaAsiNo  TookSurveyViaAsi = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c TookSurveyViaAsi) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c TookSurveyViaAsi) Label() string {
-	switch c {
-	case TookSurveyViaAsiYes:
-		return "Yes"
-	case TookSurveyViaAsiNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseTookSurveyViaAsi returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseTookSurveyViaAsi(code string) (TookSurveyViaAsi, bool) {
-	switch code {
-	case "1", "0":
-		return TookSurveyViaAsi(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // TookSurveyViaAsiValues returns every choice in dictionary order.
 func TookSurveyViaAsiValues() []TookSurveyViaAsi {
-	return []TookSurveyViaAsi{TookSurveyViaAsiYes, TookSurveyViaAsiNo}
+	return ActionTagHelpValues()
 }
 
-// AsiConfirmInvitation is the choice list of REDCap field "asi_confirm_invitation" (Did you get the ASI invitation?), radio. Values are REDCap's raw codes.
-type AsiConfirmInvitation string
+// AsiConfirmInvitation is the choice list of REDCap field "asi_confirm_invitation" (Did you get the ASI invitation?), radio: the same choices as "action_tag_help", so the same type.
+type AsiConfirmInvitation = ActionTagHelp
 
 // The choices of AsiConfirmInvitation, in dictionary order.
 const (
@@ -7809,38 +5570,18 @@ const (
 	AsiConfirmInvitationNo  AsiConfirmInvitation = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c AsiConfirmInvitation) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c AsiConfirmInvitation) Label() string {
-	switch c {
-	case AsiConfirmInvitationYes:
-		return "Yes"
-	case AsiConfirmInvitationNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseAsiConfirmInvitation returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAsiConfirmInvitation(code string) (AsiConfirmInvitation, bool) {
-	switch code {
-	case "1", "0":
-		return AsiConfirmInvitation(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // AsiConfirmInvitationValues returns every choice in dictionary order.
 func AsiConfirmInvitationValues() []AsiConfirmInvitation {
-	return []AsiConfirmInvitation{AsiConfirmInvitationYes, AsiConfirmInvitationNo}
+	return ActionTagHelpValues()
 }
 
-// AsiConfirmTakeSurvey is the choice list of REDCap field "asi_confirm_take_survey" (Did you take the survey?), radio. Values are REDCap's raw codes.
-type AsiConfirmTakeSurvey string
+// AsiConfirmTakeSurvey is the choice list of REDCap field "asi_confirm_take_survey" (Did you take the survey?), radio: the same choices as "action_tag_help", so the same type.
+type AsiConfirmTakeSurvey = ActionTagHelp
 
 // The choices of AsiConfirmTakeSurvey, in dictionary order.
 const (
@@ -7848,38 +5589,18 @@ const (
 	AsiConfirmTakeSurveyNo  AsiConfirmTakeSurvey = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c AsiConfirmTakeSurvey) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c AsiConfirmTakeSurvey) Label() string {
-	switch c {
-	case AsiConfirmTakeSurveyYes:
-		return "Yes"
-	case AsiConfirmTakeSurveyNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseAsiConfirmTakeSurvey returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAsiConfirmTakeSurvey(code string) (AsiConfirmTakeSurvey, bool) {
-	switch code {
-	case "1", "0":
-		return AsiConfirmTakeSurvey(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // AsiConfirmTakeSurveyValues returns every choice in dictionary order.
 func AsiConfirmTakeSurveyValues() []AsiConfirmTakeSurvey {
-	return []AsiConfirmTakeSurvey{AsiConfirmTakeSurveyYes, AsiConfirmTakeSurveyNo}
+	return ActionTagHelpValues()
 }
 
-// AsiConfirmEmailedPdf is the choice list of REDCap field "asi_confirm_emailed_pdf" (Did you receive confirmation with the filled in survey attached to the email as a PDF?), radio. Values are REDCap's raw codes.
-type AsiConfirmEmailedPdf string
+// AsiConfirmEmailedPdf is the choice list of REDCap field "asi_confirm_emailed_pdf" (Did you receive confirmation with the filled in survey attached to the email as a PDF?), radio: the same choices as "action_tag_help", so the same type.
+type AsiConfirmEmailedPdf = ActionTagHelp
 
 // The choices of AsiConfirmEmailedPdf, in dictionary order.
 const (
@@ -7887,38 +5608,18 @@ const (
 	AsiConfirmEmailedPdfNo  AsiConfirmEmailedPdf = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c AsiConfirmEmailedPdf) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c AsiConfirmEmailedPdf) Label() string {
-	switch c {
-	case AsiConfirmEmailedPdfYes:
-		return "Yes"
-	case AsiConfirmEmailedPdfNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseAsiConfirmEmailedPdf returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAsiConfirmEmailedPdf(code string) (AsiConfirmEmailedPdf, bool) {
-	switch code {
-	case "1", "0":
-		return AsiConfirmEmailedPdf(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // AsiConfirmEmailedPdfValues returns every choice in dictionary order.
 func AsiConfirmEmailedPdfValues() []AsiConfirmEmailedPdf {
-	return []AsiConfirmEmailedPdf{AsiConfirmEmailedPdfYes, AsiConfirmEmailedPdfNo}
+	return ActionTagHelpValues()
 }
 
-// AlertSentReceived is the choice list of REDCap field "alert_sent_received" (Did you receive the email alert from updating the ASI Survey (Part 2)?), radio. Values are REDCap's raw codes.
-type AlertSentReceived string
+// AlertSentReceived is the choice list of REDCap field "alert_sent_received" (Did you receive the email alert from updating the ASI Survey (Part 2)?), radio: the same choices as "action_tag_help", so the same type.
+type AlertSentReceived = ActionTagHelp
 
 // The choices of AlertSentReceived, in dictionary order.
 const (
@@ -7926,38 +5627,18 @@ const (
 	AlertSentReceivedNo  AlertSentReceived = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c AlertSentReceived) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c AlertSentReceived) Label() string {
-	switch c {
-	case AlertSentReceivedYes:
-		return "Yes"
-	case AlertSentReceivedNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseAlertSentReceived returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAlertSentReceived(code string) (AlertSentReceived, bool) {
-	switch code {
-	case "1", "0":
-		return AlertSentReceived(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // AlertSentReceivedValues returns every choice in dictionary order.
 func AlertSentReceivedValues() []AlertSentReceived {
-	return []AlertSentReceived{AlertSentReceivedYes, AlertSentReceivedNo}
+	return ActionTagHelpValues()
 }
 
-// IsMultiLangEnabled is the choice list of REDCap field "is_multi_lang_enabled" (Is Multi-Language Management enabled?), radio. Values are REDCap's raw codes.
-type IsMultiLangEnabled string
+// IsMultiLangEnabled is the choice list of REDCap field "is_multi_lang_enabled" (Is Multi-Language Management enabled?), radio: the same choices as "action_tag_help", so the same type.
+type IsMultiLangEnabled = ActionTagHelp
 
 // The choices of IsMultiLangEnabled, in dictionary order.
 const (
@@ -7965,34 +5646,14 @@ const (
 	IsMultiLangEnabledNo  IsMultiLangEnabled = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c IsMultiLangEnabled) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c IsMultiLangEnabled) Label() string {
-	switch c {
-	case IsMultiLangEnabledYes:
-		return "Yes"
-	case IsMultiLangEnabledNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseIsMultiLangEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseIsMultiLangEnabled(code string) (IsMultiLangEnabled, bool) {
-	switch code {
-	case "1", "0":
-		return IsMultiLangEnabled(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // IsMultiLangEnabledValues returns every choice in dictionary order.
 func IsMultiLangEnabledValues() []IsMultiLangEnabled {
-	return []IsMultiLangEnabled{IsMultiLangEnabledYes, IsMultiLangEnabledNo}
+	return ActionTagHelpValues()
 }
 
 // Breakfast is the choice list of REDCap field "breakfast" (What do you want for breakfast), radio. Values are REDCap's raw codes.
@@ -8041,6 +5702,14 @@ func ParseBreakfast(code string) (Breakfast, bool) {
 // BreakfastValues returns every choice in dictionary order.
 func BreakfastValues() []Breakfast {
 	return []Breakfast{BreakfastEggs, BreakfastBacon, BreakfastOatmeal, BreakfastBananas, BreakfastISkipBreakfast}
+}
+
+// decodeBreakfast decodes the text of a Breakfast field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeBreakfast(raw string) redcap.Value[Breakfast] {
+	return redcap.Decode(raw, missingCodes, ParseBreakfast)
 }
 
 // Lunch is the choice list of REDCap field "lunch" (What do you eat for lunch?), radio. Values are REDCap's raw codes.
@@ -8094,6 +5763,14 @@ func LunchValues() []Lunch {
 	return []Lunch{LunchChickenLettuceWraps, LunchVeganCrunchWrapSupreme, LunchHeartyStuffedPeppers, LunchFishTacos, LunchShrimpAndSnowPeaStir, LunchBlackBeanTostadas}
 }
 
+// decodeLunch decodes the text of a Lunch field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeLunch(raw string) redcap.Value[Lunch] {
+	return redcap.Decode(raw, missingCodes, ParseLunch)
+}
+
 // IsURLShortEnabled is the choice list of REDCap field "is_url_short_enabled" (Is the URL shortening service enabled?), radio. Values are REDCap's raw codes.
 type IsURLShortEnabled string
 
@@ -8133,8 +5810,16 @@ func IsURLShortEnabledValues() []IsURLShortEnabled {
 	return []IsURLShortEnabled{IsURLShortEnabledEnabled, IsURLShortEnabledDisabled}
 }
 
-// URLShortWorks is the choice list of REDCap field "url_short_works" (Open URL Shortener in a new tab. . Enter in a URL and create a short random URL. If a new URL is created, this test pas…), radio. Values are REDCap's raw codes.
-type URLShortWorks string
+// decodeIsURLShortEnabled decodes the text of a IsURLShortEnabled field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeIsURLShortEnabled(raw string) redcap.Value[IsURLShortEnabled] {
+	return redcap.Decode(raw, missingCodes, ParseIsURLShortEnabled)
+}
+
+// URLShortWorks is the choice list of REDCap field "url_short_works" (Open URL Shortener in a new tab. . Enter in a URL and create a short random URL. If a new URL is created, this test pas…), radio: the same choices as "api_grant_token", so the same type.
+type URLShortWorks = APIGrantToken
 
 // The choices of URLShortWorks, in dictionary order.
 const (
@@ -8142,38 +5827,18 @@ const (
 	URLShortWorksFail URLShortWorks = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c URLShortWorks) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c URLShortWorks) Label() string {
-	switch c {
-	case URLShortWorksPass:
-		return "Pass"
-	case URLShortWorksFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseURLShortWorks returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseURLShortWorks(code string) (URLShortWorks, bool) {
-	switch code {
-	case "1", "0":
-		return URLShortWorks(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // URLShortWorksValues returns every choice in dictionary order.
 func URLShortWorksValues() []URLShortWorks {
-	return []URLShortWorks{URLShortWorksPass, URLShortWorksFail}
+	return APIGrantTokenValues()
 }
 
-// ProjectCreateScratch is the choice list of REDCap field "project_create_scratch" (Create a project from scratch.), radio. Values are REDCap's raw codes.
-type ProjectCreateScratch string
+// ProjectCreateScratch is the choice list of REDCap field "project_create_scratch" (Create a project from scratch.), radio: the same choices as "api_grant_token", so the same type.
+type ProjectCreateScratch = APIGrantToken
 
 // The choices of ProjectCreateScratch, in dictionary order.
 const (
@@ -8181,38 +5846,18 @@ const (
 	ProjectCreateScratchFail ProjectCreateScratch = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ProjectCreateScratch) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ProjectCreateScratch) Label() string {
-	switch c {
-	case ProjectCreateScratchPass:
-		return "Pass"
-	case ProjectCreateScratchFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseProjectCreateScratch returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseProjectCreateScratch(code string) (ProjectCreateScratch, bool) {
-	switch code {
-	case "1", "0":
-		return ProjectCreateScratch(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ProjectCreateScratchValues returns every choice in dictionary order.
 func ProjectCreateScratchValues() []ProjectCreateScratch {
-	return []ProjectCreateScratch{ProjectCreateScratchPass, ProjectCreateScratchFail}
+	return APIGrantTokenValues()
 }
 
-// ProjectCreateTemplate is the choice list of REDCap field "project_create_template" (Create a project from a template.), radio. Values are REDCap's raw codes.
-type ProjectCreateTemplate string
+// ProjectCreateTemplate is the choice list of REDCap field "project_create_template" (Create a project from a template.), radio: the same choices as "api_grant_token", so the same type.
+type ProjectCreateTemplate = APIGrantToken
 
 // The choices of ProjectCreateTemplate, in dictionary order.
 const (
@@ -8220,38 +5865,18 @@ const (
 	ProjectCreateTemplateFail ProjectCreateTemplate = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ProjectCreateTemplate) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ProjectCreateTemplate) Label() string {
-	switch c {
-	case ProjectCreateTemplatePass:
-		return "Pass"
-	case ProjectCreateTemplateFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseProjectCreateTemplate returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseProjectCreateTemplate(code string) (ProjectCreateTemplate, bool) {
-	switch code {
-	case "1", "0":
-		return ProjectCreateTemplate(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ProjectCreateTemplateValues returns every choice in dictionary order.
 func ProjectCreateTemplateValues() []ProjectCreateTemplate {
-	return []ProjectCreateTemplate{ProjectCreateTemplatePass, ProjectCreateTemplateFail}
+	return APIGrantTokenValues()
 }
 
-// ProjectCreateXML is the choice list of REDCap field "project_create_xml" (Create a project from a XML.), radio. Values are REDCap's raw codes.
-type ProjectCreateXML string
+// ProjectCreateXML is the choice list of REDCap field "project_create_xml" (Create a project from a XML.), radio: the same choices as "api_grant_token", so the same type.
+type ProjectCreateXML = APIGrantToken
 
 // The choices of ProjectCreateXML, in dictionary order.
 const (
@@ -8259,38 +5884,18 @@ const (
 	ProjectCreateXMLFail ProjectCreateXML = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ProjectCreateXML) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ProjectCreateXML) Label() string {
-	switch c {
-	case ProjectCreateXMLPass:
-		return "Pass"
-	case ProjectCreateXMLFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseProjectCreateXML returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseProjectCreateXML(code string) (ProjectCreateXML, bool) {
-	switch code {
-	case "1", "0":
-		return ProjectCreateXML(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ProjectCreateXMLValues returns every choice in dictionary order.
 func ProjectCreateXMLValues() []ProjectCreateXML {
-	return []ProjectCreateXML{ProjectCreateXMLPass, ProjectCreateXMLFail}
+	return APIGrantTokenValues()
 }
 
-// CodebookDisplay is the choice list of REDCap field "codebook_display" (Does the codebook display correctly?), radio. Values are REDCap's raw codes.
-type CodebookDisplay string
+// CodebookDisplay is the choice list of REDCap field "codebook_display" (Does the codebook display correctly?), radio: the same choices as "action_tag_help", so the same type.
+type CodebookDisplay = ActionTagHelp
 
 // The choices of CodebookDisplay, in dictionary order.
 const (
@@ -8298,38 +5903,18 @@ const (
 	CodebookDisplayNo  CodebookDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CodebookDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CodebookDisplay) Label() string {
-	switch c {
-	case CodebookDisplayYes:
-		return "Yes"
-	case CodebookDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCodebookDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCodebookDisplay(code string) (CodebookDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return CodebookDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CodebookDisplayValues returns every choice in dictionary order.
 func CodebookDisplayValues() []CodebookDisplay {
-	return []CodebookDisplay{CodebookDisplayYes, CodebookDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// FileRepoOpen is the choice list of REDCap field "file_repo_open" (Navigate to the File Repository. Open File Repo in new Tab), radio. Values are REDCap's raw codes.
-type FileRepoOpen string
+// FileRepoOpen is the choice list of REDCap field "file_repo_open" (Navigate to the File Repository. Open File Repo in new Tab), radio: the same choices as "api_grant_token", so the same type.
+type FileRepoOpen = APIGrantToken
 
 // The choices of FileRepoOpen, in dictionary order.
 const (
@@ -8337,38 +5922,18 @@ const (
 	FileRepoOpenFail FileRepoOpen = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c FileRepoOpen) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FileRepoOpen) Label() string {
-	switch c {
-	case FileRepoOpenPass:
-		return "Pass"
-	case FileRepoOpenFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseFileRepoOpen returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFileRepoOpen(code string) (FileRepoOpen, bool) {
-	switch code {
-	case "1", "0":
-		return FileRepoOpen(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // FileRepoOpenValues returns every choice in dictionary order.
 func FileRepoOpenValues() []FileRepoOpen {
-	return []FileRepoOpen{FileRepoOpenPass, FileRepoOpenFail}
+	return APIGrantTokenValues()
 }
 
-// FileRepoDownload is the choice list of REDCap field "file_repo_download" (Download the file "Test text document". If the document is not there, upload any small text file to complete this test.), radio. Values are REDCap's raw codes.
-type FileRepoDownload string
+// FileRepoDownload is the choice list of REDCap field "file_repo_download" (Download the file "Test text document". If the document is not there, upload any small text file to complete this test.), radio: the same choices as "api_grant_token", so the same type.
+type FileRepoDownload = APIGrantToken
 
 // The choices of FileRepoDownload, in dictionary order.
 const (
@@ -8376,38 +5941,18 @@ const (
 	FileRepoDownloadFail FileRepoDownload = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c FileRepoDownload) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FileRepoDownload) Label() string {
-	switch c {
-	case FileRepoDownloadPass:
-		return "Pass"
-	case FileRepoDownloadFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseFileRepoDownload returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFileRepoDownload(code string) (FileRepoDownload, bool) {
-	switch code {
-	case "1", "0":
-		return FileRepoDownload(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // FileRepoDownloadValues returns every choice in dictionary order.
 func FileRepoDownloadValues() []FileRepoDownload {
-	return []FileRepoDownload{FileRepoDownloadPass, FileRepoDownloadFail}
+	return APIGrantTokenValues()
 }
 
-// FileRepoUpload is the choice list of REDCap field "file_repo_upload" (Upload the recently download text file, or another file of your choice. Name it delete because it will be deleted at th…), radio. Values are REDCap's raw codes.
-type FileRepoUpload string
+// FileRepoUpload is the choice list of REDCap field "file_repo_upload" (Upload the recently download text file, or another file of your choice. Name it delete because it will be deleted at th…), radio: the same choices as "api_grant_token", so the same type.
+type FileRepoUpload = APIGrantToken
 
 // The choices of FileRepoUpload, in dictionary order.
 const (
@@ -8415,38 +5960,18 @@ const (
 	FileRepoUploadFail FileRepoUpload = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c FileRepoUpload) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FileRepoUpload) Label() string {
-	switch c {
-	case FileRepoUploadPass:
-		return "Pass"
-	case FileRepoUploadFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseFileRepoUpload returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFileRepoUpload(code string) (FileRepoUpload, bool) {
-	switch code {
-	case "1", "0":
-		return FileRepoUpload(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // FileRepoUploadValues returns every choice in dictionary order.
 func FileRepoUploadValues() []FileRepoUpload {
-	return []FileRepoUpload{FileRepoUploadPass, FileRepoUploadFail}
+	return APIGrantTokenValues()
 }
 
-// FileRepoEmail is the choice list of REDCap field "file_repo_email" (Email the file securely. It is the email icon listed under the action column. This test passes after following the link…), radio. Values are REDCap's raw codes.
-type FileRepoEmail string
+// FileRepoEmail is the choice list of REDCap field "file_repo_email" (Email the file securely. It is the email icon listed under the action column. This test passes after following the link…), radio: the same choices as "api_grant_token", so the same type.
+type FileRepoEmail = APIGrantToken
 
 // The choices of FileRepoEmail, in dictionary order.
 const (
@@ -8454,38 +5979,18 @@ const (
 	FileRepoEmailFail FileRepoEmail = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c FileRepoEmail) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FileRepoEmail) Label() string {
-	switch c {
-	case FileRepoEmailPass:
-		return "Pass"
-	case FileRepoEmailFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseFileRepoEmail returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFileRepoEmail(code string) (FileRepoEmail, bool) {
-	switch code {
-	case "1", "0":
-		return FileRepoEmail(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // FileRepoEmailValues returns every choice in dictionary order.
 func FileRepoEmailValues() []FileRepoEmail {
-	return []FileRepoEmail{FileRepoEmailPass, FileRepoEmailFail}
+	return APIGrantTokenValues()
 }
 
-// FileRepoDelete is the choice list of REDCap field "file_repo_delete" (Delete the recently upload file. Do NOT delete any other files), radio. Values are REDCap's raw codes.
-type FileRepoDelete string
+// FileRepoDelete is the choice list of REDCap field "file_repo_delete" (Delete the recently upload file. Do NOT delete any other files), radio: the same choices as "api_grant_token", so the same type.
+type FileRepoDelete = APIGrantToken
 
 // The choices of FileRepoDelete, in dictionary order.
 const (
@@ -8493,38 +5998,18 @@ const (
 	FileRepoDeleteFail FileRepoDelete = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c FileRepoDelete) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FileRepoDelete) Label() string {
-	switch c {
-	case FileRepoDeletePass:
-		return "Pass"
-	case FileRepoDeleteFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseFileRepoDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFileRepoDelete(code string) (FileRepoDelete, bool) {
-	switch code {
-	case "1", "0":
-		return FileRepoDelete(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // FileRepoDeleteValues returns every choice in dictionary order.
 func FileRepoDeleteValues() []FileRepoDelete {
-	return []FileRepoDelete{FileRepoDeletePass, FileRepoDeleteFail}
+	return APIGrantTokenValues()
 }
 
-// XMLImportProject is the choice list of REDCap field "xml_import_project" (Create a new project via uploading a project XML file. The purpose can be Operation/Support.), radio. Values are REDCap's raw codes.
-type XMLImportProject string
+// XMLImportProject is the choice list of REDCap field "xml_import_project" (Create a new project via uploading a project XML file. The purpose can be Operation/Support.), radio: the same choices as "api_grant_token", so the same type.
+type XMLImportProject = APIGrantToken
 
 // The choices of XMLImportProject, in dictionary order.
 const (
@@ -8532,38 +6017,18 @@ const (
 	XMLImportProjectFail XMLImportProject = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c XMLImportProject) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c XMLImportProject) Label() string {
-	switch c {
-	case XMLImportProjectPass:
-		return "Pass"
-	case XMLImportProjectFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseXMLImportProject returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseXMLImportProject(code string) (XMLImportProject, bool) {
-	switch code {
-	case "1", "0":
-		return XMLImportProject(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // XMLImportProjectValues returns every choice in dictionary order.
 func XMLImportProjectValues() []XMLImportProject {
-	return []XMLImportProject{XMLImportProjectPass, XMLImportProjectFail}
+	return APIGrantTokenValues()
 }
 
-// TemplateProject is the choice list of REDCap field "template_project" (Create a project by using a template. The purpose can be Operation/Support.), radio. Values are REDCap's raw codes.
-type TemplateProject string
+// TemplateProject is the choice list of REDCap field "template_project" (Create a project by using a template. The purpose can be Operation/Support.), radio: the same choices as "api_grant_token", so the same type.
+type TemplateProject = APIGrantToken
 
 // The choices of TemplateProject, in dictionary order.
 const (
@@ -8571,38 +6036,18 @@ const (
 	TemplateProjectFail TemplateProject = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c TemplateProject) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c TemplateProject) Label() string {
-	switch c {
-	case TemplateProjectPass:
-		return "Pass"
-	case TemplateProjectFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseTemplateProject returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseTemplateProject(code string) (TemplateProject, bool) {
-	switch code {
-	case "1", "0":
-		return TemplateProject(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // TemplateProjectValues returns every choice in dictionary order.
 func TemplateProjectValues() []TemplateProject {
-	return []TemplateProject{TemplateProjectPass, TemplateProjectFail}
+	return APIGrantTokenValues()
 }
 
-// ProjectDelete is the choice list of REDCap field "project_delete" (The project was deleted. Please make sure this is a test project.), radio. Values are REDCap's raw codes.
-type ProjectDelete string
+// ProjectDelete is the choice list of REDCap field "project_delete" (The project was deleted. Please make sure this is a test project.), radio: the same choices as "api_grant_token", so the same type.
+type ProjectDelete = APIGrantToken
 
 // The choices of ProjectDelete, in dictionary order.
 const (
@@ -8610,38 +6055,18 @@ const (
 	ProjectDeleteFail ProjectDelete = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c ProjectDelete) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ProjectDelete) Label() string {
-	switch c {
-	case ProjectDeletePass:
-		return "Pass"
-	case ProjectDeleteFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseProjectDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseProjectDelete(code string) (ProjectDelete, bool) {
-	switch code {
-	case "1", "0":
-		return ProjectDelete(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // ProjectDeleteValues returns every choice in dictionary order.
 func ProjectDeleteValues() []ProjectDelete {
-	return []ProjectDelete{ProjectDeletePass, ProjectDeleteFail}
+	return APIGrantTokenValues()
 }
 
-// CalendarEventAdd is the choice list of REDCap field "calendar_event_add" (Add a new event. Was the new event added?), radio. Values are REDCap's raw codes.
-type CalendarEventAdd string
+// CalendarEventAdd is the choice list of REDCap field "calendar_event_add" (Add a new event. Was the new event added?), radio: the same choices as "action_tag_help", so the same type.
+type CalendarEventAdd = ActionTagHelp
 
 // The choices of CalendarEventAdd, in dictionary order.
 const (
@@ -8649,38 +6074,18 @@ const (
 	CalendarEventAddNo  CalendarEventAdd = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CalendarEventAdd) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CalendarEventAdd) Label() string {
-	switch c {
-	case CalendarEventAddYes:
-		return "Yes"
-	case CalendarEventAddNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCalendarEventAdd returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCalendarEventAdd(code string) (CalendarEventAdd, bool) {
-	switch code {
-	case "1", "0":
-		return CalendarEventAdd(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CalendarEventAddValues returns every choice in dictionary order.
 func CalendarEventAddValues() []CalendarEventAdd {
-	return []CalendarEventAdd{CalendarEventAddYes, CalendarEventAddNo}
+	return ActionTagHelpValues()
 }
 
-// CalendarEventDelete is the choice list of REDCap field "calendar_event_delete" (Delete the same event. Was the new event deleted?), radio. Values are REDCap's raw codes.
-type CalendarEventDelete string
+// CalendarEventDelete is the choice list of REDCap field "calendar_event_delete" (Delete the same event. Was the new event deleted?), radio: the same choices as "action_tag_help", so the same type.
+type CalendarEventDelete = ActionTagHelp
 
 // The choices of CalendarEventDelete, in dictionary order.
 const (
@@ -8688,38 +6093,18 @@ const (
 	CalendarEventDeleteNo  CalendarEventDelete = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CalendarEventDelete) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CalendarEventDelete) Label() string {
-	switch c {
-	case CalendarEventDeleteYes:
-		return "Yes"
-	case CalendarEventDeleteNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCalendarEventDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCalendarEventDelete(code string) (CalendarEventDelete, bool) {
-	switch code {
-	case "1", "0":
-		return CalendarEventDelete(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CalendarEventDeleteValues returns every choice in dictionary order.
 func CalendarEventDeleteValues() []CalendarEventDelete {
-	return []CalendarEventDelete{CalendarEventDeleteYes, CalendarEventDeleteNo}
+	return ActionTagHelpValues()
 }
 
-// DataReportAll is the choice list of REDCap field "data_report_all" (View the "All Data" report.), radio. Values are REDCap's raw codes.
-type DataReportAll string
+// DataReportAll is the choice list of REDCap field "data_report_all" (View the "All Data" report.), radio: the same choices as "api_grant_token", so the same type.
+type DataReportAll = APIGrantToken
 
 // The choices of DataReportAll, in dictionary order.
 const (
@@ -8727,38 +6112,18 @@ const (
 	DataReportAllFail DataReportAll = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DataReportAll) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DataReportAll) Label() string {
-	switch c {
-	case DataReportAllPass:
-		return "Pass"
-	case DataReportAllFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDataReportAll returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDataReportAll(code string) (DataReportAll, bool) {
-	switch code {
-	case "1", "0":
-		return DataReportAll(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DataReportAllValues returns every choice in dictionary order.
 func DataReportAllValues() []DataReportAll {
-	return []DataReportAll{DataReportAllPass, DataReportAllFail}
+	return APIGrantTokenValues()
 }
 
-// DataReportsExport is the choice list of REDCap field "data_reports_export" (Export "All Data"), radio. Values are REDCap's raw codes.
-type DataReportsExport string
+// DataReportsExport is the choice list of REDCap field "data_reports_export" (Export "All Data"), radio: the same choices as "api_grant_token", so the same type.
+type DataReportsExport = APIGrantToken
 
 // The choices of DataReportsExport, in dictionary order.
 const (
@@ -8766,38 +6131,18 @@ const (
 	DataReportsExportFail DataReportsExport = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DataReportsExport) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DataReportsExport) Label() string {
-	switch c {
-	case DataReportsExportPass:
-		return "Pass"
-	case DataReportsExportFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDataReportsExport returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDataReportsExport(code string) (DataReportsExport, bool) {
-	switch code {
-	case "1", "0":
-		return DataReportsExport(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DataReportsExportValues returns every choice in dictionary order.
 func DataReportsExportValues() []DataReportsExport {
-	return []DataReportsExport{DataReportsExportPass, DataReportsExportFail}
+	return APIGrantTokenValues()
 }
 
-// DataReportsStats is the choice list of REDCap field "data_reports_stats" (View the "Stats and Charts"), radio. Values are REDCap's raw codes.
-type DataReportsStats string
+// DataReportsStats is the choice list of REDCap field "data_reports_stats" (View the "Stats and Charts"), radio: the same choices as "api_grant_token", so the same type.
+type DataReportsStats = APIGrantToken
 
 // The choices of DataReportsStats, in dictionary order.
 const (
@@ -8805,38 +6150,18 @@ const (
 	DataReportsStatsFail DataReportsStats = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DataReportsStats) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DataReportsStats) Label() string {
-	switch c {
-	case DataReportsStatsPass:
-		return "Pass"
-	case DataReportsStatsFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDataReportsStats returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDataReportsStats(code string) (DataReportsStats, bool) {
-	switch code {
-	case "1", "0":
-		return DataReportsStats(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DataReportsStatsValues returns every choice in dictionary order.
 func DataReportsStatsValues() []DataReportsStats {
-	return []DataReportsStats{DataReportsStatsPass, DataReportsStatsFail}
+	return APIGrantTokenValues()
 }
 
-// DataExportCustom is the choice list of REDCap field "data_export_custom" (Make a custom selection and view the report), radio. Values are REDCap's raw codes.
-type DataExportCustom string
+// DataExportCustom is the choice list of REDCap field "data_export_custom" (Make a custom selection and view the report), radio: the same choices as "api_grant_token", so the same type.
+type DataExportCustom = APIGrantToken
 
 // The choices of DataExportCustom, in dictionary order.
 const (
@@ -8844,38 +6169,18 @@ const (
 	DataExportCustomFail DataExportCustom = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DataExportCustom) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DataExportCustom) Label() string {
-	switch c {
-	case DataExportCustomPass:
-		return "Pass"
-	case DataExportCustomFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDataExportCustom returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDataExportCustom(code string) (DataExportCustom, bool) {
-	switch code {
-	case "1", "0":
-		return DataExportCustom(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DataExportCustomValues returns every choice in dictionary order.
 func DataExportCustomValues() []DataExportCustom {
-	return []DataExportCustom{DataExportCustomPass, DataExportCustomFail}
+	return APIGrantTokenValues()
 }
 
-// LogAcurate is the choice list of REDCap field "log_acurate" (The log is accurate), radio. Values are REDCap's raw codes.
-type LogAcurate string
+// LogAcurate is the choice list of REDCap field "log_acurate" (The log is accurate), radio: the same choices as "action_tag_help", so the same type.
+type LogAcurate = ActionTagHelp
 
 // The choices of LogAcurate, in dictionary order.
 const (
@@ -8883,34 +6188,14 @@ const (
 	LogAcurateNo  LogAcurate = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c LogAcurate) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c LogAcurate) Label() string {
-	switch c {
-	case LogAcurateYes:
-		return "Yes"
-	case LogAcurateNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseLogAcurate returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseLogAcurate(code string) (LogAcurate, bool) {
-	switch code {
-	case "1", "0":
-		return LogAcurate(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // LogAcurateValues returns every choice in dictionary order.
 func LogAcurateValues() []LogAcurate {
-	return []LogAcurate{LogAcurateYes, LogAcurateNo}
+	return ActionTagHelpValues()
 }
 
 // EmailLogSearch is the choice list of REDCap field "email_log_search" (Specify some search criteria and press "Search emails"), radio. Values are REDCap's raw codes.
@@ -8952,8 +6237,16 @@ func EmailLogSearchValues() []EmailLogSearch {
 	return []EmailLogSearch{EmailLogSearchCompleted, EmailLogSearchNotCompleted}
 }
 
-// EmailLogAcurate is the choice list of REDCap field "email_log_acurate" (The email log is accurate), radio. Values are REDCap's raw codes.
-type EmailLogAcurate string
+// decodeEmailLogSearch decodes the text of a EmailLogSearch field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeEmailLogSearch(raw string) redcap.Value[EmailLogSearch] {
+	return redcap.Decode(raw, missingCodes, ParseEmailLogSearch)
+}
+
+// EmailLogAcurate is the choice list of REDCap field "email_log_acurate" (The email log is accurate), radio: the same choices as "action_tag_help", so the same type.
+type EmailLogAcurate = ActionTagHelp
 
 // The choices of EmailLogAcurate, in dictionary order.
 const (
@@ -8961,38 +6254,18 @@ const (
 	EmailLogAcurateNo  EmailLogAcurate = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c EmailLogAcurate) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c EmailLogAcurate) Label() string {
-	switch c {
-	case EmailLogAcurateYes:
-		return "Yes"
-	case EmailLogAcurateNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseEmailLogAcurate returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseEmailLogAcurate(code string) (EmailLogAcurate, bool) {
-	switch code {
-	case "1", "0":
-		return EmailLogAcurate(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // EmailLogAcurateValues returns every choice in dictionary order.
 func EmailLogAcurateValues() []EmailLogAcurate {
-	return []EmailLogAcurate{EmailLogAcurateYes, EmailLogAcurateNo}
+	return ActionTagHelpValues()
 }
 
-// FieldCommentEnabled is the choice list of REDCap field "field_comment_enabled" (Is the section Field Comment Log or Data Resolution Workflow (Data Queries) enabled?), radio. Values are REDCap's raw codes.
-type FieldCommentEnabled string
+// FieldCommentEnabled is the choice list of REDCap field "field_comment_enabled" (Is the section Field Comment Log or Data Resolution Workflow (Data Queries) enabled?), radio: the same choices as "action_tag_help", so the same type.
+type FieldCommentEnabled = ActionTagHelp
 
 // The choices of FieldCommentEnabled, in dictionary order.
 const (
@@ -9000,34 +6273,14 @@ const (
 	FieldCommentEnabledNo  FieldCommentEnabled = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c FieldCommentEnabled) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FieldCommentEnabled) Label() string {
-	switch c {
-	case FieldCommentEnabledYes:
-		return "Yes"
-	case FieldCommentEnabledNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseFieldCommentEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFieldCommentEnabled(code string) (FieldCommentEnabled, bool) {
-	switch code {
-	case "1", "0":
-		return FieldCommentEnabled(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // FieldCommentEnabledValues returns every choice in dictionary order.
 func FieldCommentEnabledValues() []FieldCommentEnabled {
-	return []FieldCommentEnabled{FieldCommentEnabledYes, FieldCommentEnabledNo}
+	return ActionTagHelpValues()
 }
 
 // FieldCommentChoosen is the choice list of REDCap field "field_comment_choosen" (Which one is active?), radio. Values are REDCap's raw codes.
@@ -9072,8 +6325,16 @@ func FieldCommentChoosenValues() []FieldCommentChoosen {
 	return []FieldCommentChoosen{FieldCommentChoosenNone, FieldCommentChoosenFieldCommentLog, FieldCommentChoosenDataResolutionWorkflow}
 }
 
-// FieldCommentCreate is the choice list of REDCap field "field_comment_create" (Create a field comment on this field by clicking on the comment icon next to the field. After the comment is saved the…), radio. Values are REDCap's raw codes.
-type FieldCommentCreate string
+// decodeFieldCommentChoosen decodes the text of a FieldCommentChoosen field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeFieldCommentChoosen(raw string) redcap.Value[FieldCommentChoosen] {
+	return redcap.Decode(raw, missingCodes, ParseFieldCommentChoosen)
+}
+
+// FieldCommentCreate is the choice list of REDCap field "field_comment_create" (Create a field comment on this field by clicking on the comment icon next to the field. After the comment is saved the…), radio: the same choices as "action_tag_help", so the same type.
+type FieldCommentCreate = ActionTagHelp
 
 // The choices of FieldCommentCreate, in dictionary order.
 const (
@@ -9081,38 +6342,18 @@ const (
 	FieldCommentCreateNo  FieldCommentCreate = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c FieldCommentCreate) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FieldCommentCreate) Label() string {
-	switch c {
-	case FieldCommentCreateYes:
-		return "Yes"
-	case FieldCommentCreateNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseFieldCommentCreate returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFieldCommentCreate(code string) (FieldCommentCreate, bool) {
-	switch code {
-	case "1", "0":
-		return FieldCommentCreate(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // FieldCommentCreateValues returns every choice in dictionary order.
 func FieldCommentCreateValues() []FieldCommentCreate {
-	return []FieldCommentCreate{FieldCommentCreateYes, FieldCommentCreateNo}
+	return ActionTagHelpValues()
 }
 
-// FieldCommentLog is the choice list of REDCap field "field_comment_log" (View the field comment log. Visit Field Comment Logs . Optional, download the comment log. Did it work?), radio. Values are REDCap's raw codes.
-type FieldCommentLog string
+// FieldCommentLog is the choice list of REDCap field "field_comment_log" (View the field comment log. Visit Field Comment Logs . Optional, download the comment log. Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type FieldCommentLog = ActionTagHelp
 
 // The choices of FieldCommentLog, in dictionary order.
 const (
@@ -9120,38 +6361,18 @@ const (
 	FieldCommentLogNo  FieldCommentLog = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c FieldCommentLog) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FieldCommentLog) Label() string {
-	switch c {
-	case FieldCommentLogYes:
-		return "Yes"
-	case FieldCommentLogNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseFieldCommentLog returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFieldCommentLog(code string) (FieldCommentLog, bool) {
-	switch code {
-	case "1", "0":
-		return FieldCommentLog(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // FieldCommentLogValues returns every choice in dictionary order.
 func FieldCommentLogValues() []FieldCommentLog {
-	return []FieldCommentLog{FieldCommentLogYes, FieldCommentLogNo}
+	return ActionTagHelpValues()
 }
 
-// FieldCommentDelete is the choice list of REDCap field "field_comment_delete" (Delete the previously created field comment. Did it work?), radio. Values are REDCap's raw codes.
-type FieldCommentDelete string
+// FieldCommentDelete is the choice list of REDCap field "field_comment_delete" (Delete the previously created field comment. Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type FieldCommentDelete = ActionTagHelp
 
 // The choices of FieldCommentDelete, in dictionary order.
 const (
@@ -9159,38 +6380,18 @@ const (
 	FieldCommentDeleteNo  FieldCommentDelete = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c FieldCommentDelete) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c FieldCommentDelete) Label() string {
-	switch c {
-	case FieldCommentDeleteYes:
-		return "Yes"
-	case FieldCommentDeleteNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseFieldCommentDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseFieldCommentDelete(code string) (FieldCommentDelete, bool) {
-	switch code {
-	case "1", "0":
-		return FieldCommentDelete(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // FieldCommentDeleteValues returns every choice in dictionary order.
 func FieldCommentDeleteValues() []FieldCommentDelete {
-	return []FieldCommentDelete{FieldCommentDeleteYes, FieldCommentDeleteNo}
+	return ActionTagHelpValues()
 }
 
-// CustomLockDisplay is the choice list of REDCap field "custom_lock_display" (Does the page display correctly?), radio. Values are REDCap's raw codes.
-type CustomLockDisplay string
+// CustomLockDisplay is the choice list of REDCap field "custom_lock_display" (Does the page display correctly?), radio: the same choices as "action_tag_help", so the same type.
+type CustomLockDisplay = ActionTagHelp
 
 // The choices of CustomLockDisplay, in dictionary order.
 const (
@@ -9198,38 +6399,18 @@ const (
 	CustomLockDisplayNo  CustomLockDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CustomLockDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CustomLockDisplay) Label() string {
-	switch c {
-	case CustomLockDisplayYes:
-		return "Yes"
-	case CustomLockDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCustomLockDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCustomLockDisplay(code string) (CustomLockDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return CustomLockDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CustomLockDisplayValues returns every choice in dictionary order.
 func CustomLockDisplayValues() []CustomLockDisplay {
-	return []CustomLockDisplay{CustomLockDisplayYes, CustomLockDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// CustomLockToggle is the choice list of REDCap field "custom_lock_toggle" (1) Toggle the column "Display the Lock option for this instrument?" for the 00 Read Me instrument. 2) Toggle the column…), radio. Values are REDCap's raw codes.
-type CustomLockToggle string
+// CustomLockToggle is the choice list of REDCap field "custom_lock_toggle" (1) Toggle the column "Display the Lock option for this instrument?" for the 00 Read Me instrument. 2) Toggle the column…), radio: the same choices as "api_grant_token", so the same type.
+type CustomLockToggle = APIGrantToken
 
 // The choices of CustomLockToggle, in dictionary order.
 const (
@@ -9237,38 +6418,18 @@ const (
 	CustomLockToggleFail CustomLockToggle = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c CustomLockToggle) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CustomLockToggle) Label() string {
-	switch c {
-	case CustomLockTogglePass:
-		return "Pass"
-	case CustomLockToggleFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseCustomLockToggle returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCustomLockToggle(code string) (CustomLockToggle, bool) {
-	switch code {
-	case "1", "0":
-		return CustomLockToggle(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // CustomLockToggleValues returns every choice in dictionary order.
 func CustomLockToggleValues() []CustomLockToggle {
-	return []CustomLockToggle{CustomLockTogglePass, CustomLockToggleFail}
+	return APIGrantTokenValues()
 }
 
-// CustomLockTextRemove is the choice list of REDCap field "custom_lock_text_remove" (If there is custom text, remove it by clicking the icon), radio. Values are REDCap's raw codes.
-type CustomLockTextRemove string
+// CustomLockTextRemove is the choice list of REDCap field "custom_lock_text_remove" (If there is custom text, remove it by clicking the icon), radio: the same choices as "api_grant_token", so the same type.
+type CustomLockTextRemove = APIGrantToken
 
 // The choices of CustomLockTextRemove, in dictionary order.
 const (
@@ -9276,38 +6437,18 @@ const (
 	CustomLockTextRemoveFail CustomLockTextRemove = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c CustomLockTextRemove) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CustomLockTextRemove) Label() string {
-	switch c {
-	case CustomLockTextRemovePass:
-		return "Pass"
-	case CustomLockTextRemoveFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseCustomLockTextRemove returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCustomLockTextRemove(code string) (CustomLockTextRemove, bool) {
-	switch code {
-	case "1", "0":
-		return CustomLockTextRemove(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // CustomLockTextRemoveValues returns every choice in dictionary order.
 func CustomLockTextRemoveValues() []CustomLockTextRemove {
-	return []CustomLockTextRemove{CustomLockTextRemovePass, CustomLockTextRemoveFail}
+	return APIGrantTokenValues()
 }
 
-// CustomLockEnabled is the choice list of REDCap field "custom_lock_enabled" (Is there the ability to lock this form at the bottom of the instrument?), radio. Values are REDCap's raw codes.
-type CustomLockEnabled string
+// CustomLockEnabled is the choice list of REDCap field "custom_lock_enabled" (Is there the ability to lock this form at the bottom of the instrument?), radio: the same choices as "action_tag_help", so the same type.
+type CustomLockEnabled = ActionTagHelp
 
 // The choices of CustomLockEnabled, in dictionary order.
 const (
@@ -9315,38 +6456,18 @@ const (
 	CustomLockEnabledNo  CustomLockEnabled = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CustomLockEnabled) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CustomLockEnabled) Label() string {
-	switch c {
-	case CustomLockEnabledYes:
-		return "Yes"
-	case CustomLockEnabledNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCustomLockEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCustomLockEnabled(code string) (CustomLockEnabled, bool) {
-	switch code {
-	case "1", "0":
-		return CustomLockEnabled(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CustomLockEnabledValues returns every choice in dictionary order.
 func CustomLockEnabledValues() []CustomLockEnabled {
-	return []CustomLockEnabled{CustomLockEnabledYes, CustomLockEnabledNo}
+	return ActionTagHelpValues()
 }
 
-// CustomEsignEnabled is the choice list of REDCap field "custom_esign_enabled" (Is there the ability to E-Sign this form at the bottom of the instrument?), radio. Values are REDCap's raw codes.
-type CustomEsignEnabled string
+// CustomEsignEnabled is the choice list of REDCap field "custom_esign_enabled" (Is there the ability to E-Sign this form at the bottom of the instrument?), radio: the same choices as "action_tag_help", so the same type.
+type CustomEsignEnabled = ActionTagHelp
 
 // The choices of CustomEsignEnabled, in dictionary order.
 const (
@@ -9354,38 +6475,18 @@ const (
 	CustomEsignEnabledNo  CustomEsignEnabled = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CustomEsignEnabled) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CustomEsignEnabled) Label() string {
-	switch c {
-	case CustomEsignEnabledYes:
-		return "Yes"
-	case CustomEsignEnabledNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCustomEsignEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCustomEsignEnabled(code string) (CustomEsignEnabled, bool) {
-	switch code {
-	case "1", "0":
-		return CustomEsignEnabled(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CustomEsignEnabledValues returns every choice in dictionary order.
 func CustomEsignEnabledValues() []CustomEsignEnabled {
-	return []CustomEsignEnabled{CustomEsignEnabledYes, CustomEsignEnabledNo}
+	return ActionTagHelpValues()
 }
 
-// CustomLockEsign is the choice list of REDCap field "custom_lock_esign" (Check both "Lock" and "E-Signature" and save. The username/password verification opens. Enter the username and password…), radio. Values are REDCap's raw codes.
-type CustomLockEsign string
+// CustomLockEsign is the choice list of REDCap field "custom_lock_esign" (Check both "Lock" and "E-Signature" and save. The username/password verification opens. Enter the username and password…), radio: the same choices as "action_tag_help", so the same type.
+type CustomLockEsign = ActionTagHelp
 
 // The choices of CustomLockEsign, in dictionary order.
 const (
@@ -9393,38 +6494,18 @@ const (
 	CustomLockEsignNo  CustomLockEsign = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CustomLockEsign) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CustomLockEsign) Label() string {
-	switch c {
-	case CustomLockEsignYes:
-		return "Yes"
-	case CustomLockEsignNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCustomLockEsign returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCustomLockEsign(code string) (CustomLockEsign, bool) {
-	switch code {
-	case "1", "0":
-		return CustomLockEsign(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CustomLockEsignValues returns every choice in dictionary order.
 func CustomLockEsignValues() []CustomLockEsign {
-	return []CustomLockEsign{CustomLockEsignYes, CustomLockEsignNo}
+	return ActionTagHelpValues()
 }
 
-// CustomLockActions is the choice list of REDCap field "custom_lock_actions" (Try one or more of following actions: SHOW ALL ROWS Show timestamp / user Hide timestamp / user Show locked Show not lo…), radio. Values are REDCap's raw codes.
-type CustomLockActions string
+// CustomLockActions is the choice list of REDCap field "custom_lock_actions" (Try one or more of following actions: SHOW ALL ROWS Show timestamp / user Hide timestamp / user Show locked Show not lo…), radio: the same choices as "action_tag_help", so the same type.
+type CustomLockActions = ActionTagHelp
 
 // The choices of CustomLockActions, in dictionary order.
 const (
@@ -9432,38 +6513,18 @@ const (
 	CustomLockActionsNo  CustomLockActions = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CustomLockActions) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CustomLockActions) Label() string {
-	switch c {
-	case CustomLockActionsYes:
-		return "Yes"
-	case CustomLockActionsNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCustomLockActions returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCustomLockActions(code string) (CustomLockActions, bool) {
-	switch code {
-	case "1", "0":
-		return CustomLockActions(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CustomLockActionsValues returns every choice in dictionary order.
 func CustomLockActionsValues() []CustomLockActions {
-	return []CustomLockActions{CustomLockActionsYes, CustomLockActionsNo}
+	return ActionTagHelpValues()
 }
 
-// CustomLockUnlock is the choice list of REDCap field "custom_lock_unlock" (Unlock this form. Does it unlock? If it was E-Signed, was the e-signature removed?), radio. Values are REDCap's raw codes.
-type CustomLockUnlock string
+// CustomLockUnlock is the choice list of REDCap field "custom_lock_unlock" (Unlock this form. Does it unlock? If it was E-Signed, was the e-signature removed?), radio: the same choices as "action_tag_help", so the same type.
+type CustomLockUnlock = ActionTagHelp
 
 // The choices of CustomLockUnlock, in dictionary order.
 const (
@@ -9471,38 +6532,18 @@ const (
 	CustomLockUnlockNo  CustomLockUnlock = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c CustomLockUnlock) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c CustomLockUnlock) Label() string {
-	switch c {
-	case CustomLockUnlockYes:
-		return "Yes"
-	case CustomLockUnlockNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseCustomLockUnlock returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseCustomLockUnlock(code string) (CustomLockUnlock, bool) {
-	switch code {
-	case "1", "0":
-		return CustomLockUnlock(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // CustomLockUnlockValues returns every choice in dictionary order.
 func CustomLockUnlockValues() []CustomLockUnlock {
-	return []CustomLockUnlock{CustomLockUnlockYes, CustomLockUnlockNo}
+	return ActionTagHelpValues()
 }
 
-// DqBlanks is the choice list of REDCap field "dq_blanks" (Execute Rule A "Blank value*". View the results.), radio. Values are REDCap's raw codes.
-type DqBlanks string
+// DqBlanks is the choice list of REDCap field "dq_blanks" (Execute Rule A "Blank value*". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqBlanks = APIGrantToken
 
 // The choices of DqBlanks, in dictionary order.
 const (
@@ -9510,38 +6551,18 @@ const (
 	DqBlanksFail DqBlanks = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqBlanks) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqBlanks) Label() string {
-	switch c {
-	case DqBlanksPass:
-		return "Pass"
-	case DqBlanksFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqBlanks returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqBlanks(code string) (DqBlanks, bool) {
-	switch code {
-	case "1", "0":
-		return DqBlanks(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqBlanksValues returns every choice in dictionary order.
 func DqBlanksValues() []DqBlanks {
-	return []DqBlanks{DqBlanksPass, DqBlanksFail}
+	return APIGrantTokenValues()
 }
 
-// DqBlankRequired is the choice list of REDCap field "dq_blank_required" (Execute Rule B "Blank values* (required fields only)". View the results.), radio. Values are REDCap's raw codes.
-type DqBlankRequired string
+// DqBlankRequired is the choice list of REDCap field "dq_blank_required" (Execute Rule B "Blank values* (required fields only)". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqBlankRequired = APIGrantToken
 
 // The choices of DqBlankRequired, in dictionary order.
 const (
@@ -9549,38 +6570,18 @@ const (
 	DqBlankRequiredFail DqBlankRequired = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqBlankRequired) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqBlankRequired) Label() string {
-	switch c {
-	case DqBlankRequiredPass:
-		return "Pass"
-	case DqBlankRequiredFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqBlankRequired returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqBlankRequired(code string) (DqBlankRequired, bool) {
-	switch code {
-	case "1", "0":
-		return DqBlankRequired(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqBlankRequiredValues returns every choice in dictionary order.
 func DqBlankRequiredValues() []DqBlankRequired {
-	return []DqBlankRequired{DqBlankRequiredPass, DqBlankRequiredFail}
+	return APIGrantTokenValues()
 }
 
-// DqIncorrectType is the choice list of REDCap field "dq_incorrect_type" (Execute Rule C "Field validation errors (incorrect data type)". View the results.), radio. Values are REDCap's raw codes.
-type DqIncorrectType string
+// DqIncorrectType is the choice list of REDCap field "dq_incorrect_type" (Execute Rule C "Field validation errors (incorrect data type)". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqIncorrectType = APIGrantToken
 
 // The choices of DqIncorrectType, in dictionary order.
 const (
@@ -9588,38 +6589,18 @@ const (
 	DqIncorrectTypeFail DqIncorrectType = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqIncorrectType) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqIncorrectType) Label() string {
-	switch c {
-	case DqIncorrectTypePass:
-		return "Pass"
-	case DqIncorrectTypeFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqIncorrectType returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqIncorrectType(code string) (DqIncorrectType, bool) {
-	switch code {
-	case "1", "0":
-		return DqIncorrectType(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqIncorrectTypeValues returns every choice in dictionary order.
 func DqIncorrectTypeValues() []DqIncorrectType {
-	return []DqIncorrectType{DqIncorrectTypePass, DqIncorrectTypeFail}
+	return APIGrantTokenValues()
 }
 
-// DqOutOfRange is the choice list of REDCap field "dq_out_of_range" (Execute Rule D "Field validation errors (out of range)". View the results.), radio. Values are REDCap's raw codes.
-type DqOutOfRange string
+// DqOutOfRange is the choice list of REDCap field "dq_out_of_range" (Execute Rule D "Field validation errors (out of range)". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqOutOfRange = APIGrantToken
 
 // The choices of DqOutOfRange, in dictionary order.
 const (
@@ -9627,38 +6608,18 @@ const (
 	DqOutOfRangeFail DqOutOfRange = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqOutOfRange) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqOutOfRange) Label() string {
-	switch c {
-	case DqOutOfRangePass:
-		return "Pass"
-	case DqOutOfRangeFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqOutOfRange returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqOutOfRange(code string) (DqOutOfRange, bool) {
-	switch code {
-	case "1", "0":
-		return DqOutOfRange(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqOutOfRangeValues returns every choice in dictionary order.
 func DqOutOfRangeValues() []DqOutOfRange {
-	return []DqOutOfRange{DqOutOfRangePass, DqOutOfRangeFail}
+	return APIGrantTokenValues()
 }
 
-// DqOutliers is the choice list of REDCap field "dq_outliers" (Execute Rule E "Outliers for numerical fields (numbers, integers, sliders, calc fields)**". View the results.), radio. Values are REDCap's raw codes.
-type DqOutliers string
+// DqOutliers is the choice list of REDCap field "dq_outliers" (Execute Rule E "Outliers for numerical fields (numbers, integers, sliders, calc fields)**". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqOutliers = APIGrantToken
 
 // The choices of DqOutliers, in dictionary order.
 const (
@@ -9666,38 +6627,18 @@ const (
 	DqOutliersFail DqOutliers = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqOutliers) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqOutliers) Label() string {
-	switch c {
-	case DqOutliersPass:
-		return "Pass"
-	case DqOutliersFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqOutliers returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqOutliers(code string) (DqOutliers, bool) {
-	switch code {
-	case "1", "0":
-		return DqOutliers(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqOutliersValues returns every choice in dictionary order.
 func DqOutliersValues() []DqOutliers {
-	return []DqOutliers{DqOutliersPass, DqOutliersFail}
+	return APIGrantTokenValues()
 }
 
-// DqHiddenValues is the choice list of REDCap field "dq_hidden_values" (Execute Rule F "Hidden fields that contain values***". View the results.), radio. Values are REDCap's raw codes.
-type DqHiddenValues string
+// DqHiddenValues is the choice list of REDCap field "dq_hidden_values" (Execute Rule F "Hidden fields that contain values***". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqHiddenValues = APIGrantToken
 
 // The choices of DqHiddenValues, in dictionary order.
 const (
@@ -9705,38 +6646,18 @@ const (
 	DqHiddenValuesFail DqHiddenValues = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqHiddenValues) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqHiddenValues) Label() string {
-	switch c {
-	case DqHiddenValuesPass:
-		return "Pass"
-	case DqHiddenValuesFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqHiddenValues returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqHiddenValues(code string) (DqHiddenValues, bool) {
-	switch code {
-	case "1", "0":
-		return DqHiddenValues(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqHiddenValuesValues returns every choice in dictionary order.
 func DqHiddenValuesValues() []DqHiddenValues {
-	return []DqHiddenValues{DqHiddenValuesPass, DqHiddenValuesFail}
+	return APIGrantTokenValues()
 }
 
-// DqChoiceInvalid is the choice list of REDCap field "dq_choice_invalid" (Execute Rule G "Multiple choice fields with invalid values*". View the results.), radio. Values are REDCap's raw codes.
-type DqChoiceInvalid string
+// DqChoiceInvalid is the choice list of REDCap field "dq_choice_invalid" (Execute Rule G "Multiple choice fields with invalid values*". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqChoiceInvalid = APIGrantToken
 
 // The choices of DqChoiceInvalid, in dictionary order.
 const (
@@ -9744,38 +6665,18 @@ const (
 	DqChoiceInvalidFail DqChoiceInvalid = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqChoiceInvalid) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqChoiceInvalid) Label() string {
-	switch c {
-	case DqChoiceInvalidPass:
-		return "Pass"
-	case DqChoiceInvalidFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqChoiceInvalid returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqChoiceInvalid(code string) (DqChoiceInvalid, bool) {
-	switch code {
-	case "1", "0":
-		return DqChoiceInvalid(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqChoiceInvalidValues returns every choice in dictionary order.
 func DqChoiceInvalidValues() []DqChoiceInvalid {
-	return []DqChoiceInvalid{DqChoiceInvalidPass, DqChoiceInvalidFail}
+	return APIGrantTokenValues()
 }
 
-// DqIncorrectCalc is the choice list of REDCap field "dq_incorrect_calc" (Execute Rule H "Incorrect values for calculated fields". View the results.), radio. Values are REDCap's raw codes.
-type DqIncorrectCalc string
+// DqIncorrectCalc is the choice list of REDCap field "dq_incorrect_calc" (Execute Rule H "Incorrect values for calculated fields". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqIncorrectCalc = APIGrantToken
 
 // The choices of DqIncorrectCalc, in dictionary order.
 const (
@@ -9783,38 +6684,18 @@ const (
 	DqIncorrectCalcFail DqIncorrectCalc = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqIncorrectCalc) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqIncorrectCalc) Label() string {
-	switch c {
-	case DqIncorrectCalcPass:
-		return "Pass"
-	case DqIncorrectCalcFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqIncorrectCalc returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqIncorrectCalc(code string) (DqIncorrectCalc, bool) {
-	switch code {
-	case "1", "0":
-		return DqIncorrectCalc(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqIncorrectCalcValues returns every choice in dictionary order.
 func DqIncorrectCalcValues() []DqIncorrectCalc {
-	return []DqIncorrectCalc{DqIncorrectCalcPass, DqIncorrectCalcFail}
+	return APIGrantTokenValues()
 }
 
-// DqMissingDataCodes is the choice list of REDCap field "dq_missing_data_codes" (Execute Rule I "Fields containing "missing data codes"". View the results.), radio. Values are REDCap's raw codes.
-type DqMissingDataCodes string
+// DqMissingDataCodes is the choice list of REDCap field "dq_missing_data_codes" (Execute Rule I "Fields containing "missing data codes"". View the results.), radio: the same choices as "api_grant_token", so the same type.
+type DqMissingDataCodes = APIGrantToken
 
 // The choices of DqMissingDataCodes, in dictionary order.
 const (
@@ -9822,38 +6703,18 @@ const (
 	DqMissingDataCodesFail DqMissingDataCodes = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c DqMissingDataCodes) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqMissingDataCodes) Label() string {
-	switch c {
-	case DqMissingDataCodesPass:
-		return "Pass"
-	case DqMissingDataCodesFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseDqMissingDataCodes returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqMissingDataCodes(code string) (DqMissingDataCodes, bool) {
-	switch code {
-	case "1", "0":
-		return DqMissingDataCodes(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // DqMissingDataCodesValues returns every choice in dictionary order.
 func DqMissingDataCodesValues() []DqMissingDataCodes {
-	return []DqMissingDataCodes{DqMissingDataCodesPass, DqMissingDataCodesFail}
+	return APIGrantTokenValues()
 }
 
-// DqCustomRealTime is the choice list of REDCap field "dq_custom_real_time" (Enter only 2 characters into the open text field. Save the form and the custom data quality rule should be executed in…), radio. Values are REDCap's raw codes.
-type DqCustomRealTime string
+// DqCustomRealTime is the choice list of REDCap field "dq_custom_real_time" (Enter only 2 characters into the open text field. Save the form and the custom data quality rule should be executed in…), radio: the same choices as "action_tag_help", so the same type.
+type DqCustomRealTime = ActionTagHelp
 
 // The choices of DqCustomRealTime, in dictionary order.
 const (
@@ -9861,38 +6722,18 @@ const (
 	DqCustomRealTimeNo  DqCustomRealTime = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DqCustomRealTime) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqCustomRealTime) Label() string {
-	switch c {
-	case DqCustomRealTimeYes:
-		return "Yes"
-	case DqCustomRealTimeNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDqCustomRealTime returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqCustomRealTime(code string) (DqCustomRealTime, bool) {
-	switch code {
-	case "1", "0":
-		return DqCustomRealTime(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DqCustomRealTimeValues returns every choice in dictionary order.
 func DqCustomRealTimeValues() []DqCustomRealTime {
-	return []DqCustomRealTime{DqCustomRealTimeYes, DqCustomRealTimeNo}
+	return ActionTagHelpValues()
 }
 
-// DqCustomCreate is the choice list of REDCap field "dq_custom_create" (Create a custom rule that the custom text in the field "dq_custom" must be no longer than 10 characters. Did it work?), radio. Values are REDCap's raw codes.
-type DqCustomCreate string
+// DqCustomCreate is the choice list of REDCap field "dq_custom_create" (Create a custom rule that the custom text in the field "dq_custom" must be no longer than 10 characters. Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type DqCustomCreate = ActionTagHelp
 
 // The choices of DqCustomCreate, in dictionary order.
 const (
@@ -9900,38 +6741,18 @@ const (
 	DqCustomCreateNo  DqCustomCreate = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DqCustomCreate) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqCustomCreate) Label() string {
-	switch c {
-	case DqCustomCreateYes:
-		return "Yes"
-	case DqCustomCreateNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDqCustomCreate returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqCustomCreate(code string) (DqCustomCreate, bool) {
-	switch code {
-	case "1", "0":
-		return DqCustomCreate(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DqCustomCreateValues returns every choice in dictionary order.
 func DqCustomCreateValues() []DqCustomCreate {
-	return []DqCustomCreate{DqCustomCreateYes, DqCustomCreateNo}
+	return ActionTagHelpValues()
 }
 
-// DqCustomExecute is the choice list of REDCap field "dq_custom_execute" (Execute the custom rule you created Did it work?), radio. Values are REDCap's raw codes.
-type DqCustomExecute string
+// DqCustomExecute is the choice list of REDCap field "dq_custom_execute" (Execute the custom rule you created Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type DqCustomExecute = ActionTagHelp
 
 // The choices of DqCustomExecute, in dictionary order.
 const (
@@ -9939,38 +6760,18 @@ const (
 	DqCustomExecuteNo  DqCustomExecute = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DqCustomExecute) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqCustomExecute) Label() string {
-	switch c {
-	case DqCustomExecuteYes:
-		return "Yes"
-	case DqCustomExecuteNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDqCustomExecute returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqCustomExecute(code string) (DqCustomExecute, bool) {
-	switch code {
-	case "1", "0":
-		return DqCustomExecute(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DqCustomExecuteValues returns every choice in dictionary order.
 func DqCustomExecuteValues() []DqCustomExecute {
-	return []DqCustomExecute{DqCustomExecuteYes, DqCustomExecuteNo}
+	return ActionTagHelpValues()
 }
 
-// DqCustomDelete is the choice list of REDCap field "dq_custom_delete" (Delete the custom rule you created. Did it work?), radio. Values are REDCap's raw codes.
-type DqCustomDelete string
+// DqCustomDelete is the choice list of REDCap field "dq_custom_delete" (Delete the custom rule you created. Did it work?), radio: the same choices as "action_tag_help", so the same type.
+type DqCustomDelete = ActionTagHelp
 
 // The choices of DqCustomDelete, in dictionary order.
 const (
@@ -9978,34 +6779,14 @@ const (
 	DqCustomDeleteNo  DqCustomDelete = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c DqCustomDelete) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c DqCustomDelete) Label() string {
-	switch c {
-	case DqCustomDeleteYes:
-		return "Yes"
-	case DqCustomDeleteNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseDqCustomDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseDqCustomDelete(code string) (DqCustomDelete, bool) {
-	switch code {
-	case "1", "0":
-		return DqCustomDelete(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // DqCustomDeleteValues returns every choice in dictionary order.
 func DqCustomDeleteValues() []DqCustomDelete {
-	return []DqCustomDelete{DqCustomDeleteYes, DqCustomDeleteNo}
+	return ActionTagHelpValues()
 }
 
 // DqDownload is the choice list of REDCap field "dq_download" (Optional: Download and upload Data Quality Rules), radio. Values are REDCap's raw codes.
@@ -10050,7 +6831,16 @@ func DqDownloadValues() []DqDownload {
 	return []DqDownload{DqDownloadYes, DqDownloadNo, DqDownloadNA}
 }
 
+// decodeDqDownload decodes the text of a DqDownload field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeDqDownload(raw string) redcap.Value[DqDownload] {
+	return redcap.Decode(raw, missingCodes, ParseDqDownload)
+}
+
 // APIGrantToken is the choice list of REDCap field "api_grant_token" (Grant yourself an API token), radio. Values are REDCap's raw codes.
+// 68 other fields have the same choices and share the type (aliases of it).
 type APIGrantToken string
 
 // The choices of APIGrantToken, in dictionary order.
@@ -10089,8 +6879,16 @@ func APIGrantTokenValues() []APIGrantToken {
 	return []APIGrantToken{APIGrantTokenPass, APIGrantTokenFail}
 }
 
-// APITokenRegenerate is the choice list of REDCap field "api_token_regenerate" (Regenerate the API token), radio. Values are REDCap's raw codes.
-type APITokenRegenerate string
+// decodeAPIGrantToken decodes the text of a APIGrantToken field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeAPIGrantToken(raw string) redcap.Value[APIGrantToken] {
+	return redcap.Decode(raw, missingCodes, ParseAPIGrantToken)
+}
+
+// APITokenRegenerate is the choice list of REDCap field "api_token_regenerate" (Regenerate the API token), radio: the same choices as "api_grant_token", so the same type.
+type APITokenRegenerate = APIGrantToken
 
 // The choices of APITokenRegenerate, in dictionary order.
 const (
@@ -10098,38 +6896,18 @@ const (
 	APITokenRegenerateFail APITokenRegenerate = "0" // Fail
 )
 
-// String returns REDCap's raw code.
-func (c APITokenRegenerate) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c APITokenRegenerate) Label() string {
-	switch c {
-	case APITokenRegeneratePass:
-		return "Pass"
-	case APITokenRegenerateFail:
-		return "Fail"
-	}
-	return ""
-}
-
 // ParseAPITokenRegenerate returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAPITokenRegenerate(code string) (APITokenRegenerate, bool) {
-	switch code {
-	case "1", "0":
-		return APITokenRegenerate(code), true
-	}
-	return "", false
+	return ParseAPIGrantToken(code)
 }
 
 // APITokenRegenerateValues returns every choice in dictionary order.
 func APITokenRegenerateValues() []APITokenRegenerate {
-	return []APITokenRegenerate{APITokenRegeneratePass, APITokenRegenerateFail}
+	return APIGrantTokenValues()
 }
 
-// APITestingPass is the choice list of REDCap field "api_testing_pass" (Does API management page load correctly?), radio. Values are REDCap's raw codes.
-type APITestingPass string
+// APITestingPass is the choice list of REDCap field "api_testing_pass" (Does API management page load correctly?), radio: the same choices as "action_tag_help", so the same type.
+type APITestingPass = ActionTagHelp
 
 // The choices of APITestingPass, in dictionary order.
 const (
@@ -10137,38 +6915,18 @@ const (
 	APITestingPassNo  APITestingPass = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c APITestingPass) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c APITestingPass) Label() string {
-	switch c {
-	case APITestingPassYes:
-		return "Yes"
-	case APITestingPassNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseAPITestingPass returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAPITestingPass(code string) (APITestingPass, bool) {
-	switch code {
-	case "1", "0":
-		return APITestingPass(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // APITestingPassValues returns every choice in dictionary order.
 func APITestingPassValues() []APITestingPass {
-	return []APITestingPass{APITestingPassYes, APITestingPassNo}
+	return ActionTagHelpValues()
 }
 
-// MobileAppSystem is the choice list of REDCap field "mobile_app_system" (Is the mobile app enabled at the system level?), radio. Values are REDCap's raw codes.
-type MobileAppSystem string
+// MobileAppSystem is the choice list of REDCap field "mobile_app_system" (Is the mobile app enabled at the system level?), radio: the same choices as "action_tag_help", so the same type.
+type MobileAppSystem = ActionTagHelp
 
 // The choices of MobileAppSystem, in dictionary order.
 const (
@@ -10176,34 +6934,14 @@ const (
 	MobileAppSystemNo  MobileAppSystem = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MobileAppSystem) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MobileAppSystem) Label() string {
-	switch c {
-	case MobileAppSystemYes:
-		return "Yes"
-	case MobileAppSystemNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMobileAppSystem returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMobileAppSystem(code string) (MobileAppSystem, bool) {
-	switch code {
-	case "1", "0":
-		return MobileAppSystem(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MobileAppSystemValues returns every choice in dictionary order.
 func MobileAppSystemValues() []MobileAppSystem {
-	return []MobileAppSystem{MobileAppSystemYes, MobileAppSystemNo}
+	return ActionTagHelpValues()
 }
 
 // MobileAppDownload is the choice list of REDCap field "mobile_app_download" (Download the mobile app if it is not already download), radio. Values are REDCap's raw codes.
@@ -10245,8 +6983,16 @@ func MobileAppDownloadValues() []MobileAppDownload {
 	return []MobileAppDownload{MobileAppDownloadDownloaded, MobileAppDownloadUnableToDownload}
 }
 
-// MobileAppSetUp is the choice list of REDCap field "mobile_app_set_up" (Did the Mobile App Set Up work?), radio. Values are REDCap's raw codes.
-type MobileAppSetUp string
+// decodeMobileAppDownload decodes the text of a MobileAppDownload field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeMobileAppDownload(raw string) redcap.Value[MobileAppDownload] {
+	return redcap.Decode(raw, missingCodes, ParseMobileAppDownload)
+}
+
+// MobileAppSetUp is the choice list of REDCap field "mobile_app_set_up" (Did the Mobile App Set Up work?), radio: the same choices as "action_tag_help", so the same type.
+type MobileAppSetUp = ActionTagHelp
 
 // The choices of MobileAppSetUp, in dictionary order.
 const (
@@ -10254,38 +7000,18 @@ const (
 	MobileAppSetUpNo  MobileAppSetUp = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MobileAppSetUp) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MobileAppSetUp) Label() string {
-	switch c {
-	case MobileAppSetUpYes:
-		return "Yes"
-	case MobileAppSetUpNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMobileAppSetUp returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMobileAppSetUp(code string) (MobileAppSetUp, bool) {
-	switch code {
-	case "1", "0":
-		return MobileAppSetUp(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MobileAppSetUpValues returns every choice in dictionary order.
 func MobileAppSetUpValues() []MobileAppSetUp {
-	return []MobileAppSetUp{MobileAppSetUpYes, MobileAppSetUpNo}
+	return ActionTagHelpValues()
 }
 
-// MobileAppPagesLoad is the choice list of REDCap field "mobile_app_pages_load" (Did the tabs/pages load correctly?), radio. Values are REDCap's raw codes.
-type MobileAppPagesLoad string
+// MobileAppPagesLoad is the choice list of REDCap field "mobile_app_pages_load" (Did the tabs/pages load correctly?), radio: the same choices as "action_tag_help", so the same type.
+type MobileAppPagesLoad = ActionTagHelp
 
 // The choices of MobileAppPagesLoad, in dictionary order.
 const (
@@ -10293,38 +7019,18 @@ const (
 	MobileAppPagesLoadNo  MobileAppPagesLoad = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c MobileAppPagesLoad) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c MobileAppPagesLoad) Label() string {
-	switch c {
-	case MobileAppPagesLoadYes:
-		return "Yes"
-	case MobileAppPagesLoadNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseMobileAppPagesLoad returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseMobileAppPagesLoad(code string) (MobileAppPagesLoad, bool) {
-	switch code {
-	case "1", "0":
-		return MobileAppPagesLoad(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // MobileAppPagesLoadValues returns every choice in dictionary order.
 func MobileAppPagesLoadValues() []MobileAppPagesLoad {
-	return []MobileAppPagesLoad{MobileAppPagesLoadYes, MobileAppPagesLoadNo}
+	return ActionTagHelpValues()
 }
 
-// EmTestWorking1 is the choice list of REDCap field "em_test_working_1" (Is EM 1 working properly), radio. Values are REDCap's raw codes.
-type EmTestWorking1 string
+// EmTestWorking1 is the choice list of REDCap field "em_test_working_1" (Is EM 1 working properly), radio: the same choices as "action_tag_help", so the same type.
+type EmTestWorking1 = ActionTagHelp
 
 // The choices of EmTestWorking1, in dictionary order.
 const (
@@ -10332,38 +7038,18 @@ const (
 	EmTestWorking1No  EmTestWorking1 = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c EmTestWorking1) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c EmTestWorking1) Label() string {
-	switch c {
-	case EmTestWorking1Yes:
-		return "Yes"
-	case EmTestWorking1No:
-		return "No"
-	}
-	return ""
-}
-
 // ParseEmTestWorking1 returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseEmTestWorking1(code string) (EmTestWorking1, bool) {
-	switch code {
-	case "1", "0":
-		return EmTestWorking1(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // EmTestWorking1Values returns every choice in dictionary order.
 func EmTestWorking1Values() []EmTestWorking1 {
-	return []EmTestWorking1{EmTestWorking1Yes, EmTestWorking1No}
+	return ActionTagHelpValues()
 }
 
-// EmTestWorking2 is the choice list of REDCap field "em_test_working_2" (Is EM 2 working properly), radio. Values are REDCap's raw codes.
-type EmTestWorking2 string
+// EmTestWorking2 is the choice list of REDCap field "em_test_working_2" (Is EM 2 working properly), radio: the same choices as "action_tag_help", so the same type.
+type EmTestWorking2 = ActionTagHelp
 
 // The choices of EmTestWorking2, in dictionary order.
 const (
@@ -10371,38 +7057,18 @@ const (
 	EmTestWorking2No  EmTestWorking2 = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c EmTestWorking2) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c EmTestWorking2) Label() string {
-	switch c {
-	case EmTestWorking2Yes:
-		return "Yes"
-	case EmTestWorking2No:
-		return "No"
-	}
-	return ""
-}
-
 // ParseEmTestWorking2 returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseEmTestWorking2(code string) (EmTestWorking2, bool) {
-	switch code {
-	case "1", "0":
-		return EmTestWorking2(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // EmTestWorking2Values returns every choice in dictionary order.
 func EmTestWorking2Values() []EmTestWorking2 {
-	return []EmTestWorking2{EmTestWorking2Yes, EmTestWorking2No}
+	return ActionTagHelpValues()
 }
 
-// EmTestWorking3 is the choice list of REDCap field "em_test_working_3" (Is EM 3 working properly), radio. Values are REDCap's raw codes.
-type EmTestWorking3 string
+// EmTestWorking3 is the choice list of REDCap field "em_test_working_3" (Is EM 3 working properly), radio: the same choices as "action_tag_help", so the same type.
+type EmTestWorking3 = ActionTagHelp
 
 // The choices of EmTestWorking3, in dictionary order.
 const (
@@ -10410,38 +7076,18 @@ const (
 	EmTestWorking3No  EmTestWorking3 = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c EmTestWorking3) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c EmTestWorking3) Label() string {
-	switch c {
-	case EmTestWorking3Yes:
-		return "Yes"
-	case EmTestWorking3No:
-		return "No"
-	}
-	return ""
-}
-
 // ParseEmTestWorking3 returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseEmTestWorking3(code string) (EmTestWorking3, bool) {
-	switch code {
-	case "1", "0":
-		return EmTestWorking3(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // EmTestWorking3Values returns every choice in dictionary order.
 func EmTestWorking3Values() []EmTestWorking3 {
-	return []EmTestWorking3{EmTestWorking3Yes, EmTestWorking3No}
+	return ActionTagHelpValues()
 }
 
-// NotificationsDisplays is the choice list of REDCap field "notifications_displays" (Page displays correctly), radio. Values are REDCap's raw codes.
-type NotificationsDisplays string
+// NotificationsDisplays is the choice list of REDCap field "notifications_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type NotificationsDisplays = ActionTagHelp
 
 // The choices of NotificationsDisplays, in dictionary order.
 const (
@@ -10449,38 +7095,18 @@ const (
 	NotificationsDisplaysNo  NotificationsDisplays = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c NotificationsDisplays) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c NotificationsDisplays) Label() string {
-	switch c {
-	case NotificationsDisplaysYes:
-		return "Yes"
-	case NotificationsDisplaysNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseNotificationsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseNotificationsDisplays(code string) (NotificationsDisplays, bool) {
-	switch code {
-	case "1", "0":
-		return NotificationsDisplays(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // NotificationsDisplaysValues returns every choice in dictionary order.
 func NotificationsDisplaysValues() []NotificationsDisplays {
-	return []NotificationsDisplays{NotificationsDisplaysYes, NotificationsDisplaysNo}
+	return ActionTagHelpValues()
 }
 
-// SystemStatsDisplays is the choice list of REDCap field "system_stats_displays" (Page displays correctly), radio. Values are REDCap's raw codes.
-type SystemStatsDisplays string
+// SystemStatsDisplays is the choice list of REDCap field "system_stats_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type SystemStatsDisplays = ActionTagHelp
 
 // The choices of SystemStatsDisplays, in dictionary order.
 const (
@@ -10488,38 +7114,18 @@ const (
 	SystemStatsDisplaysNo  SystemStatsDisplays = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c SystemStatsDisplays) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c SystemStatsDisplays) Label() string {
-	switch c {
-	case SystemStatsDisplaysYes:
-		return "Yes"
-	case SystemStatsDisplaysNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseSystemStatsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseSystemStatsDisplays(code string) (SystemStatsDisplays, bool) {
-	switch code {
-	case "1", "0":
-		return SystemStatsDisplays(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // SystemStatsDisplaysValues returns every choice in dictionary order.
 func SystemStatsDisplaysValues() []SystemStatsDisplays {
-	return []SystemStatsDisplays{SystemStatsDisplaysYes, SystemStatsDisplaysNo}
+	return ActionTagHelpValues()
 }
 
-// SystemActivityDisplays is the choice list of REDCap field "system_activity_displays" (Page displays correctly), radio. Values are REDCap's raw codes.
-type SystemActivityDisplays string
+// SystemActivityDisplays is the choice list of REDCap field "system_activity_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type SystemActivityDisplays = ActionTagHelp
 
 // The choices of SystemActivityDisplays, in dictionary order.
 const (
@@ -10527,38 +7133,18 @@ const (
 	SystemActivityDisplaysNo  SystemActivityDisplays = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c SystemActivityDisplays) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c SystemActivityDisplays) Label() string {
-	switch c {
-	case SystemActivityDisplaysYes:
-		return "Yes"
-	case SystemActivityDisplaysNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseSystemActivityDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseSystemActivityDisplays(code string) (SystemActivityDisplays, bool) {
-	switch code {
-	case "1", "0":
-		return SystemActivityDisplays(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // SystemActivityDisplaysValues returns every choice in dictionary order.
 func SystemActivityDisplaysValues() []SystemActivityDisplays {
-	return []SystemActivityDisplays{SystemActivityDisplaysYes, SystemActivityDisplaysNo}
+	return ActionTagHelpValues()
 }
 
-// SystemGraphsDisplays is the choice list of REDCap field "system_graphs_displays" (Page displays correctly), radio. Values are REDCap's raw codes.
-type SystemGraphsDisplays string
+// SystemGraphsDisplays is the choice list of REDCap field "system_graphs_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type SystemGraphsDisplays = ActionTagHelp
 
 // The choices of SystemGraphsDisplays, in dictionary order.
 const (
@@ -10566,38 +7152,18 @@ const (
 	SystemGraphsDisplaysNo  SystemGraphsDisplays = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c SystemGraphsDisplays) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c SystemGraphsDisplays) Label() string {
-	switch c {
-	case SystemGraphsDisplaysYes:
-		return "Yes"
-	case SystemGraphsDisplaysNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseSystemGraphsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseSystemGraphsDisplays(code string) (SystemGraphsDisplays, bool) {
-	switch code {
-	case "1", "0":
-		return SystemGraphsDisplays(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // SystemGraphsDisplaysValues returns every choice in dictionary order.
 func SystemGraphsDisplaysValues() []SystemGraphsDisplays {
-	return []SystemGraphsDisplays{SystemGraphsDisplaysYes, SystemGraphsDisplaysNo}
+	return ActionTagHelpValues()
 }
 
-// SystemMapDisplays is the choice list of REDCap field "system_map_displays" (Page displays correctly), radio. Values are REDCap's raw codes.
-type SystemMapDisplays string
+// SystemMapDisplays is the choice list of REDCap field "system_map_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type SystemMapDisplays = ActionTagHelp
 
 // The choices of SystemMapDisplays, in dictionary order.
 const (
@@ -10605,38 +7171,18 @@ const (
 	SystemMapDisplaysNo  SystemMapDisplays = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c SystemMapDisplays) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c SystemMapDisplays) Label() string {
-	switch c {
-	case SystemMapDisplaysYes:
-		return "Yes"
-	case SystemMapDisplaysNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseSystemMapDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseSystemMapDisplays(code string) (SystemMapDisplays, bool) {
-	switch code {
-	case "1", "0":
-		return SystemMapDisplays(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // SystemMapDisplaysValues returns every choice in dictionary order.
 func SystemMapDisplaysValues() []SystemMapDisplays {
-	return []SystemMapDisplays{SystemMapDisplaysYes, SystemMapDisplaysNo}
+	return ActionTagHelpValues()
 }
 
-// BrowseProjectsDisplays is the choice list of REDCap field "browse_projects_displays" (Page displays correctly), radio. Values are REDCap's raw codes.
-type BrowseProjectsDisplays string
+// BrowseProjectsDisplays is the choice list of REDCap field "browse_projects_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type BrowseProjectsDisplays = ActionTagHelp
 
 // The choices of BrowseProjectsDisplays, in dictionary order.
 const (
@@ -10644,38 +7190,18 @@ const (
 	BrowseProjectsDisplaysNo  BrowseProjectsDisplays = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BrowseProjectsDisplays) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BrowseProjectsDisplays) Label() string {
-	switch c {
-	case BrowseProjectsDisplaysYes:
-		return "Yes"
-	case BrowseProjectsDisplaysNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBrowseProjectsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBrowseProjectsDisplays(code string) (BrowseProjectsDisplays, bool) {
-	switch code {
-	case "1", "0":
-		return BrowseProjectsDisplays(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BrowseProjectsDisplaysValues returns every choice in dictionary order.
 func BrowseProjectsDisplaysValues() []BrowseProjectsDisplays {
-	return []BrowseProjectsDisplays{BrowseProjectsDisplaysYes, BrowseProjectsDisplaysNo}
+	return ActionTagHelpValues()
 }
 
-// BrowseProjectsName is the choice list of REDCap field "browse_projects_name" (Search for a key word in this project's name. Did this project's name come up?), radio. Values are REDCap's raw codes.
-type BrowseProjectsName string
+// BrowseProjectsName is the choice list of REDCap field "browse_projects_name" (Search for a key word in this project's name. Did this project's name come up?), radio: the same choices as "action_tag_help", so the same type.
+type BrowseProjectsName = ActionTagHelp
 
 // The choices of BrowseProjectsName, in dictionary order.
 const (
@@ -10683,38 +7209,18 @@ const (
 	BrowseProjectsNameNo  BrowseProjectsName = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BrowseProjectsName) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BrowseProjectsName) Label() string {
-	switch c {
-	case BrowseProjectsNameYes:
-		return "Yes"
-	case BrowseProjectsNameNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBrowseProjectsName returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBrowseProjectsName(code string) (BrowseProjectsName, bool) {
-	switch code {
-	case "1", "0":
-		return BrowseProjectsName(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BrowseProjectsNameValues returns every choice in dictionary order.
 func BrowseProjectsNameValues() []BrowseProjectsName {
-	return []BrowseProjectsName{BrowseProjectsNameYes, BrowseProjectsNameNo}
+	return ActionTagHelpValues()
 }
 
-// ProjectSettingsDisplays is the choice list of REDCap field "project_settings_displays" (Page displays correctly), radio. Values are REDCap's raw codes.
-type ProjectSettingsDisplays string
+// ProjectSettingsDisplays is the choice list of REDCap field "project_settings_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type ProjectSettingsDisplays = ActionTagHelp
 
 // The choices of ProjectSettingsDisplays, in dictionary order.
 const (
@@ -10722,38 +7228,18 @@ const (
 	ProjectSettingsDisplaysNo  ProjectSettingsDisplays = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c ProjectSettingsDisplays) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ProjectSettingsDisplays) Label() string {
-	switch c {
-	case ProjectSettingsDisplaysYes:
-		return "Yes"
-	case ProjectSettingsDisplaysNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseProjectSettingsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseProjectSettingsDisplays(code string) (ProjectSettingsDisplays, bool) {
-	switch code {
-	case "1", "0":
-		return ProjectSettingsDisplays(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // ProjectSettingsDisplaysValues returns every choice in dictionary order.
 func ProjectSettingsDisplaysValues() []ProjectSettingsDisplays {
-	return []ProjectSettingsDisplays{ProjectSettingsDisplaysYes, ProjectSettingsDisplaysNo}
+	return ActionTagHelpValues()
 }
 
-// ProjectSettingsModify is the choice list of REDCap field "project_settings_modify" (Modify a setting: Did it save correctly? Suggested setting to modify. Custom text to display at top of Project Home pag…), radio. Values are REDCap's raw codes.
-type ProjectSettingsModify string
+// ProjectSettingsModify is the choice list of REDCap field "project_settings_modify" (Modify a setting: Did it save correctly? Suggested setting to modify. Custom text to display at top of Project Home pag…), radio: the same choices as "action_tag_help", so the same type.
+type ProjectSettingsModify = ActionTagHelp
 
 // The choices of ProjectSettingsModify, in dictionary order.
 const (
@@ -10761,38 +7247,18 @@ const (
 	ProjectSettingsModifyNo  ProjectSettingsModify = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c ProjectSettingsModify) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ProjectSettingsModify) Label() string {
-	switch c {
-	case ProjectSettingsModifyYes:
-		return "Yes"
-	case ProjectSettingsModifyNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseProjectSettingsModify returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseProjectSettingsModify(code string) (ProjectSettingsModify, bool) {
-	switch code {
-	case "1", "0":
-		return ProjectSettingsModify(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // ProjectSettingsModifyValues returns every choice in dictionary order.
 func ProjectSettingsModifyValues() []ProjectSettingsModify {
-	return []ProjectSettingsModify{ProjectSettingsModifyYes, ProjectSettingsModifyNo}
+	return ActionTagHelpValues()
 }
 
-// SurveyLinkLookupDisplay is the choice list of REDCap field "survey_link_lookup_display" (Page displays correctly), radio. Values are REDCap's raw codes.
-type SurveyLinkLookupDisplay string
+// SurveyLinkLookupDisplay is the choice list of REDCap field "survey_link_lookup_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type SurveyLinkLookupDisplay = ActionTagHelp
 
 // The choices of SurveyLinkLookupDisplay, in dictionary order.
 const (
@@ -10800,38 +7266,18 @@ const (
 	SurveyLinkLookupDisplayNo  SurveyLinkLookupDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c SurveyLinkLookupDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c SurveyLinkLookupDisplay) Label() string {
-	switch c {
-	case SurveyLinkLookupDisplayYes:
-		return "Yes"
-	case SurveyLinkLookupDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseSurveyLinkLookupDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseSurveyLinkLookupDisplay(code string) (SurveyLinkLookupDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return SurveyLinkLookupDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // SurveyLinkLookupDisplayValues returns every choice in dictionary order.
 func SurveyLinkLookupDisplayValues() []SurveyLinkLookupDisplay {
-	return []SurveyLinkLookupDisplay{SurveyLinkLookupDisplayYes, SurveyLinkLookupDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// BrowseUsersDisplay is the choice list of REDCap field "browse_users_display" (Page displays correctly), radio. Values are REDCap's raw codes.
-type BrowseUsersDisplay string
+// BrowseUsersDisplay is the choice list of REDCap field "browse_users_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type BrowseUsersDisplay = ActionTagHelp
 
 // The choices of BrowseUsersDisplay, in dictionary order.
 const (
@@ -10839,38 +7285,18 @@ const (
 	BrowseUsersDisplayNo  BrowseUsersDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BrowseUsersDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BrowseUsersDisplay) Label() string {
-	switch c {
-	case BrowseUsersDisplayYes:
-		return "Yes"
-	case BrowseUsersDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBrowseUsersDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBrowseUsersDisplay(code string) (BrowseUsersDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return BrowseUsersDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BrowseUsersDisplayValues returns every choice in dictionary order.
 func BrowseUsersDisplayValues() []BrowseUsersDisplay {
-	return []BrowseUsersDisplay{BrowseUsersDisplayYes, BrowseUsersDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// BrowseUsersYouDisplay is the choice list of REDCap field "browse_users_you_display" (Search for your username, first name, last name or primary email. Do you come up?), radio. Values are REDCap's raw codes.
-type BrowseUsersYouDisplay string
+// BrowseUsersYouDisplay is the choice list of REDCap field "browse_users_you_display" (Search for your username, first name, last name or primary email. Do you come up?), radio: the same choices as "action_tag_help", so the same type.
+type BrowseUsersYouDisplay = ActionTagHelp
 
 // The choices of BrowseUsersYouDisplay, in dictionary order.
 const (
@@ -10878,38 +7304,18 @@ const (
 	BrowseUsersYouDisplayNo  BrowseUsersYouDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BrowseUsersYouDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BrowseUsersYouDisplay) Label() string {
-	switch c {
-	case BrowseUsersYouDisplayYes:
-		return "Yes"
-	case BrowseUsersYouDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBrowseUsersYouDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBrowseUsersYouDisplay(code string) (BrowseUsersYouDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return BrowseUsersYouDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BrowseUsersYouDisplayValues returns every choice in dictionary order.
 func BrowseUsersYouDisplayValues() []BrowseUsersYouDisplay {
-	return []BrowseUsersYouDisplay{BrowseUsersYouDisplayYes, BrowseUsersYouDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// ViewUsersDisplay is the choice list of REDCap field "view_users_display" (Click on the tab "View User List by Criteria" Does the page display correctly), radio. Values are REDCap's raw codes.
-type ViewUsersDisplay string
+// ViewUsersDisplay is the choice list of REDCap field "view_users_display" (Click on the tab "View User List by Criteria" Does the page display correctly), radio: the same choices as "action_tag_help", so the same type.
+type ViewUsersDisplay = ActionTagHelp
 
 // The choices of ViewUsersDisplay, in dictionary order.
 const (
@@ -10917,38 +7323,18 @@ const (
 	ViewUsersDisplayNo  ViewUsersDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c ViewUsersDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c ViewUsersDisplay) Label() string {
-	switch c {
-	case ViewUsersDisplayYes:
-		return "Yes"
-	case ViewUsersDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseViewUsersDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseViewUsersDisplay(code string) (ViewUsersDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return ViewUsersDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // ViewUsersDisplayValues returns every choice in dictionary order.
 func ViewUsersDisplayValues() []ViewUsersDisplay {
-	return []ViewUsersDisplay{ViewUsersDisplayYes, ViewUsersDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// UserAllowListDisplay is the choice list of REDCap field "user_allow_list_display" (Page displays correctly), radio. Values are REDCap's raw codes.
-type UserAllowListDisplay string
+// UserAllowListDisplay is the choice list of REDCap field "user_allow_list_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type UserAllowListDisplay = ActionTagHelp
 
 // The choices of UserAllowListDisplay, in dictionary order.
 const (
@@ -10956,34 +7342,14 @@ const (
 	UserAllowListDisplayNo  UserAllowListDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UserAllowListDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UserAllowListDisplay) Label() string {
-	switch c {
-	case UserAllowListDisplayYes:
-		return "Yes"
-	case UserAllowListDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUserAllowListDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUserAllowListDisplay(code string) (UserAllowListDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return UserAllowListDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UserAllowListDisplayValues returns every choice in dictionary order.
 func UserAllowListDisplayValues() []UserAllowListDisplay {
-	return []UserAllowListDisplay{UserAllowListDisplayYes, UserAllowListDisplayNo}
+	return ActionTagHelpValues()
 }
 
 // UserAllowListEnabled is the choice list of REDCap field "user_allow_list_enabled" (Is the User Allow list enabled?), radio. Values are REDCap's raw codes.
@@ -11025,8 +7391,16 @@ func UserAllowListEnabledValues() []UserAllowListEnabled {
 	return []UserAllowListEnabled{UserAllowListEnabledYesItIsEnabled, UserAllowListEnabledNoItIsDisabled}
 }
 
-// EmailUsersDisplay is the choice list of REDCap field "email_users_display" (Page displays correctly), radio. Values are REDCap's raw codes.
-type EmailUsersDisplay string
+// decodeUserAllowListEnabled decodes the text of a UserAllowListEnabled field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeUserAllowListEnabled(raw string) redcap.Value[UserAllowListEnabled] {
+	return redcap.Decode(raw, missingCodes, ParseUserAllowListEnabled)
+}
+
+// EmailUsersDisplay is the choice list of REDCap field "email_users_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type EmailUsersDisplay = ActionTagHelp
 
 // The choices of EmailUsersDisplay, in dictionary order.
 const (
@@ -11034,38 +7408,18 @@ const (
 	EmailUsersDisplayNo  EmailUsersDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c EmailUsersDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c EmailUsersDisplay) Label() string {
-	switch c {
-	case EmailUsersDisplayYes:
-		return "Yes"
-	case EmailUsersDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseEmailUsersDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseEmailUsersDisplay(code string) (EmailUsersDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return EmailUsersDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // EmailUsersDisplayValues returns every choice in dictionary order.
 func EmailUsersDisplayValues() []EmailUsersDisplay {
-	return []EmailUsersDisplay{EmailUsersDisplayYes, EmailUsersDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// EmailUsersTest is the choice list of REDCap field "email_users_test" (Click on "Send test email". Did a pop up display that the test email was sent?), radio. Values are REDCap's raw codes.
-type EmailUsersTest string
+// EmailUsersTest is the choice list of REDCap field "email_users_test" (Click on "Send test email". Did a pop up display that the test email was sent?), radio: the same choices as "action_tag_help", so the same type.
+type EmailUsersTest = ActionTagHelp
 
 // The choices of EmailUsersTest, in dictionary order.
 const (
@@ -11073,38 +7427,18 @@ const (
 	EmailUsersTestNo  EmailUsersTest = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c EmailUsersTest) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c EmailUsersTest) Label() string {
-	switch c {
-	case EmailUsersTestYes:
-		return "Yes"
-	case EmailUsersTestNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseEmailUsersTest returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseEmailUsersTest(code string) (EmailUsersTest, bool) {
-	switch code {
-	case "1", "0":
-		return EmailUsersTest(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // EmailUsersTestValues returns every choice in dictionary order.
 func EmailUsersTestValues() []EmailUsersTest {
-	return []EmailUsersTest{EmailUsersTestYes, EmailUsersTestNo}
+	return ActionTagHelpValues()
 }
 
-// EmailUsersTestReceived is the choice list of REDCap field "email_users_test_received" (Was the email received?), radio. Values are REDCap's raw codes.
-type EmailUsersTestReceived string
+// EmailUsersTestReceived is the choice list of REDCap field "email_users_test_received" (Was the email received?), radio: the same choices as "action_tag_help", so the same type.
+type EmailUsersTestReceived = ActionTagHelp
 
 // The choices of EmailUsersTestReceived, in dictionary order.
 const (
@@ -11112,38 +7446,18 @@ const (
 	EmailUsersTestReceivedNo  EmailUsersTestReceived = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c EmailUsersTestReceived) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c EmailUsersTestReceived) Label() string {
-	switch c {
-	case EmailUsersTestReceivedYes:
-		return "Yes"
-	case EmailUsersTestReceivedNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseEmailUsersTestReceived returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseEmailUsersTestReceived(code string) (EmailUsersTestReceived, bool) {
-	switch code {
-	case "1", "0":
-		return EmailUsersTestReceived(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // EmailUsersTestReceivedValues returns every choice in dictionary order.
 func EmailUsersTestReceivedValues() []EmailUsersTestReceived {
-	return []EmailUsersTestReceived{EmailUsersTestReceivedYes, EmailUsersTestReceivedNo}
+	return ActionTagHelpValues()
 }
 
-// APITokensDisplay is the choice list of REDCap field "api_tokens_display" (Page displays correctly), radio. Values are REDCap's raw codes.
-type APITokensDisplay string
+// APITokensDisplay is the choice list of REDCap field "api_tokens_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type APITokensDisplay = ActionTagHelp
 
 // The choices of APITokensDisplay, in dictionary order.
 const (
@@ -11151,38 +7465,18 @@ const (
 	APITokensDisplayNo  APITokensDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c APITokensDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c APITokensDisplay) Label() string {
-	switch c {
-	case APITokensDisplayYes:
-		return "Yes"
-	case APITokensDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseAPITokensDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAPITokensDisplay(code string) (APITokensDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return APITokensDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // APITokensDisplayValues returns every choice in dictionary order.
 func APITokensDisplayValues() []APITokensDisplay {
-	return []APITokensDisplay{APITokensDisplayYes, APITokensDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// APITokensUserCorrect is the choice list of REDCap field "api_tokens_user_correct" (Choose anyone from the "Manage API tokens by User:" Is the API token information correct?), radio. Values are REDCap's raw codes.
-type APITokensUserCorrect string
+// APITokensUserCorrect is the choice list of REDCap field "api_tokens_user_correct" (Choose anyone from the "Manage API tokens by User:" Is the API token information correct?), radio: the same choices as "action_tag_help", so the same type.
+type APITokensUserCorrect = ActionTagHelp
 
 // The choices of APITokensUserCorrect, in dictionary order.
 const (
@@ -11190,38 +7484,18 @@ const (
 	APITokensUserCorrectNo  APITokensUserCorrect = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c APITokensUserCorrect) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c APITokensUserCorrect) Label() string {
-	switch c {
-	case APITokensUserCorrectYes:
-		return "Yes"
-	case APITokensUserCorrectNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseAPITokensUserCorrect returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAPITokensUserCorrect(code string) (APITokensUserCorrect, bool) {
-	switch code {
-	case "1", "0":
-		return APITokensUserCorrect(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // APITokensUserCorrectValues returns every choice in dictionary order.
 func APITokensUserCorrectValues() []APITokensUserCorrect {
-	return []APITokensUserCorrect{APITokensUserCorrectYes, APITokensUserCorrectNo}
+	return ActionTagHelpValues()
 }
 
-// BannedIPDisplay is the choice list of REDCap field "banned_ip_display" (Page displays correctly), radio. Values are REDCap's raw codes.
-type BannedIPDisplay string
+// BannedIPDisplay is the choice list of REDCap field "banned_ip_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type BannedIPDisplay = ActionTagHelp
 
 // The choices of BannedIPDisplay, in dictionary order.
 const (
@@ -11229,38 +7503,18 @@ const (
 	BannedIPDisplayNo  BannedIPDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c BannedIPDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c BannedIPDisplay) Label() string {
-	switch c {
-	case BannedIPDisplayYes:
-		return "Yes"
-	case BannedIPDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseBannedIPDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseBannedIPDisplay(code string) (BannedIPDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return BannedIPDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // BannedIPDisplayValues returns every choice in dictionary order.
 func BannedIPDisplayValues() []BannedIPDisplay {
-	return []BannedIPDisplay{BannedIPDisplayYes, BannedIPDisplayNo}
+	return ActionTagHelpValues()
 }
 
-// AdminPrivilegesDisplay is the choice list of REDCap field "admin_privileges_display" (Page displays correctly), radio. Values are REDCap's raw codes.
-type AdminPrivilegesDisplay string
+// AdminPrivilegesDisplay is the choice list of REDCap field "admin_privileges_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
+type AdminPrivilegesDisplay = ActionTagHelp
 
 // The choices of AdminPrivilegesDisplay, in dictionary order.
 const (
@@ -11268,34 +7522,14 @@ const (
 	AdminPrivilegesDisplayNo  AdminPrivilegesDisplay = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c AdminPrivilegesDisplay) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c AdminPrivilegesDisplay) Label() string {
-	switch c {
-	case AdminPrivilegesDisplayYes:
-		return "Yes"
-	case AdminPrivilegesDisplayNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseAdminPrivilegesDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseAdminPrivilegesDisplay(code string) (AdminPrivilegesDisplay, bool) {
-	switch code {
-	case "1", "0":
-		return AdminPrivilegesDisplay(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // AdminPrivilegesDisplayValues returns every choice in dictionary order.
 func AdminPrivilegesDisplayValues() []AdminPrivilegesDisplay {
-	return []AdminPrivilegesDisplay{AdminPrivilegesDisplayYes, AdminPrivilegesDisplayNo}
+	return ActionTagHelpValues()
 }
 
 // PseSingleAnswer is the choice list of REDCap field "pse_single_answer" (Do you have hands (Multiple Choice, single answer)), dropdown. Values are REDCap's raw codes.
@@ -11349,6 +7583,14 @@ func PseSingleAnswerValues() []PseSingleAnswer {
 	return []PseSingleAnswer{PseSingleAnswerNo, PseSingleAnswerYes, PseSingleAnswerMaybe, PseSingleAnswerRightOnly, PseSingleAnswerLeftOnly, PseSingleAnswerNA}
 }
 
+// decodePseSingleAnswer decodes the text of a PseSingleAnswer field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodePseSingleAnswer(raw string) redcap.Value[PseSingleAnswer] {
+	return redcap.Decode(raw, missingCodes, ParsePseSingleAnswer)
+}
+
 // PseMultipleAnswers is the choice list of REDCap field "pse_multiple_answers" (Multiple answers), checkbox. Values are REDCap's raw codes.
 type PseMultipleAnswers string
 
@@ -11397,8 +7639,8 @@ func PseMultipleAnswersValues() []PseMultipleAnswers {
 	return []PseMultipleAnswers{PseMultipleAnswersRightHanded, PseMultipleAnswersLeftHanded, PseMultipleAnswersAmbidextrous, PseMultipleAnswersHandedChallenged, PseMultipleAnswersNA}
 }
 
-// PseLikeDemo is the choice list of REDCap field "pse_like_demo" (Did you like this piping demo?), yesno. Values are REDCap's raw codes.
-type PseLikeDemo string
+// PseLikeDemo is the choice list of REDCap field "pse_like_demo" (Did you like this piping demo?), yesno: the same choices as "action_tag_help", so the same type.
+type PseLikeDemo = ActionTagHelp
 
 // The choices of PseLikeDemo, in dictionary order.
 const (
@@ -11406,34 +7648,14 @@ const (
 	PseLikeDemoNo  PseLikeDemo = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c PseLikeDemo) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c PseLikeDemo) Label() string {
-	switch c {
-	case PseLikeDemoYes:
-		return "Yes"
-	case PseLikeDemoNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParsePseLikeDemo returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParsePseLikeDemo(code string) (PseLikeDemo, bool) {
-	switch code {
-	case "1", "0":
-		return PseLikeDemo(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // PseLikeDemoValues returns every choice in dictionary order.
 func PseLikeDemoValues() []PseLikeDemo {
-	return []PseLikeDemo{PseLikeDemoYes, PseLikeDemoNo}
+	return ActionTagHelpValues()
 }
 
 // Charset1 is the choice list of REDCap field "charset1" (This is boring text), radio. Values are REDCap's raw codes.
@@ -11478,6 +7700,14 @@ func Charset1Values() []Charset1 {
 	return []Charset1{Charset1NothingToSeeHere, Charset1NoOddCharacters, Charset1KeepMovingAlong}
 }
 
+// decodeCharset1 decodes the text of a Charset1 field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeCharset1(raw string) redcap.Value[Charset1] {
+	return redcap.Decode(raw, missingCodes, ParseCharset1)
+}
+
 // CharsetSpanish is the choice list of REDCap field "charset_spanish" (Weird ᠽ ' + a; 頽 ' + e; � ' + i; 󠽠' + o; = ' + u; 񠽠~ + n; = " + u ; = Alt), radio. Values are REDCap's raw codes.
 type CharsetSpanish string
 
@@ -11520,6 +7750,14 @@ func CharsetSpanishValues() []CharsetSpanish {
 	return []CharsetSpanish{CharsetSpanish1, CharsetSpanish2, CharsetSpanish3}
 }
 
+// decodeCharsetSpanish decodes the text of a CharsetSpanish field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeCharsetSpanish(raw string) redcap.Value[CharsetSpanish] {
+	return redcap.Decode(raw, missingCodes, ParseCharsetSpanish)
+}
+
 // TrueFalse is the choice list of REDCap field "true_false" (True False), radio. Values are REDCap's raw codes.
 type TrueFalse string
 
@@ -11559,8 +7797,16 @@ func TrueFalseValues() []TrueFalse {
 	return []TrueFalse{TrueFalseYes, TrueFalseNo}
 }
 
-// UnErrorReproduce is the choice list of REDCap field "un_error_reproduce" (Is it reproducible?), radio. Values are REDCap's raw codes.
-type UnErrorReproduce string
+// decodeTrueFalse decodes the text of a TrueFalse field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeTrueFalse(raw string) redcap.Value[TrueFalse] {
+	return redcap.Decode(raw, missingCodes, ParseTrueFalse)
+}
+
+// UnErrorReproduce is the choice list of REDCap field "un_error_reproduce" (Is it reproducible?), radio: the same choices as "action_tag_help", so the same type.
+type UnErrorReproduce = ActionTagHelp
 
 // The choices of UnErrorReproduce, in dictionary order.
 const (
@@ -11568,38 +7814,18 @@ const (
 	UnErrorReproduceNo  UnErrorReproduce = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UnErrorReproduce) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UnErrorReproduce) Label() string {
-	switch c {
-	case UnErrorReproduceYes:
-		return "Yes"
-	case UnErrorReproduceNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUnErrorReproduce returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUnErrorReproduce(code string) (UnErrorReproduce, bool) {
-	switch code {
-	case "1", "0":
-		return UnErrorReproduce(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UnErrorReproduceValues returns every choice in dictionary order.
 func UnErrorReproduceValues() []UnErrorReproduce {
-	return []UnErrorReproduce{UnErrorReproduceYes, UnErrorReproduceNo}
+	return ActionTagHelpValues()
 }
 
-// UnErrorAddressed is the choice list of REDCap field "un_error_addressed" (Has it been addressed?), radio. Values are REDCap's raw codes.
-type UnErrorAddressed string
+// UnErrorAddressed is the choice list of REDCap field "un_error_addressed" (Has it been addressed?), radio: the same choices as "action_tag_help", so the same type.
+type UnErrorAddressed = ActionTagHelp
 
 // The choices of UnErrorAddressed, in dictionary order.
 const (
@@ -11607,38 +7833,18 @@ const (
 	UnErrorAddressedNo  UnErrorAddressed = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UnErrorAddressed) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UnErrorAddressed) Label() string {
-	switch c {
-	case UnErrorAddressedYes:
-		return "Yes"
-	case UnErrorAddressedNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUnErrorAddressed returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUnErrorAddressed(code string) (UnErrorAddressed, bool) {
-	switch code {
-	case "1", "0":
-		return UnErrorAddressed(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UnErrorAddressedValues returns every choice in dictionary order.
 func UnErrorAddressedValues() []UnErrorAddressed {
-	return []UnErrorAddressed{UnErrorAddressedYes, UnErrorAddressedNo}
+	return ActionTagHelpValues()
 }
 
-// UnErrorCritical is the choice list of REDCap field "un_error_critical" (Is it critical to the function of REDCap), radio. Values are REDCap's raw codes.
-type UnErrorCritical string
+// UnErrorCritical is the choice list of REDCap field "un_error_critical" (Is it critical to the function of REDCap), radio: the same choices as "action_tag_help", so the same type.
+type UnErrorCritical = ActionTagHelp
 
 // The choices of UnErrorCritical, in dictionary order.
 const (
@@ -11646,32 +7852,12 @@ const (
 	UnErrorCriticalNo  UnErrorCritical = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c UnErrorCritical) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c UnErrorCritical) Label() string {
-	switch c {
-	case UnErrorCriticalYes:
-		return "Yes"
-	case UnErrorCriticalNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseUnErrorCritical returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseUnErrorCritical(code string) (UnErrorCritical, bool) {
-	switch code {
-	case "1", "0":
-		return UnErrorCritical(code), true
-	}
-	return "", false
+	return ParseActionTagHelp(code)
 }
 
 // UnErrorCriticalValues returns every choice in dictionary order.
 func UnErrorCriticalValues() []UnErrorCritical {
-	return []UnErrorCritical{UnErrorCriticalYes, UnErrorCriticalNo}
+	return ActionTagHelpValues()
 }

@@ -11,142 +11,148 @@ import (
 
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
-	f.V01TextInteger = redcap.Decode(row.Get(1), missingCodes, redcap.ParseInteger)
-	f.V02TextNumber = redcap.Decode(row.Get(2), missingCodes, redcap.ParseNumber)
-	f.V03Radio = redcap.Decode(row.Get(3), missingCodes, ParseV03Radio)
-	f.V04Dropdown = redcap.Decode(row.Get(4), missingCodes, ParseV04Dropdown)
-	f.V05Yesno = redcap.Decode(row.Get(5), missingCodes, ParseV05Yesno)
-	f.V06Text = redcap.Decode(row.Get(6), missingCodes, redcap.ParseText)
-	f.V07Notes = redcap.Decode(row.Get(7), missingCodes, redcap.ParseText)
-	f.V08TextDatetimeYmd = redcap.Decode(row.Get(8), missingCodes, redcap.ParseDateTime)
-	f.V09TextEmail = redcap.Decode(row.Get(9), missingCodes, redcap.ParseText)
-	f.V10Checkbox.cols = [4]string{row.Get(10), row.Get(11), row.Get(12), row.Get(13)}
-	f.V11TextDateYmd = redcap.Decode(row.Get(14), missingCodes, redcap.ParseDate)
-	f.V12TextInteger = redcap.Decode(row.Get(15), missingCodes, redcap.ParseInteger)
-	f.V13TextNumber = redcap.Decode(row.Get(16), missingCodes, redcap.ParseNumber)
-	f.V14Radio = redcap.Decode(row.Get(17), missingCodes, ParseV14Radio)
-	f.V15Dropdown = redcap.Decode(row.Get(18), missingCodes, ParseV15Dropdown)
-	f.V16Yesno = redcap.Decode(row.Get(19), missingCodes, ParseV16Yesno)
-	f.V17Text = redcap.Decode(row.Get(20), missingCodes, redcap.ParseText)
-	f.Complete = redcap.Decode(row.Get(21), nil, redcap.ParseFormStatus)
+	vals := (*[21]string)(row.Values[1:22])
+	f.V01TextInteger = redcap.Decode(vals[0], missingCodes, redcap.ParseInteger)
+	f.V02TextNumber = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.V03Radio = decodeV03Radio(vals[2])
+	f.V04Dropdown = decodeV04Dropdown(vals[3])
+	f.V05Yesno = decodeV05Yesno(vals[4])
+	f.V06Text = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.V07Notes = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.V08TextDatetimeYmd = redcap.Decode(vals[7], missingCodes, redcap.ParseDateTime)
+	f.V09TextEmail = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.V10Checkbox.cols = [4]string{vals[9], vals[10], vals[11], vals[12]}
+	f.V11TextDateYmd = redcap.Decode(vals[13], missingCodes, redcap.ParseDate)
+	f.V12TextInteger = redcap.Decode(vals[14], missingCodes, redcap.ParseInteger)
+	f.V13TextNumber = redcap.Decode(vals[15], missingCodes, redcap.ParseNumber)
+	f.V14Radio = decodeV03Radio(vals[16])
+	f.V15Dropdown = decodeV04Dropdown(vals[17])
+	f.V16Yesno = decodeV05Yesno(vals[18])
+	f.V17Text = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.Complete = redcap.Decode(vals[20], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Visit) encode(row *redcap.Row) {
-	row.Values[1] = f.V01TextInteger.Raw()
-	row.Values[2] = f.V02TextNumber.Raw()
-	row.Values[3] = f.V03Radio.Raw()
-	row.Values[4] = f.V04Dropdown.Raw()
-	row.Values[5] = f.V05Yesno.Raw()
-	row.Values[6] = f.V06Text.Raw()
-	row.Values[7] = f.V07Notes.Raw()
-	row.Values[8] = f.V08TextDatetimeYmd.Raw()
-	row.Values[9] = f.V09TextEmail.Raw()
-	row.Values[10] = f.V10Checkbox.cols[0]
-	row.Values[11] = f.V10Checkbox.cols[1]
-	row.Values[12] = f.V10Checkbox.cols[2]
-	row.Values[13] = f.V10Checkbox.cols[3]
-	row.Values[14] = f.V11TextDateYmd.Raw()
-	row.Values[15] = f.V12TextInteger.Raw()
-	row.Values[16] = f.V13TextNumber.Raw()
-	row.Values[17] = f.V14Radio.Raw()
-	row.Values[18] = f.V15Dropdown.Raw()
-	row.Values[19] = f.V16Yesno.Raw()
-	row.Values[20] = f.V17Text.Raw()
-	row.Values[21] = f.Complete.Raw()
+	vals := (*[21]string)(row.Values[1:22])
+	vals[0] = f.V01TextInteger.Raw()
+	vals[1] = f.V02TextNumber.Raw()
+	vals[2] = f.V03Radio.Raw()
+	vals[3] = f.V04Dropdown.Raw()
+	vals[4] = f.V05Yesno.Raw()
+	vals[5] = f.V06Text.Raw()
+	vals[6] = f.V07Notes.Raw()
+	vals[7] = f.V08TextDatetimeYmd.Raw()
+	vals[8] = f.V09TextEmail.Raw()
+	vals[9] = f.V10Checkbox.cols[0]
+	vals[10] = f.V10Checkbox.cols[1]
+	vals[11] = f.V10Checkbox.cols[2]
+	vals[12] = f.V10Checkbox.cols[3]
+	vals[13] = f.V11TextDateYmd.Raw()
+	vals[14] = f.V12TextInteger.Raw()
+	vals[15] = f.V13TextNumber.Raw()
+	vals[16] = f.V14Radio.Raw()
+	vals[17] = f.V15Dropdown.Raw()
+	vals[18] = f.V16Yesno.Raw()
+	vals[19] = f.V17Text.Raw()
+	vals[20] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Labs) decode(row *redcap.Row) {
-	f.V18Notes = redcap.Decode(row.Get(22), missingCodes, redcap.ParseText)
-	f.V19TextDatetimeYmd = redcap.Decode(row.Get(23), missingCodes, redcap.ParseDateTime)
-	f.V20TextEmail = redcap.Decode(row.Get(24), missingCodes, redcap.ParseText)
-	f.V21Checkbox.cols = [4]string{row.Get(25), row.Get(26), row.Get(27), row.Get(28)}
-	f.V22TextDateYmd = redcap.Decode(row.Get(29), missingCodes, redcap.ParseDate)
-	f.V23TextInteger = redcap.Decode(row.Get(30), missingCodes, redcap.ParseInteger)
-	f.V24TextNumber = redcap.Decode(row.Get(31), missingCodes, redcap.ParseNumber)
-	f.V25Radio = redcap.Decode(row.Get(32), missingCodes, ParseV25Radio)
-	f.V26Dropdown = redcap.Decode(row.Get(33), missingCodes, ParseV26Dropdown)
-	f.V27Yesno = redcap.Decode(row.Get(34), missingCodes, ParseV27Yesno)
-	f.V28Text = redcap.Decode(row.Get(35), missingCodes, redcap.ParseText)
-	f.V29Notes = redcap.Decode(row.Get(36), missingCodes, redcap.ParseText)
-	f.V30TextDatetimeYmd = redcap.Decode(row.Get(37), missingCodes, redcap.ParseDateTime)
-	f.V31TextEmail = redcap.Decode(row.Get(38), missingCodes, redcap.ParseText)
-	f.V32Checkbox.cols = [4]string{row.Get(39), row.Get(40), row.Get(41), row.Get(42)}
-	f.V33TextDateYmd = redcap.Decode(row.Get(43), missingCodes, redcap.ParseDate)
-	f.Complete = redcap.Decode(row.Get(44), nil, redcap.ParseFormStatus)
+	vals := (*[23]string)(row.Values[22:45])
+	f.V18Notes = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.V19TextDatetimeYmd = redcap.Decode(vals[1], missingCodes, redcap.ParseDateTime)
+	f.V20TextEmail = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.V21Checkbox.cols = [4]string{vals[3], vals[4], vals[5], vals[6]}
+	f.V22TextDateYmd = redcap.Decode(vals[7], missingCodes, redcap.ParseDate)
+	f.V23TextInteger = redcap.Decode(vals[8], missingCodes, redcap.ParseInteger)
+	f.V24TextNumber = redcap.Decode(vals[9], missingCodes, redcap.ParseNumber)
+	f.V25Radio = decodeV03Radio(vals[10])
+	f.V26Dropdown = decodeV04Dropdown(vals[11])
+	f.V27Yesno = decodeV05Yesno(vals[12])
+	f.V28Text = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
+	f.V29Notes = redcap.Decode(vals[14], missingCodes, redcap.ParseText)
+	f.V30TextDatetimeYmd = redcap.Decode(vals[15], missingCodes, redcap.ParseDateTime)
+	f.V31TextEmail = redcap.Decode(vals[16], missingCodes, redcap.ParseText)
+	f.V32Checkbox.cols = [4]string{vals[17], vals[18], vals[19], vals[20]}
+	f.V33TextDateYmd = redcap.Decode(vals[21], missingCodes, redcap.ParseDate)
+	f.Complete = redcap.Decode(vals[22], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Labs) encode(row *redcap.Row) {
-	row.Values[22] = f.V18Notes.Raw()
-	row.Values[23] = f.V19TextDatetimeYmd.Raw()
-	row.Values[24] = f.V20TextEmail.Raw()
-	row.Values[25] = f.V21Checkbox.cols[0]
-	row.Values[26] = f.V21Checkbox.cols[1]
-	row.Values[27] = f.V21Checkbox.cols[2]
-	row.Values[28] = f.V21Checkbox.cols[3]
-	row.Values[29] = f.V22TextDateYmd.Raw()
-	row.Values[30] = f.V23TextInteger.Raw()
-	row.Values[31] = f.V24TextNumber.Raw()
-	row.Values[32] = f.V25Radio.Raw()
-	row.Values[33] = f.V26Dropdown.Raw()
-	row.Values[34] = f.V27Yesno.Raw()
-	row.Values[35] = f.V28Text.Raw()
-	row.Values[36] = f.V29Notes.Raw()
-	row.Values[37] = f.V30TextDatetimeYmd.Raw()
-	row.Values[38] = f.V31TextEmail.Raw()
-	row.Values[39] = f.V32Checkbox.cols[0]
-	row.Values[40] = f.V32Checkbox.cols[1]
-	row.Values[41] = f.V32Checkbox.cols[2]
-	row.Values[42] = f.V32Checkbox.cols[3]
-	row.Values[43] = f.V33TextDateYmd.Raw()
-	row.Values[44] = f.Complete.Raw()
+	vals := (*[23]string)(row.Values[22:45])
+	vals[0] = f.V18Notes.Raw()
+	vals[1] = f.V19TextDatetimeYmd.Raw()
+	vals[2] = f.V20TextEmail.Raw()
+	vals[3] = f.V21Checkbox.cols[0]
+	vals[4] = f.V21Checkbox.cols[1]
+	vals[5] = f.V21Checkbox.cols[2]
+	vals[6] = f.V21Checkbox.cols[3]
+	vals[7] = f.V22TextDateYmd.Raw()
+	vals[8] = f.V23TextInteger.Raw()
+	vals[9] = f.V24TextNumber.Raw()
+	vals[10] = f.V25Radio.Raw()
+	vals[11] = f.V26Dropdown.Raw()
+	vals[12] = f.V27Yesno.Raw()
+	vals[13] = f.V28Text.Raw()
+	vals[14] = f.V29Notes.Raw()
+	vals[15] = f.V30TextDatetimeYmd.Raw()
+	vals[16] = f.V31TextEmail.Raw()
+	vals[17] = f.V32Checkbox.cols[0]
+	vals[18] = f.V32Checkbox.cols[1]
+	vals[19] = f.V32Checkbox.cols[2]
+	vals[20] = f.V32Checkbox.cols[3]
+	vals[21] = f.V33TextDateYmd.Raw()
+	vals[22] = f.Complete.Raw()
 }
 
 // decode fills the instrument from its columns of row.
 func (f *Followup) decode(row *redcap.Row) {
-	f.V34TextInteger = redcap.Decode(row.Get(45), missingCodes, redcap.ParseInteger)
-	f.V35TextNumber = redcap.Decode(row.Get(46), missingCodes, redcap.ParseNumber)
-	f.V36Radio = redcap.Decode(row.Get(47), missingCodes, ParseV36Radio)
-	f.V37Dropdown = redcap.Decode(row.Get(48), missingCodes, ParseV37Dropdown)
-	f.V38Yesno = redcap.Decode(row.Get(49), missingCodes, ParseV38Yesno)
-	f.V39Text = redcap.Decode(row.Get(50), missingCodes, redcap.ParseText)
-	f.V40Notes = redcap.Decode(row.Get(51), missingCodes, redcap.ParseText)
-	f.V41TextDatetimeYmd = redcap.Decode(row.Get(52), missingCodes, redcap.ParseDateTime)
-	f.V42TextEmail = redcap.Decode(row.Get(53), missingCodes, redcap.ParseText)
-	f.V43Checkbox.cols = [4]string{row.Get(54), row.Get(55), row.Get(56), row.Get(57)}
-	f.V44TextDateYmd = redcap.Decode(row.Get(58), missingCodes, redcap.ParseDate)
-	f.V45TextInteger = redcap.Decode(row.Get(59), missingCodes, redcap.ParseInteger)
-	f.V46TextNumber = redcap.Decode(row.Get(60), missingCodes, redcap.ParseNumber)
-	f.V47Radio = redcap.Decode(row.Get(61), missingCodes, ParseV47Radio)
-	f.V48Dropdown = redcap.Decode(row.Get(62), missingCodes, ParseV48Dropdown)
-	f.V49Yesno = redcap.Decode(row.Get(63), missingCodes, ParseV49Yesno)
-	f.Complete = redcap.Decode(row.Get(64), nil, redcap.ParseFormStatus)
+	vals := (*[20]string)(row.Values[45:65])
+	f.V34TextInteger = redcap.Decode(vals[0], missingCodes, redcap.ParseInteger)
+	f.V35TextNumber = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.V36Radio = decodeV03Radio(vals[2])
+	f.V37Dropdown = decodeV04Dropdown(vals[3])
+	f.V38Yesno = decodeV05Yesno(vals[4])
+	f.V39Text = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.V40Notes = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.V41TextDatetimeYmd = redcap.Decode(vals[7], missingCodes, redcap.ParseDateTime)
+	f.V42TextEmail = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.V43Checkbox.cols = [4]string{vals[9], vals[10], vals[11], vals[12]}
+	f.V44TextDateYmd = redcap.Decode(vals[13], missingCodes, redcap.ParseDate)
+	f.V45TextInteger = redcap.Decode(vals[14], missingCodes, redcap.ParseInteger)
+	f.V46TextNumber = redcap.Decode(vals[15], missingCodes, redcap.ParseNumber)
+	f.V47Radio = decodeV03Radio(vals[16])
+	f.V48Dropdown = decodeV04Dropdown(vals[17])
+	f.V49Yesno = decodeV05Yesno(vals[18])
+	f.Complete = redcap.Decode(vals[19], nil, redcap.ParseFormStatus)
 }
 
 // encode writes the instrument's raw values into its columns of row.
 func (f *Followup) encode(row *redcap.Row) {
-	row.Values[45] = f.V34TextInteger.Raw()
-	row.Values[46] = f.V35TextNumber.Raw()
-	row.Values[47] = f.V36Radio.Raw()
-	row.Values[48] = f.V37Dropdown.Raw()
-	row.Values[49] = f.V38Yesno.Raw()
-	row.Values[50] = f.V39Text.Raw()
-	row.Values[51] = f.V40Notes.Raw()
-	row.Values[52] = f.V41TextDatetimeYmd.Raw()
-	row.Values[53] = f.V42TextEmail.Raw()
-	row.Values[54] = f.V43Checkbox.cols[0]
-	row.Values[55] = f.V43Checkbox.cols[1]
-	row.Values[56] = f.V43Checkbox.cols[2]
-	row.Values[57] = f.V43Checkbox.cols[3]
-	row.Values[58] = f.V44TextDateYmd.Raw()
-	row.Values[59] = f.V45TextInteger.Raw()
-	row.Values[60] = f.V46TextNumber.Raw()
-	row.Values[61] = f.V47Radio.Raw()
-	row.Values[62] = f.V48Dropdown.Raw()
-	row.Values[63] = f.V49Yesno.Raw()
-	row.Values[64] = f.Complete.Raw()
+	vals := (*[20]string)(row.Values[45:65])
+	vals[0] = f.V34TextInteger.Raw()
+	vals[1] = f.V35TextNumber.Raw()
+	vals[2] = f.V36Radio.Raw()
+	vals[3] = f.V37Dropdown.Raw()
+	vals[4] = f.V38Yesno.Raw()
+	vals[5] = f.V39Text.Raw()
+	vals[6] = f.V40Notes.Raw()
+	vals[7] = f.V41TextDatetimeYmd.Raw()
+	vals[8] = f.V42TextEmail.Raw()
+	vals[9] = f.V43Checkbox.cols[0]
+	vals[10] = f.V43Checkbox.cols[1]
+	vals[11] = f.V43Checkbox.cols[2]
+	vals[12] = f.V43Checkbox.cols[3]
+	vals[13] = f.V44TextDateYmd.Raw()
+	vals[14] = f.V45TextInteger.Raw()
+	vals[15] = f.V46TextNumber.Raw()
+	vals[16] = f.V47Radio.Raw()
+	vals[17] = f.V48Dropdown.Raw()
+	vals[18] = f.V49Yesno.Raw()
+	vals[19] = f.Complete.Raw()
 }
 
 // decodeRow places one row into its instruments; the caller has checked layout and record ID.

@@ -3,7 +3,10 @@
 
 package wide50
 
+import "github.com/redcapgen/redcapgen/runtime/redcap"
+
 // V03Radio is the choice list of REDCap field "v03_radio" (Item 3), radio. Values are REDCap's raw codes.
+// 4 other fields have the same choices and share the type (aliases of it).
 type V03Radio string
 
 // The choices of V03Radio, in dictionary order.
@@ -45,7 +48,16 @@ func V03RadioValues() []V03Radio {
 	return []V03Radio{V03RadioYes, V03RadioNo, V03RadioUnknown}
 }
 
+// decodeV03Radio decodes the text of a V03Radio field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeV03Radio(raw string) redcap.Value[V03Radio] {
+	return redcap.Decode(raw, missingCodes, ParseV03Radio)
+}
+
 // V04Dropdown is the choice list of REDCap field "v04_dropdown" (Item 4), dropdown. Values are REDCap's raw codes.
+// 4 other fields have the same choices and share the type (aliases of it).
 type V04Dropdown string
 
 // The choices of V04Dropdown, in dictionary order.
@@ -93,7 +105,16 @@ func V04DropdownValues() []V04Dropdown {
 	return []V04Dropdown{V04DropdownNever, V04DropdownMonthly, V04DropdownWeekly, V04DropdownDaily, V04DropdownSeveralTimesADay}
 }
 
+// decodeV04Dropdown decodes the text of a V04Dropdown field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeV04Dropdown(raw string) redcap.Value[V04Dropdown] {
+	return redcap.Decode(raw, missingCodes, ParseV04Dropdown)
+}
+
 // V05Yesno is the choice list of REDCap field "v05_yesno" (Item 5), yesno. Values are REDCap's raw codes.
+// 4 other fields have the same choices and share the type (aliases of it).
 type V05Yesno string
 
 // The choices of V05Yesno, in dictionary order.
@@ -132,7 +153,16 @@ func V05YesnoValues() []V05Yesno {
 	return []V05Yesno{V05YesnoYes, V05YesnoNo}
 }
 
+// decodeV05Yesno decodes the text of a V05Yesno field. It stays out of line so that forms of
+// hundreds of choice fields compile quickly.
+//
+//go:noinline
+func decodeV05Yesno(raw string) redcap.Value[V05Yesno] {
+	return redcap.Decode(raw, missingCodes, ParseV05Yesno)
+}
+
 // V10Checkbox is the choice list of REDCap field "v10_checkbox" (Item 10), checkbox. Values are REDCap's raw codes.
+// 3 other fields have the same choices and share the type (aliases of it).
 type V10Checkbox string
 
 // The choices of V10Checkbox, in dictionary order.
@@ -177,8 +207,8 @@ func V10CheckboxValues() []V10Checkbox {
 	return []V10Checkbox{V10CheckboxHeadache, V10CheckboxNausea, V10CheckboxFatigue, V10CheckboxOther}
 }
 
-// V14Radio is the choice list of REDCap field "v14_radio" (Item 14), radio. Values are REDCap's raw codes.
-type V14Radio string
+// V14Radio is the choice list of REDCap field "v14_radio" (Item 14), radio: the same choices as "v03_radio", so the same type.
+type V14Radio = V03Radio
 
 // The choices of V14Radio, in dictionary order.
 const (
@@ -187,40 +217,18 @@ const (
 	V14RadioUnknown V14Radio = "-9" // Unknown
 )
 
-// String returns REDCap's raw code.
-func (c V14Radio) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V14Radio) Label() string {
-	switch c {
-	case V14RadioYes:
-		return "Yes"
-	case V14RadioNo:
-		return "No"
-	case V14RadioUnknown:
-		return "Unknown"
-	}
-	return ""
-}
-
 // ParseV14Radio returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV14Radio(code string) (V14Radio, bool) {
-	switch code {
-	case "1", "0", "-9":
-		return V14Radio(code), true
-	}
-	return "", false
+	return ParseV03Radio(code)
 }
 
 // V14RadioValues returns every choice in dictionary order.
 func V14RadioValues() []V14Radio {
-	return []V14Radio{V14RadioYes, V14RadioNo, V14RadioUnknown}
+	return V03RadioValues()
 }
 
-// V15Dropdown is the choice list of REDCap field "v15_dropdown" (Item 15), dropdown. Values are REDCap's raw codes.
-type V15Dropdown string
+// V15Dropdown is the choice list of REDCap field "v15_dropdown" (Item 15), dropdown: the same choices as "v04_dropdown", so the same type.
+type V15Dropdown = V04Dropdown
 
 // The choices of V15Dropdown, in dictionary order.
 const (
@@ -231,44 +239,18 @@ const (
 	V15DropdownSeveralTimesADay V15Dropdown = "5" // Several times a day
 )
 
-// String returns REDCap's raw code.
-func (c V15Dropdown) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V15Dropdown) Label() string {
-	switch c {
-	case V15DropdownNever:
-		return "Never"
-	case V15DropdownMonthly:
-		return "Monthly"
-	case V15DropdownWeekly:
-		return "Weekly"
-	case V15DropdownDaily:
-		return "Daily"
-	case V15DropdownSeveralTimesADay:
-		return "Several times a day"
-	}
-	return ""
-}
-
 // ParseV15Dropdown returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV15Dropdown(code string) (V15Dropdown, bool) {
-	switch code {
-	case "1", "2", "3", "4", "5":
-		return V15Dropdown(code), true
-	}
-	return "", false
+	return ParseV04Dropdown(code)
 }
 
 // V15DropdownValues returns every choice in dictionary order.
 func V15DropdownValues() []V15Dropdown {
-	return []V15Dropdown{V15DropdownNever, V15DropdownMonthly, V15DropdownWeekly, V15DropdownDaily, V15DropdownSeveralTimesADay}
+	return V04DropdownValues()
 }
 
-// V16Yesno is the choice list of REDCap field "v16_yesno" (Item 16), yesno. Values are REDCap's raw codes.
-type V16Yesno string
+// V16Yesno is the choice list of REDCap field "v16_yesno" (Item 16), yesno: the same choices as "v05_yesno", so the same type.
+type V16Yesno = V05Yesno
 
 // The choices of V16Yesno, in dictionary order.
 const (
@@ -276,38 +258,18 @@ const (
 	V16YesnoNo  V16Yesno = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c V16Yesno) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V16Yesno) Label() string {
-	switch c {
-	case V16YesnoYes:
-		return "Yes"
-	case V16YesnoNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseV16Yesno returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV16Yesno(code string) (V16Yesno, bool) {
-	switch code {
-	case "1", "0":
-		return V16Yesno(code), true
-	}
-	return "", false
+	return ParseV05Yesno(code)
 }
 
 // V16YesnoValues returns every choice in dictionary order.
 func V16YesnoValues() []V16Yesno {
-	return []V16Yesno{V16YesnoYes, V16YesnoNo}
+	return V05YesnoValues()
 }
 
-// V21Checkbox is the choice list of REDCap field "v21_checkbox" (Item 21), checkbox. Values are REDCap's raw codes.
-type V21Checkbox string
+// V21Checkbox is the choice list of REDCap field "v21_checkbox" (Item 21), checkbox: the same choices as "v10_checkbox", so the same type.
+type V21Checkbox = V10Checkbox
 
 // The choices of V21Checkbox, in dictionary order.
 const (
@@ -317,42 +279,18 @@ const (
 	V21CheckboxOther    V21Checkbox = "98" // Other
 )
 
-// String returns REDCap's raw code.
-func (c V21Checkbox) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V21Checkbox) Label() string {
-	switch c {
-	case V21CheckboxHeadache:
-		return "Headache"
-	case V21CheckboxNausea:
-		return "Nausea"
-	case V21CheckboxFatigue:
-		return "Fatigue"
-	case V21CheckboxOther:
-		return "Other"
-	}
-	return ""
-}
-
 // ParseV21Checkbox returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV21Checkbox(code string) (V21Checkbox, bool) {
-	switch code {
-	case "1", "2", "3", "98":
-		return V21Checkbox(code), true
-	}
-	return "", false
+	return ParseV10Checkbox(code)
 }
 
 // V21CheckboxValues returns every choice in dictionary order.
 func V21CheckboxValues() []V21Checkbox {
-	return []V21Checkbox{V21CheckboxHeadache, V21CheckboxNausea, V21CheckboxFatigue, V21CheckboxOther}
+	return V10CheckboxValues()
 }
 
-// V25Radio is the choice list of REDCap field "v25_radio" (Item 25), radio. Values are REDCap's raw codes.
-type V25Radio string
+// V25Radio is the choice list of REDCap field "v25_radio" (Item 25), radio: the same choices as "v03_radio", so the same type.
+type V25Radio = V03Radio
 
 // The choices of V25Radio, in dictionary order.
 const (
@@ -361,40 +299,18 @@ const (
 	V25RadioUnknown V25Radio = "-9" // Unknown
 )
 
-// String returns REDCap's raw code.
-func (c V25Radio) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V25Radio) Label() string {
-	switch c {
-	case V25RadioYes:
-		return "Yes"
-	case V25RadioNo:
-		return "No"
-	case V25RadioUnknown:
-		return "Unknown"
-	}
-	return ""
-}
-
 // ParseV25Radio returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV25Radio(code string) (V25Radio, bool) {
-	switch code {
-	case "1", "0", "-9":
-		return V25Radio(code), true
-	}
-	return "", false
+	return ParseV03Radio(code)
 }
 
 // V25RadioValues returns every choice in dictionary order.
 func V25RadioValues() []V25Radio {
-	return []V25Radio{V25RadioYes, V25RadioNo, V25RadioUnknown}
+	return V03RadioValues()
 }
 
-// V26Dropdown is the choice list of REDCap field "v26_dropdown" (Item 26), dropdown. Values are REDCap's raw codes.
-type V26Dropdown string
+// V26Dropdown is the choice list of REDCap field "v26_dropdown" (Item 26), dropdown: the same choices as "v04_dropdown", so the same type.
+type V26Dropdown = V04Dropdown
 
 // The choices of V26Dropdown, in dictionary order.
 const (
@@ -405,44 +321,18 @@ const (
 	V26DropdownSeveralTimesADay V26Dropdown = "5" // Several times a day
 )
 
-// String returns REDCap's raw code.
-func (c V26Dropdown) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V26Dropdown) Label() string {
-	switch c {
-	case V26DropdownNever:
-		return "Never"
-	case V26DropdownMonthly:
-		return "Monthly"
-	case V26DropdownWeekly:
-		return "Weekly"
-	case V26DropdownDaily:
-		return "Daily"
-	case V26DropdownSeveralTimesADay:
-		return "Several times a day"
-	}
-	return ""
-}
-
 // ParseV26Dropdown returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV26Dropdown(code string) (V26Dropdown, bool) {
-	switch code {
-	case "1", "2", "3", "4", "5":
-		return V26Dropdown(code), true
-	}
-	return "", false
+	return ParseV04Dropdown(code)
 }
 
 // V26DropdownValues returns every choice in dictionary order.
 func V26DropdownValues() []V26Dropdown {
-	return []V26Dropdown{V26DropdownNever, V26DropdownMonthly, V26DropdownWeekly, V26DropdownDaily, V26DropdownSeveralTimesADay}
+	return V04DropdownValues()
 }
 
-// V27Yesno is the choice list of REDCap field "v27_yesno" (Item 27), yesno. Values are REDCap's raw codes.
-type V27Yesno string
+// V27Yesno is the choice list of REDCap field "v27_yesno" (Item 27), yesno: the same choices as "v05_yesno", so the same type.
+type V27Yesno = V05Yesno
 
 // The choices of V27Yesno, in dictionary order.
 const (
@@ -450,38 +340,18 @@ const (
 	V27YesnoNo  V27Yesno = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c V27Yesno) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V27Yesno) Label() string {
-	switch c {
-	case V27YesnoYes:
-		return "Yes"
-	case V27YesnoNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseV27Yesno returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV27Yesno(code string) (V27Yesno, bool) {
-	switch code {
-	case "1", "0":
-		return V27Yesno(code), true
-	}
-	return "", false
+	return ParseV05Yesno(code)
 }
 
 // V27YesnoValues returns every choice in dictionary order.
 func V27YesnoValues() []V27Yesno {
-	return []V27Yesno{V27YesnoYes, V27YesnoNo}
+	return V05YesnoValues()
 }
 
-// V32Checkbox is the choice list of REDCap field "v32_checkbox" (Item 32), checkbox. Values are REDCap's raw codes.
-type V32Checkbox string
+// V32Checkbox is the choice list of REDCap field "v32_checkbox" (Item 32), checkbox: the same choices as "v10_checkbox", so the same type.
+type V32Checkbox = V10Checkbox
 
 // The choices of V32Checkbox, in dictionary order.
 const (
@@ -491,42 +361,18 @@ const (
 	V32CheckboxOther    V32Checkbox = "98" // Other
 )
 
-// String returns REDCap's raw code.
-func (c V32Checkbox) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V32Checkbox) Label() string {
-	switch c {
-	case V32CheckboxHeadache:
-		return "Headache"
-	case V32CheckboxNausea:
-		return "Nausea"
-	case V32CheckboxFatigue:
-		return "Fatigue"
-	case V32CheckboxOther:
-		return "Other"
-	}
-	return ""
-}
-
 // ParseV32Checkbox returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV32Checkbox(code string) (V32Checkbox, bool) {
-	switch code {
-	case "1", "2", "3", "98":
-		return V32Checkbox(code), true
-	}
-	return "", false
+	return ParseV10Checkbox(code)
 }
 
 // V32CheckboxValues returns every choice in dictionary order.
 func V32CheckboxValues() []V32Checkbox {
-	return []V32Checkbox{V32CheckboxHeadache, V32CheckboxNausea, V32CheckboxFatigue, V32CheckboxOther}
+	return V10CheckboxValues()
 }
 
-// V36Radio is the choice list of REDCap field "v36_radio" (Item 36), radio. Values are REDCap's raw codes.
-type V36Radio string
+// V36Radio is the choice list of REDCap field "v36_radio" (Item 36), radio: the same choices as "v03_radio", so the same type.
+type V36Radio = V03Radio
 
 // The choices of V36Radio, in dictionary order.
 const (
@@ -535,40 +381,18 @@ const (
 	V36RadioUnknown V36Radio = "-9" // Unknown
 )
 
-// String returns REDCap's raw code.
-func (c V36Radio) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V36Radio) Label() string {
-	switch c {
-	case V36RadioYes:
-		return "Yes"
-	case V36RadioNo:
-		return "No"
-	case V36RadioUnknown:
-		return "Unknown"
-	}
-	return ""
-}
-
 // ParseV36Radio returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV36Radio(code string) (V36Radio, bool) {
-	switch code {
-	case "1", "0", "-9":
-		return V36Radio(code), true
-	}
-	return "", false
+	return ParseV03Radio(code)
 }
 
 // V36RadioValues returns every choice in dictionary order.
 func V36RadioValues() []V36Radio {
-	return []V36Radio{V36RadioYes, V36RadioNo, V36RadioUnknown}
+	return V03RadioValues()
 }
 
-// V37Dropdown is the choice list of REDCap field "v37_dropdown" (Item 37), dropdown. Values are REDCap's raw codes.
-type V37Dropdown string
+// V37Dropdown is the choice list of REDCap field "v37_dropdown" (Item 37), dropdown: the same choices as "v04_dropdown", so the same type.
+type V37Dropdown = V04Dropdown
 
 // The choices of V37Dropdown, in dictionary order.
 const (
@@ -579,44 +403,18 @@ const (
 	V37DropdownSeveralTimesADay V37Dropdown = "5" // Several times a day
 )
 
-// String returns REDCap's raw code.
-func (c V37Dropdown) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V37Dropdown) Label() string {
-	switch c {
-	case V37DropdownNever:
-		return "Never"
-	case V37DropdownMonthly:
-		return "Monthly"
-	case V37DropdownWeekly:
-		return "Weekly"
-	case V37DropdownDaily:
-		return "Daily"
-	case V37DropdownSeveralTimesADay:
-		return "Several times a day"
-	}
-	return ""
-}
-
 // ParseV37Dropdown returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV37Dropdown(code string) (V37Dropdown, bool) {
-	switch code {
-	case "1", "2", "3", "4", "5":
-		return V37Dropdown(code), true
-	}
-	return "", false
+	return ParseV04Dropdown(code)
 }
 
 // V37DropdownValues returns every choice in dictionary order.
 func V37DropdownValues() []V37Dropdown {
-	return []V37Dropdown{V37DropdownNever, V37DropdownMonthly, V37DropdownWeekly, V37DropdownDaily, V37DropdownSeveralTimesADay}
+	return V04DropdownValues()
 }
 
-// V38Yesno is the choice list of REDCap field "v38_yesno" (Item 38), yesno. Values are REDCap's raw codes.
-type V38Yesno string
+// V38Yesno is the choice list of REDCap field "v38_yesno" (Item 38), yesno: the same choices as "v05_yesno", so the same type.
+type V38Yesno = V05Yesno
 
 // The choices of V38Yesno, in dictionary order.
 const (
@@ -624,38 +422,18 @@ const (
 	V38YesnoNo  V38Yesno = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c V38Yesno) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V38Yesno) Label() string {
-	switch c {
-	case V38YesnoYes:
-		return "Yes"
-	case V38YesnoNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseV38Yesno returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV38Yesno(code string) (V38Yesno, bool) {
-	switch code {
-	case "1", "0":
-		return V38Yesno(code), true
-	}
-	return "", false
+	return ParseV05Yesno(code)
 }
 
 // V38YesnoValues returns every choice in dictionary order.
 func V38YesnoValues() []V38Yesno {
-	return []V38Yesno{V38YesnoYes, V38YesnoNo}
+	return V05YesnoValues()
 }
 
-// V43Checkbox is the choice list of REDCap field "v43_checkbox" (Item 43), checkbox. Values are REDCap's raw codes.
-type V43Checkbox string
+// V43Checkbox is the choice list of REDCap field "v43_checkbox" (Item 43), checkbox: the same choices as "v10_checkbox", so the same type.
+type V43Checkbox = V10Checkbox
 
 // The choices of V43Checkbox, in dictionary order.
 const (
@@ -665,42 +443,18 @@ const (
 	V43CheckboxOther    V43Checkbox = "98" // Other
 )
 
-// String returns REDCap's raw code.
-func (c V43Checkbox) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V43Checkbox) Label() string {
-	switch c {
-	case V43CheckboxHeadache:
-		return "Headache"
-	case V43CheckboxNausea:
-		return "Nausea"
-	case V43CheckboxFatigue:
-		return "Fatigue"
-	case V43CheckboxOther:
-		return "Other"
-	}
-	return ""
-}
-
 // ParseV43Checkbox returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV43Checkbox(code string) (V43Checkbox, bool) {
-	switch code {
-	case "1", "2", "3", "98":
-		return V43Checkbox(code), true
-	}
-	return "", false
+	return ParseV10Checkbox(code)
 }
 
 // V43CheckboxValues returns every choice in dictionary order.
 func V43CheckboxValues() []V43Checkbox {
-	return []V43Checkbox{V43CheckboxHeadache, V43CheckboxNausea, V43CheckboxFatigue, V43CheckboxOther}
+	return V10CheckboxValues()
 }
 
-// V47Radio is the choice list of REDCap field "v47_radio" (Item 47), radio. Values are REDCap's raw codes.
-type V47Radio string
+// V47Radio is the choice list of REDCap field "v47_radio" (Item 47), radio: the same choices as "v03_radio", so the same type.
+type V47Radio = V03Radio
 
 // The choices of V47Radio, in dictionary order.
 const (
@@ -709,40 +463,18 @@ const (
 	V47RadioUnknown V47Radio = "-9" // Unknown
 )
 
-// String returns REDCap's raw code.
-func (c V47Radio) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V47Radio) Label() string {
-	switch c {
-	case V47RadioYes:
-		return "Yes"
-	case V47RadioNo:
-		return "No"
-	case V47RadioUnknown:
-		return "Unknown"
-	}
-	return ""
-}
-
 // ParseV47Radio returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV47Radio(code string) (V47Radio, bool) {
-	switch code {
-	case "1", "0", "-9":
-		return V47Radio(code), true
-	}
-	return "", false
+	return ParseV03Radio(code)
 }
 
 // V47RadioValues returns every choice in dictionary order.
 func V47RadioValues() []V47Radio {
-	return []V47Radio{V47RadioYes, V47RadioNo, V47RadioUnknown}
+	return V03RadioValues()
 }
 
-// V48Dropdown is the choice list of REDCap field "v48_dropdown" (Item 48), dropdown. Values are REDCap's raw codes.
-type V48Dropdown string
+// V48Dropdown is the choice list of REDCap field "v48_dropdown" (Item 48), dropdown: the same choices as "v04_dropdown", so the same type.
+type V48Dropdown = V04Dropdown
 
 // The choices of V48Dropdown, in dictionary order.
 const (
@@ -753,44 +485,18 @@ const (
 	V48DropdownSeveralTimesADay V48Dropdown = "5" // Several times a day
 )
 
-// String returns REDCap's raw code.
-func (c V48Dropdown) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V48Dropdown) Label() string {
-	switch c {
-	case V48DropdownNever:
-		return "Never"
-	case V48DropdownMonthly:
-		return "Monthly"
-	case V48DropdownWeekly:
-		return "Weekly"
-	case V48DropdownDaily:
-		return "Daily"
-	case V48DropdownSeveralTimesADay:
-		return "Several times a day"
-	}
-	return ""
-}
-
 // ParseV48Dropdown returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV48Dropdown(code string) (V48Dropdown, bool) {
-	switch code {
-	case "1", "2", "3", "4", "5":
-		return V48Dropdown(code), true
-	}
-	return "", false
+	return ParseV04Dropdown(code)
 }
 
 // V48DropdownValues returns every choice in dictionary order.
 func V48DropdownValues() []V48Dropdown {
-	return []V48Dropdown{V48DropdownNever, V48DropdownMonthly, V48DropdownWeekly, V48DropdownDaily, V48DropdownSeveralTimesADay}
+	return V04DropdownValues()
 }
 
-// V49Yesno is the choice list of REDCap field "v49_yesno" (Item 49), yesno. Values are REDCap's raw codes.
-type V49Yesno string
+// V49Yesno is the choice list of REDCap field "v49_yesno" (Item 49), yesno: the same choices as "v05_yesno", so the same type.
+type V49Yesno = V05Yesno
 
 // The choices of V49Yesno, in dictionary order.
 const (
@@ -798,32 +504,12 @@ const (
 	V49YesnoNo  V49Yesno = "0" // No
 )
 
-// String returns REDCap's raw code.
-func (c V49Yesno) String() string {
-	return string(c)
-}
-
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
-func (c V49Yesno) Label() string {
-	switch c {
-	case V49YesnoYes:
-		return "Yes"
-	case V49YesnoNo:
-		return "No"
-	}
-	return ""
-}
-
 // ParseV49Yesno returns the choice whose code is exactly code (codes are text: "01" is not "1").
 func ParseV49Yesno(code string) (V49Yesno, bool) {
-	switch code {
-	case "1", "0":
-		return V49Yesno(code), true
-	}
-	return "", false
+	return ParseV05Yesno(code)
 }
 
 // V49YesnoValues returns every choice in dictionary order.
 func V49YesnoValues() []V49Yesno {
-	return []V49Yesno{V49YesnoYes, V49YesnoNo}
+	return V05YesnoValues()
 }
