@@ -14,7 +14,7 @@ func (pl *plan) emitRecordSpare() jen.Code {
 	for _, c := range pl.spareEvents() {
 		fields = append(fields, jen.Id(c.goName).Op("*").Id(c.goName))
 	}
-	return comment("recordSpare is the storage Recycle keeps for the next DecodeRows: the remembered columns and\n"+
+	return comment("recordSpare is the storage Recycle keeps for the next DecodeRows: the remembered columns and\n" +
 		"the (zeroed) events of the record recycled.").Line().
 		Type().Id("recordSpare").Struct(fields...)
 }
@@ -42,9 +42,9 @@ func (pl *plan) emitRecordRecycle() jen.Code {
 		))
 	}
 	body = append(body, jen.Op("*").Id("r").Op("=").Id(recordType).Values(jen.Id("spare").Op(":").Id("spare")))
-	return comment("Recycle empties the record and keeps its storage (the remembered columns"+pl.recycledEventsText()+") for the\n"+
-		"next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with\n"+
-		"ExportOptions.ReuseRecord decode record after record this way. What was reached through the\n"+
+	return comment("Recycle empties the record and keeps its storage (the remembered columns" + pl.recycledEventsText() + ") for the\n" +
+		"next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with\n" +
+		"ExportOptions.ReuseRecord decode record after record this way. What was reached through the\n" +
 		"record before (an event, a copy of the record) changes with that decode.").Line().
 		Func().Params(jen.Id("r").Op("*").Id(recordType)).Id("Recycle").Params().Block(body...)
 }
