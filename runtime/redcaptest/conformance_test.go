@@ -27,11 +27,8 @@ var unmodelled = map[string]gap{
 	"metadata.jsonl:metadata_import_defect_keys_sorted_all_objects": {"every row is garbage: REDCap's message then lists further checks (form order, matrix field types) the fake does not make; the fake refuses the import too", true, false},
 	"metadata.jsonl:project_xml_metadata_only":                      {"the project XML (CDISC ODM) export is not modelled", true, false},
 
-	"records.jsonl:import_calc_value__after": {"calc fields are not recomputed (REDCap recomputes them only on some imports)", true, false},
-
 	"exports.jsonl:classic_filterLogic_invalid_syntax": {whyCrash, true, true},
 	"exports.jsonl:classic_csvDelimiter_tab":           {whyCrash, true, true},
-	"exports.jsonl:classic_format_odm":                 {"CDISC ODM record export is not modelled", true, false},
 
 	"errors.jsonl:other_content_user":             {whyOther, true, false},
 	"errors.jsonl:other_content_userRole":         {whyOther, true, false},

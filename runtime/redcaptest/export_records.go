@@ -18,8 +18,15 @@ func (st *state) exportRecords(p params) answer {
 	if sp.crash || (sp.filter != "" && !st.validFilter(sp.filter)) {
 		return crashAnswer(format, ef)
 	}
+	odm := p.get("format") == "odm"
 	if sp.filter != "" && st.filterNamesUnknownField(sp.filter) {
+		if odm {
+			return st.odmAnswer(sp, nil)
+		}
 		return okAnswer(format, emptyExport(format))
+	}
+	if odm {
+		return st.odmAnswer(sp, st.flatRows(sp))
 	}
 	if sp.eav {
 		return okAnswer(format, st.renderEAV(sp, format))

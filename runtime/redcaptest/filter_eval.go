@@ -1,6 +1,7 @@
 package redcaptest
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -45,40 +46,87 @@ func (st *state) matches(s string, rec *record, k rowKey) bool {
 
 func truthy(v string) bool { return v != "" && v != "0" && v != "false" }
 
+// logicEnv is where an expression is evaluated: one row of a record. cross lets [event][field]
+// read the named event's row, as calculations do; filterLogic sees only the row's own event.
+type logicEnv struct {
+	st    *state
+	rec   *record
+	k     rowKey
+	cross bool
+}
+
+// eval evaluates an expression on one row for filterLogic.
 func (st *state) eval(n *logicNode, rec *record, k rowKey) string {
+	return logicEnv{st: st, rec: rec, k: k}.eval(n)
+}
+
+func (e logicEnv) eval(n *logicNode) string {
 	switch n.op {
 	case "lit":
 		return n.text
 	case "ref":
-		return st.refValue(n, rec, k)
+		return e.refValue(n)
 	case "and":
-		return boolText(truthy(st.eval(n.kids[0], rec, k)) && truthy(st.eval(n.kids[1], rec, k)))
+		return boolText(truthy(e.eval(n.kids[0])) && truthy(e.eval(n.kids[1])))
 	case "or":
-		return boolText(truthy(st.eval(n.kids[0], rec, k)) || truthy(st.eval(n.kids[1], rec, k)))
+		return boolText(truthy(e.eval(n.kids[0])) || truthy(e.eval(n.kids[1])))
 	case "cmp":
-		return boolText(compareLogic(n.text, st.eval(n.kids[0], rec, k), st.eval(n.kids[1], rec, k)))
+		return boolText(compareLogic(n.text, e.eval(n.kids[0]), e.eval(n.kids[1])))
 	case "arith":
-		a, errA := strconv.ParseFloat(st.eval(n.kids[0], rec, k), 64)
-		b, errB := strconv.ParseFloat(st.eval(n.kids[1], rec, k), 64)
-		if errA != nil || errB != nil {
-			return ""
-		}
-		switch n.text {
-		case "+":
-			return strconv.FormatFloat(a+b, 'f', -1, 64)
-		case "-":
-			return strconv.FormatFloat(a-b, 'f', -1, 64)
-		case "*":
-			return strconv.FormatFloat(a*b, 'f', -1, 64)
-		}
-		if b == 0 {
-			return ""
-		}
-		return strconv.FormatFloat(a/b, 'f', -1, 64)
+		return arithmetic(n.text, e.eval(n.kids[0]), e.eval(n.kids[1]))
 	case "call":
-		return st.call(n, rec, k)
+		return e.call(n)
 	}
 	return ""
+}
+
+// arithmetic applies + - * / ^ to two numbers; a blank or non-numeric operand, division by zero
+// and a result that is not a number give blank.
+func arithmetic(op, a, b string) string {
+	x, okA := number(a)
+	y, okB := number(b)
+	if !okA || !okB {
+		return ""
+	}
+	switch op {
+	case "+":
+		return formatNumber(x + y)
+	case "-":
+		return formatNumber(x - y)
+	case "*":
+		return formatNumber(x * y)
+	case "^":
+		return formatNumber(math.Pow(x, y))
+	}
+	if y == 0 {
+		return ""
+	}
+	return formatNumber(x / y)
+}
+
+// number reads a numeric value (blank and text are not numbers).
+func number(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+// formatNumber renders a number as REDCap stores a calculation: PHP's 14 significant digits,
+// without exponent or trailing zeros (0.1+0.2 is 0.3, 25.0 is 25); NaN and infinities are blank.
+func formatNumber(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return ""
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(f, 'e', 13, 64), 64)
+	if err != nil {
+		return ""
+	}
+	if r == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // missingValue stands for a stored missing-data code in logic. REDCap 15.7.6's evaluator sees such
@@ -86,10 +134,10 @@ func (st *state) eval(n *logicNode, rec *record, k rowKey) string {
 // both false for it (missingcodes.jsonl: missingcodes_filter_*).
 const missingValue = "\x00missing-code"
 
-func (st *state) call(n *logicNode, rec *record, k rowKey) string {
+func (e logicEnv) call(n *logicNode) string {
 	args := make([]string, len(n.kids))
 	for i, kid := range n.kids {
-		args[i] = st.eval(kid, rec, k)
+		args[i] = e.eval(kid)
 	}
 	arg := func(i int) string {
 		if i < len(args) {
@@ -114,14 +162,21 @@ func (st *state) call(n *logicNode, rec *record, k rowKey) string {
 		}
 		return arg(2)
 	}
-	return ""
+	return calcFunction(n.text, args)
 }
 
 // refValue is the value a reference has on the row: blank when its form is not on the row or
-// when it names another event.
-func (st *state) refValue(n *logicNode, rec *record, k rowKey) string {
+// when it names another event (unless the environment reads other events).
+func (e logicEnv) refValue(n *logicNode) string {
+	st, rec, k := e.st, e.rec, e.k
 	if n.event != "" && n.event != k.event {
-		return ""
+		if !e.cross {
+			return ""
+		}
+		k = rowKey{event: n.event}
+		if st.repeatingEvent(n.event) {
+			k.inst = 1
+		}
 	}
 	form := st.formOfColumn(n.field)
 	if form == "" && st.isFormComplete(n.field) {

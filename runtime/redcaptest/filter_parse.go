@@ -5,10 +5,12 @@ import (
 	"strings"
 )
 
-// This file holds the part of REDCap's logic language the fake needs for filterLogic: field
-// references ([field], [field(code)], [event][field]), quoted and numeric literals, comparisons,
-// and/or, parentheses, and a few functions (starts_with, ends_with, contains, not_contain,
-// isblankormissingcode, if). A parse failure is REDCap's crash.
+// This file holds the part of REDCap's logic language the fake needs for filterLogic and
+// calculations: field references ([field], [field(code)], [event][field]), quoted and numeric
+// literals, true/false, comparisons, and/or, arithmetic (+ - * / with the usual precedence, unary
+// minus, and REDCap's exponent (base)^(exponent), both sides in parentheses), parentheses and
+// function calls (evaluated in filter_eval.go and calc_funcs.go). A filterLogic parse failure is
+// REDCap's crash; a calculation that does not parse stays blank.
 
 // logicNode is a parsed expression.
 type logicNode struct {
@@ -18,6 +20,8 @@ type logicNode struct {
 	field string
 	code  string // checkbox code of a reference, original case
 	kids  []*logicNode
+	// grouped: the node was written in parentheses (REDCap's exponent needs both sides grouped).
+	grouped bool
 }
 
 var errLogic = errors.New("invalid logic")
@@ -85,7 +89,7 @@ func lexLogic(s string) ([]logicToken, error) {
 		case strings.ContainsRune("=<>", rune(c)):
 			toks = append(toks, logicToken{"op", s[i : i+1]})
 			i++
-		case strings.ContainsRune("+-*/(),", rune(c)):
+		case strings.ContainsRune("+-*/^(),", rune(c)):
 			toks = append(toks, logicToken{string(c), string(c)})
 			i++
 		default:
@@ -147,14 +151,25 @@ func (ps *logicParser) cmp() (*logicNode, error) {
 	return left, nil
 }
 
+// arith parses sums and differences of terms.
 func (ps *logicParser) arith() (*logicNode, error) {
-	left, err := ps.primary()
+	return ps.arithLevel("+-", ps.term)
+}
+
+// term parses products and quotients of powers.
+func (ps *logicParser) term() (*logicNode, error) {
+	return ps.arithLevel("*/", ps.power)
+}
+
+// arithLevel parses left-associative operators of one precedence level.
+func (ps *logicParser) arithLevel(ops string, next func() (*logicNode, error)) (*logicNode, error) {
+	left, err := next()
 	if err != nil {
 		return nil, err
 	}
-	for t := ps.peek(); t.kind == "+" || t.kind == "-" || t.kind == "*" || t.kind == "/"; t = ps.peek() {
+	for t := ps.peek(); len(t.kind) == 1 && strings.Contains(ops, t.kind); t = ps.peek() {
 		ps.pos++
-		right, err := ps.primary()
+		right, err := next()
 		if err != nil {
 			return nil, err
 		}
@@ -163,28 +178,68 @@ func (ps *logicParser) arith() (*logicNode, error) {
 	return left, nil
 }
 
+// power parses (base)^(exponent). REDCap's help asks for both sides in parentheses and does not
+// evaluate an exponent written otherwise (classic bmi: (([height_cm]/100)^2) stays blank).
+func (ps *logicParser) power() (*logicNode, error) {
+	left, err := ps.unary()
+	if err != nil {
+		return nil, err
+	}
+	if ps.peek().kind != "^" {
+		return left, nil
+	}
+	ps.pos++
+	right, err := ps.unary()
+	if err != nil {
+		return nil, err
+	}
+	if !left.grouped || !right.grouped || ps.peek().kind == "^" {
+		return nil, errLogic
+	}
+	return &logicNode{op: "arith", text: "^", kids: []*logicNode{left, right}}, nil
+}
+
+// unary parses a leading minus: part of a number literal, else zero minus the operand.
+func (ps *logicParser) unary() (*logicNode, error) {
+	if ps.peek().kind != "-" {
+		return ps.primary()
+	}
+	ps.pos++
+	if n := ps.peek(); n.kind == "num" {
+		ps.pos++
+		return &logicNode{op: "lit", text: "-" + n.text}, nil
+	}
+	x, err := ps.unary()
+	if err != nil {
+		return nil, err
+	}
+	return &logicNode{op: "arith", text: "-", kids: []*logicNode{{op: "lit", text: "0"}, x}}, nil
+}
+
 func (ps *logicParser) primary() (*logicNode, error) {
 	t := ps.peek()
 	ps.pos++
 	switch t.kind {
 	case "str", "num":
 		return &logicNode{op: "lit", text: t.text}, nil
-	case "-":
-		if n := ps.peek(); n.kind == "num" {
-			ps.pos++
-			return &logicNode{op: "lit", text: "-" + n.text}, nil
-		}
 	case "(":
 		n, err := ps.or()
 		if err != nil || ps.peek().kind != ")" {
 			return nil, errLogic
 		}
 		ps.pos++
+		n.grouped = true
 		return n, nil
 	case "ref":
 		return ps.ref(t.text)
 	case "id":
 		if ps.peek().kind != "(" {
+			switch t.text {
+			case "true":
+				return &logicNode{op: "lit", text: "1"}, nil
+			case "false":
+				return &logicNode{op: "lit", text: "0"}, nil
+			}
 			return nil, errLogic
 		}
 		ps.pos++

@@ -112,6 +112,7 @@ func (st *state) structuralLines(pl plannedRow, pr *parsedRows) ([]string, map[s
 func (st *state) store(plan []plannedRow, pr *parsedRows, opts importOptions) importResult {
 	var res importResult
 	newID := map[string]string{}
+	saved := map[string]map[string]bool{}
 	for _, pl := range plan {
 		id := pl.id
 		if opts.force {
@@ -134,13 +135,17 @@ func (st *state) store(plan []plannedRow, pr *parsedRows, opts importOptions) im
 			rec.dag = st.rights.DAG
 			st.records[id] = rec
 		}
-		st.storeRow(rec, pl, pr, opts)
+		if saved[id] == nil {
+			saved[id] = map[string]bool{}
+		}
+		st.storeRow(rec, pl, pr, opts, saved[id])
 	}
+	st.recomputeCalcs(saved, pr.cols)
 	return res
 }
 
-// storeRow writes one row's values.
-func (st *state) storeRow(rec *record, pl plannedRow, pr *parsedRows, opts importOptions) {
+// storeRow writes one row's values and adds the fields it saved to saved.
+func (st *state) storeRow(rec *record, pl plannedRow, pr *parsedRows, opts importOptions, saved map[string]bool) {
 	k := rowKey{event: pl.event}
 	repeating := pl.form != "" || st.repeatingEvent(pl.event)
 	if repeating {
@@ -185,6 +190,7 @@ func (st *state) storeRow(rec *record, pl plannedRow, pr *parsedRows, opts impor
 			stored = ""
 		}
 		v.set(col, stored)
+		saved[field] = true
 		if raw != "" {
 			touched[st.formOfColumn(col)] = true
 		}
