@@ -27,11 +27,16 @@ var htmlEntities = strings.NewReplacer(
 //	// <line 1>
 //	// <line 2>
 func comment(text string) *jen.Statement {
+	return jen.Comment(commentText(text))
+}
+
+// commentText is the text of comment: "// "-prefixed lines, without a final newline.
+func commentText(text string) string {
 	lines := strings.Split(cleanText(text, true), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight("// "+l, " ")
 	}
-	return jen.Comment(strings.Join(lines, "\n"))
+	return strings.Join(lines, "\n")
 }
 
 // label returns a REDCap label as one short line of plain text for a comment: HTML removed,
@@ -49,6 +54,14 @@ func label(s string) string {
 // control and format characters (bidi overrides, BOM, NUL). Newlines are kept when keepLines is
 // set and become spaces otherwise.
 func cleanText(s string, keepLines bool) string {
+	if isPlainText(s, keepLines) {
+		return s
+	}
+	return cleanTextSlow(s, keepLines)
+}
+
+// cleanTextSlow is cleanText for text that may hold HTML, entities or odd characters.
+func cleanTextSlow(s string, keepLines bool) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = htmlTag.ReplaceAllString(s, " ")
 	s = htmlEntities.Replace(s)
@@ -67,6 +80,23 @@ func cleanText(s string, keepLines bool) string {
 		}
 	}
 	return noDocQuotes(b.String())
+}
+
+// isPlainText reports whether cleanText would leave s as it is: printable ASCII (and newlines
+// when keepLines is set), no tag or entity, no doubled quotes. Most labels and names are, and
+// skipping the regular expression for them keeps generation fast.
+func isPlainText(s string, keepLines bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\n' && keepLines:
+		case c < 0x20 || c > 0x7e || c == '<' || c == '&':
+			return false
+		case (c == '\'' || c == '`') && i+1 < len(s) && s[i+1] == c:
+			return false
+		}
+	}
+	return true
 }
 
 // noDocQuotes replaces the doubled quotes “ and ” with ", because gofmt turns them into curly

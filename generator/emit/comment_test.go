@@ -119,3 +119,38 @@ func FuzzComment(f *testing.F) {
 		}
 	})
 }
+
+// TestPlainTextFastPath checks that text isPlainText lets through is exactly what the full
+// cleaning would give.
+func TestPlainTextFastPath(t *testing.T) {
+	inputs := []string{
+		"", "Date of birth", "Weight (kg)", "a\nb", "a\tb", "a\r\nb", "x < y", "AT&T", "<b>bold</b>",
+		"it''s", "``code``", "don't", "a`b", "caf\u00e9", "\u202eevil", "a\x00b", "100%", "a  b ", " lead",
+		"[field] = '1'", "tab\there", "trailing\n",
+	}
+	for _, in := range inputs {
+		for _, keep := range []bool{true, false} {
+			if isPlainText(in, keep) {
+				if got := cleanTextSlow(in, keep); got != in {
+					t.Errorf("isPlainText(%q, %v) is true, but cleaning gives %q", in, keep, got)
+				}
+			}
+		}
+	}
+	if !isPlainText("Date of birth", false) || isPlainText("<b>x</b>", false) || isPlainText("a\nb", false) {
+		t.Errorf("isPlainText misjudges the obvious cases")
+	}
+}
+
+// FuzzPlainTextFastPath checks the fast path of cleanText against the full cleaning.
+func FuzzPlainTextFastPath(f *testing.F) {
+	f.Add("Date of birth", true)
+	f.Add("it''s <b>x</b> &amp;", false)
+	f.Fuzz(func(t *testing.T, s string, keepLines bool) {
+		if isPlainText(s, keepLines) {
+			if got := cleanTextSlow(s, keepLines); got != s {
+				t.Fatalf("isPlainText(%q, %v) is true, but cleaning gives %q", s, keepLines, got)
+			}
+		}
+	})
+}

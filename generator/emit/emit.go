@@ -51,19 +51,22 @@ func Emit(p *dictionary.Project, n Names, cfg Config) (files []File, err error) 
 	}
 	type job struct {
 		path  string
-		build func(*jen.File)
+		build func(*jen.File) // a file built with jennifer and formatted
+		data  func() []byte   // or a data file written in canonical form (datafile.go)
 	}
 	var jobs []job
 	for _, fp := range pl.forms {
-		jobs = append(jobs, job{"redcap_form_" + fp.form.Name + "_gen.go", func(f *jen.File) { pl.emitFormFile(f, fp) }})
+		jobs = append(jobs, job{path: "redcap_form_" + fp.form.Name + "_gen.go", build: func(f *jen.File) { pl.emitFormFile(f, fp) }})
 	}
 	jobs = append(jobs,
-		job{"redcap_enums_gen.go", pl.emitEnumsFile},
-		job{"redcap_checkboxes_gen.go", pl.emitCheckboxesFile},
-		job{"redcap_record_gen.go", pl.emitRecordFile},
-		job{"redcap_codec_gen.go", pl.emitCodecFile},
-		job{"redcap_validate_gen.go", pl.emitValidateFile},
-		job{"redcap_project_gen.go", pl.emitProjectFile},
+		job{path: "redcap_enums_gen.go", build: pl.emitEnumsFile},
+		job{path: "redcap_checkboxes_gen.go", build: pl.emitCheckboxesFile},
+		job{path: "redcap_record_gen.go", build: pl.emitRecordFile},
+		job{path: "redcap_codec_gen.go", build: pl.emitCodecFile},
+		job{path: "redcap_validate_gen.go", build: pl.emitValidateFile},
+		job{path: "redcap_project_gen.go", build: pl.emitProjectFile},
+		job{path: "redcap_rules_gen.go", data: pl.rulesFile},
+		job{path: "redcap_snapshot_gen.go", data: pl.snapshotFile},
 	)
 	// Files are independent: render them concurrently, keep them in job order.
 	files = make([]File, len(jobs))
@@ -74,6 +77,10 @@ func Emit(p *dictionary.Project, n Names, cfg Config) (files []File, err error) 
 		go func() {
 			defer wg.Done()
 			defer recoverBug(j.path, &errs[i])
+			if j.data != nil {
+				files[i] = File{Path: j.path, Bytes: j.data()}
+				return
+			}
 			f := pl.newFile()
 			j.build(f)
 			files[i], errs[i] = render(j.path, f)

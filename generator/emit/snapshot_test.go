@@ -66,11 +66,11 @@ func TestEmitSnapshot(t *testing.T) {
 			}
 			var src []byte
 			for _, f := range files {
-				if f.Path == "redcap_project_gen.go" {
+				if f.Path == "redcap_snapshot_gen.go" {
 					src = f.Bytes
 				}
 			}
-			file, err := parser.ParseFile(token.NewFileSet(), "redcap_project_gen.go", src, 0)
+			file, err := parser.ParseFile(token.NewFileSet(), "redcap_snapshot_gen.go", src, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,7 +7,6 @@ import (
 // emitValidateFile fills redcap_validate_gen.go: the rules table, Validate on every instrument,
 // the event walkers and the Record's Validate.
 func (pl *plan) emitValidateFile(f *jen.File) {
-	f.Add(pl.emitRules()).Line()
 	for _, fp := range pl.forms {
 		f.Add(pl.emitFormValidate(fp)).Line()
 	}

@@ -84,31 +84,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "adverse_events", GoName: "AdverseEvents", Fields: []string{"ae_term", "ae_onset", "ae_severity", "ae_serious", "adverse_events_complete"}, Repeating: true},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=demographics type=text label=\"Participant ID\"\n" +
-	"field dob form=demographics type=text label=\"Date of birth\" validation=date_ymd min=1900-01-01 max=today identifier\n" +
-	"field sex form=demographics type=radio label=Sex choices=\"0, Female | 1, Male | -9, Unknown\" required\n" +
-	"field visit_date form=visit type=text label=\"Visit date\" validation=date_ymd required\n" +
-	"field weight_kg form=visit type=text label=\"Weight (kg)\" validation=number_1dp min=20 max=300\n" +
-	"field sbp form=visit type=text label=\"Systolic blood pressure (mmHg)\" validation=integer min=60 max=250\n" +
-	"field symptoms form=visit type=checkbox label=\"Symptoms since last visit\" choices=\"1, Headache | 2, Nausea | 3, Fatigue | 0, None\"\n" +
-	"field ae_term form=adverse_events type=text label=\"Adverse event\" required\n" +
-	"field ae_onset form=adverse_events type=text label=\"Onset date\" validation=date_ymd\n" +
-	"field ae_severity form=adverse_events type=radio label=Severity choices=\"1, Mild | 2, Moderate | 3, Severe\" required\n" +
-	"field ae_serious form=adverse_events type=yesno label=\"Serious adverse event?\"\n" +
-	"form demographics\n" +
-	"form visit\n" +
-	"form adverse_events\n" +
-	"arm 1 name=Treatment\n" +
-	"event baseline_arm_1 arm=1 name=Baseline\n" +
-	"event follow_up_arm_1 arm=1 name=\"Follow up\"\n" +
-	"event phone_call_arm_1 arm=1 name=\"Phone call\"\n" +
-	"mapping baseline_arm_1 form=demographics\n" +
-	"mapping baseline_arm_1 form=visit\n" +
-	"mapping follow_up_arm_1 form=visit\n" +
-	"mapping follow_up_arm_1 form=adverse_events\n" +
-	"mapping phone_call_arm_1 form=adverse_events\n" +
-	"repeat event=follow_up_arm_1 form=adverse_events custom_label=\"[ae_term]\"\n" +
-	"repeat event=phone_call_arm_1\n"

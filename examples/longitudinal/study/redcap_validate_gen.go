@@ -5,25 +5,6 @@ package study
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "demographics", Type: "text"},
-	{Name: "dob", GoName: "DOB", Form: "demographics", Type: "text", Validation: "date_ymd", Min: "1900-01-01", Max: "today", Identifier: true},
-	{Name: "sex", GoName: "Sex", Form: "demographics", Type: "radio", Choices: []redcap.RuleChoice{{Code: "0", Label: "Female"}, {Code: "1", Label: "Male"}, {Code: "-9", Label: "Unknown"}}, Required: true},
-	{Name: "demographics_complete", GoName: "Complete", Form: "demographics", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_ymd", Required: true},
-	{Name: "weight_kg", GoName: "WeightKg", Form: "visit", Type: "text", Validation: "number_1dp", Min: "20", Max: "300"},
-	{Name: "sbp", GoName: "Sbp", Form: "visit", Type: "text", Validation: "integer", Min: "60", Max: "250"},
-	{Name: "symptoms", GoName: "Symptoms", Form: "visit", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Headache"}, {Code: "2", Label: "Nausea"}, {Code: "3", Label: "Fatigue"}, {Code: "0", Label: "None"}}, CheckboxColumns: []string{"symptoms___1", "symptoms___2", "symptoms___3", "symptoms___0"}},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "ae_term", GoName: "AeTerm", Form: "adverse_events", Type: "text", Required: true},
-	{Name: "ae_onset", GoName: "AeOnset", Form: "adverse_events", Type: "text", Validation: "date_ymd"},
-	{Name: "ae_severity", GoName: "AeSeverity", Form: "adverse_events", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Mild"}, {Code: "2", Label: "Moderate"}, {Code: "3", Label: "Severe"}}, Required: true},
-	{Name: "ae_serious", GoName: "AeSerious", Form: "adverse_events", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "adverse_events_complete", GoName: "Complete", Form: "adverse_events", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Demographics) Validate(v *redcap.Validator) {

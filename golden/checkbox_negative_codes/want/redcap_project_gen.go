@@ -73,10 +73,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "form_1", GoName: "Form1", Fields: []string{"symptoms", "consent", "form_1_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=form_1 type=text label=\"Record ID\"\n" +
-	"field symptoms form=form_1 type=checkbox label=Symptoms choices=\"1, Fever | 2, Cough | -9, Unknown | -99, Not asked | abc, Letters | A_B, Mixed case | 1.5, Dotted | 10, Ten\"\n" +
-	"field consent form=form_1 type=checkbox label=\"Consent given\" choices=\"1, 1\"\n" +
-	"form form_1\n"

@@ -5,15 +5,6 @@ package boxes
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "form_1", Type: "text"},
-	{Name: "symptoms", GoName: "Symptoms", Form: "form_1", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Fever"}, {Code: "2", Label: "Cough"}, {Code: "-9", Label: "Unknown"}, {Code: "-99", Label: "Not asked"}, {Code: "abc", Label: "Letters"}, {Code: "A_B", Label: "Mixed case"}, {Code: "1.5", Label: "Dotted"}, {Code: "10", Label: "Ten"}}, CheckboxColumns: []string{"symptoms___1", "symptoms___2", "symptoms____9", "symptoms____99", "symptoms___abc", "symptoms___a_b", "symptoms___1_5", "symptoms___10"}},
-	{Name: "consent", GoName: "Consent", Form: "form_1", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "1"}}, CheckboxColumns: []string{"consent___1"}},
-	{Name: "form_1_complete", GoName: "Complete", Form: "form_1", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Form1) Validate(v *redcap.Validator) {

@@ -81,21 +81,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "visit_time", "smoker", "cigs_per_day", "comments", "visit_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=demographics type=text label=\"Record ID\"\n" +
-	"field first_name form=demographics type=text label=\"First name\" section=\"<b>Participant</b>\" required identifier\n" +
-	"field dob form=demographics type=text label=\"Date of birth\" validation=date_ymd min=1900-01-01 max=today identifier\n" +
-	"field sex form=demographics type=radio label=Sex choices=\"0, Female | 1, Male | -9, Unknown\"\n" +
-	"field race form=demographics type=checkbox label=Race choices=\"1, White | 2, Black | 98, Other | -1, Declined\"\n" +
-	"field height_cm form=demographics type=text label=\"Height, cm\" validation=number min=50 max=250\n" +
-	"field weight_kg form=demographics type=text label=\"Weight (kg)\" validation=number_1dp\n" +
-	"field bmi form=demographics type=calc label=BMI calc=\"round([weight_kg]*10000/([height_cm]*[height_cm]),1)\"\n" +
-	"field visit_date form=visit type=text label=\"Visit date\" validation=date_mdy\n" +
-	"field visit_time form=visit type=text label=\"Visit time\" validation=time\n" +
-	"field smoker form=visit type=yesno label=\"Do you smoke?\"\n" +
-	"field cigs_per_day form=visit type=text label=\"Cigarettes per day\" validation=integer min=0 max=100 branching=\"[smoker] = '1'\"\n" +
-	"field comments form=visit type=notes label=Comments\n" +
-	"form demographics\n" +
-	"form visit\n"

@@ -5,26 +5,6 @@ package study
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "demographics", Type: "text"},
-	{Name: "first_name", GoName: "FirstName", Form: "demographics", Type: "text", Required: true, Identifier: true},
-	{Name: "dob", GoName: "DOB", Form: "demographics", Type: "text", Validation: "date_ymd", Min: "1900-01-01", Max: "today", Identifier: true},
-	{Name: "sex", GoName: "Sex", Form: "demographics", Type: "radio", Choices: []redcap.RuleChoice{{Code: "0", Label: "Female"}, {Code: "1", Label: "Male"}, {Code: "-9", Label: "Unknown"}}},
-	{Name: "race", GoName: "Race", Form: "demographics", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "White"}, {Code: "2", Label: "Black"}, {Code: "98", Label: "Other"}, {Code: "-1", Label: "Declined"}}, CheckboxColumns: []string{"race___1", "race___2", "race___98", "race____1"}},
-	{Name: "height_cm", GoName: "HeightCm", Form: "demographics", Type: "text", Validation: "number", Min: "50", Max: "250"},
-	{Name: "weight_kg", GoName: "WeightKg", Form: "demographics", Type: "text", Validation: "number_1dp"},
-	{Name: "bmi", GoName: "BMI", Form: "demographics", Type: "calc", ReadOnly: true},
-	{Name: "demographics_complete", GoName: "Complete", Form: "demographics", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_mdy"},
-	{Name: "visit_time", GoName: "VisitTime", Form: "visit", Type: "text", Validation: "time"},
-	{Name: "smoker", GoName: "Smoker", Form: "visit", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "cigs_per_day", GoName: "CigsPerDay", Form: "visit", Type: "text", Validation: "integer", Min: "0", Max: "100", Branching: "[smoker] = '1'"},
-	{Name: "comments", GoName: "Comments", Form: "visit", Type: "notes"},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Demographics) Validate(v *redcap.Validator) {

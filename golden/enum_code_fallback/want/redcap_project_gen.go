@@ -69,13 +69,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "survey", GoName: "Survey", Fields: []string{"satisfaction", "month", "lang", "agree", "rating", "survey_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=survey type=text label=\"Record ID\"\n" +
-	"field satisfaction form=survey type=radio label=Satisfaction choices=\"1, Very satisfied | 2, Satisfied | 3, Neutral | 4, Very satisfied\"\n" +
-	"field month form=survey type=dropdown label=Month choices=\"01, January | 02, February | 12, December\"\n" +
-	"field lang form=survey type=dropdown label=Language validation=autocomplete choices=\"en-US, English (US) | es-419, Español (Latinoamérica) | fr, <i>Français</i>\"\n" +
-	"field agree form=survey type=truefalse label=\"I agree\"\n" +
-	"field rating form=survey type=slider label=Rating validation=number min=-10 max=10 slider_labels=\"Bad | | Good\"\n" +
-	"form survey\n"

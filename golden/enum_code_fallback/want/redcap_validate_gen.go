@@ -5,18 +5,6 @@ package enums
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "survey", Type: "text"},
-	{Name: "satisfaction", GoName: "Satisfaction", Form: "survey", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Very satisfied"}, {Code: "2", Label: "Satisfied"}, {Code: "3", Label: "Neutral"}, {Code: "4", Label: "Very satisfied"}}},
-	{Name: "month", GoName: "Month", Form: "survey", Type: "dropdown", Choices: []redcap.RuleChoice{{Code: "01", Label: "January"}, {Code: "02", Label: "February"}, {Code: "12", Label: "December"}}},
-	{Name: "lang", GoName: "Lang", Form: "survey", Type: "dropdown", Validation: "autocomplete", Choices: []redcap.RuleChoice{{Code: "en-US", Label: "English (US)"}, {Code: "es-419", Label: "Español (Latinoamérica)"}, {Code: "fr", Label: "<i>Français</i>"}}},
-	{Name: "agree", GoName: "Agree", Form: "survey", Type: "truefalse", Choices: []redcap.RuleChoice{{Code: "1", Label: "True"}, {Code: "0", Label: "False"}}},
-	{Name: "rating", GoName: "Rating", Form: "survey", Type: "slider", Validation: "number", Min: "-10", Max: "10"},
-	{Name: "survey_complete", GoName: "Complete", Form: "survey", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Survey) Validate(v *redcap.Validator) {

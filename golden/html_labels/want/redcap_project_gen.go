@@ -65,10 +65,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "intro", GoName: "Intro", Fields: []string{"mood", "intro_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=intro type=text label=\"Record ID\"\n" +
-	"field welcome form=intro type=descriptive label=\"<h1>Welcome</h1><p>Please read */ carefully</p>\"\n" +
-	"field mood form=intro type=radio label=\"How do you feel? /* today */\\nSecond line ≥ µ\" section=\"<div style=\\\"color:red\\\">Mood</div>\" choices=\"1, 😀 Happy | 2, \\\"Sad\\\" `quoted` | 3, Line\\nbreak\" annotation=\"@HIDDEN-SURVEY @CHARLIMIT=10 see https://example.org/@x\"\n" +
-	"form intro\n"

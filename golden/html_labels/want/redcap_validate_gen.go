@@ -5,14 +5,6 @@ package labels
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "intro", Type: "text"},
-	{Name: "mood", GoName: "Mood", Form: "intro", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "😀 Happy"}, {Code: "2", Label: "\"Sad\" `quoted`"}, {Code: "3", Label: "Line\nbreak"}}},
-	{Name: "intro_complete", GoName: "Complete", Form: "intro", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Intro) Validate(v *redcap.Validator) {

@@ -83,32 +83,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "phone_call", GoName: "PhoneCall", Fields: []string{"call_date", "call_notes", "phone_call_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=enrollment type=text label=\"Study ID\"\n" +
-	"field consent_date form=enrollment type=text label=\"Consent date\" validation=date_ymd\n" +
-	"field site form=enrollment type=radio label=Site choices=\"1, North | 2, South\"\n" +
-	"field visit_date form=visit type=text label=\"Visit date\" validation=date_ymd\n" +
-	"field symptoms form=visit type=checkbox label=Symptoms choices=\"1, Cough | 2, Fever | -1, None\"\n" +
-	"field lab_test form=labs type=text label=Test\n" +
-	"field lab_value form=labs type=text label=Value validation=number min=0 max=1000\n" +
-	"field call_date form=phone_call type=text label=\"Call date\" validation=date_ymd\n" +
-	"field call_notes form=phone_call type=notes label=Notes\n" +
-	"form enrollment\n" +
-	"form visit\n" +
-	"form labs\n" +
-	"form phone_call\n" +
-	"arm 1 name=\"Arm 1\"\n" +
-	"event screening_arm_1 arm=1 name=Screening\n" +
-	"event baseline_arm_1 arm=1 name=Baseline\n" +
-	"event follow_up_arm_1 arm=1 name=\"Follow up\"\n" +
-	"event phone_call_arm_1 arm=1 name=\"Phone call\"\n" +
-	"mapping screening_arm_1 form=enrollment\n" +
-	"mapping baseline_arm_1 form=visit\n" +
-	"mapping baseline_arm_1 form=labs\n" +
-	"mapping follow_up_arm_1 form=visit\n" +
-	"mapping follow_up_arm_1 form=labs\n" +
-	"mapping phone_call_arm_1 form=phone_call\n" +
-	"repeat event=follow_up_arm_1 form=labs\n" +
-	"repeat event=phone_call_arm_1\n"

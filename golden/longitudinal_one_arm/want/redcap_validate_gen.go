@@ -5,24 +5,6 @@ package onearm
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "enrollment", Type: "text"},
-	{Name: "consent_date", GoName: "ConsentDate", Form: "enrollment", Type: "text", Validation: "date_ymd"},
-	{Name: "site", GoName: "Site", Form: "enrollment", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "North"}, {Code: "2", Label: "South"}}},
-	{Name: "enrollment_complete", GoName: "Complete", Form: "enrollment", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_ymd"},
-	{Name: "symptoms", GoName: "Symptoms", Form: "visit", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Cough"}, {Code: "2", Label: "Fever"}, {Code: "-1", Label: "None"}}, CheckboxColumns: []string{"symptoms___1", "symptoms___2", "symptoms____1"}},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "lab_test", GoName: "LabTest", Form: "labs", Type: "text"},
-	{Name: "lab_value", GoName: "LabValue", Form: "labs", Type: "text", Validation: "number", Min: "0", Max: "1000"},
-	{Name: "labs_complete", GoName: "Complete", Form: "labs", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "call_date", GoName: "CallDate", Form: "phone_call", Type: "text", Validation: "date_ymd"},
-	{Name: "call_notes", GoName: "CallNotes", Form: "phone_call", Type: "notes"},
-	{Name: "phone_call_complete", GoName: "Complete", Form: "phone_call", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Enrollment) Validate(v *redcap.Validator) {

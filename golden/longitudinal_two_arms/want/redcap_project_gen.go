@@ -72,25 +72,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "weight_kg", "visit_complete"}, Repeating: true},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=demographics type=text label=\"Record ID\"\n" +
-	"field dob form=demographics type=text label=\"Date of birth\" validation=date_ymd\n" +
-	"field visit_date form=visit type=text label=\"Visit date\" validation=date_ymd\n" +
-	"field weight_kg form=visit type=text label=\"Weight (kg)\" validation=number_1dp\n" +
-	"form demographics\n" +
-	"form visit\n" +
-	"arm 1 name=\"Drug A\"\n" +
-	"arm 2 name=\"Drug B\"\n" +
-	"event baseline_arm_1 arm=1 name=Baseline\n" +
-	"event follow_up_arm_1 arm=1 name=\"Follow up\"\n" +
-	"event baseline_arm_2 arm=2 name=Baseline\n" +
-	"event week_2_arm_2 arm=2 name=\"Week 2\"\n" +
-	"mapping baseline_arm_1 form=demographics\n" +
-	"mapping baseline_arm_1 form=visit\n" +
-	"mapping follow_up_arm_1 form=visit\n" +
-	"mapping baseline_arm_2 form=demographics\n" +
-	"mapping week_2_arm_2 form=visit\n" +
-	"repeat event=follow_up_arm_1 form=visit\n" +
-	"repeat event=week_2_arm_2\n"

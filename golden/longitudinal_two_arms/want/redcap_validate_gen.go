@@ -5,17 +5,6 @@ package longitudinal
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "demographics", Type: "text"},
-	{Name: "dob", GoName: "DOB", Form: "demographics", Type: "text", Validation: "date_ymd"},
-	{Name: "demographics_complete", GoName: "Complete", Form: "demographics", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_ymd"},
-	{Name: "weight_kg", GoName: "WeightKg", Form: "visit", Type: "text", Validation: "number_1dp"},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Demographics) Validate(v *redcap.Validator) {

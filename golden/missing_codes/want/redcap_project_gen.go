@@ -73,15 +73,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "heart_rate", "symptoms", "allergies", "visit_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=visit type=text label=\"Record ID\"\n" +
-	"field visit_date form=visit type=text label=\"Visit date\" validation=date_ymd\n" +
-	"field heart_rate form=visit type=text label=\"Heart rate\" validation=integer min=30 max=220\n" +
-	"field symptoms form=visit type=checkbox label=Symptoms choices=\"1, Fever | 2, Cough\"\n" +
-	"field allergies form=visit type=checkbox label=Allergies choices=\"1, Peanut | 2, Penicillin\" annotation=@NOMISSING\n" +
-	"form visit\n" +
-	"missing NA label=\"Not applicable\"\n" +
-	"missing UNK label=Unknown\n" +
-	"missing -99 label=\"Not asked\"\n"

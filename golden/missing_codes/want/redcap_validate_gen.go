@@ -5,17 +5,6 @@ package missing
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "visit", Type: "text"},
-	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_ymd"},
-	{Name: "heart_rate", GoName: "HeartRate", Form: "visit", Type: "text", Validation: "integer", Min: "30", Max: "220"},
-	{Name: "symptoms", GoName: "Symptoms", Form: "visit", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Fever"}, {Code: "2", Label: "Cough"}}, CheckboxColumns: []string{"symptoms___1", "symptoms___2", "symptoms___na", "symptoms___unk", "symptoms____99"}},
-	{Name: "allergies", GoName: "Allergies", Form: "visit", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Peanut"}, {Code: "2", Label: "Penicillin"}}, CheckboxColumns: []string{"allergies___1", "allergies___2"}, NoMissing: true},
-	{Name: "visit_complete", GoName: "Complete", Form: "visit", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Visit) Validate(v *redcap.Validator) {

@@ -77,19 +77,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "2019_followup", GoName: "Form2019Followup", Fields: []string{"first_visit", "url_id", "2019_followup_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=record type=text label=\"Record ID\"\n" +
-	"field a1 form=record type=text label=\"A one\"\n" +
-	"field a_1 form=record type=text label=\"A underscore one\"\n" +
-	"field type form=record type=text label=Type\n" +
-	"field string form=record type=text label=String\n" +
-	"field validate form=record type=text label=Validate\n" +
-	"field complete form=record type=text label=Complete\n" +
-	"field func form=test type=text label=Func\n" +
-	"field first_visit form=2019_followup type=text label=\"First visit\"\n" +
-	"field url_id form=2019_followup type=text label=\"URL id\"\n" +
-	"form record\n" +
-	"form test\n" +
-	"form 2019_followup\n"

@@ -5,24 +5,6 @@ package clash
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "record", Type: "text"},
-	{Name: "a1", GoName: "A1", Form: "record", Type: "text"},
-	{Name: "a_1", GoName: "A_1", Form: "record", Type: "text"},
-	{Name: "type", GoName: "Type", Form: "record", Type: "text"},
-	{Name: "string", GoName: "StringField", Form: "record", Type: "text"},
-	{Name: "validate", GoName: "ValidateField", Form: "record", Type: "text"},
-	{Name: "complete", GoName: "CompleteField", Form: "record", Type: "text"},
-	{Name: "record_complete", GoName: "Complete", Form: "record", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "func", GoName: "Func", Form: "test", Type: "text"},
-	{Name: "test_complete", GoName: "Complete", Form: "test", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "first_visit", GoName: "FirstVisit", Form: "2019_followup", Type: "text"},
-	{Name: "url_id", GoName: "URLID", Form: "2019_followup", Type: "text"},
-	{Name: "2019_followup_complete", GoName: "Complete", Form: "2019_followup", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *RecordForm) Validate(v *redcap.Validator) {

@@ -75,17 +75,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "adverse_events", GoName: "AdverseEvents", Fields: []string{"ae_term", "ae_severity", "adverse_events_complete"}, Repeating: true},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=enrollment type=text label=\"Record ID\"\n" +
-	"field enroll_date form=enrollment type=text label=\"Enrollment date\" validation=date_ymd\n" +
-	"field med_name form=medications type=text label=Medication\n" +
-	"field med_dose form=medications type=text label=\"Dose (mg)\" validation=number\n" +
-	"field ae_term form=adverse_events type=text label=\"Adverse event\"\n" +
-	"field ae_severity form=adverse_events type=radio label=Severity choices=\"1, Mild | 2, Moderate | 3, Severe\"\n" +
-	"form enrollment\n" +
-	"form medications\n" +
-	"form adverse_events\n" +
-	"repeat form=medications custom_label=\"[med_name] [med_dose] mg\"\n" +
-	"repeat form=adverse_events\n"

@@ -5,20 +5,6 @@ package repeating
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "enrollment", Type: "text"},
-	{Name: "enroll_date", GoName: "EnrollDate", Form: "enrollment", Type: "text", Validation: "date_ymd"},
-	{Name: "enrollment_complete", GoName: "Complete", Form: "enrollment", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "med_name", GoName: "MedName", Form: "medications", Type: "text"},
-	{Name: "med_dose", GoName: "MedDose", Form: "medications", Type: "text", Validation: "number"},
-	{Name: "medications_complete", GoName: "Complete", Form: "medications", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "ae_term", GoName: "AeTerm", Form: "adverse_events", Type: "text"},
-	{Name: "ae_severity", GoName: "AeSeverity", Form: "adverse_events", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Mild"}, {Code: "2", Label: "Moderate"}, {Code: "3", Label: "Severe"}}},
-	{Name: "adverse_events_complete", GoName: "Complete", Form: "adverse_events", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Enrollment) Validate(v *redcap.Validator) {

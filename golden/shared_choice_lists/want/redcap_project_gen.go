@@ -77,18 +77,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "followup", GoName: "Followup", Fields: []string{"mood_c", "moods", "vaper", "followup_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field record_id form=baseline type=text label=\"Record ID\"\n" +
-	"field mood_b form=baseline type=radio label=\"Mood today\" choices=\"1, Never | 2, Sometimes | 3, Often\"\n" +
-	"field mood_a form=baseline type=radio label=\"Mood last week\" choices=\"1, Never | 2, Sometimes | 3, Often\"\n" +
-	"field sleep form=baseline type=dropdown label=\"Sleep problems\" choices=\"1, Never | 2, Sometimes | 3, <b>Often</b>\"\n" +
-	"field order form=baseline type=radio label=\"Same choices, other order\" choices=\"3, Often | 2, Sometimes | 1, Never\"\n" +
-	"field smoker form=baseline type=yesno label=Smoker\n" +
-	"field drinker form=baseline type=yesno label=Drinker\n" +
-	"field mood_c form=followup type=radio label=\"Mood at follow-up\" choices=\"1, Never | 2, Sometimes | 3, Often\"\n" +
-	"field moods form=followup type=checkbox label=\"Moods seen\" choices=\"1, Never | 2, Sometimes | 3, Often\"\n" +
-	"field vaper form=followup type=yesno label=Vaper\n" +
-	"form baseline\n" +
-	"form followup\n"

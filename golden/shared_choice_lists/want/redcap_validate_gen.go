@@ -5,23 +5,6 @@ package shared
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "record_id", GoName: "ID", Form: "baseline", Type: "text"},
-	{Name: "mood_b", GoName: "MoodB", Form: "baseline", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Sometimes"}, {Code: "3", Label: "Often"}}},
-	{Name: "mood_a", GoName: "MoodA", Form: "baseline", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Sometimes"}, {Code: "3", Label: "Often"}}},
-	{Name: "sleep", GoName: "Sleep", Form: "baseline", Type: "dropdown", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Sometimes"}, {Code: "3", Label: "<b>Often</b>"}}},
-	{Name: "order", GoName: "Order", Form: "baseline", Type: "radio", Choices: []redcap.RuleChoice{{Code: "3", Label: "Often"}, {Code: "2", Label: "Sometimes"}, {Code: "1", Label: "Never"}}},
-	{Name: "smoker", GoName: "Smoker", Form: "baseline", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "drinker", GoName: "Drinker", Form: "baseline", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "baseline_complete", GoName: "Complete", Form: "baseline", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-	{Name: "mood_c", GoName: "MoodC", Form: "followup", Type: "radio", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Sometimes"}, {Code: "3", Label: "Often"}}},
-	{Name: "moods", GoName: "Moods", Form: "followup", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "Never"}, {Code: "2", Label: "Sometimes"}, {Code: "3", Label: "Often"}}, CheckboxColumns: []string{"moods___1", "moods___2", "moods___3"}},
-	{Name: "vaper", GoName: "Vaper", Form: "followup", Type: "yesno", Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
-	{Name: "followup_complete", GoName: "Complete", Form: "followup", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *Baseline) Validate(v *redcap.Validator) {

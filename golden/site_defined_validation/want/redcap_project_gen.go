@@ -65,9 +65,3 @@ func Forms() []redcap.FormInfo {
 		{Name: "form_a", GoName: "FormA", Fields: []string{"score", "form_a_complete"}},
 	}
 }
-
-// Snapshot is the dictionary snapshot this package was generated from.
-const Snapshot = "# redcapgen dictionary snapshot v1\n" +
-	"field subject_id form=form_a type=text label=Subject validation=ncanda_id\n" +
-	"field score form=form_a type=text label=Score validation=integer min=low max=high\n" +
-	"form form_a\n"

@@ -5,14 +5,6 @@ package sitevalid
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// rules holds REDCap's rules for every data field and form status, in dictionary order; validators,
-// the import pre-flight and redcaptest all check values through them.
-var rules = []redcap.FieldRule{
-	{Name: "subject_id", GoName: "ID", Form: "form_a", Type: "text", Validation: "ncanda_id"},
-	{Name: "score", GoName: "Score", Form: "form_a", Type: "text", Validation: "integer", Min: "low", Max: "high"},
-	{Name: "form_a_complete", GoName: "Complete", Form: "form_a", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
-}
-
 // Validate checks every value of the instrument against REDCap's rules and reports into v;
 // v.At says where the values sit.
 func (f *FormA) Validate(v *redcap.Validator) {
