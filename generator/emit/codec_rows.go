@@ -49,7 +49,8 @@ func strayCheck(allowed []redcap.Span) jen.Code {
 //		instrument, instance := row.Get(<instr>), row.Get(<instance>)
 //		switch instrument {
 //		case "":
-//			<non-repeating forms: one row, no instance, then f.decode(row)>
+//			<non-repeating forms: one row, no instance, then f.decode(row) for each form whose
+//			 columns the row carries (redcap.AnyPresent)>
 //		case "<form>":
 //			<repeating instrument: parse instance, append an instance>
 //		default:
@@ -73,8 +74,13 @@ func (pl *plan) emitContainerDecodeRow(c *container) jen.Code {
 		jen.Id(rv).Dot("mainRow").Op("=").True(),
 		strayCheck(mainAllowed),
 	)
+	// A form none of whose columns the row carries stays zero (blank), which is what decoding
+	// its empty columns would give: skipping it saves most of the work on exports of a few forms
+	// of a wide project.
 	for _, fp := range c.forms {
-		main = append(main, jen.Id(rv).Dot(fp.goName).Dot("decode").Call(jen.Id("row")))
+		first, end := fp.columnSpan()
+		main = append(main, jen.If(jen.Qual(runtimePath, "AnyPresent").Call(jen.Id("row"), jen.Lit(first), jen.Lit(end))).Block(
+			jen.Id(rv).Dot(fp.goName).Dot("decode").Call(jen.Id("row"))))
 	}
 	var body []jen.Code
 	if pl.instrCol < 0 {

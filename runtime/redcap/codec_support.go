@@ -143,6 +143,17 @@ func FinishRow(row *Row, present []bool, spans ...Span) {
 	}
 }
 
+// AnyPresent reports whether the row carries any column in [first, end). Generated decoders skip
+// a form whose columns are all absent: its values stay blank, as decoding them would leave them.
+func AnyPresent(row *Row, first, end int) bool {
+	for _, p := range row.Present[first:end] {
+		if p {
+			return true
+		}
+	}
+	return false
+}
+
 // HasValueFrom reports whether any column from index start on holds a value.
 func HasValueFrom(row *Row, start int) bool {
 	for i := start; i < len(row.Values); i++ {

@@ -86,3 +86,22 @@ func TestMergePresentReusesCapacity(t *testing.T) {
 		t.Errorf("MergePresent(nil) = %v", got)
 	}
 }
+
+// TestAnyPresent checks the span test generated decoders use to skip absent forms.
+func TestAnyPresent(t *testing.T) {
+	l := NewLayout("record_id", "a", "b", "c", "d")
+	row := NewRow(l)
+	row.Set(0, "1")
+	row.Set(3, "") // present but blank: the form is there
+	tests := []struct {
+		first, end int
+		want       bool
+	}{
+		{1, 3, false}, {1, 4, true}, {3, 4, true}, {4, 5, false}, {0, 1, true}, {2, 2, false},
+	}
+	for _, tt := range tests {
+		if got := AnyPresent(&row, tt.first, tt.end); got != tt.want {
+			t.Errorf("AnyPresent(%d, %d) = %v, want %v", tt.first, tt.end, got, tt.want)
+		}
+	}
+}

@@ -83,8 +83,12 @@ func (e *BaselineArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 15}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.Demographics.decode(row)
-		e.Visit.decode(row)
+		if redcap.AnyPresent(row, 4, 7) {
+			e.Demographics.decode(row)
+		}
+		if redcap.AnyPresent(row, 7, 15) {
+			e.Visit.decode(row)
+		}
 	default:
 		return &redcap.RowError{Problem: "redcap_repeat_instrument names no repeating instrument of this row's event"}
 	}
@@ -118,7 +122,9 @@ func (e *FollowUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 7, End: 15}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.Visit.decode(row)
+		if redcap.AnyPresent(row, 7, 15) {
+			e.Visit.decode(row)
+		}
 	case "adverse_events":
 		n, ok := redcap.ParseInstance(instance)
 		if !ok {
@@ -169,7 +175,9 @@ func (e *PhoneCallArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 15, End: 20}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.AdverseEvents.decode(row)
+		if redcap.AnyPresent(row, 15, 20) {
+			e.AdverseEvents.decode(row)
+		}
 	default:
 		return &redcap.RowError{Problem: "redcap_repeat_instrument names no repeating instrument of this row's event"}
 	}

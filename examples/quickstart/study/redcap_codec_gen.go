@@ -70,8 +70,12 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 19}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	r.Demographics.decode(row)
-	r.Visit.decode(row)
+	if redcap.AnyPresent(row, 1, 13) {
+		r.Demographics.decode(row)
+	}
+	if redcap.AnyPresent(row, 13, 19) {
+		r.Visit.decode(row)
+	}
 	return nil
 }
 

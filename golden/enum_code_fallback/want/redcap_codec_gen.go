@@ -40,7 +40,9 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 7}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	r.Survey.decode(row)
+	if redcap.AnyPresent(row, 1, 7) {
+		r.Survey.decode(row)
+	}
 	return nil
 }
 

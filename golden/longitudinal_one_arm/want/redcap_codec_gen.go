@@ -90,7 +90,9 @@ func (e *ScreeningArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 7}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.Enrollment.decode(row)
+		if redcap.AnyPresent(row, 4, 7) {
+			e.Enrollment.decode(row)
+		}
 	default:
 		return &redcap.RowError{Problem: "redcap_repeat_instrument names no repeating instrument of this row's event"}
 	}
@@ -123,8 +125,12 @@ func (e *BaselineArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 7, End: 15}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.Visit.decode(row)
-		e.Labs.decode(row)
+		if redcap.AnyPresent(row, 7, 12) {
+			e.Visit.decode(row)
+		}
+		if redcap.AnyPresent(row, 12, 15) {
+			e.Labs.decode(row)
+		}
 	default:
 		return &redcap.RowError{Problem: "redcap_repeat_instrument names no repeating instrument of this row's event"}
 	}
@@ -158,7 +164,9 @@ func (e *FollowUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 7, End: 12}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.Visit.decode(row)
+		if redcap.AnyPresent(row, 7, 12) {
+			e.Visit.decode(row)
+		}
 	case "labs":
 		n, ok := redcap.ParseInstance(instance)
 		if !ok {
@@ -209,7 +217,9 @@ func (e *PhoneCallArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 15, End: 18}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.PhoneCall.decode(row)
+		if redcap.AnyPresent(row, 15, 18) {
+			e.PhoneCall.decode(row)
+		}
 	default:
 		return &redcap.RowError{Problem: "redcap_repeat_instrument names no repeating instrument of this row's event"}
 	}

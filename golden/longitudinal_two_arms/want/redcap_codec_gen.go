@@ -54,8 +54,12 @@ func (e *BaselineArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 9}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.Demographics.decode(row)
-		e.Visit.decode(row)
+		if redcap.AnyPresent(row, 4, 6) {
+			e.Demographics.decode(row)
+		}
+		if redcap.AnyPresent(row, 6, 9) {
+			e.Visit.decode(row)
+		}
 	default:
 		return &redcap.RowError{Problem: "redcap_repeat_instrument names no repeating instrument of this row's event"}
 	}
@@ -141,7 +145,9 @@ func (e *BaselineArm2) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 6}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.Demographics.decode(row)
+		if redcap.AnyPresent(row, 4, 6) {
+			e.Demographics.decode(row)
+		}
 	default:
 		return &redcap.RowError{Problem: "redcap_repeat_instrument names no repeating instrument of this row's event"}
 	}
@@ -171,7 +177,9 @@ func (e *Week2Arm2) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 6, End: 9}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.Visit.decode(row)
+		if redcap.AnyPresent(row, 6, 9) {
+			e.Visit.decode(row)
+		}
 	default:
 		return &redcap.RowError{Problem: "redcap_repeat_instrument names no repeating instrument of this row's event"}
 	}

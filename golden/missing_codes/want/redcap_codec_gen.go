@@ -43,7 +43,9 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 11}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	r.Visit.decode(row)
+	if redcap.AnyPresent(row, 1, 11) {
+		r.Visit.decode(row)
+	}
 	return nil
 }
 

@@ -72,9 +72,15 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 13}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	r.RecordForm.decode(row)
-	r.Test.decode(row)
-	r.Form2019Followup.decode(row)
+	if redcap.AnyPresent(row, 1, 8) {
+		r.RecordForm.decode(row)
+	}
+	if redcap.AnyPresent(row, 8, 10) {
+		r.Test.decode(row)
+	}
+	if redcap.AnyPresent(row, 10, 13) {
+		r.Form2019Followup.decode(row)
+	}
 	return nil
 }
 

@@ -70,7 +70,9 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 5}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		r.Enrollment.decode(row)
+		if redcap.AnyPresent(row, 3, 5) {
+			r.Enrollment.decode(row)
+		}
 	case "medications":
 		n, ok := redcap.ParseInstance(instance)
 		if !ok {

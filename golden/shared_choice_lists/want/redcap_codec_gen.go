@@ -62,8 +62,12 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 14}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	r.Baseline.decode(row)
-	r.Followup.decode(row)
+	if redcap.AnyPresent(row, 1, 8) {
+		r.Baseline.decode(row)
+	}
+	if redcap.AnyPresent(row, 8, 14) {
+		r.Followup.decode(row)
+	}
 	return nil
 }
 

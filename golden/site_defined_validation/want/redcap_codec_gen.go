@@ -32,7 +32,9 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 3}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	r.FormA.decode(row)
+	if redcap.AnyPresent(row, 1, 3) {
+		r.FormA.decode(row)
+	}
 	return nil
 }
 

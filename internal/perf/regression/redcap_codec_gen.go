@@ -2346,13 +2346,27 @@ func (e *SetUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 79}, redcap.Span{Start: 193, End: 194}, redcap.Span{Start: 877, End: 885}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.InstanceInfo.decode(row)
-		e.ReadMe.decode(row)
-		e.ContactInfoForAsisAlertsEtc.decode(row)
-		e.BaseConfigurationCheckPage.decode(row)
-		e.HelperFiles.decode(row)
-		e.CharactersThatAreNotInTheCharacterSet.decode(row)
-		e.Sandbox.decode(row)
+		if redcap.AnyPresent(row, 6, 14) {
+			e.InstanceInfo.decode(row)
+		}
+		if redcap.AnyPresent(row, 14, 15) {
+			e.ReadMe.decode(row)
+		}
+		if redcap.AnyPresent(row, 15, 21) {
+			e.ContactInfoForAsisAlertsEtc.decode(row)
+		}
+		if redcap.AnyPresent(row, 21, 79) {
+			e.BaseConfigurationCheckPage.decode(row)
+		}
+		if redcap.AnyPresent(row, 193, 194) {
+			e.HelperFiles.decode(row)
+		}
+		if redcap.AnyPresent(row, 877, 880) {
+			e.CharactersThatAreNotInTheCharacterSet.decode(row)
+		}
+		if redcap.AnyPresent(row, 880, 885) {
+			e.Sandbox.decode(row)
+		}
 	case "base_external_modules":
 		n, ok := redcap.ParseInstance(instance)
 		if !ok {
@@ -2412,71 +2426,201 @@ func (e *Test1Arm1) decodeRow(row *redcap.Row) *redcap.RowError {
 		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 6}, redcap.Span{Start: 91, End: 193}, redcap.Span{Start: 194, End: 887}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		e.UpgradeDocumentation.decode(row)
-		e.MigrationDocumentation.decode(row)
-		e.TestingDocumentation.decode(row)
-		e.StatusReport.decode(row)
-		e.DataExportAndImport.decode(row)
-		e.OnlineDesigner.decode(row)
-		e.TestConfigurationCheck.decode(row)
-		e.ActionTags.decode(row)
-		e.CalculatedFields.decode(row)
-		e.BasicSkipPatterns.decode(row)
-		e.EmbeddedFields.decode(row)
-		e.SmartVariables.decode(row)
-		e.MissingValues.decode(row)
-		e.ValidationsDefault.decode(row)
-		e.ValidationsAdditionalAvailable.decode(row)
-		e.FileUploadField.decode(row)
-		e.BioPortal.decode(row)
-		e.FieldBank.decode(row)
-		e.DataDictionary.decode(row)
-		e.UserRights.decode(row)
-		e.Dags.decode(row)
-		e.AsiEmailTriggerPart1.decode(row)
-		e.AsiSurveyPart2.decode(row)
-		e.AsiConfirmationEmailPart3.decode(row)
-		e.AlertsAndNotifications.decode(row)
-		e.MultilanguageSetUp.decode(row)
-		e.MultilanguageInstrument.decode(row)
-		e.LinkShorteningService.decode(row)
-		e.ProjectCreation.decode(row)
-		e.Codebook.decode(row)
-		e.FileRepository.decode(row)
-		e.ProjectCreationByXMLUpload.decode(row)
-		e.ProjectCreationByTemplate.decode(row)
-		e.ProjectDeletion.decode(row)
-		e.Calendar.decode(row)
-		e.DataReports.decode(row)
-		e.ProjectLogging.decode(row)
-		e.EmailLogging.decode(row)
-		e.FieldComment.decode(row)
-		e.CustomRecordLockingAndEsignature.decode(row)
-		e.DataQualityRules.decode(row)
-		e.ProjectAPI.decode(row)
-		e.MobileApp.decode(row)
-		e.ExternalModules.decode(row)
-		e.NotificationsAndReporting.decode(row)
-		e.SystemStatistics.decode(row)
-		e.SystemActivityLog.decode(row)
-		e.SystemGraphs.decode(row)
-		e.MapOfUsers.decode(row)
-		e.BrowseProjects.decode(row)
-		e.ProjectsSettings.decode(row)
-		e.SurveyLinkLookUp.decode(row)
-		e.BrowseUsers.decode(row)
-		e.UserAllowList.decode(row)
-		e.EmailUsers.decode(row)
-		e.APITokens.decode(row)
-		e.BannedIPAddresses.decode(row)
-		e.AdminPrivileges.decode(row)
-		e.LongitudinalSkipPatterns.decode(row)
-		e.PipingSingleEvent.decode(row)
-		e.ValidationsCustomRegexExamples.decode(row)
-		e.VariableNames.decode(row)
-		e.CharactersThatAreNotInTheCharacterSet.decode(row)
-		e.Sandbox.decode(row)
-		e.PublicReport.decode(row)
+		if redcap.AnyPresent(row, 91, 121) {
+			e.UpgradeDocumentation.decode(row)
+		}
+		if redcap.AnyPresent(row, 121, 183) {
+			e.MigrationDocumentation.decode(row)
+		}
+		if redcap.AnyPresent(row, 183, 193) {
+			e.TestingDocumentation.decode(row)
+		}
+		if redcap.AnyPresent(row, 194, 195) {
+			e.StatusReport.decode(row)
+		}
+		if redcap.AnyPresent(row, 195, 199) {
+			e.DataExportAndImport.decode(row)
+		}
+		if redcap.AnyPresent(row, 199, 200) {
+			e.OnlineDesigner.decode(row)
+		}
+		if redcap.AnyPresent(row, 200, 259) {
+			e.TestConfigurationCheck.decode(row)
+		}
+		if redcap.AnyPresent(row, 259, 401) {
+			e.ActionTags.decode(row)
+		}
+		if redcap.AnyPresent(row, 401, 450) {
+			e.CalculatedFields.decode(row)
+		}
+		if redcap.AnyPresent(row, 450, 488) {
+			e.BasicSkipPatterns.decode(row)
+		}
+		if redcap.AnyPresent(row, 488, 524) {
+			e.EmbeddedFields.decode(row)
+		}
+		if redcap.AnyPresent(row, 524, 583) {
+			e.SmartVariables.decode(row)
+		}
+		if redcap.AnyPresent(row, 583, 588) {
+			e.MissingValues.decode(row)
+		}
+		if redcap.AnyPresent(row, 588, 607) {
+			e.ValidationsDefault.decode(row)
+		}
+		if redcap.AnyPresent(row, 607, 628) {
+			e.ValidationsAdditionalAvailable.decode(row)
+		}
+		if redcap.AnyPresent(row, 628, 633) {
+			e.FileUploadField.decode(row)
+		}
+		if redcap.AnyPresent(row, 633, 637) {
+			e.BioPortal.decode(row)
+		}
+		if redcap.AnyPresent(row, 637, 642) {
+			e.FieldBank.decode(row)
+		}
+		if redcap.AnyPresent(row, 642, 646) {
+			e.DataDictionary.decode(row)
+		}
+		if redcap.AnyPresent(row, 646, 655) {
+			e.UserRights.decode(row)
+		}
+		if redcap.AnyPresent(row, 655, 669) {
+			e.Dags.decode(row)
+		}
+		if redcap.AnyPresent(row, 669, 672) {
+			e.AsiEmailTriggerPart1.decode(row)
+		}
+		if redcap.AnyPresent(row, 672, 676) {
+			e.AsiSurveyPart2.decode(row)
+		}
+		if redcap.AnyPresent(row, 676, 680) {
+			e.AsiConfirmationEmailPart3.decode(row)
+		}
+		if redcap.AnyPresent(row, 680, 683) {
+			e.AlertsAndNotifications.decode(row)
+		}
+		if redcap.AnyPresent(row, 683, 685) {
+			e.MultilanguageSetUp.decode(row)
+		}
+		if redcap.AnyPresent(row, 685, 690) {
+			e.MultilanguageInstrument.decode(row)
+		}
+		if redcap.AnyPresent(row, 690, 694) {
+			e.LinkShorteningService.decode(row)
+		}
+		if redcap.AnyPresent(row, 694, 699) {
+			e.ProjectCreation.decode(row)
+		}
+		if redcap.AnyPresent(row, 699, 701) {
+			e.Codebook.decode(row)
+		}
+		if redcap.AnyPresent(row, 701, 708) {
+			e.FileRepository.decode(row)
+		}
+		if redcap.AnyPresent(row, 708, 711) {
+			e.ProjectCreationByXMLUpload.decode(row)
+		}
+		if redcap.AnyPresent(row, 711, 714) {
+			e.ProjectCreationByTemplate.decode(row)
+		}
+		if redcap.AnyPresent(row, 714, 717) {
+			e.ProjectDeletion.decode(row)
+		}
+		if redcap.AnyPresent(row, 717, 720) {
+			e.Calendar.decode(row)
+		}
+		if redcap.AnyPresent(row, 720, 725) {
+			e.DataReports.decode(row)
+		}
+		if redcap.AnyPresent(row, 725, 728) {
+			e.ProjectLogging.decode(row)
+		}
+		if redcap.AnyPresent(row, 728, 732) {
+			e.EmailLogging.decode(row)
+		}
+		if redcap.AnyPresent(row, 732, 738) {
+			e.FieldComment.decode(row)
+		}
+		if redcap.AnyPresent(row, 738, 748) {
+			e.CustomRecordLockingAndEsignature.decode(row)
+		}
+		if redcap.AnyPresent(row, 748, 765) {
+			e.DataQualityRules.decode(row)
+		}
+		if redcap.AnyPresent(row, 765, 769) {
+			e.ProjectAPI.decode(row)
+		}
+		if redcap.AnyPresent(row, 769, 775) {
+			e.MobileApp.decode(row)
+		}
+		if redcap.AnyPresent(row, 775, 785) {
+			e.ExternalModules.decode(row)
+		}
+		if redcap.AnyPresent(row, 785, 788) {
+			e.NotificationsAndReporting.decode(row)
+		}
+		if redcap.AnyPresent(row, 788, 791) {
+			e.SystemStatistics.decode(row)
+		}
+		if redcap.AnyPresent(row, 791, 794) {
+			e.SystemActivityLog.decode(row)
+		}
+		if redcap.AnyPresent(row, 794, 797) {
+			e.SystemGraphs.decode(row)
+		}
+		if redcap.AnyPresent(row, 797, 800) {
+			e.MapOfUsers.decode(row)
+		}
+		if redcap.AnyPresent(row, 800, 804) {
+			e.BrowseProjects.decode(row)
+		}
+		if redcap.AnyPresent(row, 804, 808) {
+			e.ProjectsSettings.decode(row)
+		}
+		if redcap.AnyPresent(row, 808, 811) {
+			e.SurveyLinkLookUp.decode(row)
+		}
+		if redcap.AnyPresent(row, 811, 816) {
+			e.BrowseUsers.decode(row)
+		}
+		if redcap.AnyPresent(row, 816, 820) {
+			e.UserAllowList.decode(row)
+		}
+		if redcap.AnyPresent(row, 820, 825) {
+			e.EmailUsers.decode(row)
+		}
+		if redcap.AnyPresent(row, 825, 829) {
+			e.APITokens.decode(row)
+		}
+		if redcap.AnyPresent(row, 829, 832) {
+			e.BannedIPAddresses.decode(row)
+		}
+		if redcap.AnyPresent(row, 832, 835) {
+			e.AdminPrivileges.decode(row)
+		}
+		if redcap.AnyPresent(row, 835, 838) {
+			e.LongitudinalSkipPatterns.decode(row)
+		}
+		if redcap.AnyPresent(row, 838, 871) {
+			e.PipingSingleEvent.decode(row)
+		}
+		if redcap.AnyPresent(row, 871, 872) {
+			e.ValidationsCustomRegexExamples.decode(row)
+		}
+		if redcap.AnyPresent(row, 872, 877) {
+			e.VariableNames.decode(row)
+		}
+		if redcap.AnyPresent(row, 877, 880) {
+			e.CharactersThatAreNotInTheCharacterSet.decode(row)
+		}
+		if redcap.AnyPresent(row, 880, 885) {
+			e.Sandbox.decode(row)
+		}
+		if redcap.AnyPresent(row, 885, 887) {
+			e.PublicReport.decode(row)
+		}
 	case "unexcepted_error":
 		n, ok := redcap.ParseInstance(instance)
 		if !ok {

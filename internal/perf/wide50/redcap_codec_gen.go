@@ -164,9 +164,15 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 65}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	r.Visit.decode(row)
-	r.Labs.decode(row)
-	r.Followup.decode(row)
+	if redcap.AnyPresent(row, 1, 22) {
+		r.Visit.decode(row)
+	}
+	if redcap.AnyPresent(row, 22, 45) {
+		r.Labs.decode(row)
+	}
+	if redcap.AnyPresent(row, 45, 65) {
+		r.Followup.decode(row)
+	}
 	return nil
 }
 
