@@ -21,12 +21,16 @@ func printCheckReport(w io.Writer, r *generator.CheckReport) {
 			if c.Breaking {
 				class = "BREAKING"
 			}
-			fmt.Fprintf(w, "  %-10s %s\n", class, c.String())
+			fmt.Fprintf(w, "  %-10s %s\n", class, c.Summary())
 		}
 	}
 	if !r.Current() {
 		fmt.Fprintln(w, "Files that would change:")
 		for _, f := range r.Changed {
+			if r.IsHeaderOnly(f) {
+				fmt.Fprintf(w, "  changed  %s (header only: fingerprint or version)\n", f)
+				continue
+			}
 			fmt.Fprintf(w, "  changed  %s\n", f)
 		}
 		for _, f := range r.Added {

@@ -67,7 +67,13 @@ func (c Change) String() string {
 	if c.Breaking {
 		class = "breaking"
 	}
-	return fmt.Sprintf("%s: %s (%s)", c.subject(), c.Detail, class)
+	return fmt.Sprintf("%s (%s)", c.Summary(), class)
+}
+
+// Summary says what changed without its class: `field "dob" on form "demographics": label
+// changed from "Date of birth" to "Birth date"`.
+func (c Change) Summary() string {
+	return fmt.Sprintf("%s: %s", c.subject(), c.Detail)
 }
 
 // subject names what the change is about.
