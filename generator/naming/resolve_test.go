@@ -68,6 +68,7 @@ func nastyProject() *dictionary.Project {
 		form("2019_followup", text("w")),
 		form("new_record", text("nr")),
 		form("decode_rows", text("dr")),
+		form("recycle", text("rc")),
 		form("parse_sex", enum("sex_values", dictionary.TypeRadio, "1, Yes"), enum("fields", dictionary.TypeRadio, "1, Yes")),
 	)
 	p.Arms = []dictionary.Arm{{Num: 1, Name: "Drug A"}, {Num: 2, Name: "Arm 2"}}
@@ -109,6 +110,7 @@ func TestResolveNastyNames(t *testing.T) {
 		{"form", "2019_followup", n.Form("2019_followup"), "Form2019Followup"},
 		{"form", "new_record", n.Form("new_record"), "NewRecordForm"},    // a generated package name
 		{"form", "decode_rows", n.Form("decode_rows"), "DecodeRowsForm"}, // a Record method
+		{"form", "recycle", n.Form("recycle"), "RecycleForm"},            // a Record method
 		{"form", "parse_sex", n.Form("parse_sex"), "Parse_Sex"},          // meets func ParseSex
 		{"enum", "sex_values", n.Enum("sex_values"), "Sex_Values"},       // meets func SexValues
 		{"enum", "fields", n.Enum("fields"), "FieldsEnum"},
