@@ -26,40 +26,19 @@ type call struct {
 }
 
 // post sends the call and returns the body of a successful answer. A failure status gives an
-// *APIError; reads are retried as configured; ctx bounds everything, the waits included.
+// *APIError; reads are retried as configured (see postStream); ctx bounds everything, the waits
+// included.
 func (c *Client) post(ctx context.Context, cl call) ([]byte, error) {
-	for attempt := 0; ; attempt++ {
-		body, retryable, err := c.once(ctx, cl, attempt)
-		if err == nil {
-			return body, nil
-		}
-		if !cl.read || !retryable || attempt >= c.retryMax || ctx.Err() != nil {
-			return nil, err
-		}
-		if werr := sleepCtx(ctx, backoff(c.retryBase, attempt)); werr != nil {
-			return nil, fmt.Errorf("%w (retry abandoned: %w)", err, werr)
-		}
-	}
-}
-
-// once sends the call one time. retryable says whether a read may try again after err.
-func (c *Client) once(ctx context.Context, cl call, attempt int) (body []byte, retryable bool, err error) {
-	start := time.Now()
-	resp, retryable, err := c.send(ctx, cl, attempt, start)
+	var body []byte
+	err := c.postStream(ctx, cl, func(r io.Reader) error {
+		var err error
+		body, err = io.ReadAll(r)
+		return err
+	})
 	if err != nil {
-		return nil, retryable, err
+		return nil, err
 	}
-	defer resp.Body.Close()
-	body, err = io.ReadAll(resp.Body)
-	c.logRequest(ctx, cl, attempt, resp.StatusCode, len(body), time.Since(start), err)
-	if err != nil {
-		return nil, isTransient(ctx, err), fmt.Errorf("redcap: %s: read answer (HTTP %d): %w", cl.name(), resp.StatusCode, err)
-	}
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return body, false, nil
-	}
-	retryable, err = c.statusError(cl, resp, body)
-	return nil, retryable, err
+	return body, nil
 }
 
 // send builds and sends the request of the call; the caller closes the answer's body. A
