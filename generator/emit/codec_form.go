@@ -81,23 +81,37 @@ func columnsView(first, end int) jen.Code {
 // columnSpan returns the form's first column and one past its last: its survey timestamp,
 // fields, checkbox columns and status column lie in between.
 func (fp *formPlan) columnSpan() (first, end int) {
-	first, end = fp.complete, fp.complete+1
-	take := func(col int) {
-		if col >= 0 {
-			first, end = min(first, col), max(end, col+1)
-		}
-	}
-	take(fp.timestamp)
+	var s indexSpan
+	s.add(fp.complete)
+	s.add(fp.timestamp)
 	for _, fd := range fp.fields {
 		if fd.kind == kindCheckbox {
 			for _, c := range fd.cols {
-				take(c)
+				s.add(c)
 			}
 			continue
 		}
-		take(fd.col)
+		s.add(fd.col)
 	}
-	return first, end
+	return s.first, s.end
+}
+
+// indexSpan is the smallest [first, end) holding every index added (0, 0 while empty);
+// negative indices (-1: none) are skipped.
+type indexSpan struct {
+	first, end int
+	any        bool
+}
+
+// add widens the span to hold i.
+func (s *indexSpan) add(i int) {
+	switch {
+	case i < 0:
+	case !s.any:
+		s.first, s.end, s.any = i, i+1, true
+	default:
+		s.first, s.end = min(s.first, i), max(s.end, i+1)
+	}
 }
 
 // emitFormEncode emits:

@@ -140,11 +140,7 @@ func emitEnumDecode(ep *enumPlan) jen.Code {
 //	// <Enum> is the choice list of REDCap field "<field>" (<label>). Values are REDCap's raw codes.
 //	type <Enum> string
 func emitEnumType(ep *enumPlan) jen.Code {
-	doc := ep.typ + " is the choice list of REDCap field " + quoteName(ep.field.Name)
-	if l := label(ep.field.Label); l != "" {
-		doc += " (" + l + ")"
-	}
-	doc += ", " + string(ep.field.Type) + ". Values are REDCap's raw codes."
+	doc := enumDocHead(ep) + ". Values are REDCap's raw codes."
 	switch ep.sharers {
 	case 0:
 	case 1:
@@ -155,17 +151,23 @@ func emitEnumType(ep *enumPlan) jen.Code {
 	return jen.Add(comment(doc)).Line().Type().Id(ep.typ).String()
 }
 
+// enumDocHead starts an enum type's doc comment: `<Enum> is the choice list of REDCap field
+// "<field>" (<label>), <type>`.
+func enumDocHead(ep *enumPlan) string {
+	doc := ep.typ + " is the choice list of REDCap field " + quoteName(ep.field.Name)
+	if l := label(ep.field.Label); l != "" {
+		doc += " (" + l + ")"
+	}
+	return doc + ", " + string(ep.field.Type)
+}
+
 // emitEnumAlias emits the type of a field whose choices another field's enum already has:
 //
 //	// <Enum> is the choice list of REDCap field "<field>" (<label>), <type>: the same choices
 //	// as "<owner field>", so the same type.
 //	type <Enum> = <Owner>
 func emitEnumAlias(ep *enumPlan) jen.Code {
-	doc := ep.typ + " is the choice list of REDCap field " + quoteName(ep.field.Name)
-	if l := label(ep.field.Label); l != "" {
-		doc += " (" + l + ")"
-	}
-	doc += ", " + string(ep.field.Type) + ": the same choices as " + quoteName(ep.alias.field.Name) + ", so the same type."
+	doc := enumDocHead(ep) + ": the same choices as " + quoteName(ep.alias.field.Name) + ", so the same type."
 	return jen.Add(comment(doc)).Line().Type().Id(ep.typ).Op("=").Id(ep.alias.typ)
 }
 

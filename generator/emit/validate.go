@@ -60,25 +60,12 @@ func (pl *plan) emitFormValidate(fp *formPlan) jen.Code {
 
 // ruleSpan returns the form's first rule and one past its last (first == end: no rules).
 func (fp *formPlan) ruleSpan() (first, end int) {
-	first, end = -1, -1
-	take := func(i int) {
-		if i < 0 {
-			return
-		}
-		if first < 0 {
-			first, end = i, i+1
-			return
-		}
-		first, end = min(first, i), max(end, i+1)
-	}
+	var s indexSpan
 	for _, fd := range fp.fields {
-		take(fd.rule)
+		s.add(fd.rule)
 	}
-	take(fp.rule)
-	if first < 0 {
-		return 0, 0
-	}
-	return first, end
+	s.add(fp.rule)
+	return s.first, s.end
 }
 
 // validateInstances emits the loop over a repeating instrument's instances:
