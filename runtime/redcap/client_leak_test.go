@@ -36,6 +36,10 @@ func TestTokenNeverLeaks(t *testing.T) {
 			w.WriteHeader(500)
 			io.WriteString(w, "<b>crash</b> token="+testTokenText+"\nmore")
 		},
+		"crashReport": func(w http.ResponseWriter) {
+			w.WriteHeader(400)
+			io.WriteString(w, "\t<div>\n\t<b>Error message:</b> Uncaught Exception: token &#039;"+testTokenText+"&#039;<br>\n</div>\n{\"error\":\"x\"}")
+		},
 		"echo200": func(w http.ResponseWriter) { io.WriteString(w, "not json "+testTokenText) },
 		"values": func(w http.ResponseWriter) {
 			w.WriteHeader(400)

@@ -35,6 +35,10 @@ type APIError struct {
 	Values []ValueError
 	// Body is the first line of the response body, truncated, for diagnosis.
 	Body string
+	// Crash is, when REDCap answered with its PHP crash report, the first line of the uncaught
+	// exception it shows (e.g. "Uncaught LogicException: Parser did not consume all tokens!
+	// tokenIdx: 4, tokens: Array"), truncated: the cause behind REDCap's generic Message.
+	Crash string
 }
 
 // ValueError is one value REDCap refused on import.
@@ -74,6 +78,9 @@ func (e *APIError) Error() string {
 		fmt.Fprintf(&b, ": %s", e.Message)
 	} else if e.Body != "" {
 		fmt.Fprintf(&b, ": %s", e.Body)
+	}
+	if e.Crash != "" {
+		fmt.Fprintf(&b, " (REDCap crashed: %s)", e.Crash)
 	}
 	return b.String()
 }

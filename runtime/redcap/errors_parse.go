@@ -18,6 +18,7 @@ const maxBodyLine = 200
 func newAPIError(status int, content, action string, body []byte, tok Token) *APIError {
 	e := &APIError{Status: status, Content: content, Action: action}
 	e.Body = scrubToken(firstTextLine(body), tok)
+	e.Crash = scrubToken(crashCause(body), tok)
 	msg, ok := envelopeMessage(body)
 	if !ok {
 		// A crash page may end with an envelope after the HTML (REDCap 15 does this).

@@ -119,3 +119,29 @@ func TestAPIErrorScrubsToken(t *testing.T) {
 		t.Fatalf("message %q", e.Message)
 	}
 }
+
+// TestAPIErrorCrashCause: a crash report's exception is kept beside REDCap's generic message.
+func TestAPIErrorCrashCause(t *testing.T) {
+	tests := []struct {
+		vector, crash string
+	}{
+		{"classic_filterLogic_invalid_syntax", "Uncaught LogicException: Parser did not consume all tokens! tokenIdx: 4, tokens: Array"},
+		{"classic_csvDelimiter_tab", "Uncaught ValueError: fputcsv(): Argument #3 ($separator) must be a single character in redcap_v15.7.6/Classes/Records.php:4347"},
+	}
+	for _, tt := range tests {
+		v := vectorByName(t, "exports.jsonl", tt.vector)
+		e := newAPIError(v.Status, "record", "export", []byte(v.Body), Token{})
+		if e.Crash != tt.crash {
+			t.Errorf("%s: Crash %q, want %q", tt.vector, e.Crash, tt.crash)
+		}
+		if e.Message != "An unknown error occurred. Please check your API parameters." {
+			t.Errorf("%s: Message %q", tt.vector, e.Message)
+		}
+		if want := "(REDCap crashed: " + tt.crash + ")"; !strings.HasSuffix(e.Error(), want) {
+			t.Errorf("%s: Error() = %q, want it to end with %q", tt.vector, e.Error(), want)
+		}
+	}
+	if e := newAPIError(400, "record", "export", []byte(`{"error":"x"}`), Token{}); e.Crash != "" {
+		t.Errorf("envelope without crash report: Crash %q", e.Crash)
+	}
+}

@@ -1,7 +1,6 @@
 package redcaptest
 
 import (
-	"net/http"
 	"slices"
 	"strings"
 
@@ -15,8 +14,8 @@ func (st *state) exportRecords(p params) answer {
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
-	if sp.crash || (sp.filter != "" && !st.validFilter(sp.filter)) {
-		return crashAnswer(format, ef)
+	if crashes, report := st.exportCrash(sp, format); crashes {
+		return crashAnswer(format, ef, report)
 	}
 	odm := p.get("format") == "odm"
 	if sp.filter != "" && st.filterNamesUnknownField(sp.filter) {
@@ -43,17 +42,6 @@ func emptyExport(format string) string {
 		return ""
 	}
 	return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<records>\n</records>"
-}
-
-// crashAnswer imitates REDCap's answer when a parameter makes it throw: status 400, an HTML crash
-// report, then the error in the envelope of errorFormat, with the Content-Type of the data format.
-func crashAnswer(format, errorFormat string) answer {
-	body := "\t\t\t\t<div class=\"red\" style=\"margin:20px 0px;max-width:700px;\">\n" +
-		"\t\t\t\t\t<b>REDCap crashed due to an unexpected PHP fatal error!</b><br><br>\n" +
-		"\t\t\t\t\t<b>Error message:</b> (redcaptest does not reproduce the PHP stack trace)<br>\n" +
-		"\t\t\t\t</div>\n" +
-		"\t\t\t\t" + errorAnswer(http.StatusBadRequest, errorFormat, "An unknown error occurred. Please check your API parameters.").body
-	return answer{status: http.StatusBadRequest, format: format, body: body}
 }
 
 // renderFlat renders a flat export.

@@ -23,7 +23,7 @@ type exportSpec struct {
 	filter        string
 	eav           bool
 	delim         byte // CSV separator
-	crash         bool // a parameter value that makes REDCap throw
+	tabDelimiter  bool // csvDelimiter=tab, which makes REDCap throw on a CSV export
 	begin, end    string
 }
 
@@ -48,7 +48,7 @@ func (st *state) parseExportSpec(p params) (exportSpec, *apiError) {
 	}
 	switch d := p.get("csvDelimiter"); {
 	case d == "tab":
-		sp.crash = true // REDCap passes "tab" to fputcsv, which throws
+		sp.tabDelimiter = true
 	case d == ";" || d == "|" || d == "^":
 		sp.delim = d[0]
 	}

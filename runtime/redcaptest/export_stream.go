@@ -15,8 +15,8 @@ func (st *state) exportRecordsStreamed(p params) answer {
 		return st.exportRecords(p)
 	}
 	sp, aerr := st.parseExportSpec(p)
-	if aerr != nil || sp.eav || sp.crash ||
-		sp.filter != "" && (!st.validFilter(sp.filter) || st.filterNamesUnknownField(sp.filter)) {
+	if crashes, _ := st.exportCrash(sp, "json"); aerr != nil || sp.eav || crashes ||
+		sp.filter != "" && st.filterNamesUnknownField(sp.filter) {
 		return st.exportRecords(p) // errors, EAV and the answers of bad filter logic
 	}
 	return answer{status: http.StatusOK, format: "json", stream: func(w io.Writer) error {

@@ -164,20 +164,6 @@ func odmClock(s string) string {
 	return odmTimes.ReplaceAllString(s, `${1}${2}<clock>"`)
 }
 
-// tailDisagreement compares status, content type and the last line of the body only.
-func tailDisagreement(v vector, got response) string {
-	last := func(s string) string { return s[strings.LastIndexByte(s, '\n')+1:] }
-	switch {
-	case got.status != v.Status:
-		return fmt.Sprintf("status %d, want %d", got.status, v.Status)
-	case got.contentType != v.ContentType:
-		return fmt.Sprintf("content type %q, want %q", got.contentType, v.ContentType)
-	case last(got.body) != last(v.Body):
-		return fmt.Sprintf("last line %q, want %q", last(got.body), last(v.Body))
-	}
-	return ""
-}
-
 // dropKeys removes the keys from every object in a decoded JSON value.
 func dropKeys(x any, keys []string) any {
 	switch v := x.(type) {

@@ -1,0 +1,26 @@
+package redcaptest
+
+// exportCrash reports whether a record export makes REDCap throw, and the crash report REDCap
+// prints for it (nil when the fake does not reproduce that one): csvDelimiter=tab on a CSV
+// export, and a filterLogic REDCap's parser rejects or the fake cannot evaluate.
+func (st *state) exportCrash(sp exportSpec, format string) (bool, *phpCrash) {
+	if sp.tabDelimiter && format == "csv" {
+		c := csvDelimiterCrash()
+		return true, &c
+	}
+	if sp.filter == "" {
+		return false, nil
+	}
+	firstEvent := ""
+	if st.longitudinal() && len(st.proj.Events) > 0 {
+		firstEvent = st.proj.Events[0].UniqueName
+	}
+	switch a := rcAnalyse(sp.filter, firstEvent); a.outcome {
+	case rcUnconsumed:
+		c := unconsumedLogicCrash(a.stoppedAt, a.tokens)
+		return true, &c
+	case rcUnparsed, rcBadIf:
+		return true, nil
+	}
+	return !st.validFilter(sp.filter), nil
+}
