@@ -69,8 +69,9 @@ func (p params) has(name string) bool {
 	return ok
 }
 
-// list returns an array parameter: name[0], name[1], ... in index order, or a comma-separated
-// name=... string (accepted for records and fields).
+// list returns an array parameter as PHP reads it: name[0], name[1], ... in index order, then
+// the values of a repeated name[] in the order sent; or else a comma-separated name=... string
+// (accepted for records and fields).
 func (p params) list(name string) []string {
 	type item struct {
 		idx int
@@ -78,15 +79,30 @@ func (p params) list(name string) []string {
 	}
 	var items []item
 	prefix := name + "["
-	for k, vs := range p.v {
-		if !strings.HasPrefix(k, prefix) || !strings.HasSuffix(k, "]") || len(vs) == 0 {
+	keys := make([]string, 0, 4)
+	for k := range p.v {
+		if strings.HasPrefix(k, prefix) && strings.HasSuffix(k, "]") {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		vs := p.v[k]
+		if len(vs) == 0 {
 			continue
 		}
 		idx, err := strconv.Atoi(k[len(prefix) : len(k)-1])
-		if err != nil {
-			idx = 1 << 30
+		switch {
+		case err == nil:
+			vs = vs[len(vs)-1:] // name[N] sent twice: PHP keeps the last
+		case k == prefix+"]":
+			idx = 1 << 30 // name[]: PHP appends each value, after the numbered ones
+		default:
+			idx = 1<<30 + 1 // a non-numeric key
 		}
-		items = append(items, item{idx, vs[0]})
+		for _, v := range vs {
+			items = append(items, item{idx, v})
+		}
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].idx < items[j].idx })
 	out := make([]string, 0, len(items))
