@@ -50,9 +50,9 @@ func TestBadInputs(t *testing.T) {
 			`study.csv:3: field "dob": field type "string" is unknown (want text, notes, dropdown, radio, checkbox, yesno, truefalse, calc, file, slider, descriptive, sql)`},
 		{"misspelt validation", "study.csv", csvOf("record_id,demo,,text,ID", "dob_1,demo,,text,DOB,,,date_xyz"),
 			`study.csv:3: field "dob_1": validation "date_xyz" is unknown (want date_ymd, date_mdy, date_dmy, datetime_ymd, datetime_mdy, datetime_dmy, datetime_seconds_ymd, datetime_seconds_mdy, datetime_seconds_dmy)`},
-		{"invalid field name", "study.csv", csvOf("record_id,demo,,text,ID", "1abc,demo,,text,X", "my field,demo,,text,Y"),
+		{"invalid field name", "study.csv", csvOf("record_id,demo,,text,ID", "1abc,demo,,text,X", "my-field,demo,,text,Y"),
 			"study.csv:3: field \"1abc\": field name starts with a digit (REDCap field names start with a letter)\n" +
-				`study.csv:4: field "my field": field name contains a space (REDCap field names hold only lower-case letters, digits and _, starting with a letter)`},
+				`study.csv:4: field "my-field": field name contains the character '-' (REDCap field names hold only lower-case letters, digits and _, starting with a letter)`},
 		{"form status name", "study.csv", csvOf("record_id,demo,,text,ID", "demo_complete,demo,,text,X"),
 			`study.csv:3: field "demo_complete": field name is the form-status column of form "demo"; rename the field`},
 		{"form not contiguous", "study.csv", csvOf("record_id,demo,,text,ID", "a,visit,,text,A", "b,demo,,text,B"),

@@ -68,8 +68,9 @@ func buildField(c *collector, r *rawField) *Field {
 	f.Required = yesFlag(c, w, f.Name, "required_field", r.Required)
 	f.MatrixRanking = yesFlag(c, w, f.Name, "matrix_ranking", r.MatrixRanking)
 	f.ActionTags = ParseActionTags(f.Annotation)
-	checkFieldName(c, w, f.Name)
-	checkFormName(c, w, f.Name, f.Form)
+	written := f.Name
+	f.Name = checkFieldName(c, w, written)
+	f.Form = checkFormName(c, w, written, f.Form)
 	checkFieldType(c, w, f)
 	checkChoices(c, w, f)
 	checkValidation(c, w, f)

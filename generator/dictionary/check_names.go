@@ -18,49 +18,80 @@ func reservedFieldName(name string) bool {
 	return false
 }
 
-// checkFieldName reports a field name REDCap would refuse. Upper-case letters only warn: real
-// dictionaries (shared libraries) carry mixed-case names, and REDCap lower-cases them on import.
-func checkFieldName(c *collector, w where, name string) {
+// storedName is the name REDCap stores for a field or form name written in a dictionary:
+// lower-cased, spaces turned into underscores (metadata: metadata_import_defect_uppercase_field_name,
+// _field_name_with_space, _form_name_uppercase, _form_name_with_space). Exports and imports use
+// the stored name, so generated code must too.
+func storedName(name string) string {
+	return strings.ReplaceAll(strings.ToLower(name), " ", "_")
+}
+
+// renaming describes why REDCap stores name differently ("" when it does not).
+func renaming(name string) string {
+	upper, space := strings.ToLower(name) != name, strings.Contains(name, " ")
+	switch {
+	case upper && space:
+		return "has upper-case letters and spaces"
+	case upper:
+		return "has upper-case letters"
+	case space:
+		return "contains a space"
+	}
+	return ""
+}
+
+// checkFieldName reports a field name REDCap would refuse and returns the name REDCap stores.
+// Upper-case letters and spaces only warn: real dictionaries (shared libraries) carry such names,
+// and REDCap lower-cases them and turns spaces into underscores on import.
+func checkFieldName(c *collector, w where, name string) string {
+	stored := storedName(name)
 	switch {
 	case name == "":
 		c.errorf(w, "", "field name is empty")
-		return
+		return stored
 	case name[0] >= '0' && name[0] <= '9':
 		c.errorf(w, name, "field name starts with a digit (REDCap field names start with a letter)")
-		return
+		return stored
 	case len(name) > maxFieldNameLen:
 		c.errorf(w, name, "field name is %d characters long (REDCap allows at most %d)", len(name), maxFieldNameLen)
-		return
-	case reservedFieldName(strings.ToLower(name)):
+		return stored
+	case reservedFieldName(stored):
 		c.errorf(w, name, "field name is reserved by REDCap for its own column")
-		return
+		return stored
 	}
-	if bad := firstInvalidNameChar(name); bad != "" {
+	if bad := firstInvalidNameChar(stored); bad != "" {
 		c.errorf(w, name, "field name contains %s (REDCap field names hold only lower-case letters, digits and _, starting with a letter)", bad)
-		return
+		return stored
 	}
 	if name[0] == '_' {
 		c.errorf(w, name, "field name starts with _ (REDCap field names start with a letter)")
-		return
+		return stored
 	}
-	if strings.ToLower(name) != name {
-		c.warnf(w, name, "field name has upper-case letters; REDCap stores it as %q", strings.ToLower(name))
+	if why := renaming(name); why != "" {
+		c.warnf(w, name, "field name %s; REDCap stores it as %q", why, stored)
 	}
+	return stored
 }
 
-// checkFormName reports a form name REDCap would refuse or change.
-func checkFormName(c *collector, w where, field, form string) {
+// checkFormName reports a form name REDCap would refuse and returns the name REDCap stores. A
+// problem of the name is reported on the form's first row only.
+func checkFormName(c *collector, w where, field, form string) string {
 	if form == "" {
 		c.errorf(w, field, "form name is empty")
-		return
+		return form
 	}
-	if bad := firstInvalidNameChar(form); bad != "" {
+	stored := storedName(form)
+	if !c.first("form name " + form) {
+		return stored
+	}
+	if bad := firstInvalidNameChar(stored); bad != "" {
 		c.errorf(w, field, "form name %q contains %s (REDCap form names hold only lower-case letters, digits and _)", form, bad)
-		return
+		return stored
 	}
-	if strings.ToLower(form) != form {
-		c.warnf(w, field, "form name %q has upper-case letters; REDCap stores it as %q", form, strings.ToLower(form))
+	if why := renaming(form); why != "" {
+		c.warnf(w, field, "form name %q %s; REDCap stores it as %q", form, why, stored)
 	}
+	return stored
 }
 
 // firstInvalidNameChar describes the first character of name outside [A-Za-z0-9_], or "".

@@ -16,6 +16,20 @@ type collector struct {
 	file     string
 	errors   []Problem
 	warnings []Problem
+	reported map[string]bool // keys of problems reported once per source (see first)
+}
+
+// first reports whether key is seen for the first time: a problem of a whole form is reported
+// on its first row, not on every row.
+func (c *collector) first(key string) bool {
+	if c.reported[key] {
+		return false
+	}
+	if c.reported == nil {
+		c.reported = map[string]bool{}
+	}
+	c.reported[key] = true
+	return true
 }
 
 // errorf records an error about field (may be "") at w.

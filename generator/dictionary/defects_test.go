@@ -55,10 +55,9 @@ func TestMetadataImportDefects(t *testing.T) {
 		"metadata_import_defect_extra_unknown_key":               warning,
 		"metadata_import_defect_malformed_json":                  failure,
 		"metadata_import_defect_record_id_not_first":             ok,
-		// REDCap accepts these on import and changes them; a file holding them was not
-		// exported by REDCap, and generating from it would name things REDCap names otherwise.
-		"metadata_import_defect_field_name_with_space": failure,
-		"metadata_import_defect_form_name_with_space":  failure,
+		// REDCap accepts these and stores "bad_name" and "my_form"; so does the reader.
+		"metadata_import_defect_field_name_with_space": warning,
+		"metadata_import_defect_form_name_with_space":  warning,
 		// REDCap maps import objects by position; exports always have REDCap's key order, so
 		// reading by key is right for every file REDCap produces.
 		"metadata_import_defect_keys_reordered_one_object": ok,

@@ -20,7 +20,8 @@ func TestCorpusNames(t *testing.T) {
 		{"harmonist-hub.csv", func(n *Names) string { return n.Form("admin_update") }, `form "admin_update"`, "AdminUpdate"},
 		{"harmonist-hub.csv", func(n *Names) string { return n.Field("admin_update") }, `field "admin_update"`, "AdminUpdate"},
 		{"harmonist-hub.csv", func(n *Names) string { return n.EnumConst("admin_status", "4") }, `choice 4 of "admin_status"`, "AdminStatusSubmittedToJournal"},
-		{"abcd-geocoding.csv", func(n *Names) string { return n.Field("reshist_addr1_ADI_edu_l") }, `field "reshist_addr1_ADI_edu_l"`, "ReshistAddr1ADIEduL"},
+		// Written reshist_addr1_ADI_edu_l; REDCap stores (and exports) it lower-cased.
+		{"abcd-geocoding.csv", func(n *Names) string { return n.Field("reshist_addr1_adi_edu_l") }, `field "reshist_addr1_adi_edu_l"`, "ReshistAddr1AdiEduL"},
 		{"ncanda-laptops-import.csv", func(n *Names) string { return n.Field("youthreport1_ageeq1") }, `field "youthreport1_ageeq1"`, "Youthreport1_Ageeq1"},
 		{"ncanda-laptops-import.csv", func(n *Names) string { return n.Field("youthreport1_ageeq_1") }, `field "youthreport1_ageeq_1"`, "Youthreport1_Ageeq_1"},
 		{"redcap-regression-test.csv", func(n *Names) string { return n.Field("a1") }, `field "a1"`, "A1"},
