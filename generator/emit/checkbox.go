@@ -19,9 +19,37 @@ func (pl *plan) checkboxes() []*fieldPlan {
 	return out
 }
 
-// emitCheckboxesFile fills redcap_checkboxes_gen.go: every checkbox field's set type.
+// planSets decides which checkbox fields share a set type: those with identical choices (codes
+// and labels, in order) and identical missing-data code columns. The field whose REDCap name
+// sorts first declares the type, the others are aliases of it: a set type costs the compiler ten
+// methods, and projects repeat the same checkbox list hundreds or thousands of times.
+func (pl *plan) planSets() {
+	owner := map[string]*fieldPlan{}
+	key := func(fd *fieldPlan) string {
+		return choiceListKey(choicesOf(fd.field)) + "|" + strings.Join(fd.codes[fd.nChoices:], "\x00")
+	}
+	boxes := pl.checkboxes()
+	for _, fd := range boxes {
+		if o, ok := owner[key(fd)]; !ok || fd.field.Name < o.field.Name {
+			owner[key(fd)] = fd
+		}
+	}
+	pl.setOwner = map[*fieldPlan]*fieldPlan{}
+	for _, fd := range boxes {
+		if o := owner[key(fd)]; o != fd {
+			pl.setOwner[fd] = o
+		}
+	}
+}
+
+// emitCheckboxesFile fills redcap_checkboxes_gen.go: every checkbox field's set type, or its
+// alias.
 func (pl *plan) emitCheckboxesFile(f *jen.File) {
 	for _, fd := range pl.checkboxes() {
+		if o := pl.setOwner[fd]; o != nil {
+			f.Add(pl.emitSetAlias(fd, o)).Line()
+			continue
+		}
 		for _, code := range []jen.Code{
 			pl.emitSetType(fd), emitSetColumn(fd), emitSetHas(fd), emitSetSet(fd), emitSetClear(fd),
 			pl.emitSetChecked(fd), emitSetIsBlank(fd), emitSetMissingCode(fd), emitSetSetMissing(fd), emitSetRaw(fd),
@@ -50,6 +78,21 @@ func (pl *plan) emitSetType(fd *fieldPlan) jen.Code {
 	return jen.Add(comment(doc)).Line().Type().Id(fd.set).Struct(
 		jen.Id("cols").Index(jen.Lit(len(fd.cols))).String(),
 	)
+}
+
+// emitSetAlias emits:
+//
+//	// <Set> is checkbox field "<field>" (<label>): the same choices and missing-data code
+//	// columns as "<owner>", so the same type. Columns: ...
+//	type <Set> = <OwnerSet>
+func (pl *plan) emitSetAlias(fd, owner *fieldPlan) jen.Code {
+	doc := fd.set + " is checkbox field " + quoteName(fd.field.Name)
+	if l := label(fd.field.Label); l != "" {
+		doc += " (" + l + ")"
+	}
+	doc += ": the same choices and missing-data code columns as " + quoteName(owner.field.Name) +
+		", so the same type. Columns: " + pl.columnList(fd.cols) + "."
+	return jen.Add(comment(doc)).Line().Type().Id(fd.set).Op("=").Id(owner.set)
 }
 
 // maxListedColumns is how many checkbox columns a doc comment lists before it abbreviates.

@@ -44,6 +44,9 @@ type plan struct {
 
 	enumList   []*enumPlan       // every choice field's enum, built once by enums
 	sharedEnum map[string]string // enum type -> the type it is an alias of (identical choices)
+	// setOwner maps a checkbox field whose set type is an alias to the field declaring the type
+	// (identical choices and missing-data code columns); see planSets.
+	setOwner map[*fieldPlan]*fieldPlan
 }
 
 // formPlan is one instrument with its fields resolved.
@@ -123,6 +126,7 @@ func newPlan(p *dictionary.Project, n Names, cfg Config) (*plan, error) {
 		return nil, err
 	}
 	pl.planEnums()
+	pl.planSets()
 	return pl, nil
 }
 
