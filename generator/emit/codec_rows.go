@@ -77,10 +77,27 @@ func (pl *plan) emitContainerDecodeRow(c *container) jen.Code {
 	// A form none of whose columns the row carries stays zero (blank), which is what decoding
 	// its empty columns would give: skipping it saves most of the work on exports of a few forms
 	// of a wide project.
-	for _, fp := range c.forms {
-		first, end := fp.columnSpan()
-		main = append(main, jen.If(jen.Qual(runtimePath, "AnyPresent").Call(jen.Id("row"), jen.Lit(first), jen.Lit(end))).Block(
-			jen.Id(rv).Dot(fp.goName).Dot("decode").Call(jen.Id("row"))))
+	decodeForms := func(forms []*formPlan) []jen.Code {
+		var out []jen.Code
+		for _, fp := range forms {
+			first, end := fp.columnSpan()
+			out = append(out, jen.If(jen.Qual(runtimePath, "AnyPresent").Call(jen.Id("row"), jen.Lit(first), jen.Lit(end))).Block(
+				jen.Id(rv).Dot(fp.goName).Dot("decode").Call(jen.Id("row"))))
+		}
+		return out
+	}
+	var parts []jen.Code // the chunk methods of a container with very many forms
+	if len(c.forms) <= maxFormsPerDecode {
+		main = append(main, decodeForms(c.forms)...)
+	} else {
+		for k, start := 0, 0; start < len(c.forms); k, start = k+1, start+maxFormsPerDecode {
+			name := "decodeForms" + itoa(k)
+			chunk := c.forms[start:min(start+maxFormsPerDecode, len(c.forms))]
+			main = append(main, jen.Id(rv).Dot(name).Call(jen.Id("row")))
+			parts = append(parts, jen.Line(), comment(name+" decodes forms "+chunk[0].form.Name+" to "+chunk[len(chunk)-1].form.Name+" of a row.").Line().
+				Func().Params(jen.Id(rv).Op("*").Id(c.goName)).Id(name).
+				Params(jen.Id("row").Op("*").Qual(runtimePath, "Row")).Block(decodeForms(chunk)...).Line())
+		}
 	}
 	var body []jen.Code
 	if pl.instrCol < 0 {
@@ -105,8 +122,15 @@ func (pl *plan) emitContainerDecodeRow(c *container) jen.Code {
 	body = append(body, jen.Return(jen.Nil()))
 	return comment("decodeRow places one row into its instruments; the caller has checked layout and record ID.").Line().
 		Func().Params(jen.Id(rv).Op("*").Id(c.goName)).Id("decodeRow").
-		Params(jen.Id("row").Op("*").Qual(runtimePath, "Row")).Op("*").Qual(runtimePath, "RowError").Block(body...)
+		Params(jen.Id("row").Op("*").Qual(runtimePath, "Row")).Op("*").Qual(runtimePath, "RowError").Block(body...).
+		Line().Add(parts...)
 }
+
+// maxFormsPerDecode is how many forms one decoding function checks. Beyond it decodeRow calls
+// one method per chunk of forms: the compiler's bounds-check prover takes time quadratic in the
+// number of inlined redcap.AnyPresent loops of a function (REDCapR's super-wide-3 design, 5,835
+// forms, took minutes in decodeRow alone), and chunks keep that linear.
+const maxFormsPerDecode = 256
 
 // decodeRepeatInstance emits the case body of one repeating instrument:
 //

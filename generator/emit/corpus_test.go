@@ -53,6 +53,10 @@ func TestEmitCorpus(t *testing.T) {
 	if generated == 0 {
 		t.Fatal("no dictionary generated")
 	}
+	// A design wider than any shared dictionary: its decoder is split into chunks of forms.
+	if !emitInto(t, mod, "manyforms", manyFormsProject(t)) {
+		t.Fatal("manyforms: not generated")
+	}
 	metadata := readCases(t, "metadata.jsonl")
 	for _, name := range roundTripProjectNames {
 		projects[name] = conformanceProject(t, metadata, name)
