@@ -26,6 +26,52 @@ func (pl *plan) emitCodecFile(f *jen.File) {
 	f.Add(pl.emitRecordRecycle()).Line()
 	f.Add(pl.emitRecordEncodeRows()).Line()
 	f.Add(pl.emitRecordNewRow()).Line()
+	for _, sc := range pl.decodedScalars() {
+		f.Add(emitScalarDecode(sc)).Line()
+	}
+}
+
+// decodedScalars returns the runtime scalar types of the package's scalar fields, in a fixed
+// order.
+func (pl *plan) decodedScalars() []scalarType {
+	used := map[scalarType]bool{}
+	for _, fp := range pl.forms {
+		for _, fd := range fp.fields {
+			if fd.kind == kindScalar {
+				used[fd.scalar] = true
+			}
+		}
+	}
+	var out []scalarType
+	for _, sc := range []scalarType{scalarText, scalarInteger, scalarNumber, scalarDate, scalarDateTime, scalarTime, scalarMinSec} {
+		if used[sc] {
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
+// scalarDecoder names the decoder of a runtime scalar type. Its prefix is not "decode" + a type:
+// that is how enum decoders are named, and an enum type may be called Text or Date.
+func scalarDecoder(sc scalarType) string { return "scalarDecode" + sc.typeName }
+
+// emitScalarDecode emits the decoder every field of a runtime scalar type calls:
+//
+//	// scalarDecode<Type> decodes the text of a <Type> field. ...
+//	//
+//	//go:noinline
+//	func scalarDecode<Type>(raw string) redcap.Value[redcap.<Type>] {
+//		return redcap.Decode(raw, missingCodes, redcap.Parse<Type>)
+//	}
+//
+// Out of line for the same reason as the enum decoders: inlined into every field of every form,
+// redcap.Decode made most of the compile time of projects with tens of thousands of fields.
+func emitScalarDecode(sc scalarType) jen.Code {
+	name := scalarDecoder(sc)
+	return jen.Comment("// "+name+" decodes the text of a "+sc.typeName+" field. It stays out of line so that projects\n"+
+		"// of many thousands of fields compile quickly.\n//\n//go:noinline").Line().
+		Func().Id(name).Params(jen.Id("raw").String()).Qual(runtimePath, "Value").Types(jen.Qual(runtimePath, sc.typeName)).
+		Block(jen.Return(jen.Qual(runtimePath, "Decode").Call(jen.Id("raw"), jen.Id("missingCodes"), jen.Qual(runtimePath, sc.parseName))))
 }
 
 // emitFormDecode emits:
@@ -34,8 +80,8 @@ func (pl *plan) emitCodecFile(f *jen.File) {
 //	func (f *<Form>) decode(row *redcap.Row) {
 //		vals := (*[<n>]string)(row.Values[<first>:<end>]) // the form's columns: one bounds check
 //		f.Timestamp = redcap.Decode(vals[<i>], nil, redcap.ParseText) // survey-enabled forms
-//		f.<Field> = redcap.Decode(vals[<i>], missingCodes, <parse>)
-//		f.<Choice> = decode<Enum>(vals[<i>]) // see emitEnumDecode
+//		f.<Field> = scalarDecode<Type>(vals[<i>]) // see emitScalarDecode
+//		f.<Choice> = decode<Enum>(vals[<i>])       // see emitEnumDecode
 //		f.<Set>.cols = [<n>]string{vals[<i>], ...}
 //		f.Complete = redcap.Decode(vals[<i>], nil, redcap.ParseFormStatus)
 //	}
@@ -63,7 +109,7 @@ func (pl *plan) emitFormDecode(fp *formPlan) jen.Code {
 		case kindEnum:
 			body = append(body, target.Op("=").Id("decode"+pl.enumType(fd)).Call(get(fd.col)))
 		default:
-			body = append(body, target.Op("=").Qual(runtimePath, "Decode").Call(get(fd.col), jen.Id("missingCodes"), jen.Qual(runtimePath, fd.scalar.parseName)))
+			body = append(body, target.Op("=").Id(scalarDecoder(fd.scalar)).Call(get(fd.col)))
 		}
 	}
 	body = append(body, jen.Id("f").Dot("Complete").Op("=").Qual(runtimePath, "Decode").

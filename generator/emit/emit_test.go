@@ -156,7 +156,7 @@ func (s RaceSet) MissingCode() (string, bool) {
 		{"form decode", pl.emitFormDecode(pl.forms[1]), `// decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
 	vals := (*[2]string)(row.Values[8:10])
-	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.VisitDate = scalarDecodeDate(vals[0])
 	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 `},

@@ -12,7 +12,7 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *Demographics) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[4:7])
-	f.DOB = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.DOB = scalarDecodeDate(vals[0])
 	f.Sex = decodeSex(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
@@ -28,9 +28,9 @@ func (f *Demographics) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
 	vals := (*[8]string)(row.Values[7:15])
-	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.WeightKg = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
-	f.Sbp = redcap.Decode(vals[2], missingCodes, redcap.ParseInteger)
+	f.VisitDate = scalarDecodeDate(vals[0])
+	f.WeightKg = scalarDecodeNumber(vals[1])
+	f.Sbp = scalarDecodeInteger(vals[2])
 	f.Symptoms.cols = [4]string{vals[3], vals[4], vals[5], vals[6]}
 	f.Complete = redcap.Decode(vals[7], nil, redcap.ParseFormStatus)
 }
@@ -51,8 +51,8 @@ func (f *Visit) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *AdverseEvents) decode(row *redcap.Row) {
 	vals := (*[5]string)(row.Values[15:20])
-	f.AeTerm = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.AeOnset = redcap.Decode(vals[1], missingCodes, redcap.ParseDate)
+	f.AeTerm = scalarDecodeText(vals[0])
+	f.AeOnset = scalarDecodeDate(vals[1])
 	f.AeSeverity = decodeAeSeverity(vals[2])
 	f.AeSerious = decodeAeSerious(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
@@ -331,4 +331,36 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row.Values[2] = instrument
 	row.Values[3] = instance
 	return row
+}
+
+// scalarDecodeText decodes the text of a Text field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeText(raw string) redcap.Value[redcap.Text] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseText)
+}
+
+// scalarDecodeInteger decodes the text of a Integer field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeInteger(raw string) redcap.Value[redcap.Integer] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseInteger)
+}
+
+// scalarDecodeNumber decodes the text of a Number field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeNumber(raw string) redcap.Value[redcap.Number] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseNumber)
+}
+
+// scalarDecodeDate decodes the text of a Date field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDate)
 }

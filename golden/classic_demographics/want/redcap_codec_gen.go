@@ -12,13 +12,13 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *Demographics) decode(row *redcap.Row) {
 	vals := (*[11]string)(row.Values[1:12])
-	f.FirstName = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.DOB = redcap.Decode(vals[1], missingCodes, redcap.ParseDate)
+	f.FirstName = scalarDecodeText(vals[0])
+	f.DOB = scalarDecodeDate(vals[1])
 	f.Sex = decodeSex(vals[2])
 	f.Race.cols = [4]string{vals[3], vals[4], vals[5], vals[6]}
-	f.HeightCm = redcap.Decode(vals[7], missingCodes, redcap.ParseNumber)
-	f.WeightKg = redcap.Decode(vals[8], missingCodes, redcap.ParseNumber)
-	f.BMI = redcap.Decode(vals[9], missingCodes, redcap.ParseNumber)
+	f.HeightCm = scalarDecodeNumber(vals[7])
+	f.WeightKg = scalarDecodeNumber(vals[8])
+	f.BMI = scalarDecodeNumber(vals[9])
 	f.Complete = redcap.Decode(vals[10], nil, redcap.ParseFormStatus)
 }
 
@@ -41,11 +41,11 @@ func (f *Demographics) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
 	vals := (*[6]string)(row.Values[12:18])
-	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.VisitTime = redcap.Decode(vals[1], missingCodes, redcap.ParseTime)
+	f.VisitDate = scalarDecodeDate(vals[0])
+	f.VisitTime = scalarDecodeTime(vals[1])
 	f.Smoker = decodeSmoker(vals[2])
-	f.CigsPerDay = redcap.Decode(vals[3], missingCodes, redcap.ParseInteger)
-	f.Comments = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.CigsPerDay = scalarDecodeInteger(vals[3])
+	f.Comments = scalarDecodeText(vals[4])
 	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
@@ -157,4 +157,44 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	return row
+}
+
+// scalarDecodeText decodes the text of a Text field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeText(raw string) redcap.Value[redcap.Text] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseText)
+}
+
+// scalarDecodeInteger decodes the text of a Integer field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeInteger(raw string) redcap.Value[redcap.Integer] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseInteger)
+}
+
+// scalarDecodeNumber decodes the text of a Number field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeNumber(raw string) redcap.Value[redcap.Number] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseNumber)
+}
+
+// scalarDecodeDate decodes the text of a Date field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDate)
+}
+
+// scalarDecodeTime decodes the text of a Time field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeTime(raw string) redcap.Value[redcap.Time] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseTime)
 }

@@ -16,7 +16,7 @@ func (f *Survey) decode(row *redcap.Row) {
 	f.Month = decodeMonth(vals[1])
 	f.Lang = decodeLang(vals[2])
 	f.Agree = decodeAgree(vals[3])
-	f.Rating = redcap.Decode(vals[4], missingCodes, redcap.ParseInteger)
+	f.Rating = scalarDecodeInteger(vals[4])
 	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
@@ -124,4 +124,12 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	return row
+}
+
+// scalarDecodeInteger decodes the text of a Integer field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeInteger(raw string) redcap.Value[redcap.Integer] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseInteger)
 }

@@ -12,7 +12,7 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *Enrollment) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[4:7])
-	f.ConsentDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.ConsentDate = scalarDecodeDate(vals[0])
 	f.Site = decodeSite(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
@@ -28,7 +28,7 @@ func (f *Enrollment) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
 	vals := (*[5]string)(row.Values[7:12])
-	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.VisitDate = scalarDecodeDate(vals[0])
 	f.Symptoms.cols = [3]string{vals[1], vals[2], vals[3]}
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
@@ -46,8 +46,8 @@ func (f *Visit) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Labs) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[12:15])
-	f.LabTest = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.LabValue = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.LabTest = scalarDecodeText(vals[0])
+	f.LabValue = scalarDecodeNumber(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -62,8 +62,8 @@ func (f *Labs) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *PhoneCall) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[15:18])
-	f.CallDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.CallNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.CallDate = scalarDecodeDate(vals[0])
+	f.CallNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -391,4 +391,28 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row.Values[2] = instrument
 	row.Values[3] = instance
 	return row
+}
+
+// scalarDecodeText decodes the text of a Text field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeText(raw string) redcap.Value[redcap.Text] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseText)
+}
+
+// scalarDecodeNumber decodes the text of a Number field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeNumber(raw string) redcap.Value[redcap.Number] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseNumber)
+}
+
+// scalarDecodeDate decodes the text of a Date field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDate)
 }

@@ -12,7 +12,7 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *Demographics) decode(row *redcap.Row) {
 	vals := (*[2]string)(row.Values[4:6])
-	f.DOB = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.DOB = scalarDecodeDate(vals[0])
 	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
@@ -26,8 +26,8 @@ func (f *Demographics) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[6:9])
-	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.WeightKg = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.VisitDate = scalarDecodeDate(vals[0])
+	f.WeightKg = scalarDecodeNumber(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -351,4 +351,20 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row.Values[2] = instrument
 	row.Values[3] = instance
 	return row
+}
+
+// scalarDecodeNumber decodes the text of a Number field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeNumber(raw string) redcap.Value[redcap.Number] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseNumber)
+}
+
+// scalarDecodeDate decodes the text of a Date field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDate)
 }

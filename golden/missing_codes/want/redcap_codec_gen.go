@@ -12,8 +12,8 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
 	vals := (*[10]string)(row.Values[1:11])
-	f.VisitDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.HeartRate = redcap.Decode(vals[1], missingCodes, redcap.ParseInteger)
+	f.VisitDate = scalarDecodeDate(vals[0])
+	f.HeartRate = scalarDecodeInteger(vals[1])
 	f.Symptoms.cols = [5]string{vals[2], vals[3], vals[4], vals[5], vals[6]}
 	f.Allergies.cols = [2]string{vals[7], vals[8]}
 	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
@@ -127,4 +127,20 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	return row
+}
+
+// scalarDecodeInteger decodes the text of a Integer field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeInteger(raw string) redcap.Value[redcap.Integer] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseInteger)
+}
+
+// scalarDecodeDate decodes the text of a Date field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDate)
 }

@@ -12,12 +12,12 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *RecordForm) decode(row *redcap.Row) {
 	vals := (*[7]string)(row.Values[1:8])
-	f.A1 = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.A_1 = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.Type = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
-	f.StringField = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
-	f.ValidateField = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
-	f.CompleteField = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.A1 = scalarDecodeText(vals[0])
+	f.A_1 = scalarDecodeText(vals[1])
+	f.Type = scalarDecodeText(vals[2])
+	f.StringField = scalarDecodeText(vals[3])
+	f.ValidateField = scalarDecodeText(vals[4])
+	f.CompleteField = scalarDecodeText(vals[5])
 	f.Complete = redcap.Decode(vals[6], nil, redcap.ParseFormStatus)
 }
 
@@ -36,7 +36,7 @@ func (f *RecordForm) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Test) decode(row *redcap.Row) {
 	vals := (*[2]string)(row.Values[8:10])
-	f.Func = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.Func = scalarDecodeText(vals[0])
 	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
@@ -50,8 +50,8 @@ func (f *Test) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Form2019Followup) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[10:13])
-	f.FirstVisit = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.URLID = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.FirstVisit = scalarDecodeText(vals[0])
+	f.URLID = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -164,4 +164,12 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	return row
+}
+
+// scalarDecodeText decodes the text of a Text field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeText(raw string) redcap.Value[redcap.Text] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseText)
 }

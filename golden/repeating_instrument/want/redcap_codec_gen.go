@@ -12,7 +12,7 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *Enrollment) decode(row *redcap.Row) {
 	vals := (*[2]string)(row.Values[3:5])
-	f.EnrollDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
+	f.EnrollDate = scalarDecodeDate(vals[0])
 	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
@@ -26,8 +26,8 @@ func (f *Enrollment) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Medications) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[5:8])
-	f.MedName = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.MedDose = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.MedName = scalarDecodeText(vals[0])
+	f.MedDose = scalarDecodeNumber(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -42,7 +42,7 @@ func (f *Medications) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *AdverseEvents) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[8:11])
-	f.AeTerm = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.AeTerm = scalarDecodeText(vals[0])
 	f.AeSeverity = decodeAeSeverity(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
@@ -202,4 +202,28 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row.Values[1] = instrument
 	row.Values[2] = instance
 	return row
+}
+
+// scalarDecodeText decodes the text of a Text field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeText(raw string) redcap.Value[redcap.Text] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseText)
+}
+
+// scalarDecodeNumber decodes the text of a Number field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeNumber(raw string) redcap.Value[redcap.Number] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseNumber)
+}
+
+// scalarDecodeDate decodes the text of a Date field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDate)
 }

@@ -12,13 +12,13 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *InstanceInfo) decode(row *redcap.Row) {
 	vals := (*[8]string)(row.Values[6:14])
-	f.InstanceURL = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.InstanceRedcapVersion = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.InstanceVersionURL = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
-	f.InstancePid = redcap.Decode(vals[3], missingCodes, redcap.ParseNumber)
+	f.InstanceURL = scalarDecodeText(vals[0])
+	f.InstanceRedcapVersion = scalarDecodeText(vals[1])
+	f.InstanceVersionURL = scalarDecodeText(vals[2])
+	f.InstancePid = scalarDecodeNumber(vals[3])
 	f.InstanceVerify = decodeInstanceVerify(vals[4])
-	f.LocalEqualsRemote = redcap.Decode(vals[5], missingCodes, redcap.ParseNumber)
-	f.InstanceNote = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.LocalEqualsRemote = scalarDecodeNumber(vals[5])
+	f.InstanceNote = scalarDecodeText(vals[6])
 	f.Complete = redcap.Decode(vals[7], nil, redcap.ParseFormStatus)
 }
 
@@ -50,10 +50,10 @@ func (f *ReadMe) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *ContactInfoForAsisAlertsEtc) decode(row *redcap.Row) {
 	vals := (*[6]string)(row.Values[15:21])
-	f.FromEmail = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.FromName = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.ToEmail = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
-	f.ToName = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.FromEmail = scalarDecodeText(vals[0])
+	f.FromName = scalarDecodeText(vals[1])
+	f.ToEmail = scalarDecodeText(vals[2])
+	f.ToName = scalarDecodeText(vals[3])
 	f.ReceiveEmails = decodeActionTagHelp(vals[4])
 	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
@@ -72,63 +72,63 @@ func (f *ContactInfoForAsisAlertsEtc) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *BaseConfigurationCheckPage) decode(row *redcap.Row) {
 	vals := (*[58]string)(row.Values[21:79])
-	f.BaseConfigDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.BaseConfigPassCount = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.BaseConfigDate = scalarDecodeDate(vals[0])
+	f.BaseConfigPassCount = scalarDecodeNumber(vals[1])
 	f.BaseConfigFileStructure = decodeAPIGrantToken(vals[2])
-	f.BaseConfigFileStructureMsg = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.BaseConfigFileStructureMsg = scalarDecodeText(vals[3])
 	f.BaseConfigTableRedcapConfig = decodeAPIGrantToken(vals[4])
-	f.BaseConfigTableRedcapConfigMsg = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.BaseConfigTableRedcapConfigMsg = scalarDecodeText(vals[5])
 	f.BaseConfigDbStructure = decodeAPIGrantToken(vals[6])
-	f.BaseConfigDbStructureMsg = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.BaseConfigDbStructureMsg = scalarDecodeText(vals[7])
 	f.BaseConfigCurl = decodeAPIGrantToken(vals[8])
-	f.BaseConfigCurlMsg = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.BaseConfigCurlMsg = scalarDecodeText(vals[9])
 	f.BaseConfigConsortiumServer = decodeAPIGrantToken(vals[10])
-	f.BaseConfigConsortiumServerMsg = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.BaseConfigConsortiumServerMsg = scalarDecodeText(vals[11])
 	f.BaseConfigCron = decodeAPIGrantToken(vals[12])
-	f.BaseConfigCronMsg = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
+	f.BaseConfigCronMsg = scalarDecodeText(vals[13])
 	f.BaseConfigSsl = decodeAPIGrantToken(vals[14])
-	f.BaseConfigSslMsg = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
+	f.BaseConfigSslMsg = scalarDecodeText(vals[15])
 	f.BaseConfigPhpVersion = decodeAPIGrantToken(vals[16])
-	f.BaseConfigPhpVersionMsg = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
+	f.BaseConfigPhpVersionMsg = scalarDecodeText(vals[17])
 	f.BaseConfigMysqlVersion = decodeAPIGrantToken(vals[18])
-	f.BaseConfigMysqlVersionMsg = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.BaseConfigMysqlVersionMsg = scalarDecodeText(vals[19])
 	f.BaseConfigGdLibrary = decodeAPIGrantToken(vals[20])
-	f.BaseConfigGdLibraryMsg = redcap.Decode(vals[21], missingCodes, redcap.ParseText)
+	f.BaseConfigGdLibraryMsg = scalarDecodeText(vals[21])
 	f.BaseConfigPhpFileinfo = decodeAPIGrantToken(vals[22])
-	f.BaseConfigPhpFileinfoMsg = redcap.Decode(vals[23], missingCodes, redcap.ParseText)
+	f.BaseConfigPhpFileinfoMsg = scalarDecodeText(vals[23])
 	f.BaseConfigSendEmails = decodeAPIGrantToken(vals[24])
-	f.BaseConfigSendEmailsMsg = redcap.Decode(vals[25], missingCodes, redcap.ParseText)
+	f.BaseConfigSendEmailsMsg = scalarDecodeText(vals[25])
 	f.BaseConfigMaxInputVars = decodeBaseConfigCookie(vals[26])
-	f.BaseConfigMaxInputVarsMsg = redcap.Decode(vals[27], missingCodes, redcap.ParseText)
+	f.BaseConfigMaxInputVarsMsg = scalarDecodeText(vals[27])
 	f.BaseConfigHookFunctions = decodeBaseConfigCookie(vals[28])
-	f.BaseConfigHookFunctionNotes = redcap.Decode(vals[29], missingCodes, redcap.ParseText)
+	f.BaseConfigHookFunctionNotes = scalarDecodeText(vals[29])
 	f.BaseConfigMysqlPerformance = decodeBaseConfigCookie(vals[30])
-	f.BaseConfigMysqlPerformanceMsg = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.BaseConfigMysqlPerformanceMsg = scalarDecodeText(vals[31])
 	f.BaseConfigWebTempWritable = decodeAPIGrantToken(vals[32])
-	f.BaseConfigWebTempWritableMsg = redcap.Decode(vals[33], missingCodes, redcap.ParseText)
+	f.BaseConfigWebTempWritableMsg = scalarDecodeText(vals[33])
 	f.BaseConfigTempDir = decodeAPIGrantToken(vals[34])
-	f.BaseConfigTempDirMsg = redcap.Decode(vals[35], missingCodes, redcap.ParseText)
+	f.BaseConfigTempDirMsg = scalarDecodeText(vals[35])
 	f.BaseConfigFileUploads = decodeAPIGrantToken(vals[36])
-	f.BaseConfigFileUploadsMsg = redcap.Decode(vals[37], missingCodes, redcap.ParseText)
+	f.BaseConfigFileUploadsMsg = scalarDecodeText(vals[37])
 	f.BaseConfigModulesWritable = decodeAPIGrantToken(vals[38])
-	f.BaseConfigModulesWritableMsg = redcap.Decode(vals[39], missingCodes, redcap.ParseText)
+	f.BaseConfigModulesWritableMsg = scalarDecodeText(vals[39])
 	f.BaseConfigDbUser = decodeBaseConfigDbUser(vals[40])
-	f.BaseConfigDbUserMsg = redcap.Decode(vals[41], missingCodes, redcap.ParseText)
+	f.BaseConfigDbUserMsg = scalarDecodeText(vals[41])
 	f.BaseConfigTwilio = decodeBaseConfigBioportal(vals[42])
-	f.BaseConfigTwilioMsg = redcap.Decode(vals[43], missingCodes, redcap.ParseText)
+	f.BaseConfigTwilioMsg = scalarDecodeText(vals[43])
 	f.BaseConfigPromis = decodeBaseConfigBioportal(vals[44])
-	f.BaseConfigPromisMsg = redcap.Decode(vals[45], missingCodes, redcap.ParseText)
+	f.BaseConfigPromisMsg = scalarDecodeText(vals[45])
 	f.BaseConfigBioportal = decodeBaseConfigBioportal(vals[46])
-	f.BaseConfigBioportalMsg = redcap.Decode(vals[47], missingCodes, redcap.ParseText)
+	f.BaseConfigBioportalMsg = scalarDecodeText(vals[47])
 	f.BaseConfigURLShort = decodeBaseConfigBioportal(vals[48])
-	f.BaseConfigURLShortMsg = redcap.Decode(vals[49], missingCodes, redcap.ParseText)
+	f.BaseConfigURLShortMsg = scalarDecodeText(vals[49])
 	f.BaseConfigRecaptcha = decodeBaseConfigRecaptcha(vals[50])
-	f.BaseConfigRecaptchaMsg = redcap.Decode(vals[51], missingCodes, redcap.ParseText)
+	f.BaseConfigRecaptchaMsg = scalarDecodeText(vals[51])
 	f.BaseConfigFieldBank = decodeBaseConfigBioportal(vals[52])
-	f.BaseConfigFieldBankMsg = redcap.Decode(vals[53], missingCodes, redcap.ParseText)
+	f.BaseConfigFieldBankMsg = scalarDecodeText(vals[53])
 	f.BaseConfigCookie = decodeBaseConfigCookie(vals[54])
-	f.BaseConfigCookieMsg = redcap.Decode(vals[55], missingCodes, redcap.ParseText)
-	f.BaseConfigNotes = redcap.Decode(vals[56], missingCodes, redcap.ParseText)
+	f.BaseConfigCookieMsg = scalarDecodeText(vals[55])
+	f.BaseConfigNotes = scalarDecodeText(vals[56])
 	f.Complete = redcap.Decode(vals[57], nil, redcap.ParseFormStatus)
 }
 
@@ -198,17 +198,17 @@ func (f *BaseConfigurationCheckPage) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *BaseExternalModules) decode(row *redcap.Row) {
 	vals := (*[12]string)(row.Values[79:91])
-	f.BaseEmName = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.BaseEmVersion = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.BaseEmInstallDate = redcap.Decode(vals[2], missingCodes, redcap.ParseDate)
+	f.BaseEmName = scalarDecodeText(vals[0])
+	f.BaseEmVersion = scalarDecodeText(vals[1])
+	f.BaseEmInstallDate = scalarDecodeDate(vals[2])
 	f.BaseEmEnabled = decodeActionTagHelp(vals[3])
-	f.BaseEmDisabledDate = redcap.Decode(vals[4], missingCodes, redcap.ParseDate)
+	f.BaseEmDisabledDate = scalarDecodeDate(vals[4])
 	f.BaseEmEnabledProjectDefault = decodeActionTagHelp(vals[5])
 	f.BaseEmDiscoverable = decodeActionTagHelp(vals[6])
 	f.BaseEmUsersEnable = decodeActionTagHelp(vals[7])
 	f.BaseEmDeleted = decodeBaseEmDeleted(vals[8])
-	f.BaseEmDeletedDate = redcap.Decode(vals[9], missingCodes, redcap.ParseDate)
-	f.BaseEmNotes = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
+	f.BaseEmDeletedDate = scalarDecodeDate(vals[9])
+	f.BaseEmNotes = scalarDecodeText(vals[10])
 	f.Complete = redcap.Decode(vals[11], nil, redcap.ParseFormStatus)
 }
 
@@ -232,16 +232,16 @@ func (f *BaseExternalModules) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *UpgradeDocumentation) decode(row *redcap.Row) {
 	vals := (*[30]string)(row.Values[91:121])
-	f.UpgradeDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.UpgradeTimeStart = redcap.Decode(vals[1], missingCodes, redcap.ParseTime)
-	f.UpgradeTimeEnd = redcap.Decode(vals[2], missingCodes, redcap.ParseTime)
+	f.UpgradeDate = scalarDecodeDate(vals[0])
+	f.UpgradeTimeStart = scalarDecodeTime(vals[1])
+	f.UpgradeTimeEnd = scalarDecodeTime(vals[2])
 	f.UpgradeRedcap = decodeActionTagHelp(vals[3])
 	f.UpgradeDbServer = decodeActionTagHelp(vals[4])
 	f.UpgradeAppServer = decodeActionTagHelp(vals[5])
 	f.UpgradePhp = decodeActionTagHelp(vals[6])
 	f.UpgradeOther = decodeActionTagHelp(vals[7])
-	f.RedcapCurrentVersion = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
-	f.RedcapUpgradeTo = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.RedcapCurrentVersion = scalarDecodeText(vals[8])
+	f.RedcapUpgradeTo = scalarDecodeText(vals[9])
 	f.UpgradeStyle = decodeUpgradeStyle(vals[10])
 	f.UpgradeRedcapOffline = decodeUpgradeRedcapOffline(vals[11])
 	f.UpgradeAppSnapshot = decodeUpgradeAppSnapshot(vals[12])
@@ -254,8 +254,8 @@ func (f *UpgradeDocumentation) decode(row *redcap.Row) {
 	f.UpgradeLanguageFiles = decodeUpgradeLanguageFiles(vals[19])
 	f.UpgradeLanguageConfirm = decodeUpgradeLanguageConfirm(vals[20])
 	f.UpgradeBasicRedcapTest = decodeUpgradeBasicRedcapTest(vals[21])
-	f.UpgradeDownloadPhp = redcap.Decode(vals[22], missingCodes, redcap.ParseText)
-	f.UpgradeInstallPhp = redcap.Decode(vals[23], missingCodes, redcap.ParseText)
+	f.UpgradeDownloadPhp = scalarDecodeText(vals[22])
+	f.UpgradeInstallPhp = scalarDecodeText(vals[23])
 	f.UpgradePhpIni = decodeUpgradePhpIni(vals[24])
 	f.UpgradePhpIni2 = decodeUpgradePhpIni2(vals[25])
 	f.UpgradeTempDirWritable = decodeUpgradeTempDirWritable(vals[26])
@@ -302,18 +302,18 @@ func (f *UpgradeDocumentation) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *MigrationDocumentation) decode(row *redcap.Row) {
 	vals := (*[62]string)(row.Values[121:183])
-	f.MigStartDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.MigEndDate = redcap.Decode(vals[1], missingCodes, redcap.ParseDate)
+	f.MigStartDate = scalarDecodeDate(vals[0])
+	f.MigEndDate = scalarDecodeDate(vals[1])
 	f.MigNewAppServer = decodeActionTagHelp(vals[2])
 	f.MigAppServerType = decodeMigAppServerType(vals[3])
-	f.MigAppServerTypeOth = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.MigAppServerTypeOth = scalarDecodeText(vals[4])
 	f.MigServerSettings = decodeActionTagHelp(vals[5])
 	f.MigHtaccess = decodeActionTagHelp(vals[6])
 	f.MigSslCert = decodeActionTagHelp(vals[7])
 	f.MigLoadBalancer = decodeMigLoadBalancer(vals[8])
 	f.MigAppPortOpen = decodeActionTagHelp(vals[9])
-	f.MigAppPortOpenOut = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
-	f.MigAppPortOpenIn = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.MigAppPortOpenOut = scalarDecodeText(vals[10])
+	f.MigAppPortOpenIn = scalarDecodeText(vals[11])
 	f.MigAppServerBaltimore = decodeMigAppServerBaltimore(vals[12])
 	f.MigDbServerInstalled = decodeActionTagHelp(vals[13])
 	f.MigMysqlUsers = decodeActionTagHelp(vals[14])
@@ -322,7 +322,7 @@ func (f *MigrationDocumentation) decode(row *redcap.Row) {
 	f.MigDbMigrated = decodeActionTagHelp(vals[17])
 	f.MigDbMirroring = decodeMigDbMirroring(vals[18])
 	f.MigNewPhpInstalled = decodeActionTagHelp(vals[19])
-	f.MigPhpVersion = redcap.Decode(vals[20], missingCodes, redcap.ParseText)
+	f.MigPhpVersion = scalarDecodeText(vals[20])
 	f.MigPhpIniSettings = decodeMigPhpIniSettings(vals[21])
 	f.MigPhpIniTimezone = decodeActionTagHelp(vals[22])
 	f.MigPhpIniExtensionDir = decodeActionTagHelp(vals[23])
@@ -362,7 +362,7 @@ func (f *MigrationDocumentation) decode(row *redcap.Row) {
 	f.MigAPIHardcodePaths = decodeMigAPIHardcodePaths(vals[57])
 	f.MigAuthAppInstalled = decodeMigAuthAppInstalled(vals[58])
 	f.MigOldInstance = decodeActionTagHelp(vals[59])
-	f.MigNotes = redcap.Decode(vals[60], missingCodes, redcap.ParseText)
+	f.MigNotes = scalarDecodeText(vals[60])
 	f.Complete = redcap.Decode(vals[61], nil, redcap.ParseFormStatus)
 }
 
@@ -436,15 +436,15 @@ func (f *MigrationDocumentation) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *TestingDocumentation) decode(row *redcap.Row) {
 	vals := (*[10]string)(row.Values[183:193])
-	f.TestDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.TestTime = redcap.Decode(vals[1], missingCodes, redcap.ParseTime)
-	f.TestRedcapVersion = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
-	f.TestTesterName = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
-	f.TestTesterEmail = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.TestDate = scalarDecodeDate(vals[0])
+	f.TestTime = scalarDecodeTime(vals[1])
+	f.TestRedcapVersion = scalarDecodeText(vals[2])
+	f.TestTesterName = scalarDecodeText(vals[3])
+	f.TestTesterEmail = scalarDecodeText(vals[4])
 	f.TestReason = decodeTestReason(vals[5])
-	f.TestReasonExplaination = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
+	f.TestReasonExplaination = scalarDecodeText(vals[6])
 	f.TestFinalResult = decodeAPIGrantToken(vals[7])
-	f.TestNotes = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.TestNotes = scalarDecodeText(vals[8])
 	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
 }
 
@@ -491,8 +491,8 @@ func (f *StatusReport) encode(row *redcap.Row) {
 func (f *DataExportAndImport) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[195:199])
 	f.DataImportSuccessful = decodeActionTagHelp(vals[0])
-	f.DataImportText = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.DataImportNote = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.DataImportText = scalarDecodeText(vals[1])
+	f.DataImportNote = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -520,64 +520,64 @@ func (f *OnlineDesigner) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *TestConfigurationCheck) decode(row *redcap.Row) {
 	vals := (*[59]string)(row.Values[200:259])
-	f.ConfigCheckDate = redcap.Decode(vals[0], missingCodes, redcap.ParseDate)
-	f.ConfigCheckTime = redcap.Decode(vals[1], missingCodes, redcap.ParseTime)
-	f.ConfigPassNeeded = redcap.Decode(vals[2], missingCodes, redcap.ParseInteger)
-	f.ConfigTotalPassed = redcap.Decode(vals[3], missingCodes, redcap.ParseNumber)
+	f.ConfigCheckDate = scalarDecodeDate(vals[0])
+	f.ConfigCheckTime = scalarDecodeTime(vals[1])
+	f.ConfigPassNeeded = scalarDecodeInteger(vals[2])
+	f.ConfigTotalPassed = scalarDecodeNumber(vals[3])
 	f.ConfigChecksVerified = decodeConfigChecksVerified(vals[4])
-	f.ConfigTestNote = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.ConfigTestNote = scalarDecodeText(vals[5])
 	f.ConfigFileStructure = decodeAPIGrantToken(vals[6])
-	f.ConfigFileStructureMsg = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.ConfigFileStructureMsg = scalarDecodeText(vals[7])
 	f.ConfigTableRedcapConfig = decodeAPIGrantToken(vals[8])
-	f.ConfigTableRedcapConfigMsg = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.ConfigTableRedcapConfigMsg = scalarDecodeText(vals[9])
 	f.ConfigDbStructure = decodeAPIGrantToken(vals[10])
-	f.ConfigDbStructureMsg = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
+	f.ConfigDbStructureMsg = scalarDecodeText(vals[11])
 	f.ConfigCurl = decodeAPIGrantToken(vals[12])
-	f.ConfigCurlMsg = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
+	f.ConfigCurlMsg = scalarDecodeText(vals[13])
 	f.ConfigConsortiumServer = decodeAPIGrantToken(vals[14])
-	f.ConfigConsortiumServerMsg = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
+	f.ConfigConsortiumServerMsg = scalarDecodeText(vals[15])
 	f.ConfigCron = decodeAPIGrantToken(vals[16])
-	f.ConfigCronMsg = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
+	f.ConfigCronMsg = scalarDecodeText(vals[17])
 	f.ConfigSsl = decodeAPIGrantToken(vals[18])
-	f.ConfigSslMsg = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.ConfigSslMsg = scalarDecodeText(vals[19])
 	f.ConfigPhpVersion = decodeAPIGrantToken(vals[20])
-	f.ConfigPhpVersionMsg = redcap.Decode(vals[21], missingCodes, redcap.ParseText)
+	f.ConfigPhpVersionMsg = scalarDecodeText(vals[21])
 	f.ConfigMysqlVersion = decodeAPIGrantToken(vals[22])
-	f.ConfigMysqlVersionMsg = redcap.Decode(vals[23], missingCodes, redcap.ParseText)
+	f.ConfigMysqlVersionMsg = scalarDecodeText(vals[23])
 	f.ConfigGdLibrary = decodeAPIGrantToken(vals[24])
-	f.ConfigGdLibraryMsg = redcap.Decode(vals[25], missingCodes, redcap.ParseText)
+	f.ConfigGdLibraryMsg = scalarDecodeText(vals[25])
 	f.ConfigPhpFileinfo = decodeAPIGrantToken(vals[26])
-	f.ConfigPhpFileinfoMsg = redcap.Decode(vals[27], missingCodes, redcap.ParseText)
+	f.ConfigPhpFileinfoMsg = scalarDecodeText(vals[27])
 	f.ConfigSendEmails = decodeAPIGrantToken(vals[28])
-	f.ConfigSendEmailsMsg = redcap.Decode(vals[29], missingCodes, redcap.ParseText)
+	f.ConfigSendEmailsMsg = scalarDecodeText(vals[29])
 	f.ConfigMaxInputVars = decodeBaseConfigCookie(vals[30])
-	f.ConfigMaxInputVarsMsg = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.ConfigMaxInputVarsMsg = scalarDecodeText(vals[31])
 	f.ConfigHookFunctions = decodeBaseConfigCookie(vals[32])
-	f.HookFunctionsMsg = redcap.Decode(vals[33], missingCodes, redcap.ParseText)
+	f.HookFunctionsMsg = scalarDecodeText(vals[33])
 	f.ConfigMysqlPerformance = decodeBaseConfigCookie(vals[34])
-	f.ConfigMysqlPerformanceMsg = redcap.Decode(vals[35], missingCodes, redcap.ParseText)
+	f.ConfigMysqlPerformanceMsg = scalarDecodeText(vals[35])
 	f.ConfigWebTempWritable = decodeAPIGrantToken(vals[36])
-	f.ConfigWebTempWritableMsg = redcap.Decode(vals[37], missingCodes, redcap.ParseText)
+	f.ConfigWebTempWritableMsg = scalarDecodeText(vals[37])
 	f.ConfigTempDir = decodeAPIGrantToken(vals[38])
-	f.ConfigTempDirMsg = redcap.Decode(vals[39], missingCodes, redcap.ParseText)
+	f.ConfigTempDirMsg = scalarDecodeText(vals[39])
 	f.ConfigFileUploads = decodeAPIGrantToken(vals[40])
-	f.ConfigFileUploadsMsg = redcap.Decode(vals[41], missingCodes, redcap.ParseText)
+	f.ConfigFileUploadsMsg = scalarDecodeText(vals[41])
 	f.ConfigModulesWritable = decodeAPIGrantToken(vals[42])
-	f.ConfigModulesWritableMsg = redcap.Decode(vals[43], missingCodes, redcap.ParseText)
+	f.ConfigModulesWritableMsg = scalarDecodeText(vals[43])
 	f.ConfigTwilio = decodeBaseConfigBioportal(vals[44])
-	f.ConfigTwilioMsg = redcap.Decode(vals[45], missingCodes, redcap.ParseText)
+	f.ConfigTwilioMsg = scalarDecodeText(vals[45])
 	f.ConfigPromis = decodeBaseConfigBioportal(vals[46])
-	f.ConfigPromisMsg = redcap.Decode(vals[47], missingCodes, redcap.ParseText)
+	f.ConfigPromisMsg = scalarDecodeText(vals[47])
 	f.ConfigBioportal = decodeBaseConfigBioportal(vals[48])
-	f.ConfigBioportalMsg = redcap.Decode(vals[49], missingCodes, redcap.ParseText)
+	f.ConfigBioportalMsg = scalarDecodeText(vals[49])
 	f.ConfigURLShort = decodeBaseConfigBioportal(vals[50])
-	f.ConfigURLShortMsg = redcap.Decode(vals[51], missingCodes, redcap.ParseText)
+	f.ConfigURLShortMsg = scalarDecodeText(vals[51])
 	f.ConfigRecaptcha = decodeBaseConfigRecaptcha(vals[52])
-	f.ConfigRecaptchaMsg = redcap.Decode(vals[53], missingCodes, redcap.ParseText)
+	f.ConfigRecaptchaMsg = scalarDecodeText(vals[53])
 	f.ConfigFieldBank = decodeBaseConfigBioportal(vals[54])
-	f.ConfigFieldBankMsg = redcap.Decode(vals[55], missingCodes, redcap.ParseText)
+	f.ConfigFieldBankMsg = scalarDecodeText(vals[55])
 	f.ConfigCookie = decodeBaseConfigCookie(vals[56])
-	f.ConfigCookieMsg = redcap.Decode(vals[57], missingCodes, redcap.ParseText)
+	f.ConfigCookieMsg = scalarDecodeText(vals[57])
 	f.Complete = redcap.Decode(vals[58], nil, redcap.ParseFormStatus)
 }
 
@@ -649,45 +649,45 @@ func (f *TestConfigurationCheck) encode(row *redcap.Row) {
 func (f *ActionTags) decode(row *redcap.Row) {
 	vals := (*[142]string)(row.Values[259:401])
 	f.ActionTagHelp = decodeActionTagHelp(vals[0])
-	f.AtAppusernameApp = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.AtBarcodeApp = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
-	f.AtCalcdateInput = redcap.Decode(vals[3], missingCodes, redcap.ParseDate)
-	f.AtCalcdate = redcap.Decode(vals[4], missingCodes, redcap.ParseDate)
-	f.AtCalctextInput = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
-	f.AtCalctext = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
-	f.AtCharlimit = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
-	f.AtDefault = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
-	f.AtHidden = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
-	f.AtHiddenApp = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
-	f.AtHiddenForm = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
-	f.AtHiddenPdf = redcap.Decode(vals[12], missingCodes, redcap.ParseText)
-	f.AtHiddenSurvey = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
-	f.AtHidebutton = redcap.Decode(vals[14], missingCodes, redcap.ParseDateTime)
+	f.AtAppusernameApp = scalarDecodeText(vals[1])
+	f.AtBarcodeApp = scalarDecodeText(vals[2])
+	f.AtCalcdateInput = scalarDecodeDate(vals[3])
+	f.AtCalcdate = scalarDecodeDate(vals[4])
+	f.AtCalctextInput = scalarDecodeText(vals[5])
+	f.AtCalctext = scalarDecodeText(vals[6])
+	f.AtCharlimit = scalarDecodeText(vals[7])
+	f.AtDefault = scalarDecodeText(vals[8])
+	f.AtHidden = scalarDecodeText(vals[9])
+	f.AtHiddenApp = scalarDecodeText(vals[10])
+	f.AtHiddenForm = scalarDecodeText(vals[11])
+	f.AtHiddenPdf = scalarDecodeText(vals[12])
+	f.AtHiddenSurvey = scalarDecodeText(vals[13])
+	f.AtHidebutton = scalarDecodeDateTime(vals[14])
 	f.AtHidechoice.cols = [25]string{vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27], vals[28], vals[29], vals[30], vals[31], vals[32], vals[33], vals[34], vals[35], vals[36], vals[37], vals[38], vals[39]}
-	f.AtInline = redcap.Decode(vals[40], missingCodes, redcap.ParseText)
-	f.AtLatitude = redcap.Decode(vals[41], missingCodes, redcap.ParseText)
-	f.AtLongitude = redcap.Decode(vals[42], missingCodes, redcap.ParseText)
+	f.AtInline = scalarDecodeText(vals[40])
+	f.AtLatitude = scalarDecodeText(vals[41])
+	f.AtLongitude = scalarDecodeText(vals[42])
 	f.AtMaxchecked.cols = [27]string{vals[43], vals[44], vals[45], vals[46], vals[47], vals[48], vals[49], vals[50], vals[51], vals[52], vals[53], vals[54], vals[55], vals[56], vals[57], vals[58], vals[59], vals[60], vals[61], vals[62], vals[63], vals[64], vals[65], vals[66], vals[67], vals[68], vals[69]}
 	f.AtMaxchoice.cols = [25]string{vals[70], vals[71], vals[72], vals[73], vals[74], vals[75], vals[76], vals[77], vals[78], vals[79], vals[80], vals[81], vals[82], vals[83], vals[84], vals[85], vals[86], vals[87], vals[88], vals[89], vals[90], vals[91], vals[92], vals[93], vals[94]}
 	f.AtNomissing.cols = [3]string{vals[95], vals[96], vals[97]}
 	f.AtNoneoftheabove.cols = [26]string{vals[98], vals[99], vals[100], vals[101], vals[102], vals[103], vals[104], vals[105], vals[106], vals[107], vals[108], vals[109], vals[110], vals[111], vals[112], vals[113], vals[114], vals[115], vals[116], vals[117], vals[118], vals[119], vals[120], vals[121], vals[122], vals[123]}
-	f.AtNow = redcap.Decode(vals[124], missingCodes, redcap.ParseDateTime)
-	f.AtNowServer = redcap.Decode(vals[125], missingCodes, redcap.ParseDateTime)
-	f.AtNowUtc = redcap.Decode(vals[126], missingCodes, redcap.ParseDateTime)
-	f.AtPasswordmask = redcap.Decode(vals[127], missingCodes, redcap.ParseText)
-	f.AtPlaceholder = redcap.Decode(vals[128], missingCodes, redcap.ParseText)
+	f.AtNow = scalarDecodeDateTime(vals[124])
+	f.AtNowServer = scalarDecodeDateTime(vals[125])
+	f.AtNowUtc = scalarDecodeDateTime(vals[126])
+	f.AtPasswordmask = scalarDecodeText(vals[127])
+	f.AtPlaceholder = scalarDecodeText(vals[128])
 	f.AtRandomorder = decodeAtRandomorder(vals[129])
-	f.AtReadonly = redcap.Decode(vals[130], missingCodes, redcap.ParseText)
-	f.AtReadonlyApp = redcap.Decode(vals[131], missingCodes, redcap.ParseText)
-	f.AtReadonlyForm = redcap.Decode(vals[132], missingCodes, redcap.ParseText)
-	f.AtReadonlySurvey = redcap.Decode(vals[133], missingCodes, redcap.ParseText)
-	f.AtSetvalue = redcap.Decode(vals[134], missingCodes, redcap.ParseText)
-	f.AtSyncApp = redcap.Decode(vals[135], missingCodes, redcap.ParseText)
-	f.AtToday = redcap.Decode(vals[136], missingCodes, redcap.ParseDate)
-	f.AtTodayServer = redcap.Decode(vals[137], missingCodes, redcap.ParseText)
-	f.AtTodayUtc = redcap.Decode(vals[138], missingCodes, redcap.ParseText)
-	f.AtUsername = redcap.Decode(vals[139], missingCodes, redcap.ParseText)
-	f.AtWordlimit = redcap.Decode(vals[140], missingCodes, redcap.ParseText)
+	f.AtReadonly = scalarDecodeText(vals[130])
+	f.AtReadonlyApp = scalarDecodeText(vals[131])
+	f.AtReadonlyForm = scalarDecodeText(vals[132])
+	f.AtReadonlySurvey = scalarDecodeText(vals[133])
+	f.AtSetvalue = scalarDecodeText(vals[134])
+	f.AtSyncApp = scalarDecodeText(vals[135])
+	f.AtToday = scalarDecodeDate(vals[136])
+	f.AtTodayServer = scalarDecodeText(vals[137])
+	f.AtTodayUtc = scalarDecodeText(vals[138])
+	f.AtUsername = scalarDecodeText(vals[139])
+	f.AtWordlimit = scalarDecodeText(vals[140])
 	f.Complete = redcap.Decode(vals[141], nil, redcap.ParseFormStatus)
 }
 
@@ -841,54 +841,54 @@ func (f *ActionTags) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *CalculatedFields) decode(row *redcap.Row) {
 	vals := (*[49]string)(row.Values[401:450])
-	f.OpenText = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.OpenRangeInteger = redcap.Decode(vals[1], missingCodes, redcap.ParseInteger)
-	f.Int0To100 = redcap.Decode(vals[2], missingCodes, redcap.ParseInteger)
-	f.AdditionTwoInts = redcap.Decode(vals[3], missingCodes, redcap.ParseNumber)
-	f.SubtractTwoInts = redcap.Decode(vals[4], missingCodes, redcap.ParseNumber)
-	f.MultiplyTwoInts = redcap.Decode(vals[5], missingCodes, redcap.ParseNumber)
-	f.DivideTwoInts = redcap.Decode(vals[6], missingCodes, redcap.ParseNumber)
-	f.OpenRangeIntegerSqrt = redcap.Decode(vals[7], missingCodes, redcap.ParseNumber)
-	f.OpenRangeIntegerExp = redcap.Decode(vals[8], missingCodes, redcap.ParseNumber)
-	f.AbsoluteValue = redcap.Decode(vals[9], missingCodes, redcap.ParseNumber)
-	f.MinValue = redcap.Decode(vals[10], missingCodes, redcap.ParseNumber)
-	f.MaxValue = redcap.Decode(vals[11], missingCodes, redcap.ParseNumber)
-	f.MeanValue = redcap.Decode(vals[12], missingCodes, redcap.ParseNumber)
-	f.MedianValue = redcap.Decode(vals[13], missingCodes, redcap.ParseNumber)
-	f.SumWithBlank = redcap.Decode(vals[14], missingCodes, redcap.ParseNumber)
-	f.CalcStdev = redcap.Decode(vals[15], missingCodes, redcap.ParseNumber)
-	f.CalcLog = redcap.Decode(vals[16], missingCodes, redcap.ParseNumber)
-	f.CalcIsnumber = redcap.Decode(vals[17], missingCodes, redcap.ParseNumber)
-	f.Zero = redcap.Decode(vals[18], missingCodes, redcap.ParseText)
-	f.DivByZero = redcap.Decode(vals[19], missingCodes, redcap.ParseNumber)
-	f.OpenNumber = redcap.Decode(vals[20], missingCodes, redcap.ParseNumber)
-	f.Number0To100 = redcap.Decode(vals[21], missingCodes, redcap.ParseNumber)
-	f.CalcIsinteger = redcap.Decode(vals[22], missingCodes, redcap.ParseNumber)
-	f.NumberSum = redcap.Decode(vals[23], missingCodes, redcap.ParseNumber)
-	f.D1 = redcap.Decode(vals[24], missingCodes, redcap.ParseNumber)
-	f.D2 = redcap.Decode(vals[25], missingCodes, redcap.ParseNumber)
-	f.AddTwoDecimals = redcap.Decode(vals[26], missingCodes, redcap.ParseNumber)
-	f.D4 = redcap.Decode(vals[27], missingCodes, redcap.ParseNumber)
-	f.D4Round = redcap.Decode(vals[28], missingCodes, redcap.ParseNumber)
-	f.D4RoundUp = redcap.Decode(vals[29], missingCodes, redcap.ParseNumber)
-	f.D4RoundDown = redcap.Decode(vals[30], missingCodes, redcap.ParseNumber)
-	f.DateNoMinMax = redcap.Decode(vals[31], missingCodes, redcap.ParseDate)
-	f.Date2 = redcap.Decode(vals[32], missingCodes, redcap.ParseDate)
-	f.DateDiffDays = redcap.Decode(vals[33], missingCodes, redcap.ParseNumber)
-	f.DateDiffMonths = redcap.Decode(vals[34], missingCodes, redcap.ParseNumber)
-	f.DateDiffYears = redcap.Decode(vals[35], missingCodes, redcap.ParseNumber)
-	f.DateDiffTwoDates = redcap.Decode(vals[36], missingCodes, redcap.ParseNumber)
-	f.Time1 = redcap.Decode(vals[37], missingCodes, redcap.ParseTime)
-	f.Time2 = redcap.Decode(vals[38], missingCodes, redcap.ParseTime)
-	f.TimeDiffHours = redcap.Decode(vals[39], missingCodes, redcap.ParseNumber)
-	f.TimeDiffMinutes = redcap.Decode(vals[40], missingCodes, redcap.ParseNumber)
-	f.TimeDiffSeconds = redcap.Decode(vals[41], missingCodes, redcap.ParseNumber)
+	f.OpenText = scalarDecodeText(vals[0])
+	f.OpenRangeInteger = scalarDecodeInteger(vals[1])
+	f.Int0To100 = scalarDecodeInteger(vals[2])
+	f.AdditionTwoInts = scalarDecodeNumber(vals[3])
+	f.SubtractTwoInts = scalarDecodeNumber(vals[4])
+	f.MultiplyTwoInts = scalarDecodeNumber(vals[5])
+	f.DivideTwoInts = scalarDecodeNumber(vals[6])
+	f.OpenRangeIntegerSqrt = scalarDecodeNumber(vals[7])
+	f.OpenRangeIntegerExp = scalarDecodeNumber(vals[8])
+	f.AbsoluteValue = scalarDecodeNumber(vals[9])
+	f.MinValue = scalarDecodeNumber(vals[10])
+	f.MaxValue = scalarDecodeNumber(vals[11])
+	f.MeanValue = scalarDecodeNumber(vals[12])
+	f.MedianValue = scalarDecodeNumber(vals[13])
+	f.SumWithBlank = scalarDecodeNumber(vals[14])
+	f.CalcStdev = scalarDecodeNumber(vals[15])
+	f.CalcLog = scalarDecodeNumber(vals[16])
+	f.CalcIsnumber = scalarDecodeNumber(vals[17])
+	f.Zero = scalarDecodeText(vals[18])
+	f.DivByZero = scalarDecodeNumber(vals[19])
+	f.OpenNumber = scalarDecodeNumber(vals[20])
+	f.Number0To100 = scalarDecodeNumber(vals[21])
+	f.CalcIsinteger = scalarDecodeNumber(vals[22])
+	f.NumberSum = scalarDecodeNumber(vals[23])
+	f.D1 = scalarDecodeNumber(vals[24])
+	f.D2 = scalarDecodeNumber(vals[25])
+	f.AddTwoDecimals = scalarDecodeNumber(vals[26])
+	f.D4 = scalarDecodeNumber(vals[27])
+	f.D4Round = scalarDecodeNumber(vals[28])
+	f.D4RoundUp = scalarDecodeNumber(vals[29])
+	f.D4RoundDown = scalarDecodeNumber(vals[30])
+	f.DateNoMinMax = scalarDecodeDate(vals[31])
+	f.Date2 = scalarDecodeDate(vals[32])
+	f.DateDiffDays = scalarDecodeNumber(vals[33])
+	f.DateDiffMonths = scalarDecodeNumber(vals[34])
+	f.DateDiffYears = scalarDecodeNumber(vals[35])
+	f.DateDiffTwoDates = scalarDecodeNumber(vals[36])
+	f.Time1 = scalarDecodeTime(vals[37])
+	f.Time2 = scalarDecodeTime(vals[38])
+	f.TimeDiffHours = scalarDecodeNumber(vals[39])
+	f.TimeDiffMinutes = scalarDecodeNumber(vals[40])
+	f.TimeDiffSeconds = scalarDecodeNumber(vals[41])
 	f.Choice1To5 = decodeChoice1To5(vals[42])
 	f.Choice1To10 = decodeChoice1To10(vals[43])
-	f.IfChoiceEq1 = redcap.Decode(vals[44], missingCodes, redcap.ParseNumber)
-	f.IfTwoFields = redcap.Decode(vals[45], missingCodes, redcap.ParseNumber)
-	f.Slilder1 = redcap.Decode(vals[46], missingCodes, redcap.ParseInteger)
-	f.SQLUUID = redcap.Decode(vals[47], missingCodes, redcap.ParseText)
+	f.IfChoiceEq1 = scalarDecodeNumber(vals[44])
+	f.IfTwoFields = scalarDecodeNumber(vals[45])
+	f.Slilder1 = scalarDecodeInteger(vals[46])
+	f.SQLUUID = scalarDecodeText(vals[47])
 	f.Complete = redcap.Decode(vals[48], nil, redcap.ParseFormStatus)
 }
 
@@ -957,11 +957,11 @@ func (f *BasicSkipPatterns) decode(row *redcap.Row) {
 	f.SkipField4 = decodeNeverSkip(vals[5])
 	f.NeverSkipEnd = decodeNeverSkip(vals[6])
 	f.SkipTriggerCheckbox.cols = [24]string{vals[7], vals[8], vals[9], vals[10], vals[11], vals[12], vals[13], vals[14], vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27], vals[28], vals[29], vals[30]}
-	f.NeverSkipStartCheck = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
-	f.SkipFieldAlpha = redcap.Decode(vals[32], missingCodes, redcap.ParseText)
-	f.SkipFieldBeta = redcap.Decode(vals[33], missingCodes, redcap.ParseText)
-	f.SkipFieldZeta = redcap.Decode(vals[34], missingCodes, redcap.ParseText)
-	f.CheckboxVisibleEnd = redcap.Decode(vals[35], missingCodes, redcap.ParseText)
+	f.NeverSkipStartCheck = scalarDecodeText(vals[31])
+	f.SkipFieldAlpha = scalarDecodeText(vals[32])
+	f.SkipFieldBeta = scalarDecodeText(vals[33])
+	f.SkipFieldZeta = scalarDecodeText(vals[34])
+	f.CheckboxVisibleEnd = scalarDecodeText(vals[35])
 	f.SameTimepointSkips = decodeSameTimepointSkips(vals[36])
 	f.Complete = redcap.Decode(vals[37], nil, redcap.ParseFormStatus)
 }
@@ -1012,17 +1012,17 @@ func (f *BasicSkipPatterns) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *EmbeddedFields) decode(row *redcap.Row) {
 	vals := (*[36]string)(row.Values[488:524])
-	f.TextBoxEmbedded = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.TextBoxEmbedded = scalarDecodeText(vals[0])
 	f.DropdownEmbedded = decodeDropdownEmbedded(vals[1])
-	f.CalculatedFieldEmbedded = redcap.Decode(vals[2], missingCodes, redcap.ParseNumber)
+	f.CalculatedFieldEmbedded = scalarDecodeNumber(vals[2])
 	f.RadioSingleAnswerEmbedded = decodeRadioSingleAnswerEmbedded(vals[3])
-	f.NotesBoxEmbedded = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.NotesBoxEmbedded = scalarDecodeText(vals[4])
 	f.CheckBoxEmbedded.cols = [23]string{vals[5], vals[6], vals[7], vals[8], vals[9], vals[10], vals[11], vals[12], vals[13], vals[14], vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27]}
 	f.YesNoEmbedded = decodeActionTagHelp(vals[28])
 	f.TrueFalseEmbedded = decodeTrueFalseEmbedded(vals[29])
-	f.SignatureEmbedded = redcap.Decode(vals[30], missingCodes, redcap.ParseText)
-	f.FileUploadEmbedded = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
-	f.SliderEmbedded = redcap.Decode(vals[32], missingCodes, redcap.ParseInteger)
+	f.SignatureEmbedded = scalarDecodeText(vals[30])
+	f.FileUploadEmbedded = scalarDecodeText(vals[31])
+	f.SliderEmbedded = scalarDecodeInteger(vals[32])
 	f.MatrixFieldAEmbedded = decodeMatrixFieldAEmbedded(vals[33])
 	f.MatrixFieldBEmbedded = decodeMatrixFieldAEmbedded(vals[34])
 	f.Complete = redcap.Decode(vals[35], nil, redcap.ParseFormStatus)
@@ -1072,64 +1072,64 @@ func (f *EmbeddedFields) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *SmartVariables) decode(row *redcap.Row) {
 	vals := (*[59]string)(row.Values[524:583])
-	f.UserName = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.UserFullname = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.UserEmail = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
-	f.UserDagName = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
-	f.UserDagID = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
-	f.UserDagLabel = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
-	f.UserRoleID = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
-	f.UserRoleName = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
-	f.UserRoleLabel = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
-	f.RecordName = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
-	f.RecordDagName = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
-	f.RecordDagID = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
-	f.RecordDagLabel = redcap.Decode(vals[12], missingCodes, redcap.ParseText)
-	f.IsForm = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
-	f.FormURLInstrument = redcap.Decode(vals[14], missingCodes, redcap.ParseText)
-	f.FormLinkInstrumentCustomText = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
-	f.InstrumentName = redcap.Decode(vals[16], missingCodes, redcap.ParseText)
-	f.InstrumentLabel = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
-	f.IsSurvey = redcap.Decode(vals[18], missingCodes, redcap.ParseText)
-	f.SurveyURLInstrument = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
-	f.SurveyLinkInstrumentCustomText = redcap.Decode(vals[20], missingCodes, redcap.ParseText)
-	f.SurveyQueueURL = redcap.Decode(vals[21], missingCodes, redcap.ParseText)
-	f.SurveyQueueLinkCustomText = redcap.Decode(vals[22], missingCodes, redcap.ParseText)
-	f.SurveyTimeCompletedInstrument = redcap.Decode(vals[23], missingCodes, redcap.ParseText)
-	f.SurveyDateCompletedInstrument = redcap.Decode(vals[24], missingCodes, redcap.ParseText)
-	f.SurveyTitleInstrument = redcap.Decode(vals[25], missingCodes, redcap.ParseText)
-	f.SmartEventID = redcap.Decode(vals[26], missingCodes, redcap.ParseText)
-	f.EventNumber = redcap.Decode(vals[27], missingCodes, redcap.ParseText)
-	f.EventName = redcap.Decode(vals[28], missingCodes, redcap.ParseText)
-	f.EventLabel = redcap.Decode(vals[29], missingCodes, redcap.ParseText)
-	f.PreviousEventName = redcap.Decode(vals[30], missingCodes, redcap.ParseText)
-	f.PreviousEventLabel = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
-	f.NextEventName = redcap.Decode(vals[32], missingCodes, redcap.ParseText)
-	f.NextEventLabel = redcap.Decode(vals[33], missingCodes, redcap.ParseText)
-	f.FirstEventName = redcap.Decode(vals[34], missingCodes, redcap.ParseText)
-	f.FirstEventLabel = redcap.Decode(vals[35], missingCodes, redcap.ParseText)
-	f.LastEventName = redcap.Decode(vals[36], missingCodes, redcap.ParseText)
-	f.LastEventLabel = redcap.Decode(vals[37], missingCodes, redcap.ParseText)
-	f.ArmNumber = redcap.Decode(vals[38], missingCodes, redcap.ParseText)
-	f.ArmLabel = redcap.Decode(vals[39], missingCodes, redcap.ParseText)
-	f.PreviousInstance = redcap.Decode(vals[40], missingCodes, redcap.ParseText)
-	f.CurrentInstance = redcap.Decode(vals[41], missingCodes, redcap.ParseText)
-	f.NextInstance = redcap.Decode(vals[42], missingCodes, redcap.ParseText)
-	f.FirstInstance = redcap.Decode(vals[43], missingCodes, redcap.ParseText)
-	f.LastInstance = redcap.Decode(vals[44], missingCodes, redcap.ParseText)
-	f.AggregateMin = redcap.Decode(vals[45], missingCodes, redcap.ParseText)
-	f.AggregateMax = redcap.Decode(vals[46], missingCodes, redcap.ParseText)
-	f.AggregateMean = redcap.Decode(vals[47], missingCodes, redcap.ParseText)
-	f.AggregateMedian = redcap.Decode(vals[48], missingCodes, redcap.ParseText)
-	f.AggregateSum = redcap.Decode(vals[49], missingCodes, redcap.ParseText)
-	f.AggregateCount = redcap.Decode(vals[50], missingCodes, redcap.ParseText)
-	f.AggregateStdev = redcap.Decode(vals[51], missingCodes, redcap.ParseText)
-	f.AggregateUnique = redcap.Decode(vals[52], missingCodes, redcap.ParseText)
-	f.ProjectID = redcap.Decode(vals[53], missingCodes, redcap.ParseText)
-	f.RedcapBaseURL = redcap.Decode(vals[54], missingCodes, redcap.ParseText)
-	f.RedcapVersion = redcap.Decode(vals[55], missingCodes, redcap.ParseText)
-	f.RedcapVersionURL = redcap.Decode(vals[56], missingCodes, redcap.ParseText)
-	f.SurveyBaseURL = redcap.Decode(vals[57], missingCodes, redcap.ParseText)
+	f.UserName = scalarDecodeText(vals[0])
+	f.UserFullname = scalarDecodeText(vals[1])
+	f.UserEmail = scalarDecodeText(vals[2])
+	f.UserDagName = scalarDecodeText(vals[3])
+	f.UserDagID = scalarDecodeText(vals[4])
+	f.UserDagLabel = scalarDecodeText(vals[5])
+	f.UserRoleID = scalarDecodeText(vals[6])
+	f.UserRoleName = scalarDecodeText(vals[7])
+	f.UserRoleLabel = scalarDecodeText(vals[8])
+	f.RecordName = scalarDecodeText(vals[9])
+	f.RecordDagName = scalarDecodeText(vals[10])
+	f.RecordDagID = scalarDecodeText(vals[11])
+	f.RecordDagLabel = scalarDecodeText(vals[12])
+	f.IsForm = scalarDecodeText(vals[13])
+	f.FormURLInstrument = scalarDecodeText(vals[14])
+	f.FormLinkInstrumentCustomText = scalarDecodeText(vals[15])
+	f.InstrumentName = scalarDecodeText(vals[16])
+	f.InstrumentLabel = scalarDecodeText(vals[17])
+	f.IsSurvey = scalarDecodeText(vals[18])
+	f.SurveyURLInstrument = scalarDecodeText(vals[19])
+	f.SurveyLinkInstrumentCustomText = scalarDecodeText(vals[20])
+	f.SurveyQueueURL = scalarDecodeText(vals[21])
+	f.SurveyQueueLinkCustomText = scalarDecodeText(vals[22])
+	f.SurveyTimeCompletedInstrument = scalarDecodeText(vals[23])
+	f.SurveyDateCompletedInstrument = scalarDecodeText(vals[24])
+	f.SurveyTitleInstrument = scalarDecodeText(vals[25])
+	f.SmartEventID = scalarDecodeText(vals[26])
+	f.EventNumber = scalarDecodeText(vals[27])
+	f.EventName = scalarDecodeText(vals[28])
+	f.EventLabel = scalarDecodeText(vals[29])
+	f.PreviousEventName = scalarDecodeText(vals[30])
+	f.PreviousEventLabel = scalarDecodeText(vals[31])
+	f.NextEventName = scalarDecodeText(vals[32])
+	f.NextEventLabel = scalarDecodeText(vals[33])
+	f.FirstEventName = scalarDecodeText(vals[34])
+	f.FirstEventLabel = scalarDecodeText(vals[35])
+	f.LastEventName = scalarDecodeText(vals[36])
+	f.LastEventLabel = scalarDecodeText(vals[37])
+	f.ArmNumber = scalarDecodeText(vals[38])
+	f.ArmLabel = scalarDecodeText(vals[39])
+	f.PreviousInstance = scalarDecodeText(vals[40])
+	f.CurrentInstance = scalarDecodeText(vals[41])
+	f.NextInstance = scalarDecodeText(vals[42])
+	f.FirstInstance = scalarDecodeText(vals[43])
+	f.LastInstance = scalarDecodeText(vals[44])
+	f.AggregateMin = scalarDecodeText(vals[45])
+	f.AggregateMax = scalarDecodeText(vals[46])
+	f.AggregateMean = scalarDecodeText(vals[47])
+	f.AggregateMedian = scalarDecodeText(vals[48])
+	f.AggregateSum = scalarDecodeText(vals[49])
+	f.AggregateCount = scalarDecodeText(vals[50])
+	f.AggregateStdev = scalarDecodeText(vals[51])
+	f.AggregateUnique = scalarDecodeText(vals[52])
+	f.ProjectID = scalarDecodeText(vals[53])
+	f.RedcapBaseURL = scalarDecodeText(vals[54])
+	f.RedcapVersion = scalarDecodeText(vals[55])
+	f.RedcapVersionURL = scalarDecodeText(vals[56])
+	f.SurveyBaseURL = scalarDecodeText(vals[57])
 	f.Complete = redcap.Decode(vals[58], nil, redcap.ParseFormStatus)
 }
 
@@ -1203,7 +1203,7 @@ func (f *MissingValues) decode(row *redcap.Row) {
 	f.NoMissingValues = decodeNoMissingValues(vals[0])
 	f.MissingValuesStandard = decodeMissingValuesStandard(vals[1])
 	f.CustomOnlyMissingValues = decodeCustomOnlyMissingValues(vals[2])
-	f.MissingValueNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.MissingValueNotes = scalarDecodeText(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
@@ -1220,24 +1220,24 @@ func (f *MissingValues) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *ValidationsDefault) decode(row *redcap.Row) {
 	vals := (*[19]string)(row.Values[588:607])
-	f.TextNoValidations = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.LettersOnly = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.TextDateValidationDmy = redcap.Decode(vals[2], missingCodes, redcap.ParseDate)
-	f.TextDateValidationMdy = redcap.Decode(vals[3], missingCodes, redcap.ParseDate)
-	f.TextDateValidationYmd = redcap.Decode(vals[4], missingCodes, redcap.ParseDate)
-	f.TextDatetimeDmyhm = redcap.Decode(vals[5], missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeMdyhm = redcap.Decode(vals[6], missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeYmdyh = redcap.Decode(vals[7], missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeDmyhms = redcap.Decode(vals[8], missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeMdyhms = redcap.Decode(vals[9], missingCodes, redcap.ParseDateTime)
-	f.TextDatetimeYmdhms = redcap.Decode(vals[10], missingCodes, redcap.ParseDateTime)
-	f.TextEmail = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
-	f.TextInteger = redcap.Decode(vals[12], missingCodes, redcap.ParseInteger)
-	f.TextNumber = redcap.Decode(vals[13], missingCodes, redcap.ParseNumber)
-	f.TextPhoneNorthAmerica = redcap.Decode(vals[14], missingCodes, redcap.ParseText)
-	f.TextTime = redcap.Decode(vals[15], missingCodes, redcap.ParseTime)
-	f.TextZipcode = redcap.Decode(vals[16], missingCodes, redcap.ParseText)
-	f.NotesBoxRequired = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
+	f.TextNoValidations = scalarDecodeText(vals[0])
+	f.LettersOnly = scalarDecodeText(vals[1])
+	f.TextDateValidationDmy = scalarDecodeDate(vals[2])
+	f.TextDateValidationMdy = scalarDecodeDate(vals[3])
+	f.TextDateValidationYmd = scalarDecodeDate(vals[4])
+	f.TextDatetimeDmyhm = scalarDecodeDateTime(vals[5])
+	f.TextDatetimeMdyhm = scalarDecodeDateTime(vals[6])
+	f.TextDatetimeYmdyh = scalarDecodeDateTime(vals[7])
+	f.TextDatetimeDmyhms = scalarDecodeDateTime(vals[8])
+	f.TextDatetimeMdyhms = scalarDecodeDateTime(vals[9])
+	f.TextDatetimeYmdhms = scalarDecodeDateTime(vals[10])
+	f.TextEmail = scalarDecodeText(vals[11])
+	f.TextInteger = scalarDecodeInteger(vals[12])
+	f.TextNumber = scalarDecodeNumber(vals[13])
+	f.TextPhoneNorthAmerica = scalarDecodeText(vals[14])
+	f.TextTime = scalarDecodeTime(vals[15])
+	f.TextZipcode = scalarDecodeText(vals[16])
+	f.NotesBoxRequired = scalarDecodeText(vals[17])
 	f.Complete = redcap.Decode(vals[18], nil, redcap.ParseFormStatus)
 }
 
@@ -1268,26 +1268,26 @@ func (f *ValidationsDefault) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *ValidationsAdditionalAvailable) decode(row *redcap.Row) {
 	vals := (*[21]string)(row.Values[607:628])
-	f.PostalcodeFrench = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.AlphaOnly = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.Mrn10D = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
-	f.MrnGeneric = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
-	f.Number1DpCommaDecimal = redcap.Decode(vals[4], missingCodes, redcap.ParseNumber)
-	f.Number1Dp = redcap.Decode(vals[5], missingCodes, redcap.ParseNumber)
-	f.Number2DpCommaDecimal = redcap.Decode(vals[6], missingCodes, redcap.ParseNumber)
-	f.Number2Dp = redcap.Decode(vals[7], missingCodes, redcap.ParseNumber)
-	f.Number3DpCommaDecimal = redcap.Decode(vals[8], missingCodes, redcap.ParseNumber)
-	f.Number3Dp = redcap.Decode(vals[9], missingCodes, redcap.ParseNumber)
-	f.Number4DpCommaDecimal = redcap.Decode(vals[10], missingCodes, redcap.ParseNumber)
-	f.Number4Dp = redcap.Decode(vals[11], missingCodes, redcap.ParseNumber)
-	f.NumberCommaDecimal = redcap.Decode(vals[12], missingCodes, redcap.ParseNumber)
-	f.PhoneAustralia = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
-	f.PostalcodeAustralia = redcap.Decode(vals[14], missingCodes, redcap.ParseText)
-	f.PostalcodeCanada = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
-	f.PostalcodeGermany = redcap.Decode(vals[16], missingCodes, redcap.ParseText)
-	f.SSN = redcap.Decode(vals[17], missingCodes, redcap.ParseText)
-	f.TimeMmSs = redcap.Decode(vals[18], missingCodes, redcap.ParseMinSec)
-	f.Vmrn = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.PostalcodeFrench = scalarDecodeText(vals[0])
+	f.AlphaOnly = scalarDecodeText(vals[1])
+	f.Mrn10D = scalarDecodeText(vals[2])
+	f.MrnGeneric = scalarDecodeText(vals[3])
+	f.Number1DpCommaDecimal = scalarDecodeNumber(vals[4])
+	f.Number1Dp = scalarDecodeNumber(vals[5])
+	f.Number2DpCommaDecimal = scalarDecodeNumber(vals[6])
+	f.Number2Dp = scalarDecodeNumber(vals[7])
+	f.Number3DpCommaDecimal = scalarDecodeNumber(vals[8])
+	f.Number3Dp = scalarDecodeNumber(vals[9])
+	f.Number4DpCommaDecimal = scalarDecodeNumber(vals[10])
+	f.Number4Dp = scalarDecodeNumber(vals[11])
+	f.NumberCommaDecimal = scalarDecodeNumber(vals[12])
+	f.PhoneAustralia = scalarDecodeText(vals[13])
+	f.PostalcodeAustralia = scalarDecodeText(vals[14])
+	f.PostalcodeCanada = scalarDecodeText(vals[15])
+	f.PostalcodeGermany = scalarDecodeText(vals[16])
+	f.SSN = scalarDecodeText(vals[17])
+	f.TimeMmSs = scalarDecodeMinSec(vals[18])
+	f.Vmrn = scalarDecodeText(vals[19])
 	f.Complete = redcap.Decode(vals[20], nil, redcap.ParseFormStatus)
 }
 
@@ -1320,10 +1320,10 @@ func (f *ValidationsAdditionalAvailable) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *FileUploadField) decode(row *redcap.Row) {
 	vals := (*[5]string)(row.Values[628:633])
-	f.FileUpload = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.FileUpload = scalarDecodeText(vals[0])
 	f.UploadFieldDocStatus = decodeActionTagHelp(vals[1])
 	f.DownloadUploadedDoc = decodeActionTagHelp(vals[2])
-	f.FileUploadNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.FileUploadNotes = scalarDecodeText(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
@@ -1341,8 +1341,8 @@ func (f *FileUploadField) encode(row *redcap.Row) {
 func (f *BioPortal) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[633:637])
 	f.IsBioPortalEnabled = decodeActionTagHelp(vals[0])
-	f.TestBioPortSelection = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.BioPortalNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.TestBioPortSelection = scalarDecodeText(vals[1])
+	f.BioPortalNotes = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -1361,7 +1361,7 @@ func (f *FieldBank) decode(row *redcap.Row) {
 	f.IsFieldBankEnabled = decodeIsFieldBankEnabled(vals[0])
 	f.FieldBankButton = decodeActionTagHelp(vals[1])
 	f.FieldBankStatus = decodeFieldBankStatus(vals[2])
-	f.FieldBankNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.FieldBankNotes = scalarDecodeText(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
@@ -1430,13 +1430,13 @@ func (f *Dags) decode(row *redcap.Row) {
 	f.DagUnassign = decodeActionTagHelp(vals[3])
 	f.DagDelete = decodeActionTagHelp(vals[4])
 	f.DatSmartVars = decodeActionTagHelp(vals[5])
-	f.DagCheckUserDagName = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
-	f.DagCheckUserDagID = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
-	f.DagCheckUserDagLabel = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
-	f.DagCheckRecordDagName = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
-	f.DagCheckRecordDagID = redcap.Decode(vals[10], missingCodes, redcap.ParseText)
-	f.DagCheckRecordDagLabel = redcap.Decode(vals[11], missingCodes, redcap.ParseText)
-	f.DagCheckPassed = redcap.Decode(vals[12], missingCodes, redcap.ParseNumber)
+	f.DagCheckUserDagName = scalarDecodeText(vals[6])
+	f.DagCheckUserDagID = scalarDecodeText(vals[7])
+	f.DagCheckUserDagLabel = scalarDecodeText(vals[8])
+	f.DagCheckRecordDagName = scalarDecodeText(vals[9])
+	f.DagCheckRecordDagID = scalarDecodeText(vals[10])
+	f.DagCheckRecordDagLabel = scalarDecodeText(vals[11])
+	f.DagCheckPassed = scalarDecodeNumber(vals[12])
 	f.Complete = redcap.Decode(vals[13], nil, redcap.ParseFormStatus)
 }
 
@@ -1462,7 +1462,7 @@ func (f *Dags) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *AsiEmailTriggerPart1) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[669:672])
-	f.AsiEmailBody = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.AsiEmailBody = scalarDecodeText(vals[0])
 	f.AsiSendNow = decodeAsiSendNow(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
@@ -1480,7 +1480,7 @@ func (f *AsiSurveyPart2) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[672:676])
 	f.Timestamp = redcap.Decode(vals[0], nil, redcap.ParseText)
 	f.TookSurveyViaAsi = decodeActionTagHelp(vals[1])
-	f.AsiSurveyComment = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.AsiSurveyComment = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -1514,7 +1514,7 @@ func (f *AsiConfirmationEmailPart3) encode(row *redcap.Row) {
 func (f *AlertsAndNotifications) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[680:683])
 	f.AlertSentReceived = decodeActionTagHelp(vals[0])
-	f.AlertNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.AlertNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1545,8 +1545,8 @@ func (f *MultilanguageInstrument) decode(row *redcap.Row) {
 	vals := (*[5]string)(row.Values[685:690])
 	f.Breakfast = decodeBreakfast(vals[0])
 	f.Lunch = decodeLunch(vals[1])
-	f.EatTime = redcap.Decode(vals[2], missingCodes, redcap.ParseDateTime)
-	f.IceCreamFlavor = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.EatTime = scalarDecodeDateTime(vals[2])
+	f.IceCreamFlavor = scalarDecodeText(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
@@ -1565,7 +1565,7 @@ func (f *LinkShorteningService) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[690:694])
 	f.IsURLShortEnabled = decodeIsURLShortEnabled(vals[0])
 	f.URLShortWorks = decodeAPIGrantToken(vals[1])
-	f.URLShorteningComment = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.URLShorteningComment = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -1584,7 +1584,7 @@ func (f *ProjectCreation) decode(row *redcap.Row) {
 	f.ProjectCreateScratch = decodeAPIGrantToken(vals[0])
 	f.ProjectCreateTemplate = decodeAPIGrantToken(vals[1])
 	f.ProjectCreateXML = decodeAPIGrantToken(vals[2])
-	f.ProjectCreateNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.ProjectCreateNotes = scalarDecodeText(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
@@ -1620,7 +1620,7 @@ func (f *FileRepository) decode(row *redcap.Row) {
 	f.FileRepoUpload = decodeAPIGrantToken(vals[2])
 	f.FileRepoEmail = decodeAPIGrantToken(vals[3])
 	f.FileRepoDelete = decodeAPIGrantToken(vals[4])
-	f.FileRepoNotes = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
+	f.FileRepoNotes = scalarDecodeText(vals[5])
 	f.Complete = redcap.Decode(vals[6], nil, redcap.ParseFormStatus)
 }
 
@@ -1640,7 +1640,7 @@ func (f *FileRepository) encode(row *redcap.Row) {
 func (f *ProjectCreationByXMLUpload) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[708:711])
 	f.XMLImportProject = decodeAPIGrantToken(vals[0])
-	f.XMLImportNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.XMLImportNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1656,7 +1656,7 @@ func (f *ProjectCreationByXMLUpload) encode(row *redcap.Row) {
 func (f *ProjectCreationByTemplate) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[711:714])
 	f.TemplateProject = decodeAPIGrantToken(vals[0])
-	f.TemplateNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.TemplateNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1672,7 +1672,7 @@ func (f *ProjectCreationByTemplate) encode(row *redcap.Row) {
 func (f *ProjectDeletion) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[714:717])
 	f.ProjectDelete = decodeAPIGrantToken(vals[0])
-	f.ProjectDeleteNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.ProjectDeleteNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1724,7 +1724,7 @@ func (f *DataReports) encode(row *redcap.Row) {
 func (f *ProjectLogging) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[725:728])
 	f.LogAcurate = decodeActionTagHelp(vals[0])
-	f.LogNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.LogNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1741,7 +1741,7 @@ func (f *EmailLogging) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[728:732])
 	f.EmailLogSearch = decodeEmailLogSearch(vals[0])
 	f.EmailLogAcurate = decodeActionTagHelp(vals[1])
-	f.EmailLogNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.EmailLogNotes = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -1787,7 +1787,7 @@ func (f *CustomRecordLockingAndEsignature) decode(row *redcap.Row) {
 	f.CustomLockEsign = decodeActionTagHelp(vals[5])
 	f.CustomLockActions = decodeActionTagHelp(vals[6])
 	f.CustomLockUnlock = decodeActionTagHelp(vals[7])
-	f.CustomLockingNote = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.CustomLockingNote = scalarDecodeText(vals[8])
 	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
 }
 
@@ -1818,13 +1818,13 @@ func (f *DataQualityRules) decode(row *redcap.Row) {
 	f.DqChoiceInvalid = decodeAPIGrantToken(vals[6])
 	f.DqIncorrectCalc = decodeAPIGrantToken(vals[7])
 	f.DqMissingDataCodes = decodeAPIGrantToken(vals[8])
-	f.DqCustom = redcap.Decode(vals[9], missingCodes, redcap.ParseText)
+	f.DqCustom = scalarDecodeText(vals[9])
 	f.DqCustomRealTime = decodeActionTagHelp(vals[10])
 	f.DqCustomCreate = decodeActionTagHelp(vals[11])
 	f.DqCustomExecute = decodeActionTagHelp(vals[12])
 	f.DqCustomDelete = decodeActionTagHelp(vals[13])
 	f.DqDownload = decodeDqDownload(vals[14])
-	f.DqNotes = redcap.Decode(vals[15], missingCodes, redcap.ParseText)
+	f.DqNotes = scalarDecodeText(vals[15])
 	f.Complete = redcap.Decode(vals[16], nil, redcap.ParseFormStatus)
 }
 
@@ -1875,7 +1875,7 @@ func (f *MobileApp) decode(row *redcap.Row) {
 	f.MobileAppDownload = decodeMobileAppDownload(vals[1])
 	f.MobileAppSetUp = decodeActionTagHelp(vals[2])
 	f.MobileAppPagesLoad = decodeActionTagHelp(vals[3])
-	f.MobileAppNotes = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.MobileAppNotes = scalarDecodeText(vals[4])
 	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
 }
 
@@ -1893,14 +1893,14 @@ func (f *MobileApp) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *ExternalModules) decode(row *redcap.Row) {
 	vals := (*[10]string)(row.Values[775:785])
-	f.EmTestName1 = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.EmTestVersion1 = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.EmTestName1 = scalarDecodeText(vals[0])
+	f.EmTestVersion1 = scalarDecodeText(vals[1])
 	f.EmTestWorking1 = decodeActionTagHelp(vals[2])
-	f.EmTestName2 = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
-	f.EmTestVersion2 = redcap.Decode(vals[4], missingCodes, redcap.ParseText)
+	f.EmTestName2 = scalarDecodeText(vals[3])
+	f.EmTestVersion2 = scalarDecodeText(vals[4])
 	f.EmTestWorking2 = decodeActionTagHelp(vals[5])
-	f.EmTestName3 = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
-	f.EmTestVersion3 = redcap.Decode(vals[7], missingCodes, redcap.ParseText)
+	f.EmTestName3 = scalarDecodeText(vals[6])
+	f.EmTestVersion3 = scalarDecodeText(vals[7])
 	f.EmTestWorking3 = decodeActionTagHelp(vals[8])
 	f.Complete = redcap.Decode(vals[9], nil, redcap.ParseFormStatus)
 }
@@ -1924,7 +1924,7 @@ func (f *ExternalModules) encode(row *redcap.Row) {
 func (f *NotificationsAndReporting) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[785:788])
 	f.NotificationsDisplays = decodeActionTagHelp(vals[0])
-	f.NotificationsNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.NotificationsNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1940,7 +1940,7 @@ func (f *NotificationsAndReporting) encode(row *redcap.Row) {
 func (f *SystemStatistics) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[788:791])
 	f.SystemStatsDisplays = decodeActionTagHelp(vals[0])
-	f.SystemStatsNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.SystemStatsNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1956,7 +1956,7 @@ func (f *SystemStatistics) encode(row *redcap.Row) {
 func (f *SystemActivityLog) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[791:794])
 	f.SystemActivityDisplays = decodeActionTagHelp(vals[0])
-	f.SystemActivityNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.SystemActivityNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1972,7 +1972,7 @@ func (f *SystemActivityLog) encode(row *redcap.Row) {
 func (f *SystemGraphs) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[794:797])
 	f.SystemGraphsDisplays = decodeActionTagHelp(vals[0])
-	f.SystemGraphsNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.SystemGraphsNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -1988,7 +1988,7 @@ func (f *SystemGraphs) encode(row *redcap.Row) {
 func (f *MapOfUsers) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[797:800])
 	f.SystemMapDisplays = decodeActionTagHelp(vals[0])
-	f.SystemMapNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.SystemMapNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -2005,7 +2005,7 @@ func (f *BrowseProjects) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[800:804])
 	f.BrowseProjectsDisplays = decodeActionTagHelp(vals[0])
 	f.BrowseProjectsName = decodeActionTagHelp(vals[1])
-	f.BrowseProjectsNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.BrowseProjectsNotes = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -2023,7 +2023,7 @@ func (f *ProjectsSettings) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[804:808])
 	f.ProjectSettingsDisplays = decodeActionTagHelp(vals[0])
 	f.ProjectSettingsModify = decodeActionTagHelp(vals[1])
-	f.ProjectSettingsNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.ProjectSettingsNotes = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -2040,7 +2040,7 @@ func (f *ProjectsSettings) encode(row *redcap.Row) {
 func (f *SurveyLinkLookUp) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[808:811])
 	f.SurveyLinkLookupDisplay = decodeActionTagHelp(vals[0])
-	f.SurveyLinkLookupNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.SurveyLinkLookupNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -2058,7 +2058,7 @@ func (f *BrowseUsers) decode(row *redcap.Row) {
 	f.BrowseUsersDisplay = decodeActionTagHelp(vals[0])
 	f.BrowseUsersYouDisplay = decodeActionTagHelp(vals[1])
 	f.ViewUsersDisplay = decodeActionTagHelp(vals[2])
-	f.BrowseUsersNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.BrowseUsersNotes = scalarDecodeText(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
@@ -2077,7 +2077,7 @@ func (f *UserAllowList) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[816:820])
 	f.UserAllowListDisplay = decodeActionTagHelp(vals[0])
 	f.UserAllowListEnabled = decodeUserAllowListEnabled(vals[1])
-	f.UserAllowListNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.UserAllowListNotes = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -2096,7 +2096,7 @@ func (f *EmailUsers) decode(row *redcap.Row) {
 	f.EmailUsersDisplay = decodeActionTagHelp(vals[0])
 	f.EmailUsersTest = decodeActionTagHelp(vals[1])
 	f.EmailUsersTestReceived = decodeActionTagHelp(vals[2])
-	f.EmailUsersNotes = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.EmailUsersNotes = scalarDecodeText(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
@@ -2115,7 +2115,7 @@ func (f *APITokens) decode(row *redcap.Row) {
 	vals := (*[4]string)(row.Values[825:829])
 	f.APITokensDisplay = decodeActionTagHelp(vals[0])
 	f.APITokensUserCorrect = decodeActionTagHelp(vals[1])
-	f.APITokensNotes = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.APITokensNotes = scalarDecodeText(vals[2])
 	f.Complete = redcap.Decode(vals[3], nil, redcap.ParseFormStatus)
 }
 
@@ -2132,7 +2132,7 @@ func (f *APITokens) encode(row *redcap.Row) {
 func (f *BannedIPAddresses) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[829:832])
 	f.BannedIPDisplay = decodeActionTagHelp(vals[0])
-	f.BannedIPNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.BannedIPNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -2148,7 +2148,7 @@ func (f *BannedIPAddresses) encode(row *redcap.Row) {
 func (f *AdminPrivileges) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[832:835])
 	f.AdminPrivilegesDisplay = decodeActionTagHelp(vals[0])
-	f.AdminPrivilegesNotes = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.AdminPrivilegesNotes = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -2163,8 +2163,8 @@ func (f *AdminPrivileges) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *LongitudinalSkipPatterns) decode(row *redcap.Row) {
 	vals := (*[3]string)(row.Values[835:838])
-	f.LspAlwaysShow = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.LspSometimesShow = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
+	f.LspAlwaysShow = scalarDecodeText(vals[0])
+	f.LspSometimesShow = scalarDecodeText(vals[1])
 	f.Complete = redcap.Decode(vals[2], nil, redcap.ParseFormStatus)
 }
 
@@ -2179,13 +2179,13 @@ func (f *LongitudinalSkipPatterns) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *PipingSingleEvent) decode(row *redcap.Row) {
 	vals := (*[33]string)(row.Values[838:871])
-	f.PseTextbox = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.PseTextbox = scalarDecodeText(vals[0])
 	f.PseSingleAnswer = decodePseSingleAnswer(vals[1])
-	f.PsePipeComment = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.PsePipeComment = scalarDecodeText(vals[2])
 	f.PseMultipleAnswers.cols = [26]string{vals[3], vals[4], vals[5], vals[6], vals[7], vals[8], vals[9], vals[10], vals[11], vals[12], vals[13], vals[14], vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27], vals[28]}
 	f.PseLikeDemo = decodeActionTagHelp(vals[29])
-	f.PseCalcLikeDemo = redcap.Decode(vals[30], missingCodes, redcap.ParseNumber)
-	f.PseOtherFormOpenText = redcap.Decode(vals[31], missingCodes, redcap.ParseText)
+	f.PseCalcLikeDemo = scalarDecodeNumber(vals[30])
+	f.PseOtherFormOpenText = scalarDecodeText(vals[31])
 	f.Complete = redcap.Decode(vals[32], nil, redcap.ParseFormStatus)
 }
 
@@ -2242,10 +2242,10 @@ func (f *ValidationsCustomRegexExamples) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *VariableNames) decode(row *redcap.Row) {
 	vals := (*[5]string)(row.Values[872:877])
-	f.A = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.A1 = redcap.Decode(vals[1], missingCodes, redcap.ParseText)
-	f.A_1 = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
-	f.NotOkNames = redcap.Decode(vals[3], missingCodes, redcap.ParseText)
+	f.A = scalarDecodeText(vals[0])
+	f.A1 = scalarDecodeText(vals[1])
+	f.A_1 = scalarDecodeText(vals[2])
+	f.NotOkNames = scalarDecodeText(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
 
@@ -2278,9 +2278,9 @@ func (f *CharactersThatAreNotInTheCharacterSet) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Sandbox) decode(row *redcap.Row) {
 	vals := (*[5]string)(row.Values[880:885])
-	f.Asdfasdfasdfasdf = redcap.Decode(vals[0], missingCodes, redcap.ParseNumber)
-	f.Duration = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
-	f.DeleteThis = redcap.Decode(vals[2], missingCodes, redcap.ParseDateTime)
+	f.Asdfasdfasdfasdf = scalarDecodeNumber(vals[0])
+	f.Duration = scalarDecodeNumber(vals[1])
+	f.DeleteThis = scalarDecodeDateTime(vals[2])
 	f.TrueFalse = decodeTrueFalse(vals[3])
 	f.Complete = redcap.Decode(vals[4], nil, redcap.ParseFormStatus)
 }
@@ -2298,7 +2298,7 @@ func (f *Sandbox) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *PublicReport) decode(row *redcap.Row) {
 	vals := (*[2]string)(row.Values[885:887])
-	f.PublicData = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.PublicData = scalarDecodeText(vals[0])
 	f.Complete = redcap.Decode(vals[1], nil, redcap.ParseFormStatus)
 }
 
@@ -2312,9 +2312,9 @@ func (f *PublicReport) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *UnexceptedError) decode(row *redcap.Row) {
 	vals := (*[6]string)(row.Values[887:893])
-	f.UnErrorDescribe = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
+	f.UnErrorDescribe = scalarDecodeText(vals[0])
 	f.UnErrorReproduce = decodeActionTagHelp(vals[1])
-	f.UnErrorSteps = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.UnErrorSteps = scalarDecodeText(vals[2])
 	f.UnErrorAddressed = decodeActionTagHelp(vals[3])
 	f.UnErrorCritical = decodeActionTagHelp(vals[4])
 	f.Complete = redcap.Decode(vals[5], nil, redcap.ParseFormStatus)
@@ -2853,4 +2853,60 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row.Values[3] = instance
 	row.Values[4] = r.DAG
 	return row
+}
+
+// scalarDecodeText decodes the text of a Text field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeText(raw string) redcap.Value[redcap.Text] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseText)
+}
+
+// scalarDecodeInteger decodes the text of a Integer field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeInteger(raw string) redcap.Value[redcap.Integer] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseInteger)
+}
+
+// scalarDecodeNumber decodes the text of a Number field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeNumber(raw string) redcap.Value[redcap.Number] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseNumber)
+}
+
+// scalarDecodeDate decodes the text of a Date field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDate)
+}
+
+// scalarDecodeDateTime decodes the text of a DateTime field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDateTime(raw string) redcap.Value[redcap.DateTime] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDateTime)
+}
+
+// scalarDecodeTime decodes the text of a Time field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeTime(raw string) redcap.Value[redcap.Time] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseTime)
+}
+
+// scalarDecodeMinSec decodes the text of a MinSec field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeMinSec(raw string) redcap.Value[redcap.MinSec] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseMinSec)
 }

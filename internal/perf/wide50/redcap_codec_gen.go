@@ -12,23 +12,23 @@ import (
 // decode fills the instrument from its columns of row.
 func (f *Visit) decode(row *redcap.Row) {
 	vals := (*[21]string)(row.Values[1:22])
-	f.V01TextInteger = redcap.Decode(vals[0], missingCodes, redcap.ParseInteger)
-	f.V02TextNumber = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.V01TextInteger = scalarDecodeInteger(vals[0])
+	f.V02TextNumber = scalarDecodeNumber(vals[1])
 	f.V03Radio = decodeV03Radio(vals[2])
 	f.V04Dropdown = decodeV04Dropdown(vals[3])
 	f.V05Yesno = decodeV05Yesno(vals[4])
-	f.V06Text = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
-	f.V07Notes = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
-	f.V08TextDatetimeYmd = redcap.Decode(vals[7], missingCodes, redcap.ParseDateTime)
-	f.V09TextEmail = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.V06Text = scalarDecodeText(vals[5])
+	f.V07Notes = scalarDecodeText(vals[6])
+	f.V08TextDatetimeYmd = scalarDecodeDateTime(vals[7])
+	f.V09TextEmail = scalarDecodeText(vals[8])
 	f.V10Checkbox.cols = [4]string{vals[9], vals[10], vals[11], vals[12]}
-	f.V11TextDateYmd = redcap.Decode(vals[13], missingCodes, redcap.ParseDate)
-	f.V12TextInteger = redcap.Decode(vals[14], missingCodes, redcap.ParseInteger)
-	f.V13TextNumber = redcap.Decode(vals[15], missingCodes, redcap.ParseNumber)
+	f.V11TextDateYmd = scalarDecodeDate(vals[13])
+	f.V12TextInteger = scalarDecodeInteger(vals[14])
+	f.V13TextNumber = scalarDecodeNumber(vals[15])
 	f.V14Radio = decodeV03Radio(vals[16])
 	f.V15Dropdown = decodeV04Dropdown(vals[17])
 	f.V16Yesno = decodeV05Yesno(vals[18])
-	f.V17Text = redcap.Decode(vals[19], missingCodes, redcap.ParseText)
+	f.V17Text = scalarDecodeText(vals[19])
 	f.Complete = redcap.Decode(vals[20], nil, redcap.ParseFormStatus)
 }
 
@@ -61,22 +61,22 @@ func (f *Visit) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Labs) decode(row *redcap.Row) {
 	vals := (*[23]string)(row.Values[22:45])
-	f.V18Notes = redcap.Decode(vals[0], missingCodes, redcap.ParseText)
-	f.V19TextDatetimeYmd = redcap.Decode(vals[1], missingCodes, redcap.ParseDateTime)
-	f.V20TextEmail = redcap.Decode(vals[2], missingCodes, redcap.ParseText)
+	f.V18Notes = scalarDecodeText(vals[0])
+	f.V19TextDatetimeYmd = scalarDecodeDateTime(vals[1])
+	f.V20TextEmail = scalarDecodeText(vals[2])
 	f.V21Checkbox.cols = [4]string{vals[3], vals[4], vals[5], vals[6]}
-	f.V22TextDateYmd = redcap.Decode(vals[7], missingCodes, redcap.ParseDate)
-	f.V23TextInteger = redcap.Decode(vals[8], missingCodes, redcap.ParseInteger)
-	f.V24TextNumber = redcap.Decode(vals[9], missingCodes, redcap.ParseNumber)
+	f.V22TextDateYmd = scalarDecodeDate(vals[7])
+	f.V23TextInteger = scalarDecodeInteger(vals[8])
+	f.V24TextNumber = scalarDecodeNumber(vals[9])
 	f.V25Radio = decodeV03Radio(vals[10])
 	f.V26Dropdown = decodeV04Dropdown(vals[11])
 	f.V27Yesno = decodeV05Yesno(vals[12])
-	f.V28Text = redcap.Decode(vals[13], missingCodes, redcap.ParseText)
-	f.V29Notes = redcap.Decode(vals[14], missingCodes, redcap.ParseText)
-	f.V30TextDatetimeYmd = redcap.Decode(vals[15], missingCodes, redcap.ParseDateTime)
-	f.V31TextEmail = redcap.Decode(vals[16], missingCodes, redcap.ParseText)
+	f.V28Text = scalarDecodeText(vals[13])
+	f.V29Notes = scalarDecodeText(vals[14])
+	f.V30TextDatetimeYmd = scalarDecodeDateTime(vals[15])
+	f.V31TextEmail = scalarDecodeText(vals[16])
 	f.V32Checkbox.cols = [4]string{vals[17], vals[18], vals[19], vals[20]}
-	f.V33TextDateYmd = redcap.Decode(vals[21], missingCodes, redcap.ParseDate)
+	f.V33TextDateYmd = scalarDecodeDate(vals[21])
 	f.Complete = redcap.Decode(vals[22], nil, redcap.ParseFormStatus)
 }
 
@@ -111,19 +111,19 @@ func (f *Labs) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *Followup) decode(row *redcap.Row) {
 	vals := (*[20]string)(row.Values[45:65])
-	f.V34TextInteger = redcap.Decode(vals[0], missingCodes, redcap.ParseInteger)
-	f.V35TextNumber = redcap.Decode(vals[1], missingCodes, redcap.ParseNumber)
+	f.V34TextInteger = scalarDecodeInteger(vals[0])
+	f.V35TextNumber = scalarDecodeNumber(vals[1])
 	f.V36Radio = decodeV03Radio(vals[2])
 	f.V37Dropdown = decodeV04Dropdown(vals[3])
 	f.V38Yesno = decodeV05Yesno(vals[4])
-	f.V39Text = redcap.Decode(vals[5], missingCodes, redcap.ParseText)
-	f.V40Notes = redcap.Decode(vals[6], missingCodes, redcap.ParseText)
-	f.V41TextDatetimeYmd = redcap.Decode(vals[7], missingCodes, redcap.ParseDateTime)
-	f.V42TextEmail = redcap.Decode(vals[8], missingCodes, redcap.ParseText)
+	f.V39Text = scalarDecodeText(vals[5])
+	f.V40Notes = scalarDecodeText(vals[6])
+	f.V41TextDatetimeYmd = scalarDecodeDateTime(vals[7])
+	f.V42TextEmail = scalarDecodeText(vals[8])
 	f.V43Checkbox.cols = [4]string{vals[9], vals[10], vals[11], vals[12]}
-	f.V44TextDateYmd = redcap.Decode(vals[13], missingCodes, redcap.ParseDate)
-	f.V45TextInteger = redcap.Decode(vals[14], missingCodes, redcap.ParseInteger)
-	f.V46TextNumber = redcap.Decode(vals[15], missingCodes, redcap.ParseNumber)
+	f.V44TextDateYmd = scalarDecodeDate(vals[13])
+	f.V45TextInteger = scalarDecodeInteger(vals[14])
+	f.V46TextNumber = scalarDecodeNumber(vals[15])
 	f.V47Radio = decodeV03Radio(vals[16])
 	f.V48Dropdown = decodeV04Dropdown(vals[17])
 	f.V49Yesno = decodeV05Yesno(vals[18])
@@ -256,4 +256,44 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	return row
+}
+
+// scalarDecodeText decodes the text of a Text field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeText(raw string) redcap.Value[redcap.Text] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseText)
+}
+
+// scalarDecodeInteger decodes the text of a Integer field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeInteger(raw string) redcap.Value[redcap.Integer] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseInteger)
+}
+
+// scalarDecodeNumber decodes the text of a Number field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeNumber(raw string) redcap.Value[redcap.Number] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseNumber)
+}
+
+// scalarDecodeDate decodes the text of a Date field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDate)
+}
+
+// scalarDecodeDateTime decodes the text of a DateTime field. It stays out of line so that projects
+// of many thousands of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeDateTime(raw string) redcap.Value[redcap.DateTime] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseDateTime)
 }
