@@ -21,7 +21,7 @@ type fieldAttr struct {
 var fieldAttrs = []fieldAttr{
 	textAttr("form", func(f *dictionary.Field) *string { return &f.Form }),
 	{key: "type", get: func(f *dictionary.Field) string { return canon(string(f.Type)) },
-		set: func(f *dictionary.Field, v string) error { f.Type = dictionary.FieldType(v); return nil }},
+		set: func(f *dictionary.Field, v string) error { f.Type = dictionary.FieldType(canon(v)); return nil }},
 	textAttr("label", func(f *dictionary.Field) *string { return &f.Label }),
 	textAttr("section", func(f *dictionary.Field) *string { return &f.SectionHeader }),
 	textAttr("note", func(f *dictionary.Field) *string { return &f.Note }),
