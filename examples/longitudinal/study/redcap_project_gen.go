@@ -75,12 +75,20 @@ func MissingCodes() []string {
 	return missingCodes.Codes()
 }
 
+// formInfos describes the project's instruments; Forms hands out copies.
+var formInfos = []redcap.FormInfo{
+	{Name: "demographics", GoName: "Demographics", Fields: []string{"dob", "sex", "demographics_complete"}},
+	{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "weight_kg", "sbp", "symptoms", "visit_complete"}},
+	{Name: "adverse_events", GoName: "AdverseEvents", Fields: []string{"ae_term", "ae_onset", "ae_severity", "ae_serious", "adverse_events_complete"}, Repeating: true},
+}
+
 // Forms describes the project's instruments, in dictionary order. The record ID field is the
-// record's ID and belongs to no instrument's fields here.
+// record's ID and belongs to no instrument's fields here. Each call returns a new copy.
 func Forms() []redcap.FormInfo {
-	return []redcap.FormInfo{
-		{Name: "demographics", GoName: "Demographics", Fields: []string{"dob", "sex", "demographics_complete"}},
-		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "weight_kg", "sbp", "symptoms", "visit_complete"}},
-		{Name: "adverse_events", GoName: "AdverseEvents", Fields: []string{"ae_term", "ae_onset", "ae_severity", "ae_serious", "adverse_events_complete"}, Repeating: true},
+	out := make([]redcap.FormInfo, len(formInfos))
+	for i, f := range formInfos {
+		f.Fields = append([]string(nil), f.Fields...)
+		out[i] = f
 	}
+	return out
 }

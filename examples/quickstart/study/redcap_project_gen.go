@@ -74,11 +74,19 @@ func MissingCodes() []string {
 	return missingCodes.Codes()
 }
 
+// formInfos describes the project's instruments; Forms hands out copies.
+var formInfos = []redcap.FormInfo{
+	{Name: "demographics", GoName: "Demographics", Fields: []string{"first_name", "dob", "sex", "race", "height_cm", "weight_kg", "email", "demographics_complete"}},
+	{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "visit_time", "smoker", "cigs_per_day", "comments", "visit_complete"}},
+}
+
 // Forms describes the project's instruments, in dictionary order. The record ID field is the
-// record's ID and belongs to no instrument's fields here.
+// record's ID and belongs to no instrument's fields here. Each call returns a new copy.
 func Forms() []redcap.FormInfo {
-	return []redcap.FormInfo{
-		{Name: "demographics", GoName: "Demographics", Fields: []string{"first_name", "dob", "sex", "race", "height_cm", "weight_kg", "email", "demographics_complete"}},
-		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "visit_time", "smoker", "cigs_per_day", "comments", "visit_complete"}},
+	out := make([]redcap.FormInfo, len(formInfos))
+	for i, f := range formInfos {
+		f.Fields = append([]string(nil), f.Fields...)
+		out[i] = f
 	}
+	return out
 }

@@ -66,10 +66,18 @@ func MissingCodes() []string {
 	return missingCodes.Codes()
 }
 
+// formInfos describes the project's instruments; Forms hands out copies.
+var formInfos = []redcap.FormInfo{
+	{Name: "form_1", GoName: "Form1", Fields: []string{"symptoms", "consent", "form_1_complete"}},
+}
+
 // Forms describes the project's instruments, in dictionary order. The record ID field is the
-// record's ID and belongs to no instrument's fields here.
+// record's ID and belongs to no instrument's fields here. Each call returns a new copy.
 func Forms() []redcap.FormInfo {
-	return []redcap.FormInfo{
-		{Name: "form_1", GoName: "Form1", Fields: []string{"symptoms", "consent", "form_1_complete"}},
+	out := make([]redcap.FormInfo, len(formInfos))
+	for i, f := range formInfos {
+		f.Fields = append([]string(nil), f.Fields...)
+		out[i] = f
 	}
+	return out
 }

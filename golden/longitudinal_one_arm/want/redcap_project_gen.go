@@ -73,13 +73,21 @@ func MissingCodes() []string {
 	return missingCodes.Codes()
 }
 
+// formInfos describes the project's instruments; Forms hands out copies.
+var formInfos = []redcap.FormInfo{
+	{Name: "enrollment", GoName: "Enrollment", Fields: []string{"consent_date", "site", "enrollment_complete"}},
+	{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "symptoms", "visit_complete"}},
+	{Name: "labs", GoName: "Labs", Fields: []string{"lab_test", "lab_value", "labs_complete"}, Repeating: true},
+	{Name: "phone_call", GoName: "PhoneCall", Fields: []string{"call_date", "call_notes", "phone_call_complete"}},
+}
+
 // Forms describes the project's instruments, in dictionary order. The record ID field is the
-// record's ID and belongs to no instrument's fields here.
+// record's ID and belongs to no instrument's fields here. Each call returns a new copy.
 func Forms() []redcap.FormInfo {
-	return []redcap.FormInfo{
-		{Name: "enrollment", GoName: "Enrollment", Fields: []string{"consent_date", "site", "enrollment_complete"}},
-		{Name: "visit", GoName: "Visit", Fields: []string{"visit_date", "symptoms", "visit_complete"}},
-		{Name: "labs", GoName: "Labs", Fields: []string{"lab_test", "lab_value", "labs_complete"}, Repeating: true},
-		{Name: "phone_call", GoName: "PhoneCall", Fields: []string{"call_date", "call_notes", "phone_call_complete"}},
+	out := make([]redcap.FormInfo, len(formInfos))
+	for i, f := range formInfos {
+		f.Fields = append([]string(nil), f.Fields...)
+		out[i] = f
 	}
+	return out
 }

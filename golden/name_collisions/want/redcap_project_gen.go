@@ -68,12 +68,20 @@ func MissingCodes() []string {
 	return missingCodes.Codes()
 }
 
+// formInfos describes the project's instruments; Forms hands out copies.
+var formInfos = []redcap.FormInfo{
+	{Name: "record", GoName: "RecordForm", Fields: []string{"a1", "a_1", "type", "string", "validate", "complete", "record_complete"}},
+	{Name: "test", GoName: "Test", Fields: []string{"func", "test_complete"}},
+	{Name: "2019_followup", GoName: "Form2019Followup", Fields: []string{"first_visit", "url_id", "2019_followup_complete"}},
+}
+
 // Forms describes the project's instruments, in dictionary order. The record ID field is the
-// record's ID and belongs to no instrument's fields here.
+// record's ID and belongs to no instrument's fields here. Each call returns a new copy.
 func Forms() []redcap.FormInfo {
-	return []redcap.FormInfo{
-		{Name: "record", GoName: "RecordForm", Fields: []string{"a1", "a_1", "type", "string", "validate", "complete", "record_complete"}},
-		{Name: "test", GoName: "Test", Fields: []string{"func", "test_complete"}},
-		{Name: "2019_followup", GoName: "Form2019Followup", Fields: []string{"first_visit", "url_id", "2019_followup_complete"}},
+	out := make([]redcap.FormInfo, len(formInfos))
+	for i, f := range formInfos {
+		f.Fields = append([]string(nil), f.Fields...)
+		out[i] = f
 	}
+	return out
 }

@@ -66,12 +66,20 @@ func MissingCodes() []string {
 	return missingCodes.Codes()
 }
 
+// formInfos describes the project's instruments; Forms hands out copies.
+var formInfos = []redcap.FormInfo{
+	{Name: "enrollment", GoName: "Enrollment", Fields: []string{"enroll_date", "enrollment_complete"}},
+	{Name: "medications", GoName: "Medications", Fields: []string{"med_name", "med_dose", "medications_complete"}, Repeating: true},
+	{Name: "adverse_events", GoName: "AdverseEvents", Fields: []string{"ae_term", "ae_severity", "adverse_events_complete"}, Repeating: true},
+}
+
 // Forms describes the project's instruments, in dictionary order. The record ID field is the
-// record's ID and belongs to no instrument's fields here.
+// record's ID and belongs to no instrument's fields here. Each call returns a new copy.
 func Forms() []redcap.FormInfo {
-	return []redcap.FormInfo{
-		{Name: "enrollment", GoName: "Enrollment", Fields: []string{"enroll_date", "enrollment_complete"}},
-		{Name: "medications", GoName: "Medications", Fields: []string{"med_name", "med_dose", "medications_complete"}, Repeating: true},
-		{Name: "adverse_events", GoName: "AdverseEvents", Fields: []string{"ae_term", "ae_severity", "adverse_events_complete"}, Repeating: true},
+	out := make([]redcap.FormInfo, len(formInfos))
+	for i, f := range formInfos {
+		f.Fields = append([]string(nil), f.Fields...)
+		out[i] = f
 	}
+	return out
 }

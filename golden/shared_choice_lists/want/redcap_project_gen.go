@@ -75,11 +75,19 @@ func MissingCodes() []string {
 	return missingCodes.Codes()
 }
 
+// formInfos describes the project's instruments; Forms hands out copies.
+var formInfos = []redcap.FormInfo{
+	{Name: "baseline", GoName: "Baseline", Fields: []string{"mood_b", "mood_a", "sleep", "order", "smoker", "drinker", "baseline_complete"}},
+	{Name: "followup", GoName: "Followup", Fields: []string{"mood_c", "moods", "vaper", "moods_later", "moods_other", "followup_complete"}},
+}
+
 // Forms describes the project's instruments, in dictionary order. The record ID field is the
-// record's ID and belongs to no instrument's fields here.
+// record's ID and belongs to no instrument's fields here. Each call returns a new copy.
 func Forms() []redcap.FormInfo {
-	return []redcap.FormInfo{
-		{Name: "baseline", GoName: "Baseline", Fields: []string{"mood_b", "mood_a", "sleep", "order", "smoker", "drinker", "baseline_complete"}},
-		{Name: "followup", GoName: "Followup", Fields: []string{"mood_c", "moods", "vaper", "moods_later", "moods_other", "followup_complete"}},
+	out := make([]redcap.FormInfo, len(formInfos))
+	for i, f := range formInfos {
+		f.Fields = append([]string(nil), f.Fields...)
+		out[i] = f
 	}
+	return out
 }

@@ -120,12 +120,20 @@ func MissingCodes() []string {
 	return missingCodes.Codes()
 }
 
+// formInfos describes the project's instruments; Forms hands out copies.
+var formInfos = []redcap.FormInfo{
+	{Name: "visit", GoName: "Visit", Fields: []string{"v01_text_integer", "v02_text_number", "v03_radio", "v04_dropdown", "v05_yesno", "v06_text", "v07_notes", "v08_text_datetime_ymd", "v09_text_email", "v10_checkbox", "v11_text_date_ymd", "v12_text_integer", "v13_text_number", "v14_radio", "v15_dropdown", "v16_yesno", "v17_text", "visit_complete"}},
+	{Name: "labs", GoName: "Labs", Fields: []string{"v18_notes", "v19_text_datetime_ymd", "v20_text_email", "v21_checkbox", "v22_text_date_ymd", "v23_text_integer", "v24_text_number", "v25_radio", "v26_dropdown", "v27_yesno", "v28_text", "v29_notes", "v30_text_datetime_ymd", "v31_text_email", "v32_checkbox", "v33_text_date_ymd", "labs_complete"}},
+	{Name: "followup", GoName: "Followup", Fields: []string{"v34_text_integer", "v35_text_number", "v36_radio", "v37_dropdown", "v38_yesno", "v39_text", "v40_notes", "v41_text_datetime_ymd", "v42_text_email", "v43_checkbox", "v44_text_date_ymd", "v45_text_integer", "v46_text_number", "v47_radio", "v48_dropdown", "v49_yesno", "followup_complete"}},
+}
+
 // Forms describes the project's instruments, in dictionary order. The record ID field is the
-// record's ID and belongs to no instrument's fields here.
+// record's ID and belongs to no instrument's fields here. Each call returns a new copy.
 func Forms() []redcap.FormInfo {
-	return []redcap.FormInfo{
-		{Name: "visit", GoName: "Visit", Fields: []string{"v01_text_integer", "v02_text_number", "v03_radio", "v04_dropdown", "v05_yesno", "v06_text", "v07_notes", "v08_text_datetime_ymd", "v09_text_email", "v10_checkbox", "v11_text_date_ymd", "v12_text_integer", "v13_text_number", "v14_radio", "v15_dropdown", "v16_yesno", "v17_text", "visit_complete"}},
-		{Name: "labs", GoName: "Labs", Fields: []string{"v18_notes", "v19_text_datetime_ymd", "v20_text_email", "v21_checkbox", "v22_text_date_ymd", "v23_text_integer", "v24_text_number", "v25_radio", "v26_dropdown", "v27_yesno", "v28_text", "v29_notes", "v30_text_datetime_ymd", "v31_text_email", "v32_checkbox", "v33_text_date_ymd", "labs_complete"}},
-		{Name: "followup", GoName: "Followup", Fields: []string{"v34_text_integer", "v35_text_number", "v36_radio", "v37_dropdown", "v38_yesno", "v39_text", "v40_notes", "v41_text_datetime_ymd", "v42_text_email", "v43_checkbox", "v44_text_date_ymd", "v45_text_integer", "v46_text_number", "v47_radio", "v48_dropdown", "v49_yesno", "followup_complete"}},
+	out := make([]redcap.FormInfo, len(formInfos))
+	for i, f := range formInfos {
+		f.Fields = append([]string(nil), f.Fields...)
+		out[i] = f
 	}
+	return out
 }
