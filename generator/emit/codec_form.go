@@ -57,21 +57,14 @@ func scalarDecoder(sc scalarType) string { return "scalarDecode" + sc.typeName }
 
 // emitScalarDecode emits the decoder every field of a runtime scalar type calls:
 //
-//	// scalarDecode<Type> decodes the text of a <Type> field. ...
-//	//
-//	//go:noinline
-//	func scalarDecode<Type>(raw string) redcap.Value[redcap.<Type>] {
-//		return redcap.Decode(raw, missingCodes, redcap.Parse<Type>)
-//	}
+//	// scalarDecode<Type> decodes the text of a field of type redcap.<Type>. ...
+//	func scalarDecode<Type>(raw string) redcap.Value[redcap.<Type>] // see emitOutOfLineDecoder
 //
 // Out of line for the same reason as the enum decoders: inlined into every field of every form,
 // redcap.Decode made most of the compile time of projects with tens of thousands of fields.
 func emitScalarDecode(sc scalarType) jen.Code {
-	name := scalarDecoder(sc)
-	return jen.Comment("// "+name+" decodes the text of a "+sc.typeName+" field. It stays out of line so that projects\n"+
-		"// of many thousands of fields compile quickly.\n//\n//go:noinline").Line().
-		Func().Id(name).Params(jen.Id("raw").String()).Qual(runtimePath, "Value").Types(jen.Qual(runtimePath, sc.typeName)).
-		Block(jen.Return(jen.Qual(runtimePath, "Decode").Call(jen.Id("raw"), jen.Id("missingCodes"), jen.Qual(runtimePath, sc.parseName))))
+	return emitOutOfLineDecoder(scalarDecoder(sc), "a field of type redcap."+sc.typeName,
+		jen.Qual(runtimePath, sc.typeName), jen.Qual(runtimePath, sc.parseName))
 }
 
 // emitFormDecode emits:

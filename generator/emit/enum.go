@@ -128,11 +128,24 @@ func (pl *plan) emitEnumsFile(f *jen.File) {
 // field of a form: a project with thousands of choice fields compiles several times faster, at
 // the cost of one call per value.
 func emitEnumDecode(ep *enumPlan) jen.Code {
-	name := "decode" + ep.typ
-	return jen.Comment("// "+name+" decodes the text of a "+ep.typ+" field. It stays out of line so that forms of\n"+
-		"// hundreds of choice fields compile quickly.\n//\n//go:noinline").Line().
-		Func().Id(name).Params(jen.Id("raw").String()).Qual(runtimePath, "Value").Types(jen.Id(ep.typ)).
-		Block(jen.Return(jen.Qual(runtimePath, "Decode").Call(jen.Id("raw"), jen.Id("missingCodes"), jen.Id("Parse"+ep.typ))))
+	return emitOutOfLineDecoder("decode"+ep.typ, "a "+ep.typ+" field", jen.Id(ep.typ), jen.Id("Parse"+ep.typ))
+}
+
+// emitOutOfLineDecoder emits a decoder of one value type that the codec calls for every field of
+// that type, kept out of line (see emitEnumDecode and emitScalarDecode):
+//
+//	// <name> decodes the text of <what>. It stays out of line so that forms of
+//	// hundreds of fields compile quickly.
+//	//
+//	//go:noinline
+//	func <name>(raw string) redcap.Value[<typ>] {
+//		return redcap.Decode(raw, missingCodes, <parse>)
+//	}
+func emitOutOfLineDecoder(name, what string, typ, parse jen.Code) jen.Code {
+	return jen.Comment("// "+name+" decodes the text of "+what+". It stays out of line so that forms of\n"+
+		"// hundreds of fields compile quickly.\n//\n//go:noinline").Line().
+		Func().Id(name).Params(jen.Id("raw").String()).Qual(runtimePath, "Value").Types(typ).
+		Block(jen.Return(jen.Qual(runtimePath, "Decode").Call(jen.Id("raw"), jen.Id("missingCodes"), parse)))
 }
 
 // emitEnumType emits the type:

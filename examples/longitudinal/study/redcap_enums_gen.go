@@ -48,7 +48,7 @@ func SexValues() []Sex {
 }
 
 // decodeSex decodes the text of a Sex field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSex(raw string) redcap.Value[Sex] {
@@ -143,7 +143,7 @@ func AeSeverityValues() []AeSeverity {
 }
 
 // decodeAeSeverity decodes the text of a AeSeverity field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAeSeverity(raw string) redcap.Value[AeSeverity] {
@@ -190,7 +190,7 @@ func AeSeriousValues() []AeSerious {
 }
 
 // decodeAeSerious decodes the text of a AeSerious field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAeSerious(raw string) redcap.Value[AeSerious] {

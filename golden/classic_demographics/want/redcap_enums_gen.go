@@ -48,7 +48,7 @@ func SexValues() []Sex {
 }
 
 // decodeSex decodes the text of a Sex field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSex(raw string) redcap.Value[Sex] {
@@ -140,7 +140,7 @@ func SmokerValues() []Smoker {
 }
 
 // decodeSmoker decodes the text of a Smoker field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSmoker(raw string) redcap.Value[Smoker] {

@@ -51,7 +51,7 @@ func SatisfactionValues() []Satisfaction {
 }
 
 // decodeSatisfaction decodes the text of a Satisfaction field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSatisfaction(raw string) redcap.Value[Satisfaction] {
@@ -101,7 +101,7 @@ func MonthValues() []Month {
 }
 
 // decodeMonth decodes the text of a Month field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMonth(raw string) redcap.Value[Month] {
@@ -151,7 +151,7 @@ func LangValues() []Lang {
 }
 
 // decodeLang decodes the text of a Lang field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeLang(raw string) redcap.Value[Lang] {
@@ -198,7 +198,7 @@ func AgreeValues() []Agree {
 }
 
 // decodeAgree decodes the text of a Agree field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAgree(raw string) redcap.Value[Agree] {

@@ -48,7 +48,7 @@ func MoodValues() []Mood {
 }
 
 // decodeMood decodes the text of a Mood field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMood(raw string) redcap.Value[Mood] {

@@ -45,7 +45,7 @@ func SiteValues() []Site {
 }
 
 // decodeSite decodes the text of a Site field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSite(raw string) redcap.Value[Site] {

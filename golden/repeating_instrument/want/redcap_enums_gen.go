@@ -48,7 +48,7 @@ func AeSeverityValues() []AeSeverity {
 }
 
 // decodeAeSeverity decodes the text of a AeSeverity field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAeSeverity(raw string) redcap.Value[AeSeverity] {

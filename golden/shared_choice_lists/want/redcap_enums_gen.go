@@ -69,7 +69,7 @@ func MoodAValues() []MoodA {
 }
 
 // decodeMoodA decodes the text of a MoodA field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMoodA(raw string) redcap.Value[MoodA] {
@@ -119,7 +119,7 @@ func SleepValues() []Sleep {
 }
 
 // decodeSleep decodes the text of a Sleep field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSleep(raw string) redcap.Value[Sleep] {
@@ -169,7 +169,7 @@ func OrderValues() []Order {
 }
 
 // decodeOrder decodes the text of a Order field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeOrder(raw string) redcap.Value[Order] {
@@ -236,7 +236,7 @@ func DrinkerValues() []Drinker {
 }
 
 // decodeDrinker decodes the text of a Drinker field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeDrinker(raw string) redcap.Value[Drinker] {

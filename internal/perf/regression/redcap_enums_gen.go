@@ -45,7 +45,7 @@ func InstanceVerifyValues() []InstanceVerify {
 }
 
 // decodeInstanceVerify decodes the text of a InstanceVerify field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeInstanceVerify(raw string) redcap.Value[InstanceVerify] {
@@ -478,7 +478,7 @@ func BaseConfigDbUserValues() []BaseConfigDbUser {
 }
 
 // decodeBaseConfigDbUser decodes the text of a BaseConfigDbUser field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseConfigDbUser(raw string) redcap.Value[BaseConfigDbUser] {
@@ -569,7 +569,7 @@ func BaseConfigBioportalValues() []BaseConfigBioportal {
 }
 
 // decodeBaseConfigBioportal decodes the text of a BaseConfigBioportal field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseConfigBioportal(raw string) redcap.Value[BaseConfigBioportal] {
@@ -643,7 +643,7 @@ func BaseConfigRecaptchaValues() []BaseConfigRecaptcha {
 }
 
 // decodeBaseConfigRecaptcha decodes the text of a BaseConfigRecaptcha field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseConfigRecaptcha(raw string) redcap.Value[BaseConfigRecaptcha] {
@@ -714,7 +714,7 @@ func BaseConfigCookieValues() []BaseConfigCookie {
 }
 
 // decodeBaseConfigCookie decodes the text of a BaseConfigCookie field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseConfigCookie(raw string) redcap.Value[BaseConfigCookie] {
@@ -837,7 +837,7 @@ func BaseEmDeletedValues() []BaseEmDeleted {
 }
 
 // decodeBaseEmDeleted decodes the text of a BaseEmDeleted field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseEmDeleted(raw string) redcap.Value[BaseEmDeleted] {
@@ -979,7 +979,7 @@ func UpgradeStyleValues() []UpgradeStyle {
 }
 
 // decodeUpgradeStyle decodes the text of a UpgradeStyle field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeStyle(raw string) redcap.Value[UpgradeStyle] {
@@ -1026,7 +1026,7 @@ func UpgradeRedcapOfflineValues() []UpgradeRedcapOffline {
 }
 
 // decodeUpgradeRedcapOffline decodes the text of a UpgradeRedcapOffline field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRedcapOffline(raw string) redcap.Value[UpgradeRedcapOffline] {
@@ -1073,7 +1073,7 @@ func UpgradeAppSnapshotValues() []UpgradeAppSnapshot {
 }
 
 // decodeUpgradeAppSnapshot decodes the text of a UpgradeAppSnapshot field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeAppSnapshot(raw string) redcap.Value[UpgradeAppSnapshot] {
@@ -1120,7 +1120,7 @@ func UpgradeDbBackupValues() []UpgradeDbBackup {
 }
 
 // decodeUpgradeDbBackup decodes the text of a UpgradeDbBackup field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeDbBackup(raw string) redcap.Value[UpgradeDbBackup] {
@@ -1167,7 +1167,7 @@ func UpgradeLoadRedcapFilesValues() []UpgradeLoadRedcapFiles {
 }
 
 // decodeUpgradeLoadRedcapFiles decodes the text of a UpgradeLoadRedcapFiles field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeLoadRedcapFiles(raw string) redcap.Value[UpgradeLoadRedcapFiles] {
@@ -1214,7 +1214,7 @@ func UpgradeGenerateSQLValues() []UpgradeGenerateSQL {
 }
 
 // decodeUpgradeGenerateSQL decodes the text of a UpgradeGenerateSQL field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeGenerateSQL(raw string) redcap.Value[UpgradeGenerateSQL] {
@@ -1261,7 +1261,7 @@ func UpgradeRunSQLValues() []UpgradeRunSQL {
 }
 
 // decodeUpgradeRunSQL decodes the text of a UpgradeRunSQL field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRunSQL(raw string) redcap.Value[UpgradeRunSQL] {
@@ -1308,7 +1308,7 @@ func UpgradeRedcapNonVersionedValues() []UpgradeRedcapNonVersioned {
 }
 
 // decodeUpgradeRedcapNonVersioned decodes the text of a UpgradeRedcapNonVersioned field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRedcapNonVersioned(raw string) redcap.Value[UpgradeRedcapNonVersioned] {
@@ -1355,7 +1355,7 @@ func UpgradeOperationalValues() []UpgradeOperational {
 }
 
 // decodeUpgradeOperational decodes the text of a UpgradeOperational field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeOperational(raw string) redcap.Value[UpgradeOperational] {
@@ -1402,7 +1402,7 @@ func UpgradeLanguageFilesValues() []UpgradeLanguageFiles {
 }
 
 // decodeUpgradeLanguageFiles decodes the text of a UpgradeLanguageFiles field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeLanguageFiles(raw string) redcap.Value[UpgradeLanguageFiles] {
@@ -1449,7 +1449,7 @@ func UpgradeLanguageConfirmValues() []UpgradeLanguageConfirm {
 }
 
 // decodeUpgradeLanguageConfirm decodes the text of a UpgradeLanguageConfirm field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeLanguageConfirm(raw string) redcap.Value[UpgradeLanguageConfirm] {
@@ -1496,7 +1496,7 @@ func UpgradeBasicRedcapTestValues() []UpgradeBasicRedcapTest {
 }
 
 // decodeUpgradeBasicRedcapTest decodes the text of a UpgradeBasicRedcapTest field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeBasicRedcapTest(raw string) redcap.Value[UpgradeBasicRedcapTest] {
@@ -1543,7 +1543,7 @@ func UpgradePhpIniValues() []UpgradePhpIni {
 }
 
 // decodeUpgradePhpIni decodes the text of a UpgradePhpIni field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradePhpIni(raw string) redcap.Value[UpgradePhpIni] {
@@ -1590,7 +1590,7 @@ func UpgradePhpIni2Values() []UpgradePhpIni2 {
 }
 
 // decodeUpgradePhpIni2 decodes the text of a UpgradePhpIni2 field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradePhpIni2(raw string) redcap.Value[UpgradePhpIni2] {
@@ -1637,7 +1637,7 @@ func UpgradeTempDirWritableValues() []UpgradeTempDirWritable {
 }
 
 // decodeUpgradeTempDirWritable decodes the text of a UpgradeTempDirWritable field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeTempDirWritable(raw string) redcap.Value[UpgradeTempDirWritable] {
@@ -1684,7 +1684,7 @@ func UpgradeRestartAppServerValues() []UpgradeRestartAppServer {
 }
 
 // decodeUpgradeRestartAppServer decodes the text of a UpgradeRestartAppServer field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRestartAppServer(raw string) redcap.Value[UpgradeRestartAppServer] {
@@ -1731,7 +1731,7 @@ func UpgradeRemoveOldRedcapValues() []UpgradeRemoveOldRedcap {
 }
 
 // decodeUpgradeRemoveOldRedcap decodes the text of a UpgradeRemoveOldRedcap field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRemoveOldRedcap(raw string) redcap.Value[UpgradeRemoveOldRedcap] {
@@ -1800,7 +1800,7 @@ func MigAppServerTypeValues() []MigAppServerType {
 }
 
 // decodeMigAppServerType decodes the text of a MigAppServerType field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigAppServerType(raw string) redcap.Value[MigAppServerType] {
@@ -1907,7 +1907,7 @@ func MigLoadBalancerValues() []MigLoadBalancer {
 }
 
 // decodeMigLoadBalancer decodes the text of a MigLoadBalancer field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigLoadBalancer(raw string) redcap.Value[MigLoadBalancer] {
@@ -1977,7 +1977,7 @@ func MigAppServerBaltimoreValues() []MigAppServerBaltimore {
 }
 
 // decodeMigAppServerBaltimore decodes the text of a MigAppServerBaltimore field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigAppServerBaltimore(raw string) redcap.Value[MigAppServerBaltimore] {
@@ -2122,7 +2122,7 @@ func MigDbMirroringValues() []MigDbMirroring {
 }
 
 // decodeMigDbMirroring decodes the text of a MigDbMirroring field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigDbMirroring(raw string) redcap.Value[MigDbMirroring] {
@@ -2188,7 +2188,7 @@ func MigPhpIniSettingsValues() []MigPhpIniSettings {
 }
 
 // decodeMigPhpIniSettings decodes the text of a MigPhpIniSettings field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigPhpIniSettings(raw string) redcap.Value[MigPhpIniSettings] {
@@ -2581,7 +2581,7 @@ func ServersRestartedValues() []ServersRestarted {
 }
 
 // decodeServersRestarted decodes the text of a ServersRestarted field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeServersRestarted(raw string) redcap.Value[ServersRestarted] {
@@ -2685,7 +2685,7 @@ func MigRedcapOnlineValues() []MigRedcapOnline {
 }
 
 // decodeMigRedcapOnline decodes the text of a MigRedcapOnline field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigRedcapOnline(raw string) redcap.Value[MigRedcapOnline] {
@@ -2960,7 +2960,7 @@ func MigAPIHardcodePathsValues() []MigAPIHardcodePaths {
 }
 
 // decodeMigAPIHardcodePaths decodes the text of a MigAPIHardcodePaths field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigAPIHardcodePaths(raw string) redcap.Value[MigAPIHardcodePaths] {
@@ -3010,7 +3010,7 @@ func MigAuthAppInstalledValues() []MigAuthAppInstalled {
 }
 
 // decodeMigAuthAppInstalled decodes the text of a MigAuthAppInstalled field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigAuthAppInstalled(raw string) redcap.Value[MigAuthAppInstalled] {
@@ -3088,7 +3088,7 @@ func TestReasonValues() []TestReason {
 }
 
 // decodeTestReason decodes the text of a TestReason field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeTestReason(raw string) redcap.Value[TestReason] {
@@ -3173,7 +3173,7 @@ func ConfigChecksVerifiedValues() []ConfigChecksVerified {
 }
 
 // decodeConfigChecksVerified decodes the text of a ConfigChecksVerified field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeConfigChecksVerified(raw string) redcap.Value[ConfigChecksVerified] {
@@ -3726,7 +3726,7 @@ func ActionTagHelpValues() []ActionTagHelp {
 }
 
 // decodeActionTagHelp decodes the text of a ActionTagHelp field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeActionTagHelp(raw string) redcap.Value[ActionTagHelp] {
@@ -4028,7 +4028,7 @@ func AtRandomorderValues() []AtRandomorder {
 }
 
 // decodeAtRandomorder decodes the text of a AtRandomorder field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAtRandomorder(raw string) redcap.Value[AtRandomorder] {
@@ -4084,7 +4084,7 @@ func Choice1To5Values() []Choice1To5 {
 }
 
 // decodeChoice1To5 decodes the text of a Choice1To5 field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeChoice1To5(raw string) redcap.Value[Choice1To5] {
@@ -4158,7 +4158,7 @@ func Choice1To10Values() []Choice1To10 {
 }
 
 // decodeChoice1To10 decodes the text of a Choice1To10 field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeChoice1To10(raw string) redcap.Value[Choice1To10] {
@@ -4205,7 +4205,7 @@ func Trigger1SkipValues() []Trigger1Skip {
 }
 
 // decodeTrigger1Skip decodes the text of a Trigger1Skip field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeTrigger1Skip(raw string) redcap.Value[Trigger1Skip] {
@@ -4253,7 +4253,7 @@ func NeverSkipValues() []NeverSkip {
 }
 
 // decodeNeverSkip decodes the text of a NeverSkip field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeNeverSkip(raw string) redcap.Value[NeverSkip] {
@@ -4300,7 +4300,7 @@ func SkipField1Values() []SkipField1 {
 }
 
 // decodeSkipField1 decodes the text of a SkipField1 field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSkipField1(raw string) redcap.Value[SkipField1] {
@@ -4347,7 +4347,7 @@ func SkipField2Values() []SkipField2 {
 }
 
 // decodeSkipField2 decodes the text of a SkipField2 field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSkipField2(raw string) redcap.Value[SkipField2] {
@@ -4394,7 +4394,7 @@ func SkipField3Values() []SkipField3 {
 }
 
 // decodeSkipField3 decodes the text of a SkipField3 field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSkipField3(raw string) redcap.Value[SkipField3] {
@@ -4521,7 +4521,7 @@ func SameTimepointSkipsValues() []SameTimepointSkips {
 }
 
 // decodeSameTimepointSkips decodes the text of a SameTimepointSkips field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSameTimepointSkips(raw string) redcap.Value[SameTimepointSkips] {
@@ -4568,7 +4568,7 @@ func DropdownEmbeddedValues() []DropdownEmbedded {
 }
 
 // decodeDropdownEmbedded decodes the text of a DropdownEmbedded field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeDropdownEmbedded(raw string) redcap.Value[DropdownEmbedded] {
@@ -4612,7 +4612,7 @@ func RadioSingleAnswerEmbeddedValues() []RadioSingleAnswerEmbedded {
 }
 
 // decodeRadioSingleAnswerEmbedded decodes the text of a RadioSingleAnswerEmbedded field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeRadioSingleAnswerEmbedded(raw string) redcap.Value[RadioSingleAnswerEmbedded] {
@@ -4717,7 +4717,7 @@ func TrueFalseEmbeddedValues() []TrueFalseEmbedded {
 }
 
 // decodeTrueFalseEmbedded decodes the text of a TrueFalseEmbedded field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeTrueFalseEmbedded(raw string) redcap.Value[TrueFalseEmbedded] {
@@ -4768,7 +4768,7 @@ func MatrixFieldAEmbeddedValues() []MatrixFieldAEmbedded {
 }
 
 // decodeMatrixFieldAEmbedded decodes the text of a MatrixFieldAEmbedded field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMatrixFieldAEmbedded(raw string) redcap.Value[MatrixFieldAEmbedded] {
@@ -4838,7 +4838,7 @@ func NoMissingValuesValues() []NoMissingValues {
 }
 
 // decodeNoMissingValues decodes the text of a NoMissingValues field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeNoMissingValues(raw string) redcap.Value[NoMissingValues] {
@@ -4933,7 +4933,7 @@ func MissingValuesStandardValues() []MissingValuesStandard {
 }
 
 // decodeMissingValuesStandard decodes the text of a MissingValuesStandard field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMissingValuesStandard(raw string) redcap.Value[MissingValuesStandard] {
@@ -4992,7 +4992,7 @@ func CustomOnlyMissingValuesValues() []CustomOnlyMissingValues {
 }
 
 // decodeCustomOnlyMissingValues decodes the text of a CustomOnlyMissingValues field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeCustomOnlyMissingValues(raw string) redcap.Value[CustomOnlyMissingValues] {
@@ -5096,7 +5096,7 @@ func IsFieldBankEnabledValues() []IsFieldBankEnabled {
 }
 
 // decodeIsFieldBankEnabled decodes the text of a IsFieldBankEnabled field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeIsFieldBankEnabled(raw string) redcap.Value[IsFieldBankEnabled] {
@@ -5162,7 +5162,7 @@ func FieldBankStatusValues() []FieldBankStatus {
 }
 
 // decodeFieldBankStatus decodes the text of a FieldBankStatus field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeFieldBankStatus(raw string) redcap.Value[FieldBankStatus] {
@@ -5535,7 +5535,7 @@ func AsiSendNowValues() []AsiSendNow {
 }
 
 // decodeAsiSendNow decodes the text of a AsiSendNow field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAsiSendNow(raw string) redcap.Value[AsiSendNow] {
@@ -5705,7 +5705,7 @@ func BreakfastValues() []Breakfast {
 }
 
 // decodeBreakfast decodes the text of a Breakfast field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBreakfast(raw string) redcap.Value[Breakfast] {
@@ -5764,7 +5764,7 @@ func LunchValues() []Lunch {
 }
 
 // decodeLunch decodes the text of a Lunch field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeLunch(raw string) redcap.Value[Lunch] {
@@ -5811,7 +5811,7 @@ func IsURLShortEnabledValues() []IsURLShortEnabled {
 }
 
 // decodeIsURLShortEnabled decodes the text of a IsURLShortEnabled field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeIsURLShortEnabled(raw string) redcap.Value[IsURLShortEnabled] {
@@ -6238,7 +6238,7 @@ func EmailLogSearchValues() []EmailLogSearch {
 }
 
 // decodeEmailLogSearch decodes the text of a EmailLogSearch field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeEmailLogSearch(raw string) redcap.Value[EmailLogSearch] {
@@ -6326,7 +6326,7 @@ func FieldCommentChoosenValues() []FieldCommentChoosen {
 }
 
 // decodeFieldCommentChoosen decodes the text of a FieldCommentChoosen field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeFieldCommentChoosen(raw string) redcap.Value[FieldCommentChoosen] {
@@ -6832,7 +6832,7 @@ func DqDownloadValues() []DqDownload {
 }
 
 // decodeDqDownload decodes the text of a DqDownload field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeDqDownload(raw string) redcap.Value[DqDownload] {
@@ -6880,7 +6880,7 @@ func APIGrantTokenValues() []APIGrantToken {
 }
 
 // decodeAPIGrantToken decodes the text of a APIGrantToken field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAPIGrantToken(raw string) redcap.Value[APIGrantToken] {
@@ -6984,7 +6984,7 @@ func MobileAppDownloadValues() []MobileAppDownload {
 }
 
 // decodeMobileAppDownload decodes the text of a MobileAppDownload field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMobileAppDownload(raw string) redcap.Value[MobileAppDownload] {
@@ -7392,7 +7392,7 @@ func UserAllowListEnabledValues() []UserAllowListEnabled {
 }
 
 // decodeUserAllowListEnabled decodes the text of a UserAllowListEnabled field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUserAllowListEnabled(raw string) redcap.Value[UserAllowListEnabled] {
@@ -7584,7 +7584,7 @@ func PseSingleAnswerValues() []PseSingleAnswer {
 }
 
 // decodePseSingleAnswer decodes the text of a PseSingleAnswer field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodePseSingleAnswer(raw string) redcap.Value[PseSingleAnswer] {
@@ -7701,7 +7701,7 @@ func Charset1Values() []Charset1 {
 }
 
 // decodeCharset1 decodes the text of a Charset1 field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeCharset1(raw string) redcap.Value[Charset1] {
@@ -7751,7 +7751,7 @@ func CharsetSpanishValues() []CharsetSpanish {
 }
 
 // decodeCharsetSpanish decodes the text of a CharsetSpanish field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeCharsetSpanish(raw string) redcap.Value[CharsetSpanish] {
@@ -7798,7 +7798,7 @@ func TrueFalseValues() []TrueFalse {
 }
 
 // decodeTrueFalse decodes the text of a TrueFalse field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeTrueFalse(raw string) redcap.Value[TrueFalse] {

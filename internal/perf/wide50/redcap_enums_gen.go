@@ -49,7 +49,7 @@ func V03RadioValues() []V03Radio {
 }
 
 // decodeV03Radio decodes the text of a V03Radio field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeV03Radio(raw string) redcap.Value[V03Radio] {
@@ -106,7 +106,7 @@ func V04DropdownValues() []V04Dropdown {
 }
 
 // decodeV04Dropdown decodes the text of a V04Dropdown field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeV04Dropdown(raw string) redcap.Value[V04Dropdown] {
@@ -154,7 +154,7 @@ func V05YesnoValues() []V05Yesno {
 }
 
 // decodeV05Yesno decodes the text of a V05Yesno field. It stays out of line so that forms of
-// hundreds of choice fields compile quickly.
+// hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeV05Yesno(raw string) redcap.Value[V05Yesno] {
