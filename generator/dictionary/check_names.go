@@ -18,11 +18,11 @@ func reservedFieldName(name string) bool {
 	return false
 }
 
-// storedName is the name REDCap stores for a field or form name written in a dictionary:
+// StoredName is the name REDCap stores for a field or form name written in a dictionary:
 // lower-cased, spaces turned into underscores (metadata: metadata_import_defect_uppercase_field_name,
 // _field_name_with_space, _form_name_uppercase, _form_name_with_space). Exports and imports use
 // the stored name, so generated code must too.
-func storedName(name string) string {
+func StoredName(name string) string {
 	return strings.ReplaceAll(strings.ToLower(name), " ", "_")
 }
 
@@ -44,7 +44,7 @@ func renaming(name string) string {
 // Upper-case letters and spaces only warn: real dictionaries (shared libraries) carry such names,
 // and REDCap lower-cases them and turns spaces into underscores on import.
 func checkFieldName(c *collector, w where, name string) string {
-	stored := storedName(name)
+	stored := StoredName(name)
 	switch {
 	case name == "":
 		c.errorf(w, "", "field name is empty")
@@ -80,7 +80,7 @@ func checkFormName(c *collector, w where, field, form string) string {
 		c.errorf(w, field, "form name is empty")
 		return form
 	}
-	stored := storedName(form)
+	stored := StoredName(form)
 	if !c.first("form name " + form) {
 		return stored
 	}

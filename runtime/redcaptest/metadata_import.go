@@ -40,7 +40,7 @@ func (st *state) importMetadata(p params) answer {
 		cells := append([]string(nil), r...)
 		for _, c := range []int{colName, colForm} {
 			if c < len(cells) {
-				cells[c] = normaliseName(cells[c])
+				cells[c] = dictionary.StoredName(strings.TrimSpace(cells[c]))
 			}
 		}
 		checked[i] = dictRow{cells: cells, line: i + 2}
@@ -147,8 +147,8 @@ func buildForms(rows [][]string, old []*dictionary.Form) []*dictionary.Form {
 			return ""
 		}
 		f := &dictionary.Field{
-			Name:           normaliseName(col(0)),
-			Form:           normaliseName(col(1)),
+			Name:           dictionary.StoredName(strings.TrimSpace(col(0))),
+			Form:           dictionary.StoredName(strings.TrimSpace(col(1))),
 			SectionHeader:  col(2),
 			Type:           dictionary.FieldType(col(3)),
 			Label:          col(4),
@@ -193,12 +193,6 @@ func buildForms(rows [][]string, old []*dictionary.Form) []*dictionary.Form {
 		fm.Fields = append(fm.Fields, f)
 	}
 	return forms
-}
-
-// normaliseName lower-cases a field or form name and turns spaces into underscores, as REDCap
-// does on import.
-func normaliseName(s string) string {
-	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "_")
 }
 
 // fieldChoices parses the choices of a field of a choice type.
