@@ -24,19 +24,18 @@ func (pl *plan) checkboxes() []*fieldPlan {
 // sorts first declares the type, the others are aliases of it: a set type costs the compiler ten
 // methods, and projects repeat the same checkbox list hundreds or thousands of times.
 func (pl *plan) planSets() {
-	owner := map[string]*fieldPlan{}
-	key := func(fd *fieldPlan) string {
-		return choiceListKey(choicesOf(fd.field)) + "|" + strings.Join(fd.codes[fd.nChoices:], "\x00")
-	}
 	boxes := pl.checkboxes()
-	for _, fd := range boxes {
-		if o, ok := owner[key(fd)]; !ok || fd.field.Name < o.field.Name {
-			owner[key(fd)] = fd
+	keys := make([]string, len(boxes)) // choices and missing-code columns of each field
+	owner := map[string]*fieldPlan{}
+	for i, fd := range boxes {
+		keys[i] = choiceListKey(choicesOf(fd.field)) + "|" + strings.Join(fd.codes[fd.nChoices:], "\x00")
+		if o, ok := owner[keys[i]]; !ok || fd.field.Name < o.field.Name {
+			owner[keys[i]] = fd
 		}
 	}
 	pl.setOwner = map[*fieldPlan]*fieldPlan{}
-	for _, fd := range boxes {
-		if o := owner[key(fd)]; o != fd {
+	for i, fd := range boxes {
+		if o := owner[keys[i]]; o != fd {
 			pl.setOwner[fd] = o
 		}
 	}

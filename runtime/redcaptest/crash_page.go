@@ -80,11 +80,17 @@ func (c phpCrash) html() string {
 		msg.WriteString("#" + strconv.Itoa(i) + " " + f + "\n")
 	}
 	msg.WriteString("  thrown")
+	return crashReportHTML(phpHTMLEscape(msg.String()) + "<br>\n" +
+		"\t\t\t\t\t<b>File:</b> " + phpHTMLEscape(c.file) + "<br>\n" +
+		"\t\t\t\t\t<b>Line:</b> " + strconv.Itoa(c.line) + "<br>\n")
+}
+
+// crashReportHTML wraps the report's body (the escaped error message and what follows it) in the
+// frame of REDCap's fatal-error handler.
+func crashReportHTML(body string) string {
 	return "\t\t\t\t<div class=\"red\" style=\"margin:20px 0px;max-width:700px;\">\n" +
 		"\t\t\t\t\t<b>REDCap crashed due to an unexpected PHP fatal error!</b><br><br>\n" +
-		"\t\t\t\t\t<b>Error message:</b> " + phpHTMLEscape(msg.String()) + "<br>\n" +
-		"\t\t\t\t\t<b>File:</b> " + phpHTMLEscape(c.file) + "<br>\n" +
-		"\t\t\t\t\t<b>Line:</b> " + strconv.Itoa(c.line) + "<br>\n" +
+		"\t\t\t\t\t<b>Error message:</b> " + body +
 		"\t\t\t\t</div>\n"
 }
 
@@ -96,10 +102,7 @@ var phpHTMLEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;",
 
 // unreproducedCrashHTML stands in for the stack trace of a crash whose throw site in REDCap
 // 15.7.6 no vector shows (see UNMODELLED.md).
-const unreproducedCrashHTML = "\t\t\t\t<div class=\"red\" style=\"margin:20px 0px;max-width:700px;\">\n" +
-	"\t\t\t\t\t<b>REDCap crashed due to an unexpected PHP fatal error!</b><br><br>\n" +
-	"\t\t\t\t\t<b>Error message:</b> (redcaptest does not reproduce this stack trace)<br>\n" +
-	"\t\t\t\t</div>\n"
+var unreproducedCrashHTML = crashReportHTML("(redcaptest does not reproduce this stack trace)<br>\n")
 
 // crashAnswer imitates REDCap's answer when a request makes it throw: status 400, the HTML
 // crash report (crash == nil: a stand-in), then the generic error in the envelope of
