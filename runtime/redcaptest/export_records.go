@@ -136,6 +136,7 @@ func (st *state) renderEAV(sp exportSpec, format string) string {
 		}
 		t.cols = append(t.cols, "field_name", "value")
 	}
+	keep := st.rowFilter(sp.filter)
 	for _, id := range st.sortedRecordIDsPHP() {
 		if len(sp.records) > 0 && !slices.Contains(sp.records, id) {
 			continue
@@ -149,7 +150,7 @@ func (st *state) renderEAV(sp exportSpec, format string) string {
 			if len(sp.events) > 0 && !slices.Contains(sp.events, k.event) {
 				continue
 			}
-			if sp.filter != "" && !st.matches(sp.filter, rec, k) {
+			if keep != nil && !keep(rec, k) {
 				continue
 			}
 			for _, col := range v.order {

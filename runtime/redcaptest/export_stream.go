@@ -64,6 +64,7 @@ func (st *state) eachFlatRow(sp exportSpec, fn func(flatRow) error) error {
 		names[i] = c.name
 	}
 	vals := make([]string, len(cols))
+	keep := st.rowFilter(sp.filter)
 	for _, id := range st.exportedRecordIDs(sp) {
 		rec := st.records[id]
 		if !rec.inDateRange(sp.begin, sp.end) || !st.visible(rec) {
@@ -74,7 +75,7 @@ func (st *state) eachFlatRow(sp exportSpec, fn func(flatRow) error) error {
 			if !st.rowSelected(sp, k, v) {
 				continue
 			}
-			if sp.filter != "" && !st.matches(sp.filter, rec, k) {
+			if keep != nil && !keep(rec, k) {
 				continue
 			}
 			for i, c := range cols {

@@ -35,13 +35,17 @@ func (st *state) unknownRef(n *logicNode) bool {
 	return false
 }
 
-// matches evaluates the filter on one row of a record.
-func (st *state) matches(s string, rec *record, k rowKey) bool {
-	n, err := parseLogic(s)
-	if err != nil {
-		return false
+// rowFilter parses an export's filterLogic once and returns its test of one row of a record; nil
+// when there is no filter. A filter that does not parse selects no row.
+func (st *state) rowFilter(filter string) func(rec *record, k rowKey) bool {
+	if filter == "" {
+		return nil
 	}
-	return truthy(st.eval(n, rec, k))
+	n, err := parseLogic(filter)
+	if err != nil {
+		return func(*record, rowKey) bool { return false }
+	}
+	return func(rec *record, k rowKey) bool { return truthy(st.eval(n, rec, k)) }
 }
 
 func truthy(v string) bool { return v != "" && v != "0" && v != "false" }
