@@ -1,66 +1,87 @@
 package redcaptest
 
-// This file models REDCap's recalculation of calc fields on record import. The vectors show:
+import (
+	"github.com/redcapgen/redcapgen/runtime/logic"
+)
+
+// This file models REDCap's recalculation of computed fields (calc fields, @CALCTEXT and
+// @CALCDATE text fields) on record import. The vectors show:
 //   - a value sent for a calc field is dropped (records: import_f_calc_01, classic_import_calc_field);
 //   - a record saved with a value for a field a calc uses gets the calc computed (records:
 //     import_f_integer_src_01, then import_calc_value__after: v224 has f_calc 42);
 //   - an import that carries the calc field's own column leaves that calc alone for every record
 //     (import_normalization_batch sends f_calc for n110 and f_integer_src for n126: n126's f_calc
 //     stays blank);
-//   - a calc REDCap cannot evaluate stays blank (classic bmi writes its exponent as (x)^2, not
-//     (x)^(2): classic_import_calc_inputs__after and every classic export show bmi blank).
+//   - a calc field naming no field is computed on every import (2 + 3 * 4, year('today')); an
+//     @CALCDATE naming no field is not;
+//   - a calc REDCap's parser rejects stays blank.
 
-// calcField is a calc field with its parsed expression and the fields the expression uses.
-type calcField struct {
+// computedField is a computed field with its parsed expression and the fields it uses.
+type computedField struct {
 	name, form string
-	expr       *logicNode
+	kind       logic.Computation
+	validation string
+	expr       *logic.Expr // nil: REDCap cannot evaluate it, the value stays blank
 	uses       map[string]bool
 }
 
-// calcFields returns the project's calc fields whose expressions parse, in dictionary order.
-func (st *state) calcFields() []calcField {
-	var out []calcField
+// computedFields returns the project's computed fields in dictionary order.
+func (st *state) computedFields() []computedField {
+	var out []computedField
 	for _, f := range st.sch.fields {
-		if f.Type != "calc" {
+		kind, src := logic.ComputedExpression(string(f.Type), f.ChoicesRaw, f.Annotation)
+		if kind == logic.NotComputed {
 			continue
 		}
-		n, err := parseLogic(f.ChoicesRaw)
-		if err != nil {
-			continue
+		c := computedField{name: f.Name, form: f.Form, kind: kind, validation: f.TextValidation(), uses: map[string]bool{}}
+		if e, err := logic.Parse(src); err == nil && logic.AnalyseCalc(src).Outcome == logic.Accepted {
+			c.expr = e
+			for _, r := range e.Refs() {
+				if !r.Smart {
+					c.uses[r.Field] = true
+				}
+			}
 		}
-		uses := map[string]bool{}
-		collectRefs(n, uses)
-		out = append(out, calcField{name: f.Name, form: f.Form, expr: n, uses: uses})
+		out = append(out, c)
 	}
 	return out
 }
 
-// collectRefs adds the fields an expression refers to.
-func collectRefs(n *logicNode, into map[string]bool) {
-	if n.op == "ref" {
-		into[n.field] = true
-	}
-	for _, k := range n.kids {
-		collectRefs(k, into)
-	}
-}
-
-// recomputeCalcs computes, on each record in saved (record ID -> fields the import saved on it),
-// every calc that uses a saved field, unless the import's columns include the calc itself.
+// recomputeCalcs computes, on each record of the import (saved: record ID -> fields the import
+// saved on it), every computed field whose expression names a field of the import's columns
+// (blank or not), unless the columns include the field itself; calc fields that name no field
+// are computed too.
 func (st *state) recomputeCalcs(saved map[string]map[string]bool, cols []string) {
 	sent := map[string]bool{}
 	for _, c := range cols {
 		sent[st.fieldOfColumn(c)] = true
 	}
-	calcs := st.calcFields()
+	calcs := st.computedFields()
 	if len(calcs) == 0 {
 		return
 	}
-	for id, fields := range saved {
+	// A computed field triggers the ones that use it, in dictionary order, until nothing changes.
+	triggered := map[string]bool{}
+	for f := range sent {
+		triggered[f] = true
+	}
+	var run []computedField
+	for changed := true; changed; {
+		changed = false
 		for _, c := range calcs {
-			if !sent[c.name] && usesAny(c.uses, fields) {
-				st.computeCalc(st.records[id], c)
+			if sent[c.name] || triggered[c.name] {
+				continue
 			}
+			if usesAny(c.uses, triggered) || len(c.uses) == 0 && c.kind == logic.ComputedCalc {
+				triggered[c.name] = true
+				run = append(run, c)
+				changed = true
+			}
+		}
+	}
+	for id := range saved {
+		for _, c := range run {
+			st.computeCalc(st.records[id], c)
 		}
 	}
 }
@@ -75,22 +96,28 @@ func usesAny(uses, fields map[string]bool) bool {
 	return false
 }
 
-// computeCalc evaluates the calc on every row of the record that holds its form and stores the
+// computeCalc evaluates the field on every row of the record that holds its form and stores the
 // result (a blank result erases a stored value).
-func (st *state) computeCalc(rec *record, c calcField) {
+func (st *state) computeCalc(rec *record, c computedField) {
 	for _, k := range st.sortedKeys(rec) {
 		if st.belongs(c.form, k) {
-			rec.rows[k].set(c.name, st.calcValue(c.expr, rec, k))
+			rec.rows[k].set(c.name, st.computedValue(c, rec, k))
 		}
 	}
 }
 
-// calcValue is a calculation's value on one row, as REDCap stores it: a number without exponent
-// or trailing zeros, else blank. [event][field] reads the named event's row.
-func (st *state) calcValue(expr *logicNode, rec *record, k rowKey) string {
-	f, ok := number(logicEnv{st: st, rec: rec, k: k, cross: true}.eval(expr))
-	if !ok {
+// computedValue is a computed field's value on one row, as REDCap stores it. [event][field]
+// reads the named event's row.
+func (st *state) computedValue(c computedField, rec *record, k rowKey) string {
+	if c.expr == nil {
 		return ""
 	}
-	return formatNumber(f)
+	v, err := c.expr.Eval(st.logicSchema(), recordEnv{st: st, rec: rec, here: k, cross: true}, st.logicContext(rec, k))
+	switch c.kind {
+	case logic.ComputedText:
+		return logic.CalcText(v, err)
+	case logic.ComputedDate:
+		return logic.CalcDate(v, err, c.validation)
+	}
+	return logic.Calc(v, err)
 }

@@ -18,7 +18,7 @@ d2,f,,text,D2,,,date_ymd,,,,,,,,,,
 t1,f,,text,T1,,,datetime_ymd,,,,,,,,,,
 cb,f,,checkbox,Box,"1, One | 2, Two | A_B, Letters",,,,,,,,,,,,
 total,f,,calc,Total,[a] + [b] * 2,,,,,,,,,,,,
-bad_pow,f,,calc,Bad exponent,([a])^2,,,,,,,,,,,,
+bad_pow,f,,calc,Bad exponent,"round([a]/(([b])^2),1)",,,,,,,,,,,,
 `
 
 // calcFixture is a fake with one record: a=7, b=2, z=0, d1=2024-01-01, d2=2024-03-01,
@@ -37,94 +37,6 @@ func calcFixture(t *testing.T) (*Server, *record) {
 		row.set(col, v)
 	}
 	return s, rec
-}
-
-func TestCalcExpressions(t *testing.T) {
-	s, rec := calcFixture(t)
-	tests := []struct {
-		expr, want string
-	}{
-		// arithmetic and precedence
-		{"[a] + [b] * 2", "11"},
-		{"([a] + [b]) * 2", "18"},
-		{"[a] - [b] - 1", "4"},
-		{"[a] / [b]", "3.5"},
-		{"-[a] + 1", "-6"},
-		{"0.1 + 0.2", "0.3"},
-		{"10 / 4 * 2", "5"},
-		{"1 / 3", "0.33333333333333"},
-		{"100000000 * 100000000", "10000000000000000"},
-		{"([a])^(2)", "49"},
-		{"(2)^(0.5) * (2)^(0.5)", "2"},
-		// REDCap's exponent needs both sides in parentheses
-		{"([a])^2", ""},
-		{"[a]^(2)", ""},
-		// blanks and division by zero
-		{"[blank] + 1", ""},
-		{"[a] * [nope]", ""},
-		{"[a] / [z]", ""},
-		{"[a] / 0", ""},
-		{"sqrt(-1)", ""},
-		// functions
-		{"round([a] / [b])", "4"},
-		{"round(2.345, 2)", "2.35"},
-		{"round(-2.5)", "-3"},
-		{"round(1.005, 2)", "1.01"},
-		{"roundup(14.381, 1)", "14.4"},
-		{"rounddown(14.389, 1)", "14.3"},
-		{"sqrt([a] * 7)", "7"},
-		{"abs([b] - [a])", "5"},
-		{"min([a], [b], [blank])", "2"},
-		{"max([a], [b], 10)", "10"},
-		{"mean([a], [b], [blank])", "4.5"},
-		{"median(3, 1, [a], 2)", "2.5"},
-		{"sum([a], [b], [blank])", "9"},
-		{"sum([blank])", ""},
-		{"round(sqrt(sum([a], 2)) * mean(4, 6), 1)", "15"},
-		{"if([a] > 5, [a] * 10, 0)", "70"},
-		{"if([blank] = '', 1, 2)", "1"},
-		{"if(isblankormissingcode([blank]), 0, [a])", "0"},
-		{"if(isnumber([a]) and isinteger([b]), 1, 0)", "1"},
-		{"if([a] > 5 and ([b] = 2 or [b] = 3), round([a] / 3, 2), 'x')", "2.33"},
-		{"if([a] > 50, 1, 'text')", ""},
-		// checkboxes
-		{"[cb(1)] + [cb(2)] + [cb(A_B)]", "2"},
-		// datediff
-		{`datediff([d1], [d2], "d")`, "60"},
-		{`datediff([d2], [d1], "d")`, "60"},
-		{`datediff([d2], [d1], "d", "ymd", true)`, "-60"},
-		{`datediff([d1], [d2], "d", true)`, "60"},
-		{`datediff([d1], [t1], "h")`, "12.5"},
-		{`datediff([d1], [t1], "m")`, "750"},
-		{`datediff([d1], [t1], "s")`, "45000"},
-		{`rounddown(datediff('2000-02-29', '2024-02-28', "y"), 0)`, "23"},
-		{`round(datediff([d1], [d2], "M"), 2)`, "1.97"},
-		{`datediff('03/01/2024', [d1], "d", "mdy")`, "60"},
-		{`datediff('01-03-2024', [d1], "d", "dmy")`, "60"},
-		{`datediff([d1], [blank], "d")`, ""},
-		{`datediff([d1], 'soon', "d")`, ""},
-		// syntax errors
-		{"[a] +", ""},
-		{"round([a]", ""},
-	}
-	for _, tc := range tests {
-		n, err := parseLogic(tc.expr)
-		got := ""
-		if err == nil {
-			got = s.st.calcValue(n, rec, rowKey{})
-		}
-		if got != tc.want {
-			t.Errorf("%s = %q, want %q", tc.expr, got, tc.want)
-		}
-	}
-}
-
-func TestFormatNumber(t *testing.T) {
-	for f, want := range map[float64]string{0: "0", 25: "25", -0.5: "-0.5", 1e-7: "0.0000001", 1e20: "100000000000000000000", 22.700000000000003: "22.7"} {
-		if got := formatNumber(f); got != want {
-			t.Errorf("formatNumber(%v) = %q, want %q", f, got, want)
-		}
-	}
 }
 
 func TestCalcRecomputedOnImport(t *testing.T) {

@@ -1,6 +1,7 @@
 package redcaptest
 
 import (
+	"github.com/redcapgen/redcapgen/runtime/logic"
 	"net/http"
 	"strconv"
 	"strings"
@@ -46,7 +47,7 @@ func csvDelimiterCrash() phpCrash {
 
 // unconsumedLogicCrash is what REDCap throws when its logic parser stops before the last token
 // of a filterLogic: the index it stopped at and every token, dumped with print_r.
-func unconsumedLogicCrash(stoppedAt int, toks []rcToken) phpCrash {
+func unconsumedLogicCrash(stoppedAt int, toks []logic.ParserToken) phpCrash {
 	return phpCrash{
 		message: "Uncaught LogicException: Parser did not consume all tokens! tokenIdx: " +
 			strconv.Itoa(stoppedAt) + ", tokens: " + printRTokens(toks),
@@ -60,13 +61,13 @@ func unconsumedLogicCrash(stoppedAt int, toks []rcToken) phpCrash {
 }
 
 // printRTokens renders tokens the way PHP's print_r renders an array of stdClass objects.
-func printRTokens(toks []rcToken) string {
+func printRTokens(toks []logic.ParserToken) string {
 	var b strings.Builder
 	b.WriteString("Array\n(\n")
 	for i, t := range toks {
 		b.WriteString("    [" + strconv.Itoa(i) + "] => stdClass Object\n        (\n")
-		b.WriteString("            [type] => " + strconv.Itoa(int(t.typ)) + "\n")
-		b.WriteString("            [value] => " + t.value + "\n        )\n\n")
+		b.WriteString("            [type] => " + strconv.Itoa(t.Type) + "\n")
+		b.WriteString("            [value] => " + t.Value + "\n        )\n\n")
 	}
 	b.WriteString(")\n")
 	return b.String()

@@ -63,6 +63,16 @@ func (st *state) repeatingForm(event, form string) bool {
 	return false
 }
 
+// repeatsSomewhere reports whether the form is a repeating instrument in any event.
+func (st *state) repeatsSomewhere(form string) bool {
+	for _, r := range st.proj.Repeating {
+		if r.Form == form {
+			return true
+		}
+	}
+	return false
+}
+
 // repeatingEvent reports whether the whole event repeats.
 func (st *state) repeatingEvent(event string) bool {
 	if !st.longitudinal() {

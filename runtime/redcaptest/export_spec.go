@@ -160,7 +160,12 @@ func (st *state) columnsFor(sp exportSpec) []outColumn {
 				cols = append(cols, outColumn{name: c.name, field: fl.Name, form: f.Name, code: c.code, kind: k})
 			}
 		}
-		if (formSelected || slices.Contains(sp.fields, f.Name+"_complete")) && st.mayExportForm(f.Name) {
+		// When only the record ID is asked for, REDCap adds the status of each repeating
+		// instrument, which marks the rows of its instances.
+		onlyID := len(sp.fields) == 1 && sp.fields[0] == rid && len(sp.forms) == 0
+		withStatus := formSelected || slices.Contains(sp.fields, f.Name+"_complete") ||
+			onlyID && st.repeatsSomewhere(f.Name)
+		if withStatus && st.mayExportForm(f.Name) {
 			cols = append(cols, outColumn{name: f.Name + "_complete", form: f.Name, kind: colComplete})
 		}
 	}

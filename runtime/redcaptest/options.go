@@ -26,6 +26,7 @@ type config struct {
 	failAtImport   int
 	production     bool
 	rights         Rights
+	clock          func() time.Time
 }
 
 // WithToken sets the API token the server accepts (32 hexadecimal characters; matched
@@ -82,3 +83,7 @@ func DropConnection() Option { return func(c *config) { c.dropConnection = true 
 // FailAtImport makes the n-th record import call (1-based) fail with status 500 after saving
 // nothing.
 func FailAtImport(n int) Option { return func(c *config) { c.failAtImport = n } }
+
+// WithClock pins the server's clock: what 'today' and 'now' mean in calculations and filterLogic.
+// Tests that compare computed dates or ages use it to get the same answer every day.
+func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/runtime/logic"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 
@@ -31,6 +32,10 @@ type state struct {
 	rights Rights
 	// created is the project's creation_time ("YYYY-MM-DD HH:MM:SS"): when the server started.
 	created string
+	// logic is the design as the logic engine sees it; nil until first used after a change.
+	logic *logic.Schema
+	// clock is the pinned clock of WithClock; nil for the real time.
+	clock func() time.Time
 }
 
 // schema is what the server derives from the dictionary: columns, rules and lookups. It is rebuilt
@@ -68,6 +73,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		projectID:   cp.ID,
 		recordLimit: cfg.recordLimit,
 		surveyForms: cp.SurveyForms,
+		clock:       cfg.clock,
 		records:     map[string]*record{},
 		nextDAGID:   1,
 		nextEventID: 1,
@@ -187,6 +193,7 @@ func (st *state) rebuild() {
 		sch.order[f.Name+"_complete"] = len(sch.order)
 	}
 	st.sch = sch
+	st.logic = nil
 }
 
 // exportColumn is one export column with the checkbox code it stands for.

@@ -77,14 +77,21 @@ func (v *valueRow) set(col, val string) {
 	v.vals[col] = val
 }
 
-// sortedKeys returns the record's row keys in REDCap's order: event order, main row first, then
-// repeating instruments in form order, then instance.
+// sortedKeys returns the record's row keys in REDCap's order: the rows of events (and of
+// repeating events) in event order, then the instances of repeating instruments by event, form
+// and instance.
 func (st *state) sortedKeys(r *record) []rowKey {
 	keys := make([]rowKey, 0, len(r.rows))
 	for k := range r.rows {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(a, b rowKey) int {
+		if ia, ib := a.form != "", b.form != ""; ia != ib {
+			if ia {
+				return 1
+			}
+			return -1
+		}
 		if d := st.eventIndex(a.event) - st.eventIndex(b.event); d != 0 {
 			return d
 		}

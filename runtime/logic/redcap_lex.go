@@ -1,4 +1,4 @@
-package redcaptest
+package logic
 
 import (
 	"errors"
@@ -7,11 +7,11 @@ import (
 	"strings"
 )
 
-// This file and logic_rc_parse.go model how REDCap itself reads a filterLogic: its lexer (token
-// types numbered as REDCap numbers them, since its crash report prints them), the chkNull()
-// wrapping REDCap 15.7.6 puts around field references, and its parser's grammar. The fake uses
-// them to decide, as REDCap does, that a filter does not parse, and to print REDCap's crash
-// report for it. Evaluating filters is filter_parse.go's and filter_eval.go's job.
+// This file and redcap_parse.go model how REDCap itself reads logic: its lexer (token types
+// numbered as REDCap numbers them, since its crash report prints them), the chkNull() wrapping
+// REDCap 15.7.6 puts around field references, and its parser's grammar. Analyse uses them to
+// decide, as REDCap does, whether REDCap accepts an expression at all; the test server prints
+// REDCap's crash report from them. Evaluating is parse.go's and eval.go's job.
 
 // rcTokenType is the type number of a REDCap logic token.
 type rcTokenType int
@@ -174,6 +174,10 @@ func rcLex(s string) ([]rcToken, error) {
 		case strings.HasPrefix(rest, "||"):
 			add(rcOr, "||")
 			n = 2
+		case rest[0] == '[' && rcSmartVariable(rest) > 0:
+			// REDCap pipes a smart variable's value into the logic before parsing it.
+			n = rcSmartVariable(rest)
+			add(rcString, "''")
 		case rest[0] == '[' && rcReference.MatchString(rest):
 			m := rcReference.FindStringSubmatch(rest)
 			if m[1] != "" {
@@ -242,16 +246,23 @@ func keywordAt(rest, kw string) bool {
 		(len(rest) == len(kw) || !isIdentChar(rest[len(kw)]))
 }
 
-func isIdentStart(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
-
-func isIdentChar(c byte) bool { return isIdentStart(c) || c >= '0' && c <= '9' }
-
 func identLen(s string) int {
 	n := 1
 	for n < len(s) && isIdentChar(s[n]) {
 		n++
 	}
 	return n
+}
+
+// rcSmartVariable returns the length of the smart variable ([record-name], [project-id], ...)
+// that rest starts with when it is not an event prefix of a field, else 0.
+func rcSmartVariable(rest string) int {
+	end := strings.IndexByte(rest, ']')
+	if end < 0 || !smartVariables[strings.ToLower(rest[1:end])] {
+		return 0
+	}
+	if eventSmartVariables[strings.ToLower(rest[1:end])] && end+1 < len(rest) && rest[end+1] == '[' {
+		return 0
+	}
+	return end + 1
 }

@@ -1,4 +1,4 @@
-package redcaptest
+package logic
 
 import "strings"
 
@@ -11,6 +11,7 @@ const (
 	rcUnparsed                    // nothing parsed: "Parse error in input"
 	rcBadIf                       // an if() without three arguments
 	rcLexFailed                   // the lexer stopped: "Unable to find next token"
+	rcIllegal                     // a function REDCap does not have: "Parse error due to illegal functions"
 )
 
 // rcAnalysis is REDCap's reading of one filterLogic.
@@ -18,6 +19,7 @@ type rcAnalysis struct {
 	outcome   rcOutcome
 	stoppedAt int       // rcUnconsumed: the index of the first token left over
 	tokens    []rcToken // the tokens the parser saw, chkNull() wrapping included
+	illegal   string    // rcIllegal: the first function REDCap does not have
 }
 
 // rcAnalyse reads logic as REDCap 15.7.6 does before evaluating a filterLogic. In a longitudinal
@@ -34,6 +36,8 @@ func rcAnalyse(logic, firstEvent string) rcAnalysis {
 	switch {
 	case ps.badIf:
 		return rcAnalysis{outcome: rcBadIf, tokens: toks}
+	case ps.illegal != "":
+		return rcAnalysis{outcome: rcIllegal, tokens: toks, illegal: ps.illegal}
 	case !ok:
 		return rcAnalysis{outcome: rcUnparsed, tokens: toks}
 	case end < len(toks):
@@ -92,7 +96,8 @@ func rcWrapReferences(toks []rcToken, firstEvent string) []rcToken {
 // Each rule returns where it ended and whether it matched.
 type rcParser struct {
 	toks  []rcToken
-	badIf bool // REDCap throws at once on an if() that does not have three arguments
+	badIf   bool   // REDCap throws at once on an if() that does not have three arguments
+	illegal string // the first function name REDCap does not have
 }
 
 func (ps *rcParser) is(p int, t rcTokenType) bool { return p < len(ps.toks) && ps.toks[p].typ == t }
@@ -192,8 +197,12 @@ func (ps *rcParser) function(p int) (int, bool) {
 	if !ps.is(q, rcRightParen) {
 		return p, false
 	}
-	if ps.toks[p].value == "if" && args != 3 {
+	name := strings.ToLower(ps.toks[p].value)
+	if name == "if" && args != 3 {
 		ps.badIf = true
+	}
+	if _, ok := functions[name]; (!ok || name == "pow") && name != "chknull" && ps.illegal == "" {
+		ps.illegal = name
 	}
 	return q + 1, true
 }

@@ -1,0 +1,176 @@
+package logic_test
+
+import (
+	"bufio"
+	"fmt"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
+	"github.com/redcapgen/redcapgen/runtime/logic"
+)
+
+// vectorCase is one captured request and REDCap's answer.
+type vectorCase struct {
+	Name    string            `json:"name"`
+	Note    string            `json:"note"`
+	Request map[string]string `json:"request"`
+	Status  int               `json:"status"`
+	Body    string            `json:"body"`
+}
+
+// logicVectors names each captured logic project with its dictionary.
+var logicVectors = []struct{ file, dict string }{
+	{"logic_functions.jsonl.gz", "conformance/logic/logic-functions.csv"},
+	{"redcap_regression_test.jsonl.gz", "dictionaries/redcap-regression-test.csv"},
+	{"tbi_return_to_school.jsonl.gz", "dictionaries/tbi-return-to-school.csv"},
+	{"bridge2ai_voice.jsonl.gz", "dictionaries/bridge2ai-voice.csv"},
+	{"ccpuk_hantavirus.jsonl.gz", "dictionaries/ccpuk-hantavirus.csv"},
+	{"redcapapi_offline.jsonl.gz", "dictionaries/redcapapi-offline.csv"},
+	{"pycap_longitudinal.jsonl.gz", "dictionaries/pycap-longitudinal.xml"},
+}
+
+// loadVectors reads one gzip-compressed vector file.
+func loadVectors(t *testing.T, path string) []vectorCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var out []vectorCase
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var c vectorCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return out
+}
+
+// project is a dictionary read for the vectors, with the schema logic needs.
+type project struct {
+	dict   *dictionary.Project
+	schema *logic.Schema
+}
+
+func loadProject(t *testing.T, path string) project {
+	t.Helper()
+	p, err := dictionary.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var fields []logic.Field
+	for _, f := range p.Fields() {
+		lf := logic.Field{Name: f.Name, Form: f.Form, Type: string(f.Type), Validation: f.TextValidation()}
+		for _, c := range f.Choices {
+			lf.Codes = append(lf.Codes, c.Code)
+		}
+		fields = append(fields, lf)
+	}
+	var events []logic.Event
+	for _, e := range p.Events {
+		events = append(events, logic.Event{Name: e.UniqueName, Arm: e.Arm})
+	}
+	var codes []string
+	for _, m := range p.MissingCodes {
+		codes = append(codes, m.Code)
+	}
+	return project{dict: p, schema: logic.NewSchema(fields, events, codes)}
+}
+
+// rowEnv is a record's exported rows as a logic.Env.
+type rowEnv struct {
+	p    *dictionary.Project
+	rows map[rowKey]map[string]string
+	id   string
+}
+
+type rowKey struct {
+	record, event, form string
+	instance             string
+}
+
+func (e rowEnv) Value(field, code, event string, instance int) string {
+	col := field
+	if code != "" {
+		col = dictionary.CheckboxColumn(field, code)
+	}
+	if field == e.p.RecordIDField().Name {
+		return e.id
+	}
+	form := ""
+	if f, ok := e.p.Field(field); ok {
+		form = f.Form
+	} else if strings.HasSuffix(field, "_complete") {
+		form = strings.TrimSuffix(field, "_complete")
+	}
+	if r, ok := e.rows[rowKey{e.id, event, form, itoa(instance)}]; ok {
+		return r[col]
+	}
+	if r, ok := e.rows[rowKey{e.id, event, "", itoa(instance)}]; ok && e.repeatsEvent(event) {
+		return r[col]
+	}
+	return e.rows[rowKey{e.id, event, "", ""}][col]
+}
+
+func (e rowEnv) repeatsEvent(event string) bool {
+	for _, r := range e.p.Repeating {
+		if r.Event == event && r.Form == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(i int) string {
+	if i <= 0 {
+		return ""
+	}
+	b, _ := json.Marshal(i)
+	return string(b)
+}
+
+// exportRows indexes an export_all answer by record, event, repeat instrument and instance.
+func exportRows(t *testing.T, body, idField string) ([]map[string]string, map[rowKey]map[string]string) {
+	t.Helper()
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(body), &raw); err != nil {
+		t.Fatal(err)
+	}
+	rows := make([]map[string]string, len(raw))
+	for i, r := range raw {
+		rows[i] = map[string]string{}
+		for k, v := range r {
+			rows[i][k] = fmt.Sprint(v)
+		}
+	}
+	idx := map[rowKey]map[string]string{}
+	for _, r := range rows {
+		idx[keyOf(r, idField)] = r
+	}
+	return rows, idx
+}
+
+func keyOf(r map[string]string, idField string) rowKey {
+	return rowKey{r[idField], r["redcap_event_name"], r["redcap_repeat_instrument"], r["redcap_repeat_instance"]}
+}
+
+func sharedPath(t *testing.T, rel string) string {
+	return filepath.Join(sharedtest.Dir(t), rel)
+}

@@ -1,0 +1,138 @@
+package redcaptest
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+)
+
+// logicCaptureDay is the day REDCap computed the logic vectors: its 'today'.
+var logicCaptureDay = time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+
+// logicReplays are the captured logic projects and the dictionaries they were made from.
+var logicReplays = []struct{ file, dict string }{
+	{"logic_functions.jsonl.gz", "conformance/logic/logic-functions.csv"},
+	{"redcap_regression_test.jsonl.gz", "dictionaries/redcap-regression-test.csv"},
+	{"tbi_return_to_school.jsonl.gz", "dictionaries/tbi-return-to-school.csv"},
+	{"bridge2ai_voice.jsonl.gz", "dictionaries/bridge2ai-voice.csv"},
+	{"ccpuk_hantavirus.jsonl.gz", "dictionaries/ccpuk-hantavirus.csv"},
+	{"redcapapi_offline.jsonl.gz", "dictionaries/redcapapi-offline.csv"},
+	{"pycap_longitudinal.jsonl.gz", "dictionaries/pycap-longitudinal.xml"},
+}
+
+// TestLogicReplay replays each captured logic project against a fresh fake made from its
+// dictionary, today pinned to the capture day: the imports answer the same, the full export
+// holds the values REDCap computed for every calc, @CALCTEXT and @CALCDATE field, and every
+// filterLogic export returns REDCap's rows (or REDCap's refusal).
+func TestLogicReplay(t *testing.T) {
+	shared := sharedDir(t)
+	for _, lr := range logicReplays {
+		t.Run(strings.TrimSuffix(lr.file, ".jsonl.gz"), func(t *testing.T) {
+			p, err := dictionary.ReadFile(filepath.Join(shared, lr.dict))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := NewServer(p, WithClock(func() time.Time { return logicCaptureDay }))
+			t.Cleanup(s.Close)
+			var bad []string
+			cases := readLogicVectors(t, filepath.Join(shared, "conformance/logic", lr.file))
+			for _, c := range cases {
+				fields := map[string]string{}
+				for k, v := range c.Request {
+					if k != "token" {
+						fields[k] = v
+					}
+				}
+				status, _, body := postArrays(t, s, fields)
+				if status != c.Status {
+					bad = append(bad, fmt.Sprintf("%s: status %d, want %d", c.Name, status, c.Status))
+					continue
+				}
+				if c.Status != 200 {
+					continue
+				}
+				if d := jsonDiff(c.Body, body); d != "" {
+					bad = append(bad, fmt.Sprintf("%s (%s) %s: body differs (-REDCap +fake):\n%s", c.Name, c.Note, fields["filterLogic"], d))
+				}
+			}
+			if len(bad) > 0 {
+				show := bad
+				if len(show) > 10 {
+					show = show[:10]
+				}
+				t.Errorf("%d of %d cases disagree with REDCap:\n%s", len(bad), len(cases), strings.Join(show, "\n"))
+			}
+		})
+	}
+}
+
+// logicVector is one line of a logic vector file.
+type logicVector struct {
+	Name    string            `json:"name"`
+	Note    string            `json:"note"`
+	Request map[string]string `json:"request"`
+	Status  int               `json:"status"`
+	Body    string            `json:"body"`
+}
+
+func readLogicVectors(t *testing.T, path string) []logicVector {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var out []logicVector
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var v logicVector
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, v)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// postArrays posts fields, turning REDCap's array names (fields[0]) into name[] as PHP reads them.
+func postArrays(t *testing.T, s *Server, fields map[string]string) (int, string, string) {
+	t.Helper()
+	plain := map[string]string{}
+	for k, v := range fields {
+		if i := strings.IndexByte(k, '['); i > 0 {
+			k = k[:i] + "[]"
+		}
+		plain[k] = v
+	}
+	return post(t, s, plain)
+}
+
+// jsonDiff compares two JSON texts as values; "" when equal.
+func jsonDiff(want, got string) string {
+	var w, g any
+	if json.Unmarshal([]byte(want), &w) != nil || json.Unmarshal([]byte(got), &g) != nil {
+		if want == got {
+			return ""
+		}
+		return cmp.Diff(want, got)
+	}
+	return cmp.Diff(w, g)
+}
