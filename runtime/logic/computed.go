@@ -7,7 +7,7 @@ type Computation uint8
 
 // The computed field kinds.
 const (
-	NotComputed Computation = iota
+	NotComputed  Computation = iota
 	ComputedCalc             // a calc field: its equation, stored as a number
 	ComputedText             // a text field tagged @CALCTEXT(expression)
 	ComputedDate             // a text field tagged @CALCDATE(date, offset, units)

@@ -62,7 +62,9 @@ func init() {
 // errUnknownFunction is a function REDCap's parser does not have.
 type errUnknownFunction string
 
-func (e errUnknownFunction) Error() string { return fmt.Sprintf("REDCap has no function %s()", string(e)) }
+func (e errUnknownFunction) Error() string {
+	return fmt.Sprintf("REDCap has no function %s()", string(e))
+}
 
 func (ev *evaluator) call(n *node) (Value, error) {
 	f, ok := functions[n.name]

@@ -82,7 +82,7 @@ func datePart(from, to int) func(*evaluator, *node) (Value, error) {
 	}
 }
 
-func hasSubstring(h, n string) bool  { return strings.Contains(h, n) }
+func hasSubstring(h, n string) bool   { return strings.Contains(h, n) }
 func lacksSubstring(h, n string) bool { return !strings.Contains(h, n) }
 func hasPrefix(h, n string) bool      { return strings.HasPrefix(h, n) }
 func hasSuffix(h, n string) bool      { return strings.HasSuffix(h, n) }

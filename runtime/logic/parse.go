@@ -20,7 +20,7 @@ func (e *Expr) Refs() []*Ref { return e.refs }
 
 // Parse reads an expression of REDCap's logic language. Operators bind as in PHP, which REDCap
 // turns logic into: ! first, then * /, + -, < <= > >=, = <> !=, and, or. A field compared with
-// '' ([dob] = '', [dob] <> '') is a test of its stored text, as REDCap rewrites it.
+// ” ([dob] = ”, [dob] <> ”) is a test of its stored text, as REDCap rewrites it.
 func Parse(src string) (*Expr, error) {
 	text := src
 	if strings.Contains(src, "^") {
@@ -247,7 +247,7 @@ func (p *parser) call(name token) (*node, error) {
 }
 
 // reference reads [field], [field(code)], [event][field], [field][instance] and smart variables,
-// then a comparison with '' that REDCap turns into a test of the stored text.
+// then a comparison with ” that REDCap turns into a test of the stored text.
 func (p *parser) reference(first token) (*node, error) {
 	r := &Ref{Pos: first.pos}
 	parts := []string{first.text}

@@ -95,7 +95,7 @@ func rcWrapReferences(toks []rcToken, firstEvent string) []rcToken {
 //
 // Each rule returns where it ended and whether it matched.
 type rcParser struct {
-	toks  []rcToken
+	toks    []rcToken
 	badIf   bool   // REDCap throws at once on an if() that does not have three arguments
 	illegal string // the first function name REDCap does not have
 }

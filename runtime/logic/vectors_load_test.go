@@ -2,9 +2,9 @@ package logic_test
 
 import (
 	"bufio"
-	"fmt"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,7 +103,7 @@ type rowEnv struct {
 
 type rowKey struct {
 	record, event, form string
-	instance             string
+	instance            string
 }
 
 func (e rowEnv) Value(field, code, event string, instance int) string {
