@@ -19,11 +19,13 @@ func TestMetadataImportDefects(t *testing.T) {
 		failure = "error"
 	)
 	want := map[string]string{
-		"metadata_import_fieldtypes_all":                         ok,
-		"metadata_import_fieldtypes_all_again":                   ok,
-		"metadata_import_csv_small":                              ok,
-		"metadata_import_classic":                                ok,
-		"metadata_import_longitudinal":                           ok,
+		"metadata_import_fieldtypes_all":       ok,
+		"metadata_import_fieldtypes_all_again": ok,
+		"metadata_import_csv_small":            ok,
+		// REDCap accepts both, but their bmi ends its power inside round( , 1), which REDCap's
+		// rewriting of ^ cannot place: the calc stays blank, and generation says so.
+		"metadata_import_classic":                                warning,
+		"metadata_import_longitudinal":                           warning,
 		"metadata_import_repeating":                              ok,
 		"metadata_import_defect_unknown_validation_type":         failure,
 		"metadata_import_defect_checkbox_code_with_dot":          ok,

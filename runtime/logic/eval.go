@@ -27,6 +27,8 @@ type Context struct {
 	Event    string    // the row's unique event name; "" in a classic project
 	Instance int       // the row's repeat instance; 0 or 1 when the row does not repeat
 	Now      time.Time // the evaluation's clock; the zero time means time.Now()
+	// ProjectID is the project's ID for [project-id]; 0 when unknown (the logic then fails).
+	ProjectID int
 }
 
 // evaluator evaluates one expression on one row.
@@ -145,7 +147,11 @@ func (ev *evaluator) ref(r *Ref) Value {
 		ev.err = errUnknownEvent(r.Event)
 	}
 	if r.Smart {
-		return ev.smart(r.Field)
+		v, ok := ev.smart(r.Field)
+		if !ok {
+			ev.err = errUnknownSmart(r.Field)
+		}
+		return v
 	}
 	f := ev.schema.field(r.Field)
 	text := ev.raw(r)
@@ -191,7 +197,11 @@ func (ev *evaluator) isBlank(r *Ref) bool {
 		ev.err = errUnknownEvent(r.Event)
 	}
 	if r.Smart {
-		return ev.smart(r.Field).Text() == ""
+		v, ok := ev.smart(r.Field)
+		if !ok {
+			ev.err = errUnknownSmart(r.Field)
+		}
+		return v.Text() == ""
 	}
 	if f := ev.schema.field(r.Field); f != nil && f.checkbox && r.Code != "" {
 		return false
@@ -282,23 +292,42 @@ func (ev *evaluator) arm() int {
 	return 1
 }
 
-// smart returns a smart variable's value on the row.
-func (ev *evaluator) smart(name string) Value {
+// smart returns a smart variable's value on the row; ok is false for the smart variables the
+// engine does not know the value of (users, data access groups, surveys, ...).
+func (ev *evaluator) smart(name string) (Value, bool) {
 	switch name {
 	case "record-name":
-		return String(ev.ctx.Record)
+		return String(ev.ctx.Record), true
 	case "event-name":
-		return String(ev.ctx.Event)
+		return String(ev.ctx.Event), true
 	case "previous-event-name", "next-event-name", "first-event-name", "last-event-name":
-		return String(ev.eventName(name))
+		return String(ev.eventName(name)), true
 	case "arm-number":
-		return Int(int64(ev.arm()))
+		return Int(int64(ev.arm())), true
 	case "current-instance", "previous-instance", "next-instance", "first-instance":
-		return Int(int64(ev.instance(name, "", ev.ctx.Event)))
+		return Int(int64(ev.instance(name, "", ev.ctx.Event))), true
+	case "project-id":
+		return Int(int64(ev.ctx.ProjectID)), ev.ctx.ProjectID != 0
 	case "event-number":
 		if i := ev.schema.eventIndex(ev.ctx.Event); i >= 0 {
-			return Int(int64(i + 1))
+			return Int(int64(i + 1)), true
 		}
+		return String(""), true
 	}
-	return String("")
+	return String(""), false
+}
+
+// errUnknownSmart is a smart variable whose value the engine does not know: the logic fails, as
+// REDCap's does when it has no value to pipe in (an API import has no user, no survey).
+type errUnknownSmart string
+
+func (e errUnknownSmart) Error() string {
+	return "the value of smart variable [" + string(e) + "] is not known here"
+}
+
+// KnownSmartVariable reports whether the engine evaluates a smart variable.
+func KnownSmartVariable(name string) bool {
+	ev := evaluator{ctx: Context{ProjectID: 1}}
+	_, ok := ev.smart(name)
+	return ok
 }

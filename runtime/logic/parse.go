@@ -30,6 +30,18 @@ func Parse(src string) (*Expr, error) {
 		}
 		text = rewritten
 	}
+	e, err := parseText(src, text)
+	if err != nil && text != src {
+		if _, plainErr := parseText(src, strings.ReplaceAll(src, "^", "*")); plainErr == nil {
+			// Only REDCap's rewriting of ^ breaks it, as in round((x)^2, 1).
+			return nil, &SyntaxError{strings.IndexByte(src, '^'), "REDCap cannot compute this power: its exponent runs to the end of the expression unless it is in parentheses; write (base)^(exponent)"}
+		}
+	}
+	return e, err
+}
+
+// parseText parses text, the source after REDCap's rewriting of powers.
+func parseText(src, text string) (*Expr, error) {
 	toks, err := lex(text)
 	if err != nil {
 		return nil, err
@@ -300,7 +312,7 @@ func (r *Ref) fillField(s string) error {
 		s = s[:i]
 	}
 	r.Field = strings.ToLower(strings.TrimSpace(s))
-	if smartVariables[r.Field] {
+	if smartVariables[r.Field] || isSmartName(r.Field) {
 		r.Smart = true
 		return nil
 	}
@@ -322,6 +334,20 @@ func isInstance(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isSmartName reports whether a bracket holds a smart variable REDCap pipes in before evaluating
+// ([user-dag-name], [redcap-version-url], [survey-link:form], ...): field names have no hyphen.
+func isSmartName(s string) bool {
+	if !strings.Contains(s, "-") || s == "" || !isIdentStart(s[0]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isIdentChar(c) && c != '-' && c != ':' && c != ',' {
 			return false
 		}
 	}

@@ -258,7 +258,10 @@ func identLen(s string) int {
 // that rest starts with when it is not an event prefix of a field, else 0.
 func rcSmartVariable(rest string) int {
 	end := strings.IndexByte(rest, ']')
-	if end < 0 || !smartVariables[strings.ToLower(rest[1:end])] {
+	if end < 0 {
+		return 0
+	}
+	if name := strings.ToLower(rest[1:end]); !smartVariables[name] && !isSmartName(name) {
 		return 0
 	}
 	if eventSmartVariables[strings.ToLower(rest[1:end])] && end+1 < len(rest) && rest[end+1] == '[' {

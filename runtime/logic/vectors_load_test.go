@@ -75,23 +75,7 @@ func loadProject(t *testing.T, path string) project {
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	var fields []logic.Field
-	for _, f := range p.Fields() {
-		lf := logic.Field{Name: f.Name, Form: f.Form, Type: string(f.Type), Validation: f.TextValidation()}
-		for _, c := range f.Choices {
-			lf.Codes = append(lf.Codes, c.Code)
-		}
-		fields = append(fields, lf)
-	}
-	var events []logic.Event
-	for _, e := range p.Events {
-		events = append(events, logic.Event{Name: e.UniqueName, Arm: e.Arm})
-	}
-	var codes []string
-	for _, m := range p.MissingCodes {
-		codes = append(codes, m.Code)
-	}
-	return project{dict: p, schema: logic.NewSchema(fields, events, codes)}
+	return project{dict: p, schema: dictionary.LogicSchema(p)}
 }
 
 // rowEnv is a record's exported rows as a logic.Env.

@@ -15,6 +15,10 @@ import (
 // captureDay is the day the logic vectors were captured: REDCap's 'today' then.
 var captureDay = time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
 
+// captureProjectID stands for the capture project's ID, which the vectors do not record; any ID
+// that no record stores as data will do.
+const captureProjectID = 999999
+
 // TestLogicVectorsCalcs: every calc, @CALCTEXT and @CALCDATE value REDCap stored equals the
 // engine's, evaluated on the stored record (other calcs read as stored).
 func TestLogicVectorsCalcs(t *testing.T) {
@@ -51,7 +55,7 @@ func TestLogicVectorsCalcs(t *testing.T) {
 					env := rowEnv{p: p.dict, rows: idx, id: r[idField]}
 					got := ""
 					if perr == nil && accepted {
-						v, err := expr.Eval(p.schema, env, logic.Context{Record: r[idField], Event: r["redcap_event_name"], Instance: inst, Now: captureDay})
+						v, err := expr.Eval(p.schema, env, logic.Context{Record: r[idField], Event: r["redcap_event_name"], Instance: inst, Now: captureDay, ProjectID: captureProjectID})
 						switch kind {
 						case logic.ComputedCalc:
 							got = logic.Calc(v, err)
@@ -122,7 +126,7 @@ func TestLogicVectorsFilters(t *testing.T) {
 					inst := 0
 					fmt.Sscan(r["redcap_repeat_instance"], &inst)
 					env := rowEnv{p: p.dict, rows: idx, id: r[idField]}
-					v, err := expr.Eval(p.schema, env, logic.Context{Record: r[idField], Event: r["redcap_event_name"], Instance: inst, Now: captureDay})
+					v, err := expr.Eval(p.schema, env, logic.Context{Record: r[idField], Event: r["redcap_event_name"], Instance: inst, Now: captureDay, ProjectID: captureProjectID})
 					if noRefs || logic.Selects(v, err) {
 						gotKeys = append(gotKeys, rowName(r, idField))
 					}

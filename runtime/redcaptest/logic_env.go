@@ -12,23 +12,7 @@ func (st *state) logicSchema() *logic.Schema {
 	if st.logic != nil {
 		return st.logic
 	}
-	var fields []logic.Field
-	for _, f := range st.proj.Fields() {
-		lf := logic.Field{Name: f.Name, Form: f.Form, Type: string(f.Type), Validation: f.TextValidation()}
-		for _, c := range f.Choices {
-			lf.Codes = append(lf.Codes, c.Code)
-		}
-		fields = append(fields, lf)
-	}
-	var events []logic.Event
-	for _, e := range st.proj.Events {
-		events = append(events, logic.Event{Name: e.UniqueName, Arm: e.Arm})
-	}
-	var codes []string
-	for _, m := range st.proj.MissingCodes {
-		codes = append(codes, m.Code)
-	}
-	st.logic = logic.NewSchema(fields, events, codes)
+	st.logic = dictionary.LogicSchema(st.proj)
 	return st.logic
 }
 
@@ -98,7 +82,7 @@ func (e recordEnv) LastInstance(field, event string) int {
 
 // logicContext is where an expression is evaluated: the row k of rec, at the server's clock.
 func (st *state) logicContext(rec *record, k rowKey) logic.Context {
-	return logic.Context{Record: rec.id, Event: k.event, Instance: k.inst, Now: st.now()}
+	return logic.Context{Record: rec.id, Event: k.event, Instance: k.inst, Now: st.now(), ProjectID: st.projectID}
 }
 
 // now is the server's clock: the pinned time when the server was started WithClock, else the
