@@ -9,6 +9,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/generator/dictionary"
@@ -26,6 +27,7 @@ type options struct {
 	dict, url, tokenEnv, tokenFile string
 	pkg, out, names, events        string
 	codebook                       string
+	timeout                        time.Duration
 	check, jsonOut, verbose        bool
 	version                        bool
 }
