@@ -40,8 +40,8 @@ type ExportOptions struct {
 // by the generated DecodeRows. A batch's records are yielded only once the whole batch is read,
 // decoded and complete: when a requested record is missing or came back twice, an unrequested
 // one came back, the answer is cut short or a record does not decode, Stream yields no record of
-// that batch, only an error naming the batch and the records. Memory holds the ID list and one
-// batch (its answer and its records). Stop early by breaking out of the loop; after an error
+// that batch, only an error naming the batch and the records. Each answer is decoded as it
+// arrives, never held whole; memory holds the ID list and one batch of records. Stop early by breaking out of the loop; after an error
 // Stream stops.
 func Stream[R any, P interface {
 	*R
@@ -77,12 +77,7 @@ func Stream[R any, P interface {
 			n := done/size + 1
 			req := exportRequest(schema, opts)
 			req.Records, req.Batch = batch, n
-			body, err := c.ExportRecordsRaw(ctx, req)
-			if err != nil {
-				yield(nil, fmt.Errorf("redcap: export batch %d (records %s): %w", n, idRange(batch), err))
-				return
-			}
-			recs, grown, err := decodeBatch[R, P](body, schema, batch, pool)
+			recs, grown, err := exportBatch[R, P](ctx, c, req, schema, pool)
 			if err != nil {
 				yield(nil, fmt.Errorf("redcap: export batch %d (records %s): %w", n, idRange(batch), err))
 				return
@@ -101,6 +96,25 @@ func Stream[R any, P interface {
 			}
 		}
 	}
+}
+
+// exportBatch requests one batch and decodes its answer as it arrives (see decodeBatch): an
+// answer that is not a flat JSON export is refused on its first bytes, and the answer is never
+// held whole. When reading the answer fails, the batch is requested again (see postStream).
+func exportBatch[R any, P interface {
+	*R
+	Record
+}](ctx context.Context, c *Client, req ExportRequest, s *Schema, pool []*R) (recs, grown []*R, err error) {
+	p, err := req.params()
+	if err != nil {
+		return nil, pool, err
+	}
+	grown = pool
+	err = c.postStream(ctx, call{content: "record", action: "export", params: p, batch: req.Batch, read: true}, func(body io.Reader) error {
+		recs, grown, err = decodeBatch[R, P](body, s, req.Records, grown)
+		return err
+	})
+	return recs, grown, err
 }
 
 // ExportAll exports every selected record into a slice. Prefer Stream for large projects.

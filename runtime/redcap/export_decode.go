@@ -1,8 +1,8 @@
 package redcap
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -14,7 +14,7 @@ import (
 func decodeBatch[R any, P interface {
 	*R
 	Record
-}](body []byte, s *Schema, batch []string, pool []*R) (recs, grown []*R, err error) {
+}](body io.Reader, s *Schema, batch []string, pool []*R) (recs, grown []*R, err error) {
 	g, err := newRecordGroups(s)
 	if err != nil {
 		return nil, pool, err
@@ -43,7 +43,7 @@ func decodeBatch[R any, P interface {
 		g.n = 0 // row storage is reused: generated DecodeRows copies what it keeps
 		return nil
 	}
-	err = ReadRows(bytes.NewReader(body), s.Layout, func(r *Row) error {
+	err = ReadRows(body, s.Layout, func(r *Row) error {
 		id, ok := g.recordID(r)
 		if !ok {
 			return fmt.Errorf("row without a record ID (%s)", s.RecordIDField)

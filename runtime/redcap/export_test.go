@@ -180,6 +180,7 @@ func TestStreamBrokenBatchYieldsNothingOfIt(t *testing.T) {
 		{"duplicated record", `[{"record_id":"4"},{"record_id":"5"},{"record_id":"4"},{"record_id":"6"}]`, `record "4" came back twice`},
 		{"unrequested record", `[{"record_id":"4"},{"record_id":"5"},{"record_id":"6"},{"record_id":"7"}]`, `record "7", which this batch did not ask for`},
 		{"truncated answer", `[{"record_id":"4","name":"d"},{"record_id":"5","name":"e"},{"record_id":"6","na`, "unexpected end"},
+		{"login page", "<!DOCTYPE html>\n<html><body>" + strings.Repeat("Log in to REDCap. ", 1000) + "</body></html>", "HTML or XML, not JSON"},
 		{"undecodable record", `[{"record_id":"4"},{"record_id":"5","name":"e"},{"record_id":"6","name":"f"}]`, `record "6": test decode failure`},
 	}
 	for _, tt := range tests {
