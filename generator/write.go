@@ -48,11 +48,6 @@ func (osFS) stage(dir string, data []byte) (string, error) { return writeTemp(di
 func (osFS) rename(from, to string) error                  { return os.Rename(from, to) }
 func (osFS) remove(path string) error                      { return os.Remove(path) }
 
-// swapped is one file put in place: where it went and what it replaced ("" when nothing).
-type swapped struct {
-	target, backup string
-}
-
 // writePackage is Write through fs.
 func writePackage(dir string, files Files, fs fileSystem) (*WriteReport, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -75,12 +70,12 @@ func writePackage(dir string, files Files, fs fileSystem) (*WriteReport, error) 
 		case err == nil || errors.Is(err, os.ErrNotExist):
 			changed = append(changed, f)
 		default:
-			return nil, fmt.Errorf("read %s: %w", filepath.Join(dir, f.Path), err)
+			return nil, fmt.Errorf("read %s: %w; nothing was changed in %s", filepath.Join(dir, f.Path), err, dir)
 		}
 	}
 	stale, err := staleOwnedFiles(dir, produced)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w; nothing was changed in %s", err, dir)
 	}
 	staged, err := stageAll(dir, changed, fs)
 	if err != nil {
