@@ -91,9 +91,9 @@ type ValidatorOptions struct {
 const redacted = "[redacted]"
 
 // Validator collects violations for one or more records. Generated Validate methods report into
-// it field by field; the import pre-flight uses the same rules. Make one with NewValidator from
-// the generated package's Schema, which carries the project's missing-data codes and field rules.
-// A Validator not made by NewValidator checks nothing, and its Err says so.
+// it field by field, with the package's field rules; the import pre-flight uses the same rules.
+// Make one with NewValidator from the generated package's Schema, which carries the project's
+// missing-data codes. A Validator not made by NewValidator checks nothing, and its Err says so.
 type Validator struct {
 	schema                          *Schema
 	codes                           *MissingCodes
@@ -114,8 +114,8 @@ var errNoSchema = errors.New("redcap: the Validator was not made by NewValidator
 
 // NewValidator returns a Validator for the project a generated package describes, for instance
 // redcap.NewValidator(study.Schema(), redcap.ValidatorOptions{}): the schema gives the project's
-// missing-data codes (valid in every non-checkbox field) and field rules. A nil schema gives a
-// Validator that checks nothing and whose Err says so.
+// missing-data codes, valid in every non-checkbox field; the package's Validate methods give the
+// field rules. A nil schema gives a Validator that checks nothing and whose Err says so.
 func NewValidator(schema *Schema, opts ValidatorOptions) *Validator {
 	now := opts.Now
 	if now.IsZero() {
