@@ -21,7 +21,8 @@ type ImportOptions struct {
 	ForceAutoNumber bool
 	// SkipPreflight sends batches without validating them first. By default every record is
 	// validated (Record.Validate) and a batch with a value REDCap would refuse is not sent: its
-	// BatchError wraps a *ValidationError listing every violation.
+	// BatchError wraps a *ValidationError holding every violation; its text lists the refused
+	// values and counts the warnings by rule.
 	SkipPreflight bool
 	// RedactIdentifiers hides values of identifier fields in pre-flight errors
 	// (WithRedactedValues on the client hides every value).
