@@ -70,9 +70,9 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	}
 	srv := redcaptest.NewUnstartedServer(p, redcaptest.WithToken(token))
 	if cfg.data != "" {
-		b, err := os.ReadFile(cfg.data)
+		b, err := readData(cfg.data)
 		if err != nil {
-			return fmt.Errorf("read data: %w", err)
+			return err
 		}
 		if err := srv.LoadJSON(b); err != nil {
 			return fmt.Errorf("preload %s: %w", cfg.data, err)

@@ -5,15 +5,11 @@ import (
 	"github.com/redcapgen/redcapgen/templates"
 )
 
-// writeCodebook renders the codebook and writes it atomically.
-func writeCodebook(path string, res *generator.Result) error {
+// renderCodebook renders the codebook -codebook names, before anything is written.
+func renderCodebook(path string, res *generator.Result) ([]byte, error) {
 	format, err := templates.CodebookFormatFor(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	data, err := templates.Codebook(res.Project, res.Names, format)
-	if err != nil {
-		return err
-	}
-	return generator.WriteFileAtomic(path, data)
+	return templates.Codebook(res.Project, res.Names, format)
 }

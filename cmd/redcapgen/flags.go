@@ -39,6 +39,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.names, "names", "", "names `file` pinning Go names (kind:redcap_name = GoName)")
 	fs.StringVar(&o.events, "events", "", "event design `file` (project XML or JSON) for a dictionary without events")
 	fs.StringVar(&o.codebook, "codebook", "", "also write a codebook to `FILE.md` or FILE.html")
+	fs.DurationVar(&o.timeout, "timeout", defaultTimeout, "with -url, give up when the REDCap API has not answered within `duration` (0: wait forever)")
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 with a report when the package is not current")
 	fs.BoolVar(&o.jsonOut, "json", false, "with -check, print the report as JSON")
 	fs.BoolVar(&o.verbose, "v", false, "list written files and dictionary warnings")
@@ -65,6 +66,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, errors.New("give -package NAME")
 	case o.jsonOut && !o.check:
 		return o, errors.New("-json goes with -check")
+	case o.timeout < 0:
+		return o, errors.New("-timeout must not be negative (0 waits forever)")
 	}
 	if o.codebook != "" {
 		// Refuse a bad codebook name before anything is written.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/generator/dictionary"
@@ -26,6 +27,7 @@ type options struct {
 	dict, url, tokenEnv, tokenFile string
 	pkg, out, names, events        string
 	codebook                       string
+	timeout                        time.Duration
 	check, jsonOut, verbose        bool
 	version                        bool
 }
@@ -70,13 +72,20 @@ func runGenerate(ctx context.Context, cfg generator.Config, opts options, stdout
 		return exitFail
 	}
 	printWarnings(stderr, res.Project, opts.verbose)
+	var codebook []byte
+	if opts.codebook != "" {
+		if codebook, err = renderCodebook(opts.codebook, res); err != nil {
+			printError(stderr, err)
+			return exitFail
+		}
+	}
 	report, err := generator.Write(opts.out, res.Files)
 	if err != nil {
 		printError(stderr, err)
 		return exitFail
 	}
 	if opts.codebook != "" {
-		if err := writeCodebook(opts.codebook, res); err != nil {
+		if err := generator.WriteFileAtomic(opts.codebook, codebook); err != nil {
 			printError(stderr, err)
 			return exitFail
 		}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // runCLI drives the command in-process and returns its exit status and output.
@@ -130,4 +132,64 @@ func TestVersion(t *testing.T) {
 	if code != exitOK || !strings.HasPrefix(stdout, "redcapgen ") {
 		t.Errorf("-version: exit %d, stdout %q", code, stdout)
 	}
+}
+
+// TestGenerateFailureLeavesPreviousPackage makes generation fail on its last file (a directory
+// stands where redcap_validate_gen.go goes) after a dictionary change that changes earlier
+// files, and finds the previous package byte for byte.
+func TestGenerateFailureLeavesPreviousPackage(t *testing.T) {
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "study.csv")
+	if err := os.WriteFile(dict, []byte(smallDictionary), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "study")
+	if code, _, stderr := runCLI(t, nil, "-dict", dict, "-package", "study", "-out", out); code != exitOK {
+		t.Fatalf("generate: exit %d\n%s", code, stderr)
+	}
+	last := filepath.Join(out, "redcap_validate_gen.go")
+	if err := os.Remove(last); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(last, "in-the-way"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := treeContents(t, out)
+	changed := strings.Replace(smallDictionary, `"0, Female | 1, Male"`, `"0, Female | 1, Male | 2, Other"`, 1)
+	if err := os.WriteFile(dict, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, nil, "-dict", dict, "-package", "study", "-out", out)
+	if code != exitFail || !strings.Contains(stderr, "redcap_validate_gen.go") {
+		t.Fatalf("exit %d, want %d with an error naming the file; stderr:\n%s", code, exitFail, stderr)
+	}
+	if diff := cmp.Diff(before, treeContents(t, out)); diff != "" {
+		t.Errorf("the previous package changed (-before +after):\n%s", diff)
+	}
+}
+
+// treeContents reads every file under dir: relative path to mode and bytes.
+func treeContents(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		out[rel] = info.Mode().String() + " " + string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

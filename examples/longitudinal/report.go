@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/redcapgen/redcapgen/examples/longitudinal/study"
@@ -19,11 +20,11 @@ func validationDay() time.Time { return time.Date(2025, time.January, 1, 0, 0, 0
 // each violation with its event and instance, and shows Import refusing it before sending.
 func showValidation(ctx context.Context, client *redcap.Client, out io.Writer) error {
 	bad := badRecord()
-	v := redcap.NewValidator(redcap.ValidatorOptions{Now: validationDay()})
+	v := redcap.NewValidator(study.Schema(), redcap.ValidatorOptions{Now: validationDay()})
 	bad.Validate(v)
-	fmt.Fprintf(out, "\nPre-flight validation of record %q (%d violations):\n", bad.ID, len(v.Violations()))
-	for _, violation := range v.Violations() {
-		fmt.Fprintf(out, "  %s\n", violation)
+	fmt.Fprintf(out, "\nPre-flight validation of record %q:\n", bad.ID)
+	for _, line := range strings.Split(v.Summary(), "\n") {
+		fmt.Fprintf(out, "  %s\n", strings.ReplaceAll(line, "\t", "  "))
 	}
 	_, err := redcap.Import(ctx, client, []study.Record{bad}, redcap.ImportOptions{})
 	var verr *redcap.ValidationError

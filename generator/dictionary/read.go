@@ -2,17 +2,16 @@ package dictionary
 
 import (
 	"bytes"
-	"fmt"
-	"os"
 	"path/filepath"
 )
 
 // ReadFile reads a dictionary file of any format REDCap produces and checks it. The project's
-// Source is the file's base name; the reader is chosen by content (see Read).
+// Source is the file's base name; the reader is chosen by content (see Read). A binary file, or a
+// CSV whose header is not a Data Dictionary header, is refused after reading its first 64 KiB.
 func ReadFile(path string) (*Project, error) {
-	data, err := os.ReadFile(path)
+	data, err := readChecked(path)
 	if err != nil {
-		return nil, fmt.Errorf("read dictionary: %w", err)
+		return nil, err
 	}
 	return Read(filepath.Base(path), data)
 }

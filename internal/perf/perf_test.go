@@ -36,7 +36,7 @@ func TestValidateAllocatesNothing(t *testing.T) {
 	if err := fx.withTyped(); err != nil {
 		t.Fatal(err)
 	}
-	v := redcap.NewValidator(redcap.ValidatorOptions{Now: time.Date(2026, time.January, 15, 12, 0, 0, 0, time.UTC), MissingCodes: new(regression.Record).Schema().MissingCodes})
+	v := redcap.NewValidator(regression.Schema(), redcap.ValidatorOptions{Now: time.Date(2026, time.January, 15, 12, 0, 0, 0, time.UTC)})
 	validateAll := func() {
 		for i := range fx.typed {
 			v.Reset()

@@ -22,6 +22,8 @@ type Client struct {
 	retryMax  int
 	retryBase time.Duration
 	drift     *driftGuard // set by WithDriftCheck
+	// redactValues keeps record values out of error texts (WithRedactedValues).
+	redactValues bool
 }
 
 // Option configures a Client.
@@ -46,6 +48,15 @@ func WithLogger(l *slog.Logger) Option {
 			c.log = l
 		}
 	}
+}
+
+// WithRedactedValues keeps record values out of the client's errors: refused values in an
+// *APIError (ValueError.Value, Message, Body) and violations of Import's pre-flight validation
+// read "[redacted]", so an error names record, field and rule only, and can be logged where
+// protected health information must not go. By default errors show the values, so that a data
+// manager can find and fix them. The client's own log lines never carry values either way.
+func WithRedactedValues() Option {
+	return func(c *Client) { c.redactValues = true }
 }
 
 // WithUserAgent sets the User-Agent header.

@@ -80,6 +80,9 @@ func (c *Client) statusError(cl call, resp *http.Response, body []byte) (bool, e
 		return false, e
 	}
 	e := newAPIError(resp.StatusCode, cl.content, cl.action, body, c.token)
+	if c.redactValues {
+		e.redactValues()
+	}
 	retry := resp.StatusCode == http.StatusTooManyRequests ||
 		resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented
 	return retry, e

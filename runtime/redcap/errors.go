@@ -108,3 +108,28 @@ func (e *APIError) Is(target error) bool {
 	}
 	return false
 }
+
+// redactValues replaces every refused value with "[redacted]", in Values and in the texts that
+// repeat them (Message, Body), so the error names record, field and message only.
+func (e *APIError) redactValues() {
+	if len(e.Values) == 0 {
+		return
+	}
+	lines := make([]string, len(e.Values))
+	for i := range e.Values {
+		if e.Values[i].Value != "" {
+			e.Values[i].Value = redacted
+		}
+		lines[i] = csvLine(e.Values[i].Record, e.Values[i].Field, e.Values[i].Value, e.Values[i].Message)
+	}
+	e.Message = strings.Join(lines, "\n")
+	e.Body = truncate(lines[0], maxBodyLine)
+}
+
+// csvLine renders one line of REDCap's refused-value list: fields quoted, quotes doubled.
+func csvLine(fields ...string) string {
+	for i, f := range fields {
+		fields[i] = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+	}
+	return strings.Join(fields, ",")
+}

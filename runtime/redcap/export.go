@@ -28,18 +28,21 @@ type ExportOptions struct {
 	FilterLogic string
 	// Progress, when set, is called after each batch with the records done and the total.
 	Progress func(done, total int)
-	// ReuseRecord makes Stream yield the same record for every record, recycled in place (see
-	// Record.Recycle), like encoding/csv's Reader.ReuseRecord: the loop body must not keep the
-	// record, or anything reached through it, past its iteration. It cuts what Stream allocates
-	// per record to little more than the values' text. ExportAll ignores it.
+	// ReuseRecord makes Stream decode every batch into the records of the batch before,
+	// recycled in place (see Record.Recycle), like encoding/csv's Reader.ReuseRecord: the loop
+	// body must not keep a record, or anything reached through it, past its iteration. It cuts
+	// what Stream allocates per record to little more than the values' text. ExportAll ignores it.
 	ReuseRecord bool
 }
 
 // Stream exports the project's records as typed values, in REDCap's record order. It first
 // exports the record IDs, then the records in batches; rows of one record are decoded together
-// by the generated DecodeRows. After each batch it checks that every requested record came back
-// exactly once, and yields an error naming the missing or duplicated IDs otherwise. Memory holds
-// the ID list and one batch. Stop early by breaking out of the loop; after an error Stream stops.
+// by the generated DecodeRows. A batch's records are yielded only once the whole batch is read,
+// decoded and complete: when a requested record is missing or came back twice, an unrequested
+// one came back, the answer is cut short or a record does not decode, Stream yields no record of
+// that batch, only an error naming the batch and the records. Each answer is decoded as it
+// arrives, never held whole; memory holds the ID list and one batch of records. Stop early by breaking out of the loop; after an error
+// Stream stops.
 func Stream[R any, P interface {
 	*R
 	Record
@@ -63,10 +66,7 @@ func Stream[R any, P interface {
 		if size <= 0 {
 			size = DefaultBatchSize
 		}
-		var reuse *R
-		if opts.ReuseRecord {
-			reuse = new(R)
-		}
+		var pool []*R // records recycled from batch to batch, with ReuseRecord
 		done := 0
 		for start := 0; start < ids.Len(); start += size {
 			batch := ids.Slice(start, min(start+size, ids.Len()))
@@ -77,18 +77,18 @@ func Stream[R any, P interface {
 			n := done/size + 1
 			req := exportRequest(schema, opts)
 			req.Records, req.Batch = batch, n
-			body, err := c.ExportRecordsRaw(ctx, req)
+			recs, grown, err := exportBatch[R, P](ctx, c, req, schema, pool)
 			if err != nil {
 				yield(nil, fmt.Errorf("redcap: export batch %d (records %s): %w", n, idRange(batch), err))
 				return
 			}
-			stopped, err := decodeBatch[R, P](body, schema, batch, reuse, yield)
-			if stopped {
-				return
+			if opts.ReuseRecord {
+				pool = grown
 			}
-			if err != nil {
-				yield(nil, fmt.Errorf("redcap: export batch %d (records %s): %w", n, idRange(batch), err))
-				return
+			for _, rec := range recs {
+				if !yield(rec, nil) {
+					return
+				}
 			}
 			done += len(batch)
 			if opts.Progress != nil {
@@ -96,6 +96,25 @@ func Stream[R any, P interface {
 			}
 		}
 	}
+}
+
+// exportBatch requests one batch and decodes its answer as it arrives (see decodeBatch): an
+// answer that is not a flat JSON export is refused on its first bytes, and the answer is never
+// held whole. When reading the answer fails, the batch is requested again (see postStream).
+func exportBatch[R any, P interface {
+	*R
+	Record
+}](ctx context.Context, c *Client, req ExportRequest, s *Schema, pool []*R) (recs, grown []*R, err error) {
+	p, err := req.params()
+	if err != nil {
+		return nil, pool, err
+	}
+	grown = pool
+	err = c.postStream(ctx, call{content: "record", action: "export", params: p, batch: req.Batch, read: true}, func(body io.Reader) error {
+		recs, grown, err = decodeBatch[R, P](body, s, req.Records, grown)
+		return err
+	})
+	return recs, grown, err
 }
 
 // ExportAll exports every selected record into a slice. Prefer Stream for large projects.

@@ -1,45 +1,49 @@
 package redcap
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
+	"io"
 	"strings"
 )
 
-// errStopped ends a batch early when the consumer of Stream stops iterating.
-var errStopped = errors.New("redcap: iteration stopped")
-
-// decodeBatch reads one batch's rows, decodes each record from its contiguous rows, yields it,
-// and checks that every ID of the batch came back exactly once. stopped is true when the
-// consumer stopped iterating. Records are decoded into reuse, recycled, when it is not nil.
+// decodeBatch reads one batch's rows, decodes each record from its contiguous rows, and checks
+// that every ID of the batch came back exactly once. It returns the batch's records, in order,
+// only when the whole batch is complete and decoded, so that Stream yields nothing of a broken
+// batch. Records are taken from pool and recycled (see Record.Recycle) while it lasts, then made
+// new and added to it; the grown pool is returned for the next batch.
 func decodeBatch[R any, P interface {
 	*R
 	Record
-}](body []byte, s *Schema, batch []string, reuse *R, yield func(*R, error) bool) (stopped bool, err error) {
+}](body io.Reader, s *Schema, batch []string, pool []*R) (recs, grown []*R, err error) {
 	g, err := newRecordGroups(s)
 	if err != nil {
-		return false, err
+		return nil, pool, err
 	}
 	seen := make(map[string]bool, len(batch))
 	for _, id := range batch {
 		seen[id] = false
 	}
+	n := 0
 	flush := func() error {
 		if g.n == 0 {
 			return nil
 		}
-		rec := nextRecord[R, P](reuse)
+		var rec *R
+		if n < len(pool) {
+			rec = pool[n]
+			P(rec).Recycle()
+		} else {
+			rec = new(R)
+			pool = append(pool, rec)
+		}
 		if err := P(rec).DecodeRows(g.rows()); err != nil {
 			return fmt.Errorf("record %q: %w", g.id, err)
 		}
+		n++
 		g.n = 0 // row storage is reused: generated DecodeRows copies what it keeps
-		if !yield(rec, nil) {
-			return errStopped
-		}
 		return nil
 	}
-	err = ReadRows(bytes.NewReader(body), s.Layout, func(r *Row) error {
+	err = ReadRows(body, s.Layout, func(r *Row) error {
 		id, ok := g.recordID(r)
 		if !ok {
 			return fmt.Errorf("row without a record ID (%s)", s.RecordIDField)
@@ -63,11 +67,8 @@ func decodeBatch[R any, P interface {
 	if err == nil {
 		err = flush()
 	}
-	if errors.Is(err, errStopped) {
-		return true, nil
-	}
 	if err != nil {
-		return false, err
+		return nil, pool, err
 	}
 	var missing []string
 	for _, id := range batch {
@@ -76,9 +77,9 @@ func decodeBatch[R any, P interface {
 		}
 	}
 	if len(missing) > 0 {
-		return false, fmt.Errorf("%d record(s) listed in the ID pass did not come back: %s (deleted or changed meanwhile, or hidden by rights or DAG)", len(missing), quoteList(missing, 20))
+		return nil, pool, fmt.Errorf("%d record(s) listed in the ID pass did not come back: %s (deleted or changed meanwhile, or hidden by rights or DAG)", len(missing), quoteList(missing, 20))
 	}
-	return false, nil
+	return pool[:n], pool, nil
 }
 
 // quoteList quotes up to limit IDs and says how many more there are.

@@ -2,6 +2,7 @@ package redcap
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -132,21 +133,22 @@ func TestStreamGroupsRowsOfARecord(t *testing.T) {
 	}
 }
 
-// TestStreamReuseRecord checks that with ReuseRecord Stream yields one record, recycled, holding
-// the same values a fresh record would; and that ExportAll ignores the option.
+// TestStreamReuseRecord checks that with ReuseRecord Stream decodes every batch into the records
+// of the first, recycled, holding the same values fresh records would; and that ExportAll
+// ignores the option.
 func TestStreamReuseRecord(t *testing.T) {
 	ids := []string{"1", "2", "3", "10", "11"}
 	c := newFakeREDCap(t, ids...).start()
 	var got []string
-	var first *testRecord
+	firstBatch := map[*testRecord]bool{}
 	for rec, err := range Stream[testRecord](context.Background(), c, ExportOptions{BatchSize: 2, ReuseRecord: true}) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if first == nil {
-			first = rec
-		} else if rec != first {
-			t.Errorf("record %s: a new record, want the recycled one", rec.ID)
+		if len(got) < 2 {
+			firstBatch[rec] = true
+		} else if !firstBatch[rec] {
+			t.Errorf("record %s: a new record, want one of the first batch, recycled", rec.ID)
 		}
 		got = append(got, fmt.Sprintf("%s=%s rows=%d", rec.ID, rec.Name, rec.rows))
 	}
@@ -165,4 +167,64 @@ func TestStreamReuseRecord(t *testing.T) {
 	if diff := cmp.Diff(ids, kept); diff != "" {
 		t.Fatalf("ExportAll with ReuseRecord (-want +got):\n%s", diff)
 	}
+}
+
+// TestStreamBrokenBatchYieldsNothingOfIt checks that a batch whose answer is incomplete,
+// repeats a record, names one not asked for, is cut short or does not decode yields none of its
+// records: the records of the first batch, then one error naming the second.
+func TestStreamBrokenBatchYieldsNothingOfIt(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"missing record", `[{"record_id":"4","name":"d"},{"record_id":"5","name":"e"}]`, `did not come back: "6"`},
+		{"duplicated record", `[{"record_id":"4"},{"record_id":"5"},{"record_id":"4"},{"record_id":"6"}]`, `record "4" came back twice`},
+		{"unrequested record", `[{"record_id":"4"},{"record_id":"5"},{"record_id":"6"},{"record_id":"7"}]`, `record "7", which this batch did not ask for`},
+		{"truncated answer", `[{"record_id":"4","name":"d"},{"record_id":"5","name":"e"},{"record_id":"6","na`, "unexpected end"},
+		{"login page", "<!DOCTYPE html>\n<html><body>" + strings.Repeat("Log in to REDCap. ", 1000) + "</body></html>", "HTML or XML, not JSON"},
+		{"undecodable record", `[{"record_id":"4"},{"record_id":"5","name":"e"},{"record_id":"6","name":"f"}]`, `record "6": test decode failure`},
+	}
+	for _, tt := range tests {
+		for _, reuse := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/reuse=%v", tt.name, reuse), func(t *testing.T) {
+				f := newFakeREDCap(t, "1", "2", "3", "4", "5", "6")
+				f.beforeExport = func(n int, form map[string]string) (int, string, bool) {
+					if n == 3 { // the ID pass, batch 1, then batch 2
+						return http.StatusOK, tt.body, true
+					}
+					return 0, "", false
+				}
+				c := f.start()
+				var got []string
+				var errs []error
+				for rec, err := range Stream[failingRecord](context.Background(), c, ExportOptions{BatchSize: 3, ReuseRecord: reuse}) {
+					if err != nil {
+						errs = append(errs, err)
+						continue
+					}
+					got = append(got, rec.ID)
+				}
+				if diff := cmp.Diff([]string{"1", "2", "3"}, got); diff != "" {
+					t.Errorf("records yielded (-want +got):\n%s", diff)
+				}
+				if len(errs) != 1 || !strings.Contains(errs[0].Error(), "batch 2") || !strings.Contains(errs[0].Error(), tt.want) {
+					t.Errorf("errors %v, want one naming batch 2 and %q", errs, tt.want)
+				}
+			})
+		}
+	}
+}
+
+// failingRecord is testRecord whose decode fails for record "6" with name "f".
+type failingRecord struct{ testRecord }
+
+func (r *failingRecord) Recycle() { *r = failingRecord{} }
+
+func (r *failingRecord) DecodeRows(rows []Row) error {
+	if err := r.testRecord.DecodeRows(rows); err != nil {
+		return err
+	}
+	if r.ID == "6" && r.Name == "f" {
+		return errors.New("test decode failure")
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // ImportOptions controls Import.
@@ -20,9 +21,11 @@ type ImportOptions struct {
 	ForceAutoNumber bool
 	// SkipPreflight sends batches without validating them first. By default every record is
 	// validated (Record.Validate) and a batch with a value REDCap would refuse is not sent: its
-	// BatchError wraps a *ValidationError listing every violation.
+	// BatchError wraps a *ValidationError holding every violation; its text lists the refused
+	// values and counts the warnings by rule.
 	SkipPreflight bool
-	// RedactIdentifiers hides values of identifier fields in pre-flight errors.
+	// RedactIdentifiers hides values of identifier fields in pre-flight errors
+	// (WithRedactedValues on the client hides every value).
 	RedactIdentifiers bool
 	// ContinueOnError sends the remaining batches after one fails. By default Import stops and
 	// reports the remaining batches as not sent.
@@ -113,7 +116,7 @@ func importBatch[R any, P interface {
 	Record
 }](ctx context.Context, c *Client, batch []R, number int, opts ImportOptions, res *ImportResult, scratch *importScratch) (BatchStatus, error) {
 	if !opts.SkipPreflight {
-		if err := preflight[R, P](batch, opts.RedactIdentifiers); err != nil {
+		if err := preflight[R, P](batch, ValidatorOptions{RedactIdentifiers: opts.RedactIdentifiers, RedactValues: c.redactValues}); err != nil {
 			return BatchRefused, err
 		}
 	}
@@ -178,16 +181,16 @@ func importBatch[R any, P interface {
 	return BatchLanded, nil
 }
 
-// preflight validates every record of a batch with the project's missing-data codes. It returns
-// a *ValidationError (every violation, warnings included) when REDCap would refuse a value.
+// preflight validates every record of a batch with a Validator made from the records' schema. It
+// returns a *ValidationError (every violation, warnings included) when REDCap would refuse a value.
 func preflight[R any, P interface {
 	*R
 	Record
-}](batch []R, redact bool) error {
+}](batch []R, opts ValidatorOptions) error {
 	if len(batch) == 0 {
 		return nil
 	}
-	v := NewValidator(ValidatorOptions{RedactIdentifiers: redact, MissingCodes: P(&batch[0]).Schema().MissingCodes})
+	v := NewValidator(P(&batch[0]).Schema(), opts)
 	for i := range batch {
 		P(&batch[i]).Validate(v)
 	}
@@ -217,8 +220,14 @@ func confirmIDs(sent, saved []string) error {
 	if len(unexpected) == 0 && len(unconfirmed) == 0 {
 		return nil
 	}
-	return fmt.Errorf("REDCap answered %d OK but did not confirm the IDs sent: not confirmed %s; not sent but reported saved %s",
-		http.StatusOK, quoteList(unconfirmed, 20), quoteList(unexpected, 20))
+	var parts []string
+	if len(unconfirmed) > 0 {
+		parts = append(parts, "not confirmed "+quoteList(unconfirmed, 20))
+	}
+	if len(unexpected) > 0 {
+		parts = append(parts, "not sent but reported saved "+quoteList(unexpected, 20))
+	}
+	return fmt.Errorf("REDCap answered %d OK but did not confirm the IDs sent: %s", http.StatusOK, strings.Join(parts, "; "))
 }
 
 // checkImportIDs refuses blank and repeated record IDs before anything is sent.

@@ -1,6 +1,7 @@
 package redcap
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -74,24 +75,31 @@ type ValidatorOptions struct {
 	Now time.Time
 	// RedactIdentifiers replaces the values of identifier fields in violations with "[redacted]".
 	RedactIdentifiers bool
+	// RedactValues replaces every value in violations with "[redacted]": a violation then names
+	// record, event, instance, field and rule only.
+	RedactValues bool
 	// Lookup returns the current record's value of another field, for min/max written as a field
 	// reference ("[visit_date]"). Nil skips such bounds. SetLookup changes it per record.
 	Lookup func(field string) string
-	// MissingCodes are the project's missing-data codes (valid values of every non-checkbox field).
-	MissingCodes *MissingCodes
+	// Skip names warning rules to leave out: RuleRange, RuleNoMissing, RuleRequired,
+	// RuleReadOnly, RuleNormalized. Values REDCap would refuse are always reported; a name that
+	// is not a warning rule makes Err report the mistake.
+	Skip []string
 }
 
-// redacted stands in for the value of an identifier field when RedactIdentifiers is set.
+// redacted stands in for a value kept out of a violation.
 const redacted = "[redacted]"
 
 // Validator collects violations for one or more records. Generated Validate methods report into
-// it field by field; the import pre-flight and redcaptest use the same rules. The zero Validator
-// works (no missing codes, today resolved at first use); NewValidator sets options.
+// it field by field, with the package's field rules; the import pre-flight uses the same rules.
+// Make one with NewValidator from the generated package's Schema, which carries the project's
+// missing-data codes. A Validator not made by NewValidator checks nothing, and its Err says so.
 type Validator struct {
-	// RedactIdentifiers replaces the values of identifier fields in violations with "[redacted]".
-	RedactIdentifiers bool
-
+	schema                          *Schema
 	codes                           *MissingCodes
+	skip                            warningSet
+	redactIdentifiers, redactValues bool
+	misuse                          error
 	lookup                          func(field string) string
 	now                             time.Time
 	record, event, repeatInstrument string
@@ -100,13 +108,30 @@ type Validator struct {
 	errors                          int
 }
 
-// NewValidator returns a Validator with the given options.
-func NewValidator(opts ValidatorOptions) *Validator {
+// errNoSchema is the misuse of a Validator made without a schema.
+var errNoSchema = errors.New("redcap: the Validator was not made by NewValidator(schema, ...) from a generated package's Schema(): " +
+	"it does not know the project's missing-data codes, so it checked nothing")
+
+// NewValidator returns a Validator for the project a generated package describes, for instance
+// redcap.NewValidator(study.Schema(), redcap.ValidatorOptions{}): the schema gives the project's
+// missing-data codes, valid in every non-checkbox field; the package's Validate methods give the
+// field rules. A nil schema gives a Validator that checks nothing and whose Err says so.
+func NewValidator(schema *Schema, opts ValidatorOptions) *Validator {
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return &Validator{RedactIdentifiers: opts.RedactIdentifiers, codes: opts.MissingCodes, lookup: opts.Lookup, now: now}
+	v := &Validator{
+		schema: schema, redactIdentifiers: opts.RedactIdentifiers, redactValues: opts.RedactValues,
+		lookup: opts.Lookup, now: now,
+	}
+	if schema == nil {
+		return v
+	}
+	v.codes = schema.MissingCodes
+	skip, err := warningSetOf(opts.Skip)
+	v.skip, v.misuse = skip, err
+	return v
 }
 
 // SetLookup sets the function that resolves field references in min/max for the following
@@ -128,19 +153,14 @@ func (v *Validator) Reset() {
 	v.errors = 0
 }
 
-// clock returns the moment "today" and "now" mean.
-func (v *Validator) clock() time.Time {
-	if v.now.IsZero() {
-		v.now = time.Now()
-	}
-	return v.now
-}
-
 // Value checks one value of a non-checkbox field: REDCap's import rule (an error when REDCap
 // would refuse it), then the warnings REDCap shows for values it stores: a changed stored form,
 // min/max, @NOMISSING, a required field left blank. Calc, file and signature values go to
 // ReadOnly.
 func (v *Validator) Value(rule *FieldRule, raw string) {
+	if v.schema == nil {
+		return
+	}
 	if raw == "" {
 		if rule.Required {
 			v.add(rule, rule.Name, raw, RuleRequired, SeverityWarning, requiredMessage(rule))
@@ -159,7 +179,7 @@ func (v *Validator) Value(rule *FieldRule, raw string) {
 	if stored != raw {
 		v.add(rule, rule.Name, raw, RuleNormalized, SeverityWarning, "REDCap stores this value as "+v.quote(rule, stored))
 	}
-	if name, msg, ok := rule.Soft(stored, v.codes, v.lookup, v.clock()); !ok {
+	if name, msg, ok := rule.Soft(stored, v.codes, v.lookup, v.now); !ok {
 		v.add(rule, rule.Name, raw, name, SeverityWarning, msg)
 	}
 }
@@ -167,6 +187,9 @@ func (v *Validator) Value(rule *FieldRule, raw string) {
 // Checkbox checks the columns of one checkbox field; raws are in rule.CheckboxColumns order.
 // Each column must be "1", "0" or ""; a required field with nothing checked is a warning.
 func (v *Validator) Checkbox(rule *FieldRule, raws []string) {
+	if v.schema == nil {
+		return
+	}
 	if len(raws) != len(rule.CheckboxColumns) {
 		v.add(rule, rule.Name, "", "checkbox", SeverityError,
 			fmt.Sprintf("got %d checkbox values for %d columns (the generated code does not fit the rule)", len(raws), len(rule.CheckboxColumns)))
@@ -190,6 +213,7 @@ func (v *Validator) Checkbox(rule *FieldRule, raws []string) {
 // checked as by Value.
 func (v *Validator) ReadOnly(rule *FieldRule, raw string) {
 	switch {
+	case v.schema == nil:
 	case raw == "":
 		v.Value(rule, raw)
 	case rule.Type == typeCalc:
@@ -227,18 +251,29 @@ func requiredMessage(rule *FieldRule) string {
 	return "required field is blank (REDCap does not enforce this on import)"
 }
 
-// quote renders a value for a message, redacted when the field is an identifier.
+// hides reports whether values of the field stay out of violations.
+func (v *Validator) hides(rule *FieldRule) bool {
+	return v.redactValues || v.redactIdentifiers && rule.Identifier
+}
+
+// quote renders a value for a message, or "[redacted]" when the field's values are hidden.
 func (v *Validator) quote(rule *FieldRule, s string) string {
-	if v.RedactIdentifiers && rule.Identifier {
+	if v.hides(rule) {
 		return redacted
 	}
 	return fmt.Sprintf("%q", s)
 }
 
-// add records one violation at the current position.
+// add records one violation at the current position, unless its warning rule is skipped.
 func (v *Validator) add(rule *FieldRule, field, value, ruleName string, sev Severity, msg string) {
-	if v.RedactIdentifiers && rule.Identifier && value != "" {
+	if sev == SeverityWarning && v.skip.has(ruleName) {
+		return
+	}
+	if v.hides(rule) && value != "" {
 		value = redacted
+		if ruleName == RuleNoMissing {
+			msg = noMissingRedactedMessage
+		}
 	}
 	if sev == SeverityError {
 		v.errors++
@@ -249,44 +284,36 @@ func (v *Validator) add(rule *FieldRule, field, value, ruleName string, sev Seve
 	})
 }
 
-// Err returns a *ValidationError listing every violation (errors and warnings) when at least one
-// is an error, REDCap would refuse the data, and nil otherwise.
+// noMissingRedactedMessage is the @NOMISSING warning without the code it found.
+const noMissingRedactedMessage = "The field is tagged @NOMISSING but holds a missing-data code (REDCap accepts it on import)."
+
+// Err returns a *ValidationError holding every violation (errors and warnings) when at least one
+// is an error, REDCap would refuse the data, and nil otherwise. A Validator made without a
+// schema, or with an unknown rule in ValidatorOptions.Skip, returns that mistake instead.
 func (v *Validator) Err() error {
+	if err := v.mistake(); err != nil {
+		return err
+	}
 	if v.errors == 0 {
 		return nil
 	}
 	return &ValidationError{Violations: append([]Violation(nil), v.violations...)}
 }
 
-// ValidationError is every violation found when at least one value would be refused by REDCap.
-// Find it with errors.As.
-type ValidationError struct {
-	Violations []Violation
+// Summary describes what was found in a few lines whatever the number of warnings: a count, every
+// value REDCap would refuse (one per line), and the warnings as one count by rule. Violations
+// lists them all.
+func (v *Validator) Summary() string {
+	if err := v.mistake(); err != nil {
+		return err.Error()
+	}
+	return summarize(v.violations, v.errors)
 }
 
-// Errors returns the violations REDCap would refuse.
-func (e *ValidationError) Errors() []Violation {
-	var out []Violation
-	for _, v := range e.Violations {
-		if v.Severity == SeverityError {
-			out = append(out, v)
-		}
+// mistake returns how the Validator was built wrong, or nil.
+func (v *Validator) mistake() error {
+	if v.schema == nil {
+		return errNoSchema
 	}
-	return out
-}
-
-// Error lists the violations, one per line, after a count.
-func (e *ValidationError) Error() string {
-	errs := len(e.Errors())
-	var b strings.Builder
-	fmt.Fprintf(&b, "redcap: %d value(s) REDCap would refuse", errs)
-	if warnings := len(e.Violations) - errs; warnings > 0 {
-		fmt.Fprintf(&b, ", %d warning(s)", warnings)
-	}
-	b.WriteString(":")
-	for _, v := range e.Violations {
-		b.WriteString("\n\t")
-		b.WriteString(v.String())
-	}
-	return b.String()
+	return v.misuse
 }

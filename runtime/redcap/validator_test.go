@@ -23,6 +23,11 @@ func validatorRules() []FieldRule {
 	}
 }
 
+// validatorSchema is the schema of validatorRules, with missing-data code NA.
+func validatorSchema() *Schema {
+	return &Schema{RecordIDField: "record_id", Fields: validatorRules(), MissingCodes: NewMissingCodes("NA")}
+}
+
 // TestValidator checks what each kind of value reports, with its rule and severity.
 func TestValidator(t *testing.T) {
 	rules := validatorRules()
@@ -57,7 +62,7 @@ func TestValidator(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := NewValidator(ValidatorOptions{Now: now, MissingCodes: NewMissingCodes("NA")})
+			v := NewValidator(validatorSchema(), ValidatorOptions{Now: now})
 			v.At("1", "", "", 0)
 			tt.validate(v)
 			var got []string
@@ -74,7 +79,7 @@ func TestValidator(t *testing.T) {
 // TestViolationString pins the one-line form a data manager reads.
 func TestViolationString(t *testing.T) {
 	rules := validatorRules()
-	v := NewValidator(ValidatorOptions{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)})
+	v := NewValidator(validatorSchema(), ValidatorOptions{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)})
 	v.At("3", "baseline_arm_1", "", 0)
 	v.Value(&rules[1], "2023-02-29")
 	v.At("3", "follow_up_arm_1", "visit", 2)
@@ -99,7 +104,7 @@ func TestViolationString(t *testing.T) {
 // is found with errors.As.
 func TestValidatorErr(t *testing.T) {
 	rules := validatorRules()
-	v := NewValidator(ValidatorOptions{})
+	v := NewValidator(validatorSchema(), ValidatorOptions{})
 	v.At("7", "", "", 0)
 	v.Value(&rules[4], "300")
 	if err := v.Err(); err != nil {
@@ -126,7 +131,7 @@ func TestValidatorErr(t *testing.T) {
 // TestValidatorRedactsIdentifiers checks that identifier values never reach a violation.
 func TestValidatorRedactsIdentifiers(t *testing.T) {
 	rules := validatorRules()
-	v := NewValidator(ValidatorOptions{RedactIdentifiers: true})
+	v := NewValidator(validatorSchema(), ValidatorOptions{RedactIdentifiers: true})
 	v.At("1", "", "", 0)
 	v.Value(&rules[1], "1999-02-30")
 	v.Value(&rules[5], "6155551212")
@@ -145,7 +150,7 @@ func TestValidatorRedactsIdentifiers(t *testing.T) {
 // TestValidatorLookup checks field references resolved per record through SetLookup.
 func TestValidatorLookup(t *testing.T) {
 	rule := FieldRule{Name: "end", Type: typeText, Validation: "date_ymd", Min: "[start]"}
-	v := NewValidator(ValidatorOptions{Lookup: func(string) string { return "2024-01-10" }})
+	v := NewValidator(validatorSchema(), ValidatorOptions{Lookup: func(string) string { return "2024-01-10" }})
 	v.Value(&rule, "2024-01-09")
 	v.SetLookup(func(string) string { return "2024-01-01" })
 	v.Value(&rule, "2024-01-09")
@@ -186,7 +191,7 @@ func TestValidatorNoAllocations(t *testing.T) {
 		{Name: "s", Type: typeSlider, Min: "0", Max: "10"},
 	}
 	values := validValues(rules)
-	v := NewValidator(ValidatorOptions{MissingCodes: NewMissingCodes("NA"), Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)})
+	v := NewValidator(validatorSchema(), ValidatorOptions{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)})
 	v.At("1", "", "", 0)
 	boxes := []string{"1", "0", "0"}
 	allocs := testing.AllocsPerRun(200, func() {
@@ -214,7 +219,7 @@ func BenchmarkValidate(b *testing.B) {
 	rules := validatorRules()
 	values := validValues(rules)
 	const n = 100_000
-	v := NewValidator(ValidatorOptions{MissingCodes: NewMissingCodes("NA"), Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)})
+	v := NewValidator(validatorSchema(), ValidatorOptions{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)})
 	b.ReportAllocs()
 	for b.Loop() {
 		v.Reset()

@@ -133,8 +133,7 @@ func roundTrip(p project, body string) string {
 		if err := rec.DecodeRows(group); err != nil {
 			return "decode error: " + err.Error()
 		}
-		var v redcap.Validator
-		rec.Validate(&v)
+		rec.Validate(redcap.NewValidator(p.schema, redcap.ValidatorOptions{}))
 		encoded, err := rec.EncodeRows(nil)
 		if err != nil {
 			return "encode error: " + err.Error()
