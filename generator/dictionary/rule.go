@@ -1,6 +1,9 @@
 package dictionary
 
-import "github.com/redcapgen/redcapgen/runtime/redcap"
+import (
+	"github.com/redcapgen/redcapgen/runtime/logic"
+	"github.com/redcapgen/redcapgen/runtime/redcap"
+)
 
 // Slider range REDCap uses when a slider's min or max is empty.
 const (
@@ -24,6 +27,14 @@ func RuleFor(p *Project, f *Field) redcap.FieldRule {
 		ReadOnly: f.Type == TypeCalc || f.Type == TypeFile ||
 			f.HasTag("CALCTEXT") || f.HasTag("CALCDATE"),
 		Branching: f.Branching,
+	}
+	switch kind, expr := logic.ComputedExpression(string(f.Type), f.ChoicesRaw, f.Annotation); kind {
+	case logic.ComputedCalc:
+		r.Computed, r.Expression = "calc", expr
+	case logic.ComputedText:
+		r.Computed, r.Expression = "calctext", expr
+	case logic.ComputedDate:
+		r.Computed, r.Expression = "calcdate", expr
 	}
 	if f.Type == TypeSlider {
 		if r.Min == "" {

@@ -40,8 +40,8 @@ func TestRules(t *testing.T) {
 		{Name: "smoker", Form: "visit", Type: "yesno", NoMissing: true,
 			Choices: []redcap.RuleChoice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}},
 		{Name: "pain", Form: "visit", Type: "slider", Validation: "number", Min: "0", Max: "10"},
-		{Name: "bmi", Form: "visit", Type: "calc", ReadOnly: true},
-		{Name: "label", Form: "visit", Type: "text", ReadOnly: true},
+		{Name: "bmi", Form: "visit", Type: "calc", ReadOnly: true, Computed: "calc", Expression: "[pain] * 2"},
+		{Name: "label", Form: "visit", Type: "text", ReadOnly: true, Computed: "calctext", Expression: "concat('a','b')"},
 		{Name: "visit_complete", Form: "visit", Type: "form_status", Choices: status},
 	}
 	if diff := cmp.Diff(want, Rules(p)); diff != "" {

@@ -111,6 +111,8 @@ func writeRule(w *bytes.Buffer, r *redcap.FieldRule) {
 	flag("NoMissing", r.NoMissing)
 	flag("ReadOnly", r.ReadOnly)
 	str("Branching", r.Branching)
+	str("Computed", r.Computed)
+	str("Expression", r.Expression)
 	w.WriteByte('}')
 }
 

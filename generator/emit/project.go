@@ -99,8 +99,11 @@ func (pl *plan) emitSchemaVar() jen.Code {
 		jen.Line().Add(kv("Longitudinal", jen.Lit(pl.longitudinal))),
 		jen.Line().Add(kv("Repeating", jen.Lit(pl.instrCol >= 0))),
 		jen.Line().Add(kv("Fingerprint", jen.Id("Fingerprint"))),
-		jen.Line(),
 	}
+	if design := pl.design(); len(design) > 0 {
+		d = append(d, jen.Line().Add(kv("Design", jen.Index().Qual(runtimePath, "EventDesign").Values(design...))))
+	}
+	d = append(d, jen.Line())
 	return comment("schema describes the generated project.").Line().
 		Var().Id("schema").Op("=").Op("&").Qual(runtimePath, "Schema").Values(d...)
 }
@@ -113,4 +116,64 @@ func emitSchemaFunc() jen.Code {
 	return comment("Schema describes the generated project: its columns, field rules, missing codes and design.\n"+
 		"Treat it as read-only.").Line().
 		Func().Id("Schema").Params().Op("*").Qual(runtimePath, "Schema").Block(jen.Return(jen.Id("schema")))
+}
+
+// design emits the Design entries of the schema: one per event, or one for a classic project.
+//
+//	{Event: "baseline_arm_1", Arm: 1, Forms: []string{"demographics"}, RepeatingForms: []string{...}}
+func (pl *plan) design() []jen.Code {
+	strs := func(xs []string) jen.Code {
+		items := make([]jen.Code, len(xs))
+		for i, x := range xs {
+			items[i] = jen.Lit(x)
+		}
+		return jen.Index().String().Values(items...)
+	}
+	entry := func(event string, arm int, forms, repeating []string, repeats bool) jen.Code {
+		kvs := []jen.Code{kv("Event", jen.Lit(event)), kv("Arm", jen.Lit(arm)), kv("Forms", strs(forms))}
+		if len(repeating) > 0 {
+			kvs = append(kvs, kv("RepeatingForms", strs(repeating)))
+		}
+		if repeats {
+			kvs = append(kvs, kv("Repeats", jen.True()))
+		}
+		return jen.Line().Values(kvs...)
+	}
+	var out []jen.Code
+	p := pl.p
+	if len(p.Events) == 0 {
+		var forms, repeating []string
+		for _, f := range p.Forms {
+			forms = append(forms, f.Name)
+			for _, r := range p.Repeating {
+				if r.Form == f.Name {
+					repeating = append(repeating, f.Name)
+					break
+				}
+			}
+		}
+		out = append(out, entry("", 1, forms, repeating, false))
+	}
+	for _, e := range p.Events {
+		var forms, repeating []string
+		repeats := false
+		for _, f := range p.Forms {
+			for _, m := range p.Mappings {
+				if m.Event == e.UniqueName && m.Form == f.Name {
+					forms = append(forms, f.Name)
+					break
+				}
+			}
+		}
+		for _, r := range p.Repeating {
+			switch {
+			case r.Event == e.UniqueName && r.Form == "":
+				repeats = true
+			case r.Event == e.UniqueName:
+				repeating = append(repeating, r.Form)
+			}
+		}
+		out = append(out, entry(e.UniqueName, e.Arm, forms, repeating, repeats))
+	}
+	return append(out, jen.Line())
 }

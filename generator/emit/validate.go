@@ -143,7 +143,25 @@ func (pl *plan) emitRecordValidate() jen.Code {
 		body = append(body, jen.If(slot.Clone().Op("!=").Nil()).Block(
 			slot.Clone().Dot("validate").Call(jen.Id("v"), jen.Id("id"), jen.Lit(0))))
 	}
-	return comment("Validate checks every value of the record against REDCap's rules and reports every violation\n" +
-		"into v, with record, event, instrument and instance.").Line().
+	doc := "Validate checks every value of the record against REDCap's rules and reports every violation\n" +
+		"into v, with record, event, instrument and instance."
+	if pl.hasLogic() {
+		body = append(body, jen.Id("v").Dot("Logic").Call(jen.Id("r")))
+		doc = "Validate checks every value of the record against REDCap's rules and reports every violation\n" +
+			"into v, with record, event, instrument and instance; then the data quality rules of the\n" +
+			"project's branching logic and calculations (hidden values, required fields where shown,\n" +
+			"stale calculated values)."
+	}
+	return comment(doc).Line().
 		Func().Params(jen.Id("r").Op("*").Id(recordType)).Id("Validate").Params(jen.Id("v").Op("*").Qual(runtimePath, "Validator")).Block(body...)
+}
+
+// hasLogic reports whether any field has branching logic or is computed.
+func (pl *plan) hasLogic() bool {
+	for _, f := range pl.p.Fields() {
+		if f.Branching != "" || f.Type == "calc" || f.HasTag("CALCTEXT") || f.HasTag("CALCDATE") {
+			return true
+		}
+	}
+	return false
 }

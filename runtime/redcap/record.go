@@ -1,5 +1,7 @@
 package redcap
 
+import "sync"
+
 // Record is implemented by a pointer to a generated record type. The generic export and import
 // functions (Stream, ExportAll, Import) work through it, so they never use reflection.
 type Record interface {
@@ -42,7 +44,15 @@ type Schema struct {
 	Repeating bool
 	// Fingerprint is the dictionary fingerprint ("sha256:..."), for drift checks.
 	Fingerprint string
+	// Design is where forms are: for a longitudinal project one entry per event in REDCap's
+	// order; for a classic project one entry with an empty event name. Logic uses it to find the
+	// row a field is on and the previous, next, first or last event of an arm.
+	Design []EventDesign
+
+	logicOnce sync.Once
+	logic     *logicView
 }
+
 
 // Field returns the rule of a REDCap field by name.
 func (s *Schema) Field(name string) (*FieldRule, bool) {
@@ -52,4 +62,14 @@ func (s *Schema) Field(name string) (*FieldRule, bool) {
 		}
 	}
 	return nil, false
+}
+
+// EventDesign is one event of a project: its arm, the forms mapped to it, the forms that repeat
+// in it, and whether the whole event repeats. A classic project has one, named "".
+type EventDesign struct {
+	Event          string   // unique event name; "" in a classic project
+	Arm            int      // arm number (1 in a classic project)
+	Forms          []string // the forms mapped to the event, in form order
+	RepeatingForms []string // the forms that repeat as instruments in the event
+	Repeats        bool     // the whole event repeats
 }

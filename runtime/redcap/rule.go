@@ -35,6 +35,12 @@ type FieldRule struct {
 	ReadOnly bool
 	// Branching is the branching logic as text ("" when none).
 	Branching string
+	// Computed says how REDCap computes the field: "calc" (a calc field's equation), "calctext"
+	// (@CALCTEXT) or "calcdate" (@CALCDATE); "" for fields it does not compute.
+	Computed string
+	// Expression is what REDCap evaluates for a computed field: the equation, @CALCTEXT's
+	// argument, or calcdate(...) with @CALCDATE's arguments.
+	Expression string
 }
 
 // RuleChoice is one choice of a FieldRule.

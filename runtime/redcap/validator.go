@@ -82,9 +82,14 @@ type ValidatorOptions struct {
 	// reference ("[visit_date]"). Nil skips such bounds. SetLookup changes it per record.
 	Lookup func(field string) string
 	// Skip names warning rules to leave out: RuleRange, RuleNoMissing, RuleRequired,
-	// RuleReadOnly, RuleNormalized. Values REDCap would refuse are always reported; a name that
+	// RuleReadOnly, RuleNormalized, RuleHidden, RuleStaleCalc. Values REDCap would refuse are always reported; a name that
 	// is not a warning rule makes Err report the mistake.
 	Skip []string
+	// Logic adds the data quality rules of the project's branching logic and calculations (see
+	// Validator.Logic): values hidden by branching logic, required fields left blank where they
+	// are shown, calculated values that differ from what REDCap computes. It costs an evaluation
+	// of the project's logic per record, so it is off unless asked for.
+	Logic bool
 }
 
 // redacted stands in for a value kept out of a violation.
@@ -102,6 +107,7 @@ type Validator struct {
 	misuse                          error
 	lookup                          func(field string) string
 	now                             time.Time
+	logic                           bool
 	record, event, repeatInstrument string
 	instance                        int
 	violations                      []Violation
@@ -123,7 +129,7 @@ func NewValidator(schema *Schema, opts ValidatorOptions) *Validator {
 	}
 	v := &Validator{
 		schema: schema, redactIdentifiers: opts.RedactIdentifiers, redactValues: opts.RedactValues,
-		lookup: opts.Lookup, now: now,
+		lookup: opts.Lookup, now: now, logic: opts.Logic,
 	}
 	if schema == nil {
 		return v
@@ -162,7 +168,7 @@ func (v *Validator) Value(rule *FieldRule, raw string) {
 		return
 	}
 	if raw == "" {
-		if rule.Required {
+		if rule.Required && !v.leavesToLogic(rule) {
 			v.add(rule, rule.Name, raw, RuleRequired, SeverityWarning, requiredMessage(rule))
 		}
 		return
@@ -203,7 +209,7 @@ func (v *Validator) Checkbox(rule *FieldRule, raws []string) {
 		}
 		checked = checked || raw == "1"
 	}
-	if rule.Required && !checked {
+	if rule.Required && !checked && !v.leavesToLogic(rule) {
 		v.add(rule, rule.Name, "", RuleRequired, SeverityWarning, requiredMessage(rule))
 	}
 }
@@ -249,6 +255,12 @@ func requiredMessage(rule *FieldRule) string {
 		return "required field is blank (REDCap does not enforce this on import; ignore it if branching logic hides the field)"
 	}
 	return "required field is blank (REDCap does not enforce this on import)"
+}
+
+// leavesToLogic reports whether Logic, not Value, checks that the required field is filled:
+// with ValidatorOptions.Logic, a field with branching logic is required only where it is shown.
+func (v *Validator) leavesToLogic(rule *FieldRule) bool {
+	return v.logic && rule.Branching != ""
 }
 
 // hides reports whether values of the field stay out of violations.

@@ -6,7 +6,7 @@ import (
 )
 
 // warningRules are the rules ValidatorOptions.Skip may leave out, in a fixed order.
-var warningRules = [...]string{RuleRange, RuleNoMissing, RuleRequired, RuleReadOnly, RuleNormalized}
+var warningRules = [...]string{RuleRange, RuleNoMissing, RuleRequired, RuleReadOnly, RuleNormalized, RuleHidden, RuleStaleCalc}
 
 // warningSet is a set of warning rules, one bit per entry of warningRules.
 type warningSet uint8

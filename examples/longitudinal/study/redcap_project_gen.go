@@ -52,6 +52,11 @@ var schema = &redcap.Schema{
 	Longitudinal:  true,
 	Repeating:     true,
 	Fingerprint:   Fingerprint,
+	Design: []redcap.EventDesign{
+		{Event: "baseline_arm_1", Arm: 1, Forms: []string{"demographics", "visit"}},
+		{Event: "follow_up_arm_1", Arm: 1, Forms: []string{"visit", "adverse_events"}, RepeatingForms: []string{"adverse_events"}},
+		{Event: "phone_call_arm_1", Arm: 1, Forms: []string{"adverse_events"}, Repeats: true},
+	},
 }
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.

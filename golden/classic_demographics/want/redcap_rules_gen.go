@@ -15,7 +15,7 @@ var rules = []redcap.FieldRule{
 	{Name: "race", GoName: "Race", Form: "demographics", Type: "checkbox", Choices: []redcap.RuleChoice{{Code: "1", Label: "White"}, {Code: "2", Label: "Black"}, {Code: "98", Label: "Other"}, {Code: "-1", Label: "Declined"}}, CheckboxColumns: []string{"race___1", "race___2", "race___98", "race____1"}},
 	{Name: "height_cm", GoName: "HeightCm", Form: "demographics", Type: "text", Validation: "number", Min: "50", Max: "250"},
 	{Name: "weight_kg", GoName: "WeightKg", Form: "demographics", Type: "text", Validation: "number_1dp"},
-	{Name: "bmi", GoName: "BMI", Form: "demographics", Type: "calc", ReadOnly: true},
+	{Name: "bmi", GoName: "BMI", Form: "demographics", Type: "calc", ReadOnly: true, Computed: "calc", Expression: "round([weight_kg]*10000/([height_cm]*[height_cm]),1)"},
 	{Name: "demographics_complete", GoName: "Complete", Form: "demographics", Type: "form_status", Choices: []redcap.RuleChoice{{Code: "0", Label: "Incomplete"}, {Code: "1", Label: "Unverified"}, {Code: "2", Label: "Complete"}}},
 	{Name: "visit_date", GoName: "VisitDate", Form: "visit", Type: "text", Validation: "date_mdy"},
 	{Name: "visit_time", GoName: "VisitTime", Form: "visit", Type: "text", Validation: "time"},

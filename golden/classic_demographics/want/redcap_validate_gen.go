@@ -32,11 +32,14 @@ func (f *Visit) Validate(v *redcap.Validator) {
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation
-// into v, with record, event, instrument and instance.
+// into v, with record, event, instrument and instance; then the data quality rules of the
+// project's branching logic and calculations (hidden values, required fields where shown,
+// stale calculated values).
 func (r *Record) Validate(v *redcap.Validator) {
 	id := r.ID
 	v.At(id, "", "", 0)
 	v.Value(&rules[0], id)
 	r.Demographics.Validate(v)
 	r.Visit.Validate(v)
+	v.Logic(r)
 }

@@ -35,6 +35,9 @@ var schema = &redcap.Schema{
 	Longitudinal:  false,
 	Repeating:     false,
 	Fingerprint:   Fingerprint,
+	Design: []redcap.EventDesign{
+		{Event: "", Arm: 1, Forms: []string{"intro"}},
+	},
 }
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.

@@ -50,6 +50,12 @@ var schema = &redcap.Schema{
 	Longitudinal:  true,
 	Repeating:     true,
 	Fingerprint:   Fingerprint,
+	Design: []redcap.EventDesign{
+		{Event: "screening_arm_1", Arm: 1, Forms: []string{"enrollment"}},
+		{Event: "baseline_arm_1", Arm: 1, Forms: []string{"visit", "labs"}},
+		{Event: "follow_up_arm_1", Arm: 1, Forms: []string{"visit", "labs"}, RepeatingForms: []string{"labs"}},
+		{Event: "phone_call_arm_1", Arm: 1, Forms: []string{"phone_call"}, Repeats: true},
+	},
 }
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.

@@ -41,6 +41,12 @@ var schema = &redcap.Schema{
 	Longitudinal:  true,
 	Repeating:     true,
 	Fingerprint:   Fingerprint,
+	Design: []redcap.EventDesign{
+		{Event: "baseline_arm_1", Arm: 1, Forms: []string{"demographics", "visit"}},
+		{Event: "follow_up_arm_1", Arm: 1, Forms: []string{"visit"}, RepeatingForms: []string{"visit"}},
+		{Event: "baseline_arm_2", Arm: 2, Forms: []string{"demographics"}},
+		{Event: "week_2_arm_2", Arm: 2, Forms: []string{"visit"}, Repeats: true},
+	},
 }
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.

@@ -43,6 +43,9 @@ var schema = &redcap.Schema{
 	Longitudinal:  false,
 	Repeating:     true,
 	Fingerprint:   Fingerprint,
+	Design: []redcap.EventDesign{
+		{Event: "", Arm: 1, Forms: []string{"enrollment", "medications", "adverse_events"}, RepeatingForms: []string{"medications", "adverse_events"}},
+	},
 }
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.

@@ -925,6 +925,10 @@ var schema = &redcap.Schema{
 	Longitudinal:  true,
 	Repeating:     true,
 	Fingerprint:   Fingerprint,
+	Design: []redcap.EventDesign{
+		{Event: "set_up_arm_1", Arm: 1, Forms: []string{"instance_info", "read_me", "contact_info_for_asis_alerts_etc", "base_configuration_check_page", "base_external_modules", "helper_files", "characters_that_are_not_in_the_character_set", "sandbox"}, RepeatingForms: []string{"base_external_modules"}},
+		{Event: "test_1_arm_1", Arm: 1, Forms: []string{"upgrade_documentation", "migration_documentation", "testing_documentation", "status_report", "data_export_and_import", "online_designer", "test_configuration_check", "action_tags", "calculated_fields", "basic_skip_patterns", "embedded_fields", "smart_variables", "missing_values", "validations_default", "validations_additional_available", "file_upload_field", "bio_portal", "field_bank", "data_dictionary", "user_rights", "dags", "asi_email_trigger_part_1", "asi_survey_part_2", "asi_confirmation_email_part_3", "alerts_and_notifications", "multilanguage_set_up", "multilanguage_instrument", "link_shortening_service", "project_creation", "codebook", "file_repository", "project_creation_by_xml_upload", "project_creation_by_template", "project_deletion", "calendar", "data_reports", "project_logging", "email_logging", "field_comment", "custom_record_locking_and_esignature", "data_quality_rules", "project_api", "mobile_app", "external_modules", "notifications_and_reporting", "system_statistics", "system_activity_log", "system_graphs", "map_of_users", "browse_projects", "projects_settings", "survey_link_look_up", "browse_users", "user_allow_list", "email_users", "api_tokens", "banned_ip_addresses", "admin_privileges", "longitudinal_skip_patterns", "piping_single_event", "validations_custom_regex_examples", "variable_names", "characters_that_are_not_in_the_character_set", "sandbox", "public_report", "unexcepted_error"}, RepeatingForms: []string{"unexcepted_error"}},
+	},
 }
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.

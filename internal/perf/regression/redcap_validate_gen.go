@@ -1243,7 +1243,9 @@ func (e *Test1Arm1) validate(v *redcap.Validator, id string, instance int) {
 }
 
 // Validate checks every value of the record against REDCap's rules and reports every violation
-// into v, with record, event, instrument and instance.
+// into v, with record, event, instrument and instance; then the data quality rules of the
+// project's branching logic and calculations (hidden values, required fields where shown,
+// stale calculated values).
 func (r *Record) Validate(v *redcap.Validator) {
 	id := r.ID
 	v.At(id, "", "", 0)
@@ -1254,4 +1256,5 @@ func (r *Record) Validate(v *redcap.Validator) {
 	if r.Test1Arm1 != nil {
 		r.Test1Arm1.validate(v, id, 0)
 	}
+	v.Logic(r)
 }

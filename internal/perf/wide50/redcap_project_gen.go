@@ -97,6 +97,9 @@ var schema = &redcap.Schema{
 	Longitudinal:  false,
 	Repeating:     false,
 	Fingerprint:   Fingerprint,
+	Design: []redcap.EventDesign{
+		{Event: "", Arm: 1, Forms: []string{"visit", "labs", "followup"}},
+	},
 }
 
 // Schema describes the generated project: its columns, field rules, missing codes and design.

@@ -1,0 +1,168 @@
+package redcap
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/redcapgen/redcapgen/runtime/logic"
+)
+
+// StaleValue is a computed field whose stored value is not what REDCap computes from the record.
+type StaleValue struct {
+	Record   string
+	Event    string // "" in a classic project
+	Instance int    // 0 when the row does not repeat
+	Field    string
+	Stored   string // the value the record holds
+	Computed string // the value REDCap would store
+}
+
+func (s StaleValue) String() string {
+	return fmt.Sprintf("record %q%s field %q: stored %q, REDCap computes %q", s.Record, where(s.Event, s.Instance), s.Field, s.Stored, s.Computed)
+}
+
+func where(event string, instance int) string {
+	out := ""
+	if event != "" {
+		out += fmt.Sprintf(" event %q", event)
+	}
+	if instance > 0 {
+		out += fmt.Sprintf(" instance %d", instance)
+	}
+	return out
+}
+
+// LogicOptions says how logic is evaluated on records.
+type LogicOptions struct {
+	// Now is the moment 'today' and 'now' mean; zero means the time of the call.
+	Now time.Time
+	// Apply writes the recomputed values into the record (Recalculate only).
+	Apply bool
+}
+
+// Recalculate recomputes every calc, @CALCTEXT and @CALCDATE field of a record on every event
+// and instance, as REDCap would store them (calcs that use calcs are computed until they settle),
+// and returns the stored values that differ. With opts.Apply the record then holds the new
+// values. Values REDCap cannot compute (an expression it refuses, a field the record lacks) are
+// blank, as REDCap leaves them.
+func Recalculate(rec Record, opts LogicOptions) ([]StaleValue, error) {
+	s := rec.Schema()
+	lv := s.logicView()
+	if len(lv.exprs) == 0 && !hasComputed(s) {
+		return nil, nil
+	}
+	rows, err := rec.EncodeRows(nil)
+	if err != nil {
+		return nil, fmt.Errorf("redcap: recalculate record %q: %w", rec.RecordID(), err)
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	env := newRowsEnv(s, rows)
+	stale := staleValues(env, now)
+	if opts.Apply && len(stale) > 0 {
+		rec.Recycle()
+		if err := rec.DecodeRows(rows); err != nil {
+			return stale, fmt.Errorf("redcap: recalculate record %q: %w", env.recordID, err)
+		}
+	}
+	return stale, nil
+}
+
+// staleValues recomputes the computed fields on env's rows, in dictionary order and until they
+// settle (calcs that use calcs), and returns the values that changed; the rows then hold the
+// recomputed values.
+func staleValues(env *rowsEnv, now time.Time) []StaleValue {
+	s, rows := env.s, env.rows
+	stored := map[[2]int]string{} // (row, column) -> value before
+	for pass := 0; pass <= len(s.Fields); pass++ {
+		changed := false
+		for i := range s.Fields {
+			r := &s.Fields[i]
+			if r.Computed == "" {
+				continue
+			}
+			for row := range rows {
+				col, ok := rows[row].Layout.Index(r.Name)
+				if !ok || !s.formOnRow(r.Form, env.rowEvent[row], env.rowInstrument[row]) {
+					continue
+				}
+				v := computedValue(env, env.lv.exprs[r.Name], r, row, now)
+				key := [2]int{row, col}
+				if _, seen := stored[key]; !seen {
+					stored[key] = rows[row].Values[col]
+				}
+				if rows[row].Values[col] != v {
+					rows[row].Set(col, v)
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	var stale []StaleValue
+	for row := range rows {
+		for i := range s.Fields {
+			r := &s.Fields[i]
+			col, ok := rows[row].Layout.Index(r.Name)
+			if r.Computed == "" || !ok {
+				continue
+			}
+			if before, seen := stored[[2]int{row, col}]; seen && before != rows[row].Values[col] {
+				stale = append(stale, StaleValue{Record: env.recordID, Event: env.rowEvent[row], Instance: env.rowInstanceNum[row],
+					Field: r.Name, Stored: before, Computed: rows[row].Values[col]})
+			}
+		}
+	}
+	return stale
+}
+
+// hasComputed reports whether the schema has computed fields.
+func hasComputed(s *Schema) bool {
+	for i := range s.Fields {
+		if s.Fields[i].Computed != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// computedValue is the text REDCap stores for a computed field on a row.
+func computedValue(env *rowsEnv, e *logic.Expr, r *FieldRule, row int, now time.Time) string {
+	if e == nil {
+		return ""
+	}
+	v, err := e.Eval(env.lv.schema, env, env.context(row, now))
+	switch r.Computed {
+	case "calctext":
+		return logic.CalcText(v, err)
+	case "calcdate":
+		return logic.CalcDate(v, err, r.Validation)
+	}
+	return logic.Calc(v, err)
+}
+
+// Applies reports whether a field's branching logic shows it on the record's row of event and
+// instance (event "" in a classic project, instance 0 when the row does not repeat). A field
+// without branching logic, or whose logic REDCap cannot read, always applies.
+func Applies(rec Record, field, event string, instance int, now time.Time) (bool, error) {
+	s := rec.Schema()
+	lv := s.logicView()
+	e := lv.branches[field]
+	if e == nil {
+		return true, nil
+	}
+	rows, err := rec.EncodeRows(nil)
+	if err != nil {
+		return false, fmt.Errorf("redcap: branching of %q on record %q: %w", field, rec.RecordID(), err)
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	env := newRowsEnv(s, rows)
+	ctx := logic.Context{Record: env.recordID, Event: event, Instance: instance, Now: now}
+	return logic.Selects(e.Eval(lv.schema, env, ctx)), nil
+}
