@@ -37,7 +37,7 @@ func TestMetadataImportDefects(t *testing.T) {
 		"metadata_import_defect_field_name_too_long":             failure,
 		"metadata_import_defect_reserved_field_name":             failure,
 		"metadata_import_defect_form_name_uppercase":             warning, // REDCap lower-cases it
-		"metadata_import_defect_calc_empty":                      failure,
+		"metadata_import_defect_calc_empty":                      warning, // REDCap refuses; live projects hold such fields
 		"metadata_import_defect_calc_unknown_field":              warning, // REDCap refuses; logic never stops generation
 		"metadata_import_defect_branching_unknown_field":         warning, // likewise
 		"metadata_import_defect_validation_min_wrong_type":       warning, // REDCap refuses; min/max are soft limits
