@@ -37,6 +37,11 @@ func (s APISource) Load(ctx context.Context) (*dictionary.Project, error) {
 		return nil, fmt.Errorf("read API metadata: %w", err)
 	}
 	p.Format = dictionary.FormatAPI
+	p.Lacks = 0
+	if info.SurveysEnabled {
+		// The API has no method that says which forms are surveys.
+		p.Lacks = dictionary.PartSurveys
+	}
 	p.ID = info.ProjectID
 	p.Title = info.Title
 	p.SecondaryUniqueField = info.SecondaryUniqueField

@@ -6,7 +6,7 @@ import "strings"
 // dictionary. Every problem is collected; the error is a Problems when any is an error.
 func buildProject(source string, format Format, rows []rawField) (*Project, error) {
 	c := &collector{file: source}
-	p := &Project{Source: source, Format: format}
+	p := &Project{Source: source, Format: format, Lacks: PartsOfDictionary}
 	if len(rows) == 0 {
 		return nil, fileProblem(source, "the dictionary has no fields")
 	}

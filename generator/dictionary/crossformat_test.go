@@ -46,7 +46,7 @@ func caseBody(t *testing.T, file, name string) []byte {
 // ignoreWhere ignores what says where and how a project was read.
 var ignoreWhere = cmp.Options{
 	cmpopts.IgnoreFields(Field{}, "Location"),
-	cmpopts.IgnoreFields(Project{}, "Source", "Format", "Warnings"),
+	cmpopts.IgnoreFields(Project{}, "Source", "Format", "Lacks", "Warnings"),
 }
 
 // TestFieldtypesSameInEveryFormat reads the fieldtypes dictionary of metadata.jsonl as imported

@@ -40,10 +40,32 @@ type Project struct {
 	CustomRecordLabel string
 	// AutoNumbering reports whether record auto-numbering is enabled, when known.
 	AutoNumbering bool
+	// Lacks names the parts of a project the source does not carry, so that they are not taken
+	// for absent: a dictionary file has no events or missing-data codes, the API does not say
+	// which forms are surveys. Form labels a source lacks are REDCap's defaults.
+	Lacks Parts
 	// Warnings are problems that did not stop reading (site-defined validation types, min/max that
 	// do not parse, odd but accepted choice lists), in location order.
 	Warnings []Problem
 }
+
+// Parts is a set of the parts of a project a source may not carry.
+type Parts uint
+
+// The parts of a project some sources do not carry.
+const (
+	PartFormLabels   Parts = 1 << iota // instrument labels
+	PartEvents                         // arms, events, form-event mapping, repeating instruments and events
+	PartMissingCodes                   // missing-data codes
+	PartSurveys                        // which forms are surveys
+	PartTitle                          // the project title
+)
+
+// PartsOfDictionary are the parts a dictionary file (CSV, API JSON or XML) does not carry.
+const PartsOfDictionary = PartFormLabels | PartEvents | PartMissingCodes | PartSurveys | PartTitle
+
+// Has reports whether every part of q is in s.
+func (s Parts) Has(q Parts) bool { return s&q == q }
 
 // Format names a dictionary source format.
 type Format string

@@ -33,6 +33,7 @@ func ReadProjectXML(name string, data []byte) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.Lacks = 0
 	odmDesign(c, p, study, surveyItems)
 	checkDesign(c, p)
 	if err := c.err(); err != nil {
