@@ -3,6 +3,11 @@
 // repeating forms and events, missing-data codes). Readers for every file REDCap produces turn
 // their input into a Project and check it once; nothing later re-validates.
 //
+// Each source is read as REDCap stores the project made from it (form labels of a dictionary,
+// blank lines of a project XML, required on descriptive fields), so every source of one project
+// gives one model. Whatever REDCap holds reads: REDCap's upload-time checks are warnings, and an
+// error is kept for what no Go package can be made from (the README lists each, with why).
+//
 // The model speaks REDCap's terms only: it holds no Go names and no generator types.
 package dictionary
 
