@@ -29,8 +29,8 @@ type CheckReport struct {
 	// generator version: nothing generated from the project differs, so they are not a change.
 	SourceOnly []string `json:"source_only_files"`
 	// Kept lists the parts of the project the source does not carry (a dictionary file has no
-	// events, the API no survey settings), taken from the committed package, each with the flag
-	// or source that carries it.
+	// events, the API no survey settings without survey rights), taken from the committed
+	// package, each with the flag or source that carries it.
 	Kept []Kept `json:"kept,omitempty"`
 	// GeneratorDrift is set when the package was written by another generator version.
 	GeneratorDrift *VersionDrift `json:"generator_drift,omitempty"`

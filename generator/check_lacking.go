@@ -79,7 +79,7 @@ func keepLacking(p *dictionary.Project, committed *committedPackage) []Kept {
 				p.SurveyForms = append(p.SurveyForms, f)
 			}
 		}
-		kept = append(kept, Kept{"survey settings", "the API has no method that says which forms are surveys: a project XML carries them"})
+		kept = append(kept, Kept{"survey settings", "-url with survey rights or a project XML carries them"})
 	}
 	if p.Lacks.Has(dictionary.PartTitle) && committed.title != "" {
 		p.Title = committed.title

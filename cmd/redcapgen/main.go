@@ -6,7 +6,7 @@
 // With -check it runs the same pipeline without writing and compares with the package on disk,
 // reporting what changed in REDCap terms. Header lines that only name the source or the generator
 // version are not a change, and what the source does not carry (a dictionary file's events,
-// missing-data codes, form labels and title; the API's survey settings) is kept from the
+// missing-data codes, form labels and title; survey settings the API does not tell) is kept from the
 // committed package, with a note naming the flag or source that carries it.
 //
 // Exit status: generation exits 0 when written, 1 when it failed, 2 on a usage error. -check

@@ -46,8 +46,8 @@ type Project struct {
 	// AutoNumbering reports whether record auto-numbering is enabled, when known.
 	AutoNumbering bool
 	// Lacks names the parts of a project the source does not carry, so that they are not taken
-	// for absent: a dictionary file has no events or missing-data codes, the API does not say
-	// which forms are surveys. Form labels a source lacks are REDCap's defaults.
+	// for absent: a dictionary file has no events or missing-data codes, the API tells survey
+	// forms only to a user with survey rights. Form labels a source lacks are REDCap's defaults.
 	Lacks Parts
 	// Warnings are problems that did not stop reading (site-defined validation types, min/max that
 	// do not parse, odd but accepted choice lists), in location order.
