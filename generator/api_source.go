@@ -10,9 +10,11 @@ import (
 
 // APISource fetches the dictionary and design live from the REDCap API: metadata, project info,
 // instruments, arms, events, form-event mappings, repeating forms and events, data access
-// groups and export field names. It gives the same model a dictionary file gives, plus what only the API knows (events,
-// missing-data codes, form labels, title). Which forms are surveys is known only from a project
-// XML: the API has no method that says it.
+// groups and export field names. It gives the same model a dictionary file gives, plus what only
+// the API knows (events, missing-data codes, form labels, title). The API has no method that
+// says which forms are surveys: in a project with surveys enabled, each form's participant list
+// is asked for (Client.IsSurvey), and when that is refused (no survey rights) the project says
+// it lacks its survey settings (dictionary.PartSurveys).
 type APISource struct {
 	Client *redcap.Client
 }
@@ -37,6 +39,7 @@ func (s APISource) Load(ctx context.Context) (*dictionary.Project, error) {
 		return nil, fmt.Errorf("read API metadata: %w", err)
 	}
 	p.Format = dictionary.FormatAPI
+	p.Lacks = 0
 	p.ID = info.ProjectID
 	p.Title = info.Title
 	p.SecondaryUniqueField = info.SecondaryUniqueField
@@ -61,6 +64,9 @@ func (s APISource) Load(ctx context.Context) (*dictionary.Project, error) {
 		for _, r := range reps {
 			p.Repeating = append(p.Repeating, dictionary.Repeat{Event: r.Event, Form: r.Form, CustomLabel: r.CustomFormLabel})
 		}
+	}
+	if info.SurveysEnabled {
+		s.loadSurveys(ctx, p)
 	}
 	dags, err := c.DAGs(ctx)
 	if err != nil {
@@ -87,6 +93,27 @@ func (s APISource) loadForms(ctx context.Context, p *dictionary.Project) error {
 		}
 	}
 	return nil
+}
+
+// loadSurveys finds the survey forms, one participant-list request per form. When the server
+// refuses one (the user has no survey rights), the survey settings are left unknown.
+func (s APISource) loadSurveys(ctx context.Context, p *dictionary.Project) {
+	event := ""
+	if len(p.Events) > 0 {
+		event = p.Events[0].UniqueName
+	}
+	var surveys []string
+	for _, f := range p.Forms {
+		ok, err := s.Client.IsSurvey(ctx, f.Name, event)
+		if err != nil {
+			p.Lacks |= dictionary.PartSurveys
+			return
+		}
+		if ok {
+			surveys = append(surveys, f.Name)
+		}
+	}
+	p.SurveyForms = surveys
 }
 
 // loadEvents fills arms, events and the form-event mapping.

@@ -69,8 +69,10 @@ func ApplyEventDesign(p *dictionary.Project, name string, data []byte) error {
 		for _, r := range d.Repeating {
 			p.Repeating = append(p.Repeating, dictionary.Repeat{Event: r.Event, Form: r.Form, CustomLabel: r.CustomLabel})
 		}
+		p.Lacks &^= dictionary.PartEvents
 		if len(d.MissingCodes) > 0 {
 			p.MissingCodes = d.MissingCodes
+			p.Lacks &^= dictionary.PartMissingCodes
 		}
 		return checkEventDesign(p, name)
 	}
@@ -79,6 +81,7 @@ func ApplyEventDesign(p *dictionary.Project, name string, data []byte) error {
 		return fmt.Errorf("read event design: %w", err)
 	}
 	p.Arms, p.Events, p.Mappings, p.Repeating = design.Arms, design.Events, design.Mappings, design.Repeating
+	p.Lacks &^= dictionary.PartEvents | dictionary.PartMissingCodes
 	if len(design.MissingCodes) > 0 {
 		p.MissingCodes = design.MissingCodes
 	}

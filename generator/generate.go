@@ -49,6 +49,15 @@ type Result struct {
 
 // Generate runs the whole pipeline in memory: nothing is written.
 func Generate(ctx context.Context, cfg Config) (*Result, error) {
+	p, err := loadProject(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return GenerateProject(p, cfg)
+}
+
+// loadProject loads the source and adds the event design file, if any.
+func loadProject(ctx context.Context, cfg Config) (*dictionary.Project, error) {
 	if err := checkPackageName(cfg.Package); err != nil {
 		return nil, err
 	}
@@ -64,7 +73,7 @@ func Generate(ctx context.Context, cfg Config) (*Result, error) {
 			return nil, err
 		}
 	}
-	return GenerateProject(p, cfg)
+	return p, nil
 }
 
 // GenerateProject names and emits an already loaded project.

@@ -145,17 +145,31 @@ func csvOnlyColumn(f *dictionary.Field, c snapshot.Change) bool {
 	return false
 }
 
+// blankLinesOnly reports whether the label of f and of the same field in the project XML differ
+// only in blank lines, which REDCap removes from a project XML's text.
+func blankLinesOnly(f *dictionary.Field, xmlProject *dictionary.Project) bool {
+	x, ok := xmlProject.Field(f.Name)
+	squeeze := func(s string) string {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		for strings.Contains(s, "\n\n") {
+			s = strings.ReplaceAll(s, "\n\n", "\n")
+		}
+		return s
+	}
+	return ok && squeeze(f.Label) == squeeze(x.Label)
+}
+
 // TestSwitchingSourceFormat generates from the CSV of a shared project, then checks its project
 // XML: the files differ (their headers name the source file and the fingerprint, and the XML adds
 // design), but every reported change is one the two formats cannot agree on, explained by
-// designOnlyKinds and csvOnlyColumn. No field is added, removed, retyped or re-choiced.
+// designOnlyKinds, csvOnlyColumn and blankLinesOnly. No field is added, removed, retyped or re-choiced.
 func TestSwitchingSourceFormat(t *testing.T) {
 	for _, base := range []string{"redcap-regression-test", "redcapr-validation-types"} {
 		t.Run(base, func(t *testing.T) {
 			dir := t.TempDir()
 			csvPath := writeFile(t, dir, base+".csv", sharedDictionary(t, base+".csv"))
 			xmlPath := writeFile(t, dir, base+".xml", sharedDictionary(t, base+".xml"))
-			csvProject := fakeProject(t, csvPath)
+			csvProject, xmlProject := fakeProject(t, csvPath), fakeProject(t, xmlPath)
 			out := filepath.Join(dir, "study")
 			mustGenerate(t, nil, "-dict", csvPath, "-package", "study", "-out", out)
 			_, report := runCheckJSON(t, nil, "-dict", xmlPath, "-package", "study", "-out", out)
@@ -167,6 +181,9 @@ func TestSwitchingSourceFormat(t *testing.T) {
 					continue
 				}
 				f, ok := csvProject.Field(c.Field)
+				if ok && c.Kind == snapshot.KindFieldRelabelled && blankLinesOnly(f, xmlProject) {
+					continue
+				}
 				if !ok || !csvOnlyColumn(f, c) {
 					t.Errorf("unexplained field difference between CSV and XML: %s [%s]", c, c.Kind)
 				}

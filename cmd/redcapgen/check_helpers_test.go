@@ -21,6 +21,18 @@ type checkOutput struct {
 	Changed  []string          `json:"changed_files"`
 	Added    []string          `json:"added_files"`
 	Removed  []string          `json:"removed_files"`
+	Kept     []struct {
+		Part string `json:"part"`
+	} `json:"kept"`
+}
+
+// keptParts lists the parts the report says were kept from the committed package.
+func (o checkOutput) keptParts() []string {
+	parts := make([]string, len(o.Kept))
+	for i, k := range o.Kept {
+		parts[i] = k.Part
+	}
+	return parts
 }
 
 // runCheckJSON runs -check -json with args and decodes the report.

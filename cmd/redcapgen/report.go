@@ -8,11 +8,10 @@ import (
 )
 
 // printCheckReport prints a -check report: dictionary changes first, in REDCap terms and
-// classed, then the files, then generator-version drift.
+// classed, then the files, then what the source does not carry and generator-version drift.
 func printCheckReport(w io.Writer, r *generator.CheckReport) {
-	if r.Current() && r.GeneratorDrift == nil {
+	if r.Current() {
 		fmt.Fprintln(w, "redcapgen: generated package is current")
-		return
 	}
 	if len(r.Changes) > 0 {
 		fmt.Fprintf(w, "Dictionary changes (%d):\n", len(r.Changes))
@@ -39,6 +38,15 @@ func printCheckReport(w io.Writer, r *generator.CheckReport) {
 		for _, f := range r.Removed {
 			fmt.Fprintf(w, "  removed  %s\n", f)
 		}
+	}
+	if len(r.Kept) > 0 {
+		fmt.Fprintln(w, "Not carried by this source, so not compared:")
+		for _, k := range r.Kept {
+			fmt.Fprintf(w, "  %s\n", k)
+		}
+	}
+	if n := len(r.SourceOnly); n > 0 {
+		fmt.Fprintf(w, "%d files name another source or generator version in their header only: not a change\n", n)
 	}
 	if d := r.GeneratorDrift; d != nil {
 		fmt.Fprintf(w, "Generator version: package written by redcapgen %s, running %s\n", d.OnDisk, d.Running)

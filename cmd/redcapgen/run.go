@@ -15,11 +15,13 @@ import (
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
 
-// Exit statuses, as go generate and CI expect them.
+// Exit statuses, as go generate and CI expect them. Generation: 0 written, 1 failed, 2 usage
+// error. -check: 0 current, 1 the package must be regenerated, 2 usage or source error (the
+// check could not be made: bad flags, an unreadable or refused dictionary, an API failure).
 const (
 	exitOK    = 0
-	exitFail  = 1 // failure, or drift with -check
-	exitUsage = 2
+	exitFail  = 1 // generation failed; with -check, the package must be regenerated
+	exitUsage = 2 // usage error; with -check, also any error that kept the check from being made
 )
 
 // options are the parsed command-line flags.
@@ -49,6 +51,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	src, err := sourceFor(opts, getenv)
 	if err != nil {
 		printError(stderr, err)
+		if opts.check {
+			return exitUsage
+		}
 		return exitFail // a bad URL or token: the flags were well formed
 	}
 	cfg := generator.Config{
@@ -104,12 +109,13 @@ func runGenerate(ctx context.Context, cfg generator.Config, opts options, stdout
 	return exitOK
 }
 
-// runCheck compares without writing: 0 when current, 1 with a report when not.
+// runCheck compares without writing: 0 when current, 1 with a report when not, 2 when the
+// check could not be made.
 func runCheck(ctx context.Context, cfg generator.Config, opts options, stdout, stderr io.Writer) int {
 	report, err := generator.Check(ctx, cfg, opts.out)
 	if err != nil {
 		printError(stderr, err)
-		return exitFail
+		return exitUsage
 	}
 	if opts.jsonOut {
 		enc := json.NewEncoder(stdout)
@@ -121,7 +127,7 @@ func runCheck(ctx context.Context, cfg generator.Config, opts options, stdout, s
 		}{report.Current(), report.Breaking(), report}
 		if err := enc.Encode(out); err != nil {
 			printError(stderr, err)
-			return exitFail
+			return exitUsage
 		}
 	} else {
 		printCheckReport(stdout, report)

@@ -48,8 +48,6 @@ func TestBadInputs(t *testing.T) {
 			`study.csv:3: field "race": checkbox codes "A" and "a" both become export column "race___a"; rename one code`},
 		{"unknown field type", "study.csv", csvOf("record_id,demo,,text,ID", "dob,demo,,string,DOB"),
 			`study.csv:3: field "dob": field type "string" is unknown (want text, notes, dropdown, radio, checkbox, yesno, truefalse, calc, file, slider, descriptive, sql)`},
-		{"misspelt validation", "study.csv", csvOf("record_id,demo,,text,ID", "dob_1,demo,,text,DOB,,,date_xyz"),
-			`study.csv:3: field "dob_1": validation "date_xyz" is unknown (want date_ymd, date_mdy, date_dmy, datetime_ymd, datetime_mdy, datetime_dmy, datetime_seconds_ymd, datetime_seconds_mdy, datetime_seconds_dmy)`},
 		{"invalid field name", "study.csv", csvOf("record_id,demo,,text,ID", "1abc,demo,,text,X", "my-field,demo,,text,Y"),
 			"study.csv:3: field \"1abc\": field name starts with a digit (REDCap field names start with a letter)\n" +
 				`study.csv:4: field "my-field": field name contains the character '-' (REDCap field names hold only lower-case letters, digits and _, starting with a letter)`},

@@ -6,7 +6,7 @@ import "strings"
 // dictionary. Every problem is collected; the error is a Problems when any is an error.
 func buildProject(source string, format Format, rows []rawField) (*Project, error) {
 	c := &collector{file: source}
-	p := &Project{Source: source, Format: format}
+	p := &Project{Source: source, Format: format, Lacks: PartsOfDictionary}
 	if len(rows) == 0 {
 		return nil, fileProblem(source, "the dictionary has no fields")
 	}
@@ -40,7 +40,22 @@ func addToForm(c *collector, p *Project, f *Field, w where) {
 		form.Fields = append(form.Fields, f)
 		return
 	}
-	p.Forms = append(p.Forms, &Form{Name: f.Form, Fields: []*Field{f}})
+	p.Forms = append(p.Forms, &Form{Name: f.Form, Label: DefaultFormLabel(f.Form), Fields: []*Field{f}})
+}
+
+// DefaultFormLabel is the label REDCap gives an instrument that a data dictionary creates: its
+// stored name with each "_" turned into a space and each word capitalised, like PHP's
+// ucwords(str_replace("_", " ", name)) ("form_1" -> "Form 1", "MyForm" -> "Myform";
+// metadata: metadata_import_defect_form_name_uppercase__instruments_after). A dictionary has no
+// form labels, so readers of one give each form this label, as the live project made from it has.
+func DefaultFormLabel(form string) string {
+	words := strings.Split(StoredName(form), "_")
+	for i, w := range words {
+		if w != "" && w[0] >= 'a' && w[0] <= 'z' {
+			words[i] = string(w[0]-'a'+'A') + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // buildField interprets one row and reports what is wrong with it.
@@ -66,6 +81,12 @@ func buildField(c *collector, r *rawField) *Field {
 	}
 	f.Identifier = yesFlag(c, w, f.Name, "identifier", r.Identifier)
 	f.Required = yesFlag(c, w, f.Name, "required_field", r.Required)
+	if f.Required && f.Type == TypeDescriptive {
+		// REDCap stores no required flag on a descriptive field (fidelity:
+		// csv_newlines_metadata_export), so the live project has none.
+		c.warnf(w, f.Name, "required_field is set on a descriptive field, which holds no value: REDCap drops it")
+		f.Required = false
+	}
 	f.MatrixRanking = yesFlag(c, w, f.Name, "matrix_ranking", r.MatrixRanking)
 	f.ActionTags = ParseActionTags(f.Annotation)
 	written := f.Name

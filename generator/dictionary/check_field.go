@@ -19,7 +19,7 @@ func fixedChoices(t FieldType) []Choice {
 }
 
 // checkChoices parses the choices of choice fields and reports missing, malformed and colliding
-// ones. It also checks that a calc field has a formula.
+// ones. It also warns about a calc field without a formula.
 func checkChoices(c *collector, w where, f *Field) {
 	switch {
 	case choiceFieldType(f.Type):
@@ -48,7 +48,9 @@ func checkChoices(c *collector, w where, f *Field) {
 		}
 	case f.Type == TypeCalc:
 		if strings.TrimSpace(f.ChoicesRaw) == "" {
-			c.errorf(w, f.Name, "calc field has no equation (select_choices_or_calculations is empty)")
+			// REDCap refuses this on dictionary upload only: live projects hold such fields, and
+			// their project XML and API metadata carry them. REDCap leaves the field empty.
+			c.warnf(w, f.Name, "calc field has no equation (select_choices_or_calculations is empty): REDCap computes no value for it")
 		}
 	}
 }

@@ -50,7 +50,7 @@ func checkCompleteNames(c *collector, p *Project, at map[*Field]where) {
 	}
 }
 
-// checkMatrixGroups reports matrix groups whose fields do not share one choice list.
+// checkMatrixGroups warns about matrix groups whose fields do not share one choice list.
 func checkMatrixGroups(c *collector, p *Project, at map[*Field]where) {
 	first := make(map[string]*Field)
 	for _, f := range p.Fields() {
@@ -63,7 +63,8 @@ func checkMatrixGroups(c *collector, p *Project, at map[*Field]where) {
 			continue
 		}
 		if !sameChoices(prev.Choices, f.Choices) {
-			c.errorf(at[f], f.Name, "matrix group %q needs the same choices in every field: %q has %q, this field has %q",
+			// REDCap refuses this on dictionary upload; each field keeps its own choices here.
+			c.warnf(at[f], f.Name, "matrix group %q needs the same choices in every field (REDCap refuses this on upload): %q has %q, this field has %q",
 				f.MatrixGroup, prev.Name, prev.ChoicesRaw, f.ChoicesRaw)
 		}
 	}

@@ -33,7 +33,8 @@ func checkValidation(c *collector, w where, f *Field) {
 		}
 	default:
 		if v != "" {
-			c.errorf(w, f.Name, "validation %q is set on a %s field (only text fields take a validation)", v, f.Type)
+			// REDCap refuses this on dictionary upload; a project that holds it ignores it.
+			c.warnf(w, f.Name, "validation %q on a %s field is ignored (only text fields take a validation)", v, f.Type)
 		}
 	}
 	checkRange(c, w, f)
@@ -52,7 +53,9 @@ func checkTextValidation(c *collector, w where, f *Field) {
 	}
 	for _, prefix := range misspeltPrefixes() {
 		if strings.HasPrefix(v, prefix) {
-			c.errorf(w, f.Name, "validation %q is unknown (want %s)", v, validationsStartingWith(prefix))
+			// REDCap refuses an unknown type on dictionary upload, but a project may hold a
+			// site-defined one of that name: the field is generated as text.
+			c.warnf(w, f.Name, "validation %q is unknown (a typo of %s? REDCap refuses it on upload): the field is treated as text", v, validationsStartingWith(prefix))
 			return
 		}
 	}

@@ -2,6 +2,7 @@ package dictionary
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -68,11 +69,37 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
-func TestValidationOnNonTextField(t *testing.T) {
-	_, err := ReadCSV("study.csv", []byte(csvOf("record_id,demo,,text,ID", "n,demo,,notes,N,,,integer")))
-	want := `study.csv:3: field "n": validation "integer" is set on a notes field (only text fields take a validation)`
-	if err == nil || err.Error() != want {
-		t.Errorf("error = %v, want %s", err, want)
+// TestUploadChecksAreWarnings reads dictionaries that REDCap refuses on upload but that live
+// projects hold (and export): each reads, with a warning naming the field and its line.
+func TestUploadChecksAreWarnings(t *testing.T) {
+	tests := []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"validation on a notes field", []string{"n,demo,,notes,N,,,integer"},
+			`study.csv:3: field "n": warning: validation "integer" on a notes field is ignored (only text fields take a validation)`},
+		{"misspelt validation", []string{"dob_1,demo,,text,DOB,,,date_xyz"},
+			`study.csv:3: field "dob_1": warning: validation "date_xyz" is unknown (a typo of date_ymd, date_mdy, date_dmy, datetime_ymd, datetime_mdy, datetime_dmy, datetime_seconds_ymd, datetime_seconds_mdy, datetime_seconds_dmy? REDCap refuses it on upload): the field is treated as text`},
+		{"calc without equation", []string{"total,demo,,calc,Total"},
+			`study.csv:3: field "total": warning: calc field has no equation (select_choices_or_calculations is empty): REDCap computes no value for it`},
+		{"matrix group with other choices", []string{`a,demo,,radio,A,"1, Yes | 0, No",,,,,,,,,,m`, `b,demo,,radio,B,"1, Yes | 2, No",,,,,,,,,,m`},
+			`study.csv:4: field "b": warning: matrix group "m" needs the same choices in every field (REDCap refuses this on upload): "a" has "1, Yes | 0, No", this field has "1, Yes | 2, No"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ReadCSV("study.csv", []byte(csvOf(append([]string{"record_id,demo,,text,ID"}, tt.rows...)...)))
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			var got []string
+			for _, w := range p.Warnings {
+				got = append(got, w.Error())
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("warnings %q do not include %q", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -27,7 +27,7 @@ func TestMetadataImportDefects(t *testing.T) {
 		"metadata_import_classic":                                warning,
 		"metadata_import_longitudinal":                           warning,
 		"metadata_import_repeating":                              ok,
-		"metadata_import_defect_unknown_validation_type":         failure,
+		"metadata_import_defect_unknown_validation_type":         warning, // REDCap refuses; a project may hold a site-defined type
 		"metadata_import_defect_checkbox_code_with_dot":          ok,
 		"metadata_import_defect_checkbox_code_with_space":        failure,
 		"metadata_import_defect_radio_code_with_dot":             ok,
@@ -39,17 +39,17 @@ func TestMetadataImportDefects(t *testing.T) {
 		"metadata_import_defect_field_name_too_long":             failure,
 		"metadata_import_defect_reserved_field_name":             failure,
 		"metadata_import_defect_form_name_uppercase":             warning, // REDCap lower-cases it
-		"metadata_import_defect_calc_empty":                      failure,
+		"metadata_import_defect_calc_empty":                      warning, // REDCap refuses; live projects hold such fields
 		"metadata_import_defect_calc_unknown_field":              warning, // REDCap refuses; logic never stops generation
 		"metadata_import_defect_branching_unknown_field":         warning, // likewise
 		"metadata_import_defect_validation_min_wrong_type":       warning, // REDCap refuses; min/max are soft limits
 		"metadata_import_defect_validation_min_greater_than_max": ok,
 		"metadata_import_defect_date_min_wrong_format":           warning, // REDCap converts M/D/Y
-		"metadata_import_defect_validation_on_notes_field":       failure,
+		"metadata_import_defect_validation_on_notes_field":       warning, // REDCap refuses; ignored
 		"metadata_import_defect_bad_identifier_flag":             warning, // REDCap drops the flag
 		"metadata_import_defect_bad_required_flag":               warning, // likewise
 		"metadata_import_defect_bad_custom_alignment":            warning, // REDCap drops it
-		"metadata_import_defect_matrix_mismatched_choices":       failure,
+		"metadata_import_defect_matrix_mismatched_choices":       warning, // REDCap refuses; each field keeps its choices
 		"metadata_import_defect_slider_bad_display_value":        warning, // REDCap drops it
 		"metadata_import_defect_section_header_on_first_field":   ok,
 		"metadata_import_defect_form_complete_field_name":        failure,

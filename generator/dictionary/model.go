@@ -3,6 +3,11 @@
 // repeating forms and events, missing-data codes). Readers for every file REDCap produces turn
 // their input into a Project and check it once; nothing later re-validates.
 //
+// Each source is read as REDCap stores the project made from it (form labels of a dictionary,
+// blank lines of a project XML, required on descriptive fields), so every source of one project
+// gives one model. Whatever REDCap holds reads: REDCap's upload-time checks are warnings, and an
+// error is kept for what no Go package can be made from (the README lists each, with why).
+//
 // The model speaks REDCap's terms only: it holds no Go names and no generator types.
 package dictionary
 
@@ -40,10 +45,32 @@ type Project struct {
 	CustomRecordLabel string
 	// AutoNumbering reports whether record auto-numbering is enabled, when known.
 	AutoNumbering bool
+	// Lacks names the parts of a project the source does not carry, so that they are not taken
+	// for absent: a dictionary file has no events or missing-data codes, the API tells survey
+	// forms only to a user with survey rights. Form labels a source lacks are REDCap's defaults.
+	Lacks Parts
 	// Warnings are problems that did not stop reading (site-defined validation types, min/max that
 	// do not parse, odd but accepted choice lists), in location order.
 	Warnings []Problem
 }
+
+// Parts is a set of the parts of a project a source may not carry.
+type Parts uint
+
+// The parts of a project some sources do not carry.
+const (
+	PartFormLabels   Parts = 1 << iota // instrument labels
+	PartEvents                         // arms, events, form-event mapping, repeating instruments and events
+	PartMissingCodes                   // missing-data codes
+	PartSurveys                        // which forms are surveys
+	PartTitle                          // the project title
+)
+
+// PartsOfDictionary are the parts a dictionary file (CSV, API JSON or XML) does not carry.
+const PartsOfDictionary = PartFormLabels | PartEvents | PartMissingCodes | PartSurveys | PartTitle
+
+// Has reports whether every part of q is in s.
+func (s Parts) Has(q Parts) bool { return s&q == q }
 
 // Format names a dictionary source format.
 type Format string

@@ -112,6 +112,7 @@ func odmRow(item *odmItemDef, variable, form string, codes *odmCodeList) rawFiel
 		Required:      item.Required,
 		Alignment:     item.Alignment,
 		MatrixGroup:   item.MatrixGroup,
+		MatrixRanking: item.MatrixRanking,
 		Annotation:    item.Annotation,
 	}
 	if item.Question.Formatted != "" {

@@ -118,6 +118,7 @@ type odmItemDef struct {
 	Required       string          `xml:"RequiredField,attr"`
 	Identifier     string          `xml:"Identifier,attr"`
 	MatrixGroup    string          `xml:"MatrixGroupName,attr"`
+	MatrixRanking  string          `xml:"MatrixRanking,attr"`
 	Alignment      string          `xml:"CustomAlignment,attr"`
 	SliderLabels   string          `xml:"SliderLabels,attr"`
 	OntologySearch string          `xml:"OntologySearch,attr"`

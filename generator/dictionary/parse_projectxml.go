@@ -13,13 +13,14 @@ import (
 // Protocol order), form-event mappings, repeating instruments and events, missing-data codes,
 // DAGs and survey-enabled forms. ODM names are mapped to the API's (textarea → notes,
 // select → dropdown, validation int → integer, float → number); a checkbox's per-choice items
-// fold into one field; <form>_complete and survey pseudo items are not fields. ClinicalData is
+// fold into one field; <form>_complete and survey pseudo items are not fields. Text is read as
+// REDCap stores it when it creates a project from the file (see asREDCapReadsODM). ClinicalData is
 // never read. Messages locate a field by its position in the dictionary ("element 7").
 func ReadProjectXML(name string, data []byte) (*Project, error) {
 	if p := checkEmptyOrBinary(name, data); p != nil {
 		return nil, p
 	}
-	study, err := decodeODMStudy(bytes.TrimPrefix(data, []byte(utf8BOM)))
+	study, err := decodeODMStudy(asREDCapReadsODM(bytes.TrimPrefix(data, []byte(utf8BOM))))
 	if err != nil {
 		return nil, fileProblem(name, "malformed project XML: %v", err)
 	}
@@ -32,6 +33,7 @@ func ReadProjectXML(name string, data []byte) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.Lacks = 0
 	odmDesign(c, p, study, surveyItems)
 	checkDesign(c, p)
 	if err := c.err(); err != nil {

@@ -119,7 +119,7 @@ func TestEmitDeclarations(t *testing.T) {
 		code jen.Code
 		want string
 	}{
-		{"form struct", pl.emitFormStruct(pl.forms[0]), `// Demographics is REDCap instrument "demographics".
+		{"form struct", pl.emitFormStruct(pl.forms[0]), `// Demographics is REDCap instrument "demographics" (Demographics).
 type Demographics struct {
 	DOB      redcap.Value[redcap.Date]       // "dob" (Date of birth): text, date_ymd, 1900-01-01..today
 	Sex      redcap.Value[Sex]               // "sex" (Sex): radio

@@ -81,7 +81,8 @@ func TestKeyOrderAndWhitespace(t *testing.T) {
 // XML alone carries form labels, survey settings, arms, events, the mapping, repeats and
 // missing-data codes; the dictionary alone carries question numbers, matrix ranking, slider
 // min/max, the SQL of sql fields, and stray text in column 6 of text fields (project XML keeps
-// it only for an ontology search, BIOPORTAL:...).
+// it only for an ontology search, BIOPORTAL:...). Blank lines are left out of text: REDCap
+// removes some from a project XML's text.
 func commonColumns(p *dictionary.Project) *dictionary.Project {
 	out := &dictionary.Project{}
 	for _, form := range p.Forms {
@@ -89,6 +90,9 @@ func commonColumns(p *dictionary.Project) *dictionary.Project {
 		for _, f := range form.Fields {
 			c := *f
 			c.QuestionNumber, c.MatrixRanking = "", false
+			for _, text := range []*string{&c.Label, &c.SectionHeader, &c.Note, &c.Annotation, &c.Branching, &c.ChoicesRaw} {
+				*text = withoutBlankLines(*text)
+			}
 			switch {
 			case c.Type == dictionary.TypeSlider:
 				c.Min, c.Max = "", ""
@@ -102,6 +106,15 @@ func commonColumns(p *dictionary.Project) *dictionary.Project {
 		out.Forms = append(out.Forms, g)
 	}
 	return out
+}
+
+// withoutBlankLines turns every run of line breaks into one line feed.
+func withoutBlankLines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for strings.Contains(s, "\n\n") {
+		s = strings.ReplaceAll(s, "\n\n", "\n")
+	}
+	return s
 }
 
 // TestCSVAndProjectXMLPairs compares the CSV and project XML of the same projects: equal

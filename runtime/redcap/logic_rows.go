@@ -114,4 +114,3 @@ func (e *rowsEnv) LastInstance(field, event string) int {
 func (e *rowsEnv) context(i int, now time.Time) logic.Context {
 	return logic.Context{Record: e.recordID, Event: e.rowEvent[i], Instance: e.rowInstanceNum[i], Now: now}
 }
-

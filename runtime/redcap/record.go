@@ -53,7 +53,6 @@ type Schema struct {
 	logic     *logicView
 }
 
-
 // Field returns the rule of a REDCap field by name.
 func (s *Schema) Field(name string) (*FieldRule, bool) {
 	for i := range s.Fields {

@@ -30,7 +30,6 @@ var unmodelled = map[string]gap{
 	"errors.jsonl:other_content_log":              {whyOther, true},
 	"errors.jsonl:other_log_export_record_filter": {whyOther, true},
 	"errors.jsonl:other_content_report":           {whyOther, true},
-	"errors.jsonl:other_content_participantList":  {whyOther, true},
 	"errors.jsonl:other_content_surveyLink":       {whyOther, true},
 	"errors.jsonl:other_content_appRightsCheck":   {whyOther, true},
 	"errors.jsonl:other_content_fieldValidation":  {"the server's PHP regular expressions are not reproduced (the fake's rules are Go code); the list of types is", true},

@@ -196,6 +196,8 @@ func (s *Server) dispatch(p params) answer {
 		return s.st.fileMethod(p)
 	case "fieldValidation":
 		return fieldValidationAnswer(p)
+	case "participantList":
+		return s.st.exportParticipantList(p)
 	}
 	return errorAnswer(http.StatusBadRequest, ef, `The value of the parameter "content" is not valid`)
 }
