@@ -72,6 +72,18 @@ func Rules(p *Project) []redcap.FieldRule {
 	return rules
 }
 
+// DescriptiveRules returns the rules of the descriptive fields that have branching logic, in
+// dictionary order: they hold no data, but their logic says when REDCap shows their text.
+func DescriptiveRules(p *Project) []redcap.FieldRule {
+	var rules []redcap.FieldRule
+	for _, f := range p.Fields() {
+		if f.Type == TypeDescriptive && f.Branching != "" {
+			rules = append(rules, redcap.FieldRule{Name: f.Name, Form: f.Form, Type: string(f.Type), Branching: f.Branching})
+		}
+	}
+	return rules
+}
+
 // formStatusRule is the rule of a form's <form>_complete column.
 func formStatusRule(form string) redcap.FieldRule {
 	return redcap.FieldRule{

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/redcapgen/redcapgen/generator/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 
@@ -52,6 +53,17 @@ func (pl *plan) rulesFile() []byte {
 		w.WriteByte('\n')
 	}
 	w.WriteString("}\n")
+	if desc := dictionary.DescriptiveRules(pl.p); len(desc) > 0 {
+		w.WriteString("\n" + commentText("descriptive holds the descriptive fields with branching logic: no data, but their logic says\n"+
+			"when REDCap shows their text.") + "\n")
+		w.WriteString("var descriptive = []redcap.FieldRule{")
+		for i := range desc {
+			w.WriteString("\n\t")
+			writeRule(&w, &desc[i])
+			w.WriteByte(',')
+		}
+		w.WriteString("\n}\n")
+	}
 	return w.Bytes()
 }
 

@@ -2,6 +2,8 @@ package emit
 
 import (
 	"github.com/dave/jennifer/jen"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
 
 // emitProjectFile fills redcap_project_gen.go: constants, the layout, missing codes and the
@@ -99,6 +101,9 @@ func (pl *plan) emitSchemaVar() jen.Code {
 		jen.Line().Add(kv("Longitudinal", jen.Lit(pl.longitudinal))),
 		jen.Line().Add(kv("Repeating", jen.Lit(pl.instrCol >= 0))),
 		jen.Line().Add(kv("Fingerprint", jen.Id("Fingerprint"))),
+	}
+	if len(dictionary.DescriptiveRules(pl.p)) > 0 {
+		d = append(d, jen.Line().Add(kv("Descriptive", jen.Id("descriptive"))))
 	}
 	if design := pl.design(); len(design) > 0 {
 		d = append(d, jen.Line().Add(kv("Design", jen.Index().Qual(runtimePath, "EventDesign").Values(design...))))

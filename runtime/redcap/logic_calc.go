@@ -36,6 +36,9 @@ func where(event string, instance int) string {
 type LogicOptions struct {
 	// Now is the moment 'today' and 'now' mean; zero means the time of the call.
 	Now time.Time
+	// ProjectID is the project's ID, for logic using [project-id]; 0 leaves it unknown, and such
+	// logic fails (a calc stays blank, branching hides its field).
+	ProjectID int
 	// Apply writes the recomputed values into the record (Recalculate only).
 	Apply bool
 }
@@ -60,6 +63,7 @@ func Recalculate(rec Record, opts LogicOptions) ([]StaleValue, error) {
 		now = time.Now()
 	}
 	env := newRowsEnv(s, rows)
+	env.projectID = opts.ProjectID
 	stale := staleValues(env, now)
 	if opts.Apply && len(stale) > 0 {
 		rec.Recycle()
@@ -148,7 +152,7 @@ func computedValue(env *rowsEnv, e *logic.Expr, r *FieldRule, row int, now time.
 // Applies reports whether a field's branching logic shows it on the record's row of event and
 // instance (event "" in a classic project, instance 0 when the row does not repeat). A field
 // without branching logic, or whose logic REDCap cannot read, always applies.
-func Applies(rec Record, field, event string, instance int, now time.Time) (bool, error) {
+func Applies(rec Record, field, event string, instance int, opts LogicOptions) (bool, error) {
 	s := rec.Schema()
 	lv := s.logicView()
 	e := lv.branches[field]
@@ -159,10 +163,12 @@ func Applies(rec Record, field, event string, instance int, now time.Time) (bool
 	if err != nil {
 		return false, fmt.Errorf("redcap: branching of %q on record %q: %w", field, rec.RecordID(), err)
 	}
+	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
 	env := newRowsEnv(s, rows)
-	ctx := logic.Context{Record: env.recordID, Event: event, Instance: instance, Now: now}
+	env.projectID = opts.ProjectID
+	ctx := logic.Context{Record: env.recordID, Event: event, Instance: instance, Now: now, ProjectID: opts.ProjectID}
 	return logic.Selects(e.Eval(lv.schema, env, ctx)), nil
 }

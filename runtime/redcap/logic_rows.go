@@ -19,6 +19,7 @@ type rowsEnv struct {
 	rowEvent       []string
 	rowInstrument  []string
 	rowInstanceNum []int
+	projectID      int
 }
 
 func newRowsEnv(s *Schema, rows []Row) *rowsEnv {
@@ -112,5 +113,5 @@ func (e *rowsEnv) LastInstance(field, event string) int {
 
 // context is where logic is evaluated on row i.
 func (e *rowsEnv) context(i int, now time.Time) logic.Context {
-	return logic.Context{Record: e.recordID, Event: e.rowEvent[i], Instance: e.rowInstanceNum[i], Now: now}
+	return logic.Context{Record: e.recordID, Event: e.rowEvent[i], Instance: e.rowInstanceNum[i], Now: now, ProjectID: e.projectID}
 }

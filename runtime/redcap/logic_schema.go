@@ -49,6 +49,14 @@ func (s *Schema) logicView() *logicView {
 				}
 			}
 		}
+		for i := range s.Descriptive {
+			r := &s.Descriptive[i]
+			if e, err := parseLogic(r.Branching, logic.Analyse(r.Branching, "")); err == nil {
+				lv.branches[r.Name] = e
+			} else {
+				lv.problems[r.Name] = err
+			}
+		}
 		var events []logic.Event
 		for _, d := range s.Design {
 			if d.Event != "" {

@@ -44,6 +44,9 @@ type Schema struct {
 	Repeating bool
 	// Fingerprint is the dictionary fingerprint ("sha256:..."), for drift checks.
 	Fingerprint string
+	// Descriptive are the descriptive fields with branching logic (type "descriptive"): no data,
+	// but their logic says when REDCap shows their text.
+	Descriptive []FieldRule
 	// Design is where forms are: for a longitudinal project one entry per event in REDCap's
 	// order; for a classic project one entry with an empty event name. Logic uses it to find the
 	// row a field is on and the previous, next, first or last event of an arm.

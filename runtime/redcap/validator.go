@@ -90,6 +90,8 @@ type ValidatorOptions struct {
 	// are shown, calculated values that differ from what REDCap computes. It costs an evaluation
 	// of the project's logic per record, so it is off unless asked for.
 	Logic bool
+	// ProjectID is the project's ID, for logic using [project-id] (0: unknown, such logic fails).
+	ProjectID int
 }
 
 // redacted stands in for a value kept out of a violation.
@@ -108,6 +110,7 @@ type Validator struct {
 	lookup                          func(field string) string
 	now                             time.Time
 	logic                           bool
+	projectID                       int
 	record, event, repeatInstrument string
 	instance                        int
 	violations                      []Violation
@@ -129,7 +132,7 @@ func NewValidator(schema *Schema, opts ValidatorOptions) *Validator {
 	}
 	v := &Validator{
 		schema: schema, redactIdentifiers: opts.RedactIdentifiers, redactValues: opts.RedactValues,
-		lookup: opts.Lookup, now: now, logic: opts.Logic,
+		lookup: opts.Lookup, now: now, logic: opts.Logic, projectID: opts.ProjectID,
 	}
 	if schema == nil {
 		return v

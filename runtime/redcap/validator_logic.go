@@ -33,6 +33,7 @@ func (v *Validator) Logic(rec Record) {
 		return
 	}
 	env := newRowsEnv(s, rows)
+	env.projectID = v.projectID
 	for row := range rows {
 		v.At(env.recordID, env.rowEvent[row], env.rowInstrument[row], env.rowInstanceNum[row])
 		for i := range s.Fields {
