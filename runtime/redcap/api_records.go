@@ -60,6 +60,9 @@ func (r ExportRequest) params() (url.Values, error) {
 	addList(p, "forms", r.Forms)
 	addList(p, "events", r.Events)
 	if r.FilterLogic != "" {
+		if err := CheckFilterLogic(r.FilterLogic, nil); err != nil {
+			return nil, err
+		}
 		p.Set("filterLogic", r.FilterLogic)
 	}
 	if !r.DateRangeBegin.IsZero() {

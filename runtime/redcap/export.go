@@ -25,6 +25,8 @@ type ExportOptions struct {
 	// Events limits the export to these unique event names.
 	Events []string
 	// FilterLogic selects rows with a REDCap logic expression, in the ID pass and every batch.
+	// It is checked against the schema first (CheckFilterLogic): a typo is a *FilterLogicError
+	// naming its position, and nothing is sent.
 	FilterLogic string
 	// Progress, when set, is called after each batch with the records done and the total.
 	Progress func(done, total int)
@@ -157,6 +159,9 @@ func exportRecordIDs(ctx context.Context, c *Client, s *Schema, opts ExportOptio
 	idCol, ok := s.Layout.Index(s.RecordIDField)
 	if !ok {
 		return nil, fmt.Errorf("redcap: export: the layout has no record ID column %q", s.RecordIDField)
+	}
+	if err := CheckFilterLogic(opts.FilterLogic, s); err != nil {
+		return nil, err
 	}
 	req := ExportRequest{Fields: []string{s.RecordIDField}, Events: opts.Events, FilterLogic: opts.FilterLogic}
 	p, err := req.params()
