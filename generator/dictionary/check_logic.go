@@ -11,6 +11,22 @@ import (
 // then shows the field always (branching) or leaves it blank (calculations).
 func checkLogicReferences(c *collector, p *Project, at map[*Field]where) {
 	var schema *logic.Schema
+	// Real dictionaries repeat their logic (one expression over a matrix of fields): each
+	// distinct text is checked once.
+	type key struct {
+		src string
+		use logic.Use
+	}
+	checked := map[key][]logic.Problem{}
+	check := func(src string, use logic.Use) []logic.Problem {
+		k := key{src, use}
+		if probs, ok := checked[k]; ok {
+			return probs
+		}
+		_, probs := logic.Check(src, schema, use)
+		checked[k] = probs
+		return probs
+	}
 	for _, f := range p.Fields() {
 		kind, src := logic.ComputedExpression(string(f.Type), f.ChoicesRaw, f.Annotation)
 		if f.Branching == "" && (kind == logic.NotComputed || src == "") {
@@ -20,14 +36,12 @@ func checkLogicReferences(c *collector, p *Project, at map[*Field]where) {
 			schema = LogicSchema(p)
 		}
 		if f.Branching != "" {
-			_, probs := logic.Check(f.Branching, schema, logic.UseBranching)
-			for _, pr := range probs {
+			for _, pr := range check(f.Branching, logic.UseBranching) {
 				c.warnf(at[f], f.Name, "branching logic %s (the generated code shows the field always)", pr)
 			}
 		}
 		if kind != logic.NotComputed && src != "" {
-			_, probs := logic.Check(src, schema, logic.UseCalc)
-			for _, pr := range probs {
+			for _, pr := range check(src, logic.UseCalc) {
 				c.warnf(at[f], f.Name, "%s %s (the generated code leaves it blank)", computedName(kind), pr)
 			}
 		}

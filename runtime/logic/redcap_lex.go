@@ -156,6 +156,7 @@ var rcNumber = regexp.MustCompile(`^(\d*\.)?\d+`)
 
 // rcLex splits formatted logic into REDCap's tokens, testing the same rules in the same order.
 func rcLex(s string) ([]rcToken, error) {
+	var m []string // the last reference matched
 	s = normaliseOutsideQuotes(s)
 	var toks []rcToken
 	add := func(t rcTokenType, v string) { toks = append(toks, rcToken{t, v}) }
@@ -178,8 +179,7 @@ func rcLex(s string) ([]rcToken, error) {
 			// REDCap pipes a smart variable's value into the logic before parsing it.
 			n = rcSmartVariable(rest)
 			add(rcString, "''")
-		case rest[0] == '[' && rcReference.MatchString(rest):
-			m := rcReference.FindStringSubmatch(rest)
+		case rest[0] == '[' && rcMatch(rest, &m):
 			if m[1] != "" {
 				add(rcEventVar, m[1])
 			}
@@ -268,4 +268,10 @@ func rcSmartVariable(rest string) int {
 		return 0
 	}
 	return end + 1
+}
+
+// rcMatch matches a reference at the start of rest into *m.
+func rcMatch(rest string, m *[]string) bool {
+	*m = rcReference.FindStringSubmatch(rest)
+	return *m != nil
 }
