@@ -32,6 +32,12 @@ type ImportOptions struct {
 	ContinueOnError bool
 	// Progress, when set, is called after each batch with the records handled and the total.
 	Progress func(done, total int)
+	// RecomputeCalcs sends no values of computed fields (calc, @CALCTEXT, @CALCDATE), so that
+	// REDCap computes them from the imported values: an import carrying a computed field's
+	// column keeps REDCap from computing that field (and REDCap drops the calc values it
+	// carries). Off by default, so that an export imported unchanged changes nothing, stale
+	// calculated values included.
+	RecomputeCalcs bool
 }
 
 // Import writes records to REDCap in batches and reports what became of each batch. Each batch
@@ -128,6 +134,9 @@ func importBatch[R any, P interface {
 		}
 	}
 	scratch.rows = rows
+	if opts.RecomputeCalcs {
+		omitComputed(rows, P(&batch[0]).Schema())
+	}
 	var data bytes.Buffer
 	if err := WriteRows(&data, rows); err != nil {
 		return BatchRefused, err

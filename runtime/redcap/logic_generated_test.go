@@ -1,14 +1,18 @@
 package redcap_test
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	quickstart "github.com/redcapgen/redcapgen/examples/quickstart/study"
+	"github.com/redcapgen/redcapgen/generator/dictionary"
 	classic "github.com/redcapgen/redcapgen/golden/classic_demographics/want"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
+	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
 
 // The data quality rules, Recalculate and Applies are tested with generated packages: the
@@ -121,5 +125,39 @@ func TestValidatorLogic(t *testing.T) {
 	recs[0].Validate(v)
 	if err := v.Err(); err != nil {
 		t.Errorf("data quality rules are warnings, but Err = %v", err)
+	}
+}
+
+// TestImportRecomputeCalcs: by default an import carries the calc columns and REDCap leaves the
+// calcs as they were; with RecomputeCalcs it leaves them out and REDCap computes them.
+func TestImportRecomputeCalcs(t *testing.T) {
+	for _, recompute := range []bool{false, true} {
+		p, err := dictionary.ReadFile(filepath.Join("..", "..", "golden", "classic_demographics", "input.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := redcaptest.NewServer(p)
+		defer srv.Close()
+		token := srv.Token()
+		c, err := redcap.NewClient(srv.URL(), redcap.TokenFromGetenv("T", func(string) string { return token }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs := demographicsRecords(t, `[{"record_id":"1","height_cm":"175","weight_kg":"70.0","bmi":""}]`)
+		ctx := context.Background()
+		if _, err := redcap.Import(ctx, c, []classic.Record{*recs[0]}, redcap.ImportOptions{RecomputeCalcs: recompute}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := redcap.ExportAll[classic.Record](ctx, c, redcap.ExportOptions{})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("export: %v (%d records)", err, len(got))
+		}
+		want := ""
+		if recompute {
+			want = "22.9"
+		}
+		if bmi := got[0].Demographics.BMI.Raw(); bmi != want {
+			t.Errorf("RecomputeCalcs %v: bmi %q after import, want %q", recompute, bmi, want)
+		}
 	}
 }
