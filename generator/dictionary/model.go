@@ -40,6 +40,9 @@ type Project struct {
 	CustomRecordLabel string
 	// AutoNumbering reports whether record auto-numbering is enabled, when known.
 	AutoNumbering bool
+	// SchedulingEnabled reports whether the scheduling module is enabled (project XML
+	// redcap:SchedulingEnabled), when known.
+	SchedulingEnabled bool
 	// Warnings are problems that did not stop reading (site-defined validation types, min/max that
 	// do not parse, odd but accepted choice lists), in location order.
 	Warnings []Problem
@@ -138,6 +141,9 @@ type Event struct {
 	Arm         int    // arm_num
 	CustomLabel string // custom_event_label
 	ID          int    // event_id when known
+	// DayOffset, OffsetMin and OffsetMax are the event's scheduling offsets in days (day_offset,
+	// offset_min, offset_max); REDCap exports them when scheduling is enabled.
+	DayOffset, OffsetMin, OffsetMax float64
 }
 
 // Mapping says that a form is designated for an event.

@@ -47,9 +47,21 @@ func (st *state) exportEvents(p params) answer {
 	}
 	filter := armFilter(p)
 	t := table{cols: []string{"event_name", "arm_num", "unique_event_name", "custom_event_label", "event_id"}}
+	if st.proj.SchedulingEnabled {
+		t.cols = []string{"event_name", "arm_num", "day_offset", "offset_min", "offset_max", "unique_event_name", "custom_event_label", "event_id"}
+	}
 	for _, e := range st.proj.Events {
-		if armSelected(filter, e.Arm) {
-			t.add(str(e.Name), num(e.Arm), str(e.UniqueName), str(e.CustomLabel), num(e.ID))
+		if !armSelected(filter, e.Arm) {
+			continue
+		}
+		label := str(e.CustomLabel)
+		if e.ID == st.nullLabelEvent && e.CustomLabel == "" {
+			label = str(nullValue)
+		}
+		if st.proj.SchedulingEnabled {
+			t.add(str(e.Name), num(e.Arm), numf(e.DayOffset), numf(e.OffsetMin), numf(e.OffsetMax), str(e.UniqueName), label, num(e.ID))
+		} else {
+			t.add(str(e.Name), num(e.Arm), str(e.UniqueName), label, num(e.ID))
 		}
 	}
 	return okAnswer(format, t.render(format, xmlStyle{root: "events", trailerNL: true}, csvStyle{}))
@@ -83,7 +95,10 @@ func (st *state) exportRepeating(p params) answer {
 	if st.longitudinal() {
 		t.cols = []string{"event_name", "form_name", "custom_form_label"}
 	}
-	for _, r := range st.proj.Repeating {
+	reps := slices.Clone(st.proj.Repeating)
+	// REDCap lists the setup in event order, whatever the order it was imported in.
+	slices.SortStableFunc(reps, func(a, b dictionary.Repeat) int { return st.eventIndex(a.Event) - st.eventIndex(b.Event) })
+	for _, r := range reps {
 		if st.longitudinal() {
 			t.add(str(r.Event), str(r.Form), str(r.CustomLabel))
 		} else {
@@ -104,19 +119,10 @@ func (st *state) exportDAGs(p params) answer {
 	return okAnswer(format, t.render(format, xmlStyle{root: "dags", trailerNL: true}, csvStyle{}))
 }
 
-// designRows reads the data of a design import as objects of strings.
-func designRows(p params) ([]map[string]string, *apiError) {
-	rows, perr := parseJSONRows(p.get("data"))
-	if perr != nil {
-		return nil, badRequest(perr.msg)
-	}
-	return rows, nil
-}
-
 // importArms answers content=arm, action=import (override=1 replaces every arm).
 func (st *state) importArms(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, armKeys)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
@@ -141,7 +147,7 @@ func (st *state) importArms(p params) answer {
 // importEvents answers content=event, action=import.
 func (st *state) importEvents(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, eventKeys)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
@@ -154,7 +160,8 @@ func (st *state) importEvents(p params) answer {
 		if err != nil || !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }) {
 			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q does not exist in the project.", r["arm_num"]))
 		}
-		e := dictionary.Event{Name: r["event_name"], Arm: n, CustomLabel: r["custom_event_label"], ID: st.nextEventID}
+		e := dictionary.Event{Name: r["event_name"], Arm: n, CustomLabel: r["custom_event_label"], ID: st.nextEventID,
+			DayOffset: offsetOf(r["day_offset"]), OffsetMin: offsetOf(r["offset_min"]), OffsetMax: offsetOf(r["offset_max"])}
 		e.UniqueName = uniqueName(e.Name, "_arm_"+itoa(n), func(s string) bool {
 			return slices.ContainsFunc(events, func(x dictionary.Event) bool { return x.UniqueName == s })
 		})
@@ -196,7 +203,7 @@ func uniqueName(label, suffix string, taken func(string) bool) string {
 // names.
 func (st *state) importMappings(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, mappingKeys)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
@@ -222,7 +229,7 @@ func (st *state) importMappings(p params) answer {
 // importRepeating answers content=repeatingFormsEvents import: it replaces the whole setup.
 func (st *state) importRepeating(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, "")
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
@@ -246,7 +253,7 @@ func (st *state) importRepeating(p params) answer {
 // importDAGs answers content=dag import: new groups get a unique name and an ID.
 func (st *state) importDAGs(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, "")
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
@@ -267,4 +274,13 @@ func (st *state) importDAGs(p params) answer {
 		st.nextDAGID++
 	}
 	return okAnswer(format, itoa(len(rows)))
+}
+
+// offsetOf reads a day_offset, offset_min or offset_max value; blank is 0.
+func offsetOf(s string) float64 {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return 0
+	}
+	return f
 }

@@ -154,6 +154,8 @@ func (s *Server) dispatch(p params) answer {
 			return errorAnswer(http.StatusForbidden, ef, msgCreateProject)
 		}
 		return s.st.projectInfo(p)
+	case "project_settings":
+		return s.st.importProjectSettings(p)
 	case "metadata":
 		if action == "import" {
 			return s.st.importMetadata(p)
