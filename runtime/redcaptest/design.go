@@ -144,36 +144,6 @@ func (st *state) importArms(p params) answer {
 	return okAnswer(format, itoa(len(rows)))
 }
 
-// importEvents answers content=event, action=import.
-func (st *state) importEvents(p params) answer {
-	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p, eventKeys)
-	if aerr != nil {
-		return errorAnswer(aerr.status, ef, aerr.msg)
-	}
-	events := st.proj.Events
-	if p.get("override") == "1" {
-		events = nil
-	}
-	for _, r := range rows {
-		n, err := strconv.Atoi(r["arm_num"])
-		if err != nil || !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }) {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q does not exist in the project.", r["arm_num"]))
-		}
-		e := dictionary.Event{Name: r["event_name"], Arm: n, CustomLabel: r["custom_event_label"], ID: st.nextEventID,
-			DayOffset: offsetOf(r["day_offset"]), OffsetMin: offsetOf(r["offset_min"]), OffsetMax: offsetOf(r["offset_max"])}
-		e.UniqueName = uniqueName(e.Name, "_arm_"+itoa(n), func(s string) bool {
-			return slices.ContainsFunc(events, func(x dictionary.Event) bool { return x.UniqueName == s })
-		})
-		st.nextEventID++
-		events = append(events, e)
-	}
-	slices.SortStableFunc(events, func(a, b dictionary.Event) int { return a.Arm - b.Arm })
-	st.proj.Events = events
-	st.rebuild()
-	return okAnswer(format, itoa(len(rows)))
-}
-
 // uniqueName derives REDCap's unique name from a label: lower-cased, other characters to "_",
 // trimmed, then the suffix; a clash gets a letter appended.
 func uniqueName(label, suffix string, taken func(string) bool) string {
@@ -199,8 +169,9 @@ func uniqueName(label, suffix string, taken func(string) bool) string {
 	return name
 }
 
-// importMappings answers content=formEventMapping import: it replaces the mapping of the arms it
-// names.
+// importMappings answers content=formEventMapping import: it replaces every mapping of the
+// project, whatever arms the rows name. Each row's arm must exist (it need not be the event's);
+// every problem of every row is listed. A duplicate row counts in the answer but is stored once.
 func (st *state) importMappings(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
 	rows, aerr := designRows(p, mappingKeys)
@@ -208,20 +179,31 @@ func (st *state) importMappings(p params) answer {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
 	var maps []dictionary.Mapping
-	arms := map[int]bool{}
+	var problems []string
 	for _, r := range rows {
+		n, err := strconv.Atoi(strings.TrimSpace(r["arm_num"]))
+		switch {
+		case err != nil || n < 1:
+			problems = append(problems, fmt.Sprintf("Arm number %q is not numeric or is less than one.", r["arm_num"]))
+		case !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }):
+			problems = append(problems, fmt.Sprintf("The arm number %q does not exist in the project.", r["arm_num"]))
+		}
 		e, ok := st.event(r["unique_event_name"])
 		if !ok {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The unique event name %q does not exist in the project.", r["unique_event_name"]))
+			problems = append(problems, fmt.Sprintf("The unique event name %q does not exist in the project.", r["unique_event_name"]))
 		}
 		if !slices.Contains(st.sch.forms, r["form"]) {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The instrument name (i.e., the unique form name) %q does not exist in the project.", r["form"]))
+			problems = append(problems, fmt.Sprintf("The instrument name (i.e., the unique form name) %q does not exist in the project.", r["form"]))
 		}
-		arms[e.Arm] = true
-		maps = append(maps, dictionary.Mapping{Arm: e.Arm, Event: e.UniqueName, Form: r["form"]})
+		m := dictionary.Mapping{Arm: e.Arm, Event: e.UniqueName, Form: r["form"]}
+		if ok && !slices.Contains(maps, m) {
+			maps = append(maps, m)
+		}
 	}
-	kept := slices.DeleteFunc(slices.Clone(st.proj.Mappings), func(m dictionary.Mapping) bool { return arms[m.Arm] })
-	st.proj.Mappings = append(kept, maps...)
+	if len(problems) > 0 {
+		return errorAnswer(http.StatusBadRequest, ef, strings.Join(problems, "\n"))
+	}
+	st.proj.Mappings = maps
 	st.rebuild()
 	return okAnswer(format, itoa(len(rows)))
 }

@@ -1,0 +1,84 @@
+package redcaptest
+
+import (
+	"testing"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+)
+
+// twoArmProject is demoProject made longitudinal: two arms, three events, visit repeating in
+// arm 1's follow-up, the whole week_4 event repeating.
+func twoArmProject(t *testing.T) *dictionary.Project {
+	t.Helper()
+	p := demoProject(t)
+	p.Arms = []dictionary.Arm{{Num: 1, Name: "Drug A"}, {Num: 2, Name: "Drug B"}}
+	p.Events = []dictionary.Event{
+		{UniqueName: "baseline_arm_1", Name: "Baseline", Arm: 1},
+		{UniqueName: "follow_up_arm_1", Name: "Follow up", Arm: 1, CustomLabel: "[dob]", DayOffset: 7},
+		{UniqueName: "week_4_arm_2", Name: "Week 4", Arm: 2, DayOffset: 28},
+	}
+	p.Mappings = []dictionary.Mapping{
+		{Arm: 1, Event: "baseline_arm_1", Form: "demographics"},
+		{Arm: 1, Event: "follow_up_arm_1", Form: "visit"},
+		{Arm: 2, Event: "week_4_arm_2", Form: "demographics"},
+		{Arm: 2, Event: "week_4_arm_2", Form: "visit"},
+	}
+	p.Repeating = []dictionary.Repeat{{Event: "week_4_arm_2"}, {Event: "follow_up_arm_1", Form: "visit"}}
+	return p
+}
+
+// TestDesignImportRoundTrip exports each part of the design in every format and imports the
+// export back, as a client that copies a design does: REDCap accepts it and nothing changes.
+func TestDesignImportRoundTrip(t *testing.T) {
+	contents := []string{"arm", "event", "formEventMapping", "repeatingFormsEvents"}
+	for _, format := range []string{"json", "csv", "xml"} {
+		for _, content := range contents {
+			t.Run(format+"/"+content, func(t *testing.T) {
+				s := NewServer(twoArmProject(t))
+				t.Cleanup(s.Close)
+				before := map[string]string{}
+				for _, c := range contents {
+					_, _, before[c] = post(t, s, map[string]string{"content": c, "format": "json"})
+				}
+				status, _, exported := post(t, s, map[string]string{"content": content, "format": format})
+				if status != 200 {
+					t.Fatalf("export: %d %s", status, exported)
+				}
+				status, _, answer := post(t, s, map[string]string{"content": content, "action": "import", "format": format, "data": exported})
+				if status != 200 {
+					t.Fatalf("import of its own export: %d %s\nexport: %s", status, answer, exported)
+				}
+				for _, c := range contents {
+					if _, _, after := post(t, s, map[string]string{"content": c, "format": "json"}); after != before[c] {
+						t.Errorf("%s changed:\n before %s\n after  %s", c, before[c], after)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestEventImportRenames changes an event's name through its unique name: the event gets a new
+// unique name, keeps its data and mappings, and moves by its day offset.
+func TestEventImportRenames(t *testing.T) {
+	s := NewServer(twoArmProject(t))
+	t.Cleanup(s.Close)
+	if err := s.Load([]map[string]string{{"record_id": "1", "redcap_event_name": "baseline_arm_1", "dob": "2000-01-02"}}); err != nil {
+		t.Fatal(err)
+	}
+	status, _, body := post(t, s, map[string]string{"content": "event", "action": "import", "format": "json",
+		"data": `[{"event_name":"Screening","arm_num":"1","unique_event_name":"baseline_arm_1","day_offset":"10"}]`})
+	if status != 200 || body != "1" {
+		t.Fatalf("rename: %d %s", status, body)
+	}
+	_, _, events := post(t, s, map[string]string{"content": "event", "format": "csv"})
+	want := "event_name,arm_num,unique_event_name,custom_event_label,event_id\n" +
+		"\"Follow up\",1,follow_up_arm_1,[dob],2\nScreening,1,screening_arm_1,,1\n\"Week 4\",2,week_4_arm_2,,3"
+	if events != want {
+		t.Errorf("events:\n%s\nwant:\n%s", events, want)
+	}
+	_, _, data := post(t, s, map[string]string{"content": "record", "format": "csv", "fields": "record_id,dob"})
+	mustContain(t, "records", data, "1,screening_arm_1,,,2000-01-02")
+	_, _, maps := post(t, s, map[string]string{"content": "formEventMapping", "format": "csv"})
+	mustContain(t, "mappings", maps, "1,screening_arm_1,demographics")
+}
