@@ -30,7 +30,9 @@ func (st *state) importEvents(p params) answer {
 		if err != nil || !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }) {
 			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q does not exist in the project.", r["arm_num"]))
 		}
-		i := slices.IndexFunc(events, func(e dictionary.Event) bool { return r["unique_event_name"] != "" && e.UniqueName == r["unique_event_name"] })
+		i := slices.IndexFunc(events, func(e dictionary.Event) bool {
+			return r["unique_event_name"] != "" && e.UniqueName == r["unique_event_name"]
+		})
 		if i < 0 {
 			events = append(events, dictionary.Event{ID: nextID})
 			nextID++
