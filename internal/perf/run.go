@@ -110,7 +110,7 @@ func run(ctx context.Context, opts options, w, log io.Writer) error {
 				continue
 			}
 			step(fmt.Sprintf("stream %d rows x 50 fields over loopback HTTP from %s", r.rows, r.server))
-			res, err := runStream(ctx, r.server, r.rows, 1000)
+			res, err := runStream(ctx, r.server, r.rows, 0)
 			if err != nil {
 				return err
 			}
