@@ -211,7 +211,7 @@ func (st *state) importMappings(p params) answer {
 // importRepeating answers content=repeatingFormsEvents import: it replaces the whole setup.
 func (st *state) importRepeating(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p, "")
+	rows, aerr := designRows(p, nil)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
@@ -235,7 +235,7 @@ func (st *state) importRepeating(p params) answer {
 // importDAGs answers content=dag import: new groups get a unique name and an ID.
 func (st *state) importDAGs(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p, "")
+	rows, aerr := designRows(p, nil)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}

@@ -82,3 +82,30 @@ func TestEventImportRenames(t *testing.T) {
 	_, _, maps := post(t, s, map[string]string{"content": "formEventMapping", "format": "csv"})
 	mustContain(t, "mappings", maps, "1,screening_arm_1,demographics")
 }
+
+// TestDesignImportMissingComponents: an empty list, a row without a required key and an XML
+// document of one item are refused with REDCap's message, naming the keys it requires.
+func TestDesignImportMissingComponents(t *testing.T) {
+	const prefix = "One or more components are missing in your input data. The following attributes are required: "
+	tests := []struct {
+		content, format, data, keys string
+	}{
+		{"arm", "json", `[]`, "arm_num, name"},
+		{"arm", "json", `[{"arm_num":"8"}]`, "arm_num, name"},
+		{"arm", "xml", `<?xml version="1.0" encoding="UTF-8" ?><arms><item><arm_num>6</arm_num><name>Six</name></item></arms>`, "arm_num, name"},
+		{"event", "json", `[{"event_name":"No arm"}]`, "event_name,arm_num,unique_event_name"},
+		{"event", "csv", "event_name,arm_num\n", "event_name,arm_num,unique_event_name"},
+		{"formEventMapping", "json", `[{"unique_event_name":"baseline_arm_1","form":"demographics"}]`, "arm_num,unique_event_name,form"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.content+"/"+tt.format, func(t *testing.T) {
+			s := NewServer(twoArmProject(t))
+			t.Cleanup(s.Close)
+			status, _, body := post(t, s, map[string]string{"content": tt.content, "action": "import", "format": tt.format, "returnFormat": "json", "data": tt.data})
+			if status != 400 {
+				t.Fatalf("status %d, body %s", status, body)
+			}
+			mustContain(t, "error", body, prefix+tt.keys)
+		})
+	}
+}
