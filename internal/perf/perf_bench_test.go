@@ -98,9 +98,9 @@ var exportFixtures = struct {
 	regression: sync.OnceValues(func() (*exportFixture, error) { return regressionExportFixture(smallProjectRecords) }),
 }
 
-func exportFixtureFor(b *testing.B, make func() (*exportFixture, error)) *exportFixture {
+func exportFixtureFor(b *testing.B, build func() (*exportFixture, error)) *exportFixture {
 	b.Helper()
-	fx, err := make()
+	fx, err := build()
 	if err != nil {
 		if os.Getenv("CI") == "" && strings.Contains(err.Error(), "shared dictionary") {
 			b.Skipf("SKIPPING: %v", err)

@@ -98,6 +98,13 @@ func run(ctx context.Context, opts options, w, log io.Writer) error {
 			return err
 		}
 		lines = append(lines, codec.lines(size)...)
+		export, err := measureExport(opts.Count, step,
+			func() (*exportFixture, error) { return wide50ExportFixture(smallProjectRecords) },
+			func() (*exportFixture, error) { return regressionExportFixture(smallProjectRecords) })
+		if err != nil {
+			return err
+		}
+		lines = append(lines, export...)
 	}
 
 	if opts.Stream {
