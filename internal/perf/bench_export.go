@@ -23,14 +23,15 @@ const smallProjectRecords = 250
 type exportFixture struct {
 	name    string
 	records int
-	columns int
+	columns int // of a full export
 	srv     *redcaptest.Server
 	client  *redcap.Client
 	typed   func(context.Context, *redcap.Client) (int, error)
 }
 
-// newExportFixture serves n generated records of p (rows from g) over loopback HTTP.
-func newExportFixture(name string, p *dictionary.Project, g *perfdata.Generator, n int, typed func(context.Context, *redcap.Client) (int, error)) (*exportFixture, error) {
+// newExportFixture serves n generated records of p (rows from g) over loopback HTTP; columns is
+// the width of a full export.
+func newExportFixture(name string, p *dictionary.Project, g *perfdata.Generator, n, columns int, typed func(context.Context, *redcap.Client) (int, error)) (*exportFixture, error) {
 	var rows []map[string]string
 	if err := json.Unmarshal(g.JSON(1, n), &rows); err != nil {
 		return nil, fmt.Errorf("export fixture %s: %w", name, err)
@@ -46,7 +47,7 @@ func newExportFixture(name string, p *dictionary.Project, g *perfdata.Generator,
 		srv.Close()
 		return nil, fmt.Errorf("export fixture %s: %w", name, err)
 	}
-	return &exportFixture{name: name, records: n, columns: len(g.Columns()), srv: srv, client: client, typed: typed}, nil
+	return &exportFixture{name: name, records: n, columns: columns, srv: srv, client: client, typed: typed}, nil
 }
 
 // wide50ExportFixture is n records of the 50-field classic project.
@@ -59,7 +60,7 @@ func wide50ExportFixture(n int) (*exportFixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newExportFixture("wide50", p, g, n, exportAllCount[wide50.Record])
+	return newExportFixture("wide50", p, g, n, new(wide50.Record).Schema().Layout.Len(), exportAllCount[wide50.Record])
 }
 
 // regressionExportFixture is n records of the regression-test project (781 fields, 2 events;
@@ -77,7 +78,7 @@ func regressionExportFixture(n int) (*exportFixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newExportFixture("redcap-regression-test", p, g, n, exportAllCount[regression.Record])
+	return newExportFixture("redcap-regression-test", p, g, n, new(regression.Record).Schema().Layout.Len(), exportAllCount[regression.Record])
 }
 
 // exportAllCount is what a user of a small project runs: redcap.ExportAll with default options.

@@ -100,7 +100,7 @@ func measureExport(count int, step func(string), fixtures ...func() (*exportFixt
 		}
 		t, r := float64(typed.NsPerOp()), float64(raw.NsPerOp())
 		lines = append(lines, line{
-			What: fmt.Sprintf("typed export (ExportAll, default options) of %d records of %s vs one raw export request", fx.records, fx.name),
+			What: fmt.Sprintf("typed export (ExportAll, default options) of %d records of %s (%d columns) vs one raw export request", fx.records, fx.name, fx.columns),
 			Ours: fmt.Sprintf("%.1f ms", t/1e6), Baseline: fmt.Sprintf("%.1f ms", r/1e6),
 			Ratio: ratio(t, r), Target: "≤ 1.2x", Met: t <= 1.2*r,
 		})
