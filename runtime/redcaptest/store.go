@@ -24,7 +24,7 @@ type record struct {
 	modified time.Time // last change, for dateRangeBegin/End
 	// stored counts the values stored in the record so far: each value's place in storage order
 	// across all its rows.
-	stored int
+	stored int32
 }
 
 // valueRow holds stored values by export column, in the order they were first stored (REDCap's
@@ -32,7 +32,7 @@ type record struct {
 type valueRow struct {
 	order []string
 	vals  map[string]string
-	seq   map[string]int // column -> place in the record's storage order
+	seq   []int32 // seq[i] is order[i]'s place in the record's storage order
 	rec   *record
 }
 
@@ -44,7 +44,7 @@ func newRecord(id string) *record {
 func (r *record) row(k rowKey, create bool) *valueRow {
 	v := r.rows[k]
 	if v == nil && create {
-		v = &valueRow{vals: map[string]string{}, seq: map[string]int{}, rec: r}
+		v = &valueRow{vals: map[string]string{}, rec: r}
 		r.rows[k] = v
 	}
 	return v
@@ -72,15 +72,16 @@ func (v *valueRow) set(col, val string) {
 	if val == "" {
 		if _, ok := v.vals[col]; ok {
 			delete(v.vals, col)
-			v.order = slices.DeleteFunc(v.order, func(c string) bool { return c == col })
-			delete(v.seq, col)
+			i := slices.Index(v.order, col)
+			v.order = slices.Delete(v.order, i, i+1)
+			v.seq = slices.Delete(v.seq, i, i+1)
 		}
 		return
 	}
 	if _, ok := v.vals[col]; !ok {
 		v.order = append(v.order, col)
 		v.rec.stored++
-		v.seq[col] = v.rec.stored
+		v.seq = append(v.seq, v.rec.stored)
 	}
 	v.vals[col] = val
 }
@@ -111,10 +112,11 @@ func (st *state) sortedKeys(r *record) []rowKey {
 	return keys
 }
 
-// storedValue is one stored value's place: its row and column.
+// storedValue is one stored value's place: its row and column, and its place in storage order.
 type storedValue struct {
 	key rowKey
 	col string
+	seq int32
 }
 
 // valuesEAV returns the record's stored values in the order of an EAV export: by event, then in
@@ -122,15 +124,15 @@ type storedValue struct {
 func (st *state) valuesEAV(r *record) []storedValue {
 	var out []storedValue
 	for k, v := range r.rows {
-		for _, col := range v.order {
-			out = append(out, storedValue{key: k, col: col})
+		for i, col := range v.order {
+			out = append(out, storedValue{key: k, col: col, seq: v.seq[i]})
 		}
 	}
 	slices.SortFunc(out, func(a, b storedValue) int {
 		if d := st.eventIndex(a.key.event) - st.eventIndex(b.key.event); d != 0 {
 			return d
 		}
-		return r.rows[a.key].seq[a.col] - r.rows[b.key].seq[b.col]
+		return int(a.seq - b.seq)
 	})
 	return out
 }
