@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
@@ -126,14 +127,19 @@ func (st *state) importArms(p params) answer {
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
-	arms := st.proj.Arms
+	arms := slices.Clone(st.proj.Arms)
 	if p.get("override") == "1" {
 		arms = nil
 	}
 	for _, r := range rows {
-		n, err := strconv.Atoi(r["arm_num"])
-		if err != nil || n < 1 {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q is not valid.", r["arm_num"]))
+		n, err := strconv.Atoi(strings.TrimSpace(r["arm_num"]))
+		switch {
+		case err != nil || n < 1:
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("Arm number %s is not numeric or is less than one.", phpQuote(r["arm_num"])))
+		case n > 99:
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("Arm number %s must be a value of 99 or less.", phpQuote(r["arm_num"])))
+		case utf8.RuneCountInString(r["name"]) > 50:
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm name %s must be less than or equal to 50 characters in length.", phpQuote(r["name"])))
 		}
 		arms = slices.DeleteFunc(arms, func(a dictionary.Arm) bool { return a.Num == n })
 		arms = append(arms, dictionary.Arm{Num: n, Name: r["name"]})
@@ -266,3 +272,6 @@ func offsetOf(s string) float64 {
 	}
 	return f
 }
+
+// phpQuote puts a value in double quotes as REDCap's design messages do, without escaping.
+func phpQuote(s string) string { return `"` + s + `"` }

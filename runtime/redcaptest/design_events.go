@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
@@ -28,7 +30,10 @@ func (st *state) importEvents(p params) answer {
 	for _, r := range rows {
 		n, err := strconv.Atoi(r["arm_num"])
 		if err != nil || !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }) {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q does not exist in the project.", r["arm_num"]))
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %s does not exist in the project.", phpQuote(r["arm_num"])))
+		}
+		if msg := eventRowProblem(r); msg != "" {
+			return errorAnswer(http.StatusBadRequest, ef, msg)
 		}
 		i := slices.IndexFunc(events, func(e dictionary.Event) bool {
 			return r["unique_event_name"] != "" && e.UniqueName == r["unique_event_name"]
@@ -103,4 +108,22 @@ func (st *state) renameEvents(renames map[string]string) {
 		}
 		rec.rows = moved
 	}
+}
+
+// eventRowProblem is REDCap's message for an event row's name or offsets ("" when they are fine).
+func eventRowProblem(r map[string]string) string {
+	if utf8.RuneCountInString(r["event_name"]) > 30 {
+		return fmt.Sprintf("The event name %s must be less than or equal to 30 characters in length.", phpQuote(r["event_name"]))
+	}
+	if v, ok := r["day_offset"]; ok && strings.TrimSpace(v) != "" {
+		if _, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil {
+			return fmt.Sprintf("The event's Days Offset %s is not numeric.", phpQuote(v))
+		}
+	}
+	if v, ok := r["offset_min"]; ok && strings.TrimSpace(v) != "" {
+		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || f < 0 {
+			return fmt.Sprintf("The event's Offset Range Min %s is not numeric or is less than one.", phpQuote(v))
+		}
+	}
+	return ""
 }

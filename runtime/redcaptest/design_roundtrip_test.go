@@ -1,6 +1,7 @@
 package redcaptest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
@@ -106,6 +107,38 @@ func TestDesignImportMissingComponents(t *testing.T) {
 				t.Fatalf("status %d, body %s", status, body)
 			}
 			mustContain(t, "error", body, prefix+tt.keys)
+		})
+	}
+}
+
+// TestDesignImportErrors: REDCap's messages for bad arm and event rows; a refused import changes
+// nothing.
+func TestDesignImportErrors(t *testing.T) {
+	tests := []struct {
+		content, data, want string
+	}{
+		{"arm", `[{"arm_num":"0","name":"Zero"}]`, `Arm number "0" is not numeric or is less than one.`},
+		{"arm", `[{"arm_num":"abc","name":"Text"}]`, `Arm number "abc" is not numeric or is less than one.`},
+		{"arm", `[{"arm_num":"100","name":"Hundred"}]`, `Arm number "100" must be a value of 99 or less.`},
+		{"arm", `[{"arm_num":"8","name":"` + strings.Repeat("N", 51) + `"}]`, `The arm name "` + strings.Repeat("N", 51) + `" must be less than or equal to 50 characters in length.`},
+		{"arm", `[{"arm_num":"8","name":"Eight"},{"arm_num":"-1","name":"Neg"}]`, `Arm number "-1" is not numeric or is less than one.`},
+		{"event", `[{"event_name":"Lost","arm_num":"42"}]`, `The arm number "42" does not exist in the project.`},
+		{"event", `[{"event_name":"` + strings.Repeat("E", 31) + `","arm_num":"1"}]`, `The event name "` + strings.Repeat("E", 31) + `" must be less than or equal to 30 characters in length.`},
+		{"event", `[{"event_name":"Bad Offset","arm_num":"1","day_offset":"soon"}]`, `The event's Days Offset "soon" is not numeric.`},
+		{"event", `[{"event_name":"Bad Min","arm_num":"1","offset_min":"-1"}]`, `The event's Offset Range Min "-1" is not numeric or is less than one.`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			s := NewServer(twoArmProject(t))
+			t.Cleanup(s.Close)
+			_, _, before := post(t, s, map[string]string{"content": tt.content, "format": "json"})
+			status, _, body := post(t, s, map[string]string{"content": tt.content, "action": "import", "format": "json", "data": tt.data})
+			if status != 400 || body != `{"error":`+phpJSONString(tt.want)+`}` {
+				t.Fatalf("status %d, body %s", status, body)
+			}
+			if _, _, after := post(t, s, map[string]string{"content": tt.content, "format": "json"}); after != before {
+				t.Errorf("a refused import changed the %s:\n before %s\n after  %s", tt.content, before, after)
+			}
 		})
 	}
 }
