@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -156,5 +157,32 @@ func TestStandardTransportReleasesBodies(t *testing.T) {
 	}
 	if &bb.buf[0] != first {
 		t.Error("the second import did not reuse the first one's storage")
+	}
+}
+
+// TestImportSendsContentLength: an import body announces its length (no chunked encoding, which
+// some servers in front of REDCap refuse).
+func TestImportSendsContentLength(t *testing.T) {
+	var gotLength int64
+	var gotChunked bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotLength, gotChunked = r.ContentLength, len(r.TransferEncoding) > 0
+		b, _ := io.ReadAll(r.Body)
+		if int64(len(b)) != r.ContentLength {
+			t.Errorf("read %d bytes, announced %d", len(b), r.ContentLength)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `["a"]`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := NewClient(srv.URL+"/api/", TokenFromGetenv("T", func(string) string { return strings.Repeat("A", 32) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ImportRecordsRaw(context.Background(), []byte(`[{"record_id":"a"}]`), ImportRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	if gotLength <= 0 || gotChunked {
+		t.Errorf("Content-Length %d, chunked %v", gotLength, gotChunked)
 	}
 }
