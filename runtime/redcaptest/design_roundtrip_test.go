@@ -1,6 +1,7 @@
 package redcaptest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -127,8 +128,8 @@ func TestDesignImportErrors(t *testing.T) {
 		{"event", `[{"event_name":"Bad Offset","arm_num":"1","day_offset":"soon"}]`, `The event's Days Offset "soon" is not numeric.`},
 		{"event", `[{"event_name":"Bad Min","arm_num":"1","offset_min":"-1"}]`, `The event's Offset Range Min "-1" is not numeric or is less than one.`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.want, func(t *testing.T) {
+	for i, tt := range tests {
+		t.Run(fmt.Sprintf("%s/%d", tt.content, i+1), func(t *testing.T) {
 			s := NewServer(twoArmProject(t))
 			t.Cleanup(s.Close)
 			_, _, before := post(t, s, map[string]string{"content": tt.content, "format": "json"})
