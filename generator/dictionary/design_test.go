@@ -27,8 +27,8 @@ func TestProjectXMLDesign(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("design (-want +got):\n%s", diff)
 		}
-		if e := p.Events[9]; e != (Event{UniqueName: "deadline_to_opt_ou_arm_2", Name: "Deadline to opt out of study", Arm: 2}) {
-			t.Errorf("event 10 = %+v", e)
+		if e := p.Events[9]; e != (Event{UniqueName: "deadline_to_opt_ou_arm_2", Name: "Deadline to opt out of study", Arm: 2, DayOffset: 5}) || p.SchedulingEnabled {
+			t.Errorf("event 10 = %+v, scheduling %v", e, p.SchedulingEnabled)
 		}
 		if len(p.Mappings) != 44 || p.Mappings[0] != (Mapping{Arm: 1, Event: "enrollment_arm_1", Form: "demographics"}) {
 			t.Errorf("mappings: %d, first %+v", len(p.Mappings), p.Mappings[0])

@@ -49,6 +49,9 @@ type Project struct {
 	// for absent: a dictionary file has no events or missing-data codes, the API tells survey
 	// forms only to a user with survey rights. Form labels a source lacks are REDCap's defaults.
 	Lacks Parts
+	// SchedulingEnabled reports whether the scheduling module is enabled (project XML
+	// redcap:SchedulingEnabled), when known.
+	SchedulingEnabled bool
 	// Warnings are problems that did not stop reading (site-defined validation types, min/max that
 	// do not parse, odd but accepted choice lists), in location order.
 	Warnings []Problem
@@ -165,6 +168,9 @@ type Event struct {
 	Arm         int    // arm_num
 	CustomLabel string // custom_event_label
 	ID          int    // event_id when known
+	// DayOffset, OffsetMin and OffsetMax are the event's scheduling offsets in days (day_offset,
+	// offset_min, offset_max); REDCap exports them when scheduling is enabled.
+	DayOffset, OffsetMin, OffsetMax float64
 }
 
 // Mapping says that a form is designated for an event.

@@ -12,6 +12,7 @@ func odmDesign(c *collector, p *Project, study *odmStudy, surveyItems []string) 
 	g := &study.Globals
 	p.Title = strings.TrimSpace(g.StudyName)
 	p.AutoNumbering = strings.TrimSpace(g.AutoNumbering) == "1"
+	p.SchedulingEnabled = strings.TrimSpace(g.SchedulingEnabled) == "1"
 	p.CustomRecordLabel = g.CustomRecordLabel
 	p.SecondaryUniqueField = strings.TrimSpace(g.SecondaryUniqueField)
 	p.MissingCodes = parseMissingCodes(c, g.MissingDataCodes)
@@ -93,7 +94,8 @@ func odmEvents(c *collector, p *Project, md *odmMetaDataVersion) {
 		if _, ok := armNames[arm]; !ok {
 			armNames[arm] = ev.ArmName
 		}
-		p.Events = append(p.Events, Event{UniqueName: ev.UniqueName, Name: ev.EventName, Arm: arm, CustomLabel: ev.CustomLabel})
+		p.Events = append(p.Events, Event{UniqueName: ev.UniqueName, Name: ev.EventName, Arm: arm, CustomLabel: ev.CustomLabel,
+			DayOffset: offset(ev.DayOffset), OffsetMin: offset(ev.OffsetMin), OffsetMax: offset(ev.OffsetMax)})
 		for _, fr := range ev.FormRefs {
 			p.Mappings = append(p.Mappings, Mapping{Arm: arm, Event: ev.UniqueName, Form: fr.FormName})
 		}
@@ -165,4 +167,13 @@ func checkDesign(c *collector, p *Project) {
 			c.errorf(where{}, "", "repeating event %q is not an event of the project", r.Event)
 		}
 	}
+}
+
+// offset reads a redcap:DayOffset, OffsetMin or OffsetMax attribute; absent or unreadable is 0.
+func offset(s string) float64 {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return 0
+	}
+	return f
 }

@@ -14,6 +14,7 @@ type odmStudy struct {
 type odmGlobals struct {
 	StudyName            string       `xml:"StudyName"`
 	AutoNumbering        string       `xml:"RecordAutonumberingEnabled"`
+	SchedulingEnabled    string       `xml:"SchedulingEnabled"`
 	CustomRecordLabel    string       `xml:"CustomRecordLabel"`
 	SecondaryUniqueField string       `xml:"SecondaryUniqueField"`
 	MissingDataCodes     string       `xml:"MissingDataCodes"`
@@ -70,6 +71,9 @@ type odmEventDef struct {
 	ArmNum      string       `xml:"ArmNum,attr"`
 	ArmName     string       `xml:"ArmName,attr"`
 	CustomLabel string       `xml:"CustomEventLabel,attr"`
+	DayOffset   string       `xml:"DayOffset,attr"`
+	OffsetMin   string       `xml:"OffsetMin,attr"`
+	OffsetMax   string       `xml:"OffsetMax,attr"`
 	FormRefs    []odmFormRef `xml:"FormRef"`
 }
 

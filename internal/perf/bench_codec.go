@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"net/http"
 	"testing"
 	"time"
 
@@ -137,6 +138,38 @@ func (fx *codecFixture) benchValidate(b *testing.B) {
 			if err := v.Err(); err != nil {
 				b.Fatalf("record %d: %v", i+1, err)
 			}
+		}
+	}
+}
+
+// benchImport runs redcap.Import over every record, the path a user runs, batch by batch: the
+// generated EncodeRows, redcap.WriteRows, the urlencoded request body and its sending, to a
+// transport that reads each body and answers the IDs of the batch as REDCap would (no server in
+// this process to count). With preflight, every batch is validated first, as by default.
+func (fx *codecFixture) benchImport(b *testing.B, preflight bool) {
+	fx.maps = nil
+	if err := fx.withTyped(); err != nil {
+		b.Fatal(err)
+	}
+	t, err := newIDsTransport(fx.typed, importBatchSize)
+	if err != nil {
+		b.Fatal(err)
+	}
+	client, err := redcap.NewClient("https://redcap.invalid/api/", redcap.TokenFromGetenv("PERF_TOKEN", func(string) string { return perfToken }),
+		redcap.WithHTTPClient(&http.Client{Transport: t}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(fx.body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		t.next = 0
+		res, err := redcap.Import(b.Context(), client, fx.typed, redcap.ImportOptions{SkipPreflight: !preflight})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got := len(res.Batches); got != t.next {
+			b.Fatalf("%d batches, %d sent", got, t.next)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -29,6 +30,8 @@ func BenchmarkDecodeMaps(b *testing.B)      { fixtureFor(b).benchDecodeMaps(b) }
 func BenchmarkDecodeJSONValid(b *testing.B) { fixtureFor(b).benchJSONValid(b) }
 func BenchmarkEncodeTyped(b *testing.B)     { fixtureFor(b).benchEncodeTyped(b) }
 func BenchmarkEncodeMaps(b *testing.B)      { fixtureFor(b).benchEncodeMaps(b) }
+func BenchmarkImport(b *testing.B)          { fixtureFor(b).benchImport(b, false) }
+func BenchmarkImportPreflight(b *testing.B) { fixtureFor(b).benchImport(b, true) }
 func BenchmarkValidate(b *testing.B)        { fixtureFor(b).benchValidate(b) }
 
 func benchDictionary(b *testing.B, name string) string {
@@ -77,7 +80,7 @@ func BenchmarkStreamClient(b *testing.B) { benchStream(b, serverStub, 1_000_000)
 
 func benchStream(b *testing.B, server string, rows int) {
 	for b.Loop() {
-		res, err := runStream(b.Context(), server, rows, 1000)
+		res, err := runStream(b.Context(), server, rows, 0)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -85,4 +88,37 @@ func benchStream(b *testing.B, server string, rows int) {
 		b.ReportMetric(float64(res.ClientPeakHeap)/(1<<20), "client-peak-MiB")
 		b.ReportMetric(float64(res.ServerPeakHeap)/(1<<20), "server-peak-MiB")
 	}
+}
+
+// exportFixtures are the small projects of the export benchmarks, made once.
+var exportFixtures = struct {
+	wide50, regression func() (*exportFixture, error)
+}{
+	wide50:     sync.OnceValues(func() (*exportFixture, error) { return wide50ExportFixture(smallProjectRecords) }),
+	regression: sync.OnceValues(func() (*exportFixture, error) { return regressionExportFixture(smallProjectRecords) }),
+}
+
+func exportFixtureFor(b *testing.B, build func() (*exportFixture, error)) *exportFixture {
+	b.Helper()
+	fx, err := build()
+	if err != nil {
+		if os.Getenv("CI") == "" && strings.Contains(err.Error(), "shared dictionary") {
+			b.Skipf("SKIPPING: %v", err)
+		}
+		b.Fatal(err)
+	}
+	return fx
+}
+
+// The export benchmarks: a typed export of a 250-record project from redcaptest (ExportAll with
+// default options) beside one raw export request of the same records.
+func BenchmarkExportTypedWide50(b *testing.B) {
+	exportFixtureFor(b, exportFixtures.wide50).benchTyped(b)
+}
+func BenchmarkExportRawWide50(b *testing.B) { exportFixtureFor(b, exportFixtures.wide50).benchRaw(b) }
+func BenchmarkExportTypedRegression(b *testing.B) {
+	exportFixtureFor(b, exportFixtures.regression).benchTyped(b)
+}
+func BenchmarkExportRawRegression(b *testing.B) {
+	exportFixtureFor(b, exportFixtures.regression).benchRaw(b)
 }

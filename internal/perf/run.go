@@ -98,6 +98,13 @@ func run(ctx context.Context, opts options, w, log io.Writer) error {
 			return err
 		}
 		lines = append(lines, codec.lines(size)...)
+		export, err := measureExport(opts.Count, step,
+			func() (*exportFixture, error) { return wide50ExportFixture(smallProjectRecords) },
+			func() (*exportFixture, error) { return regressionExportFixture(smallProjectRecords) })
+		if err != nil {
+			return err
+		}
+		lines = append(lines, export...)
 	}
 
 	if opts.Stream {
@@ -110,7 +117,7 @@ func run(ctx context.Context, opts options, w, log io.Writer) error {
 				continue
 			}
 			step(fmt.Sprintf("stream %d rows x 50 fields over loopback HTTP from %s", r.rows, r.server))
-			res, err := runStream(ctx, r.server, r.rows, 1000)
+			res, err := runStream(ctx, r.server, r.rows, 0)
 			if err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ type codecResults struct {
 	decodeTyped, decodeReused testing.BenchmarkResult
 	decodeMaps, jsonValid     testing.BenchmarkResult
 	encodeTyped, encodeMaps   testing.BenchmarkResult
+	importSend, importChecked testing.BenchmarkResult
 	validate                  testing.BenchmarkResult
 	records                   int
 }
@@ -29,6 +30,8 @@ func measureCodec(fx *codecFixture, count int, step func(string)) (*codecResults
 		{"decode with encoding/json into maps", &res.decodeMaps, fx.benchDecodeMaps},
 		{"json.Valid", &res.jsonValid, fx.benchJSONValid},
 		{"encode generated records", &res.encodeTyped, fx.benchEncodeTyped},
+		{"redcap.Import without pre-flight", &res.importSend, func(b *testing.B) { fx.benchImport(b, false) }},
+		{"redcap.Import with pre-flight", &res.importChecked, func(b *testing.B) { fx.benchImport(b, true) }},
 		{"validate generated records", &res.validate, fx.benchValidate},
 		{"json.Marshal of maps", &res.encodeMaps, fx.benchEncodeMaps},
 	}
@@ -58,11 +61,49 @@ func (c *codecResults) lines(size string) []line {
 			Ratio: ratio(perRecord(c.decodeTyped), perRecord(c.decodeMaps)), Target: "report", Met: true},
 		{What: "decode vs json.Valid (the floor)", Ours: speed(c.decodeTyped), Baseline: speed(c.jsonValid) + " (json.Valid)",
 			Ratio: ratio(mbps(c.decodeTyped), mbps(c.jsonValid)), Target: "report", Met: true},
-		{What: "encode for import: throughput", Ours: speed(c.encodeTyped), Baseline: speed(c.encodeMaps) + " (json.Marshal maps)",
+		{What: "encode for import (EncodeRows, WriteRows; no request): throughput", Ours: speed(c.encodeTyped), Baseline: speed(c.encodeMaps) + " (json.Marshal maps)",
 			Ratio: ratio(mbps(c.encodeTyped), mbps(c.encodeMaps)), Target: "≥ 3x", Met: mbps(c.encodeTyped) >= 3*mbps(c.encodeMaps)},
 		{What: "encode: allocated bytes", Ours: alloc(c.encodeTyped), Baseline: alloc(c.encodeMaps),
 			Ratio: ratio(perRecord(c.encodeTyped), perRecord(c.encodeMaps)), Target: "≤ 0.33x", Met: 3*perRecord(c.encodeTyped) <= perRecord(c.encodeMaps)},
+		{What: "import, Import's own path (encode, request body, send; SkipPreflight): throughput", Ours: speed(c.importSend), Baseline: speed(c.encodeMaps) + " (json.Marshal maps)",
+			Ratio: ratio(mbps(c.importSend), mbps(c.encodeMaps)), Target: "report", Met: true},
+		{What: "import, Import's own path: allocated bytes", Ours: alloc(c.importSend), Baseline: alloc(c.encodeMaps),
+			Ratio: ratio(perRecord(c.importSend), perRecord(c.encodeMaps)), Target: "≤ 0.1x", Met: 10*perRecord(c.importSend) <= perRecord(c.encodeMaps)},
+		{What: "import with pre-flight validation (the default): throughput", Ours: speed(c.importChecked), Baseline: speed(c.encodeMaps),
+			Ratio: ratio(mbps(c.importChecked), mbps(c.encodeMaps)), Target: "report", Met: true},
+		{What: "import with pre-flight validation: allocated bytes", Ours: alloc(c.importChecked), Baseline: alloc(c.encodeMaps),
+			Ratio: ratio(perRecord(c.importChecked), perRecord(c.encodeMaps)), Target: "report", Met: true},
 		{What: "validate: time and allocations", Ours: fmt.Sprintf("%.2f µs/record, %.3f allocs/record", float64(c.validate.NsPerOp())/1e3/float64(c.records), float64(c.validate.AllocsPerOp())/float64(c.records)),
 			Target: "0 allocs for valid values", Met: float64(c.validate.AllocsPerOp())/float64(c.records) < 0.001},
 	}
+}
+
+// measureExport runs the small-project export benchmarks: a typed export of every record beside
+// one raw export request, for each fixture.
+func measureExport(count int, step func(string), fixtures ...func() (*exportFixture, error)) ([]line, error) {
+	var lines []line
+	for _, build := range fixtures {
+		fx, err := build()
+		if err != nil {
+			return nil, err
+		}
+		step(fmt.Sprintf("export %d records of %s (%d columns) from redcaptest", fx.records, fx.name, fx.columns))
+		typed, err := median(count, fx.benchTyped)
+		if err != nil {
+			fx.close()
+			return nil, fmt.Errorf("typed export: %w", err)
+		}
+		raw, err := median(count, fx.benchRaw)
+		fx.close()
+		if err != nil {
+			return nil, fmt.Errorf("raw export: %w", err)
+		}
+		t, r := float64(typed.NsPerOp()), float64(raw.NsPerOp())
+		lines = append(lines, line{
+			What: fmt.Sprintf("typed export (ExportAll, default options) of %d records of %s (%d columns) vs one raw export request", fx.records, fx.name, fx.columns),
+			Ours: fmt.Sprintf("%.1f ms", t/1e6), Baseline: fmt.Sprintf("%.1f ms", r/1e6),
+			Ratio: ratio(t, r), Target: "≤ 1.2x", Met: t <= 1.2*r,
+		})
+	}
+	return lines, nil
 }

@@ -131,6 +131,12 @@ type AutoID struct {
 // retried: an import is not idempotent. REDCap refuses the whole request when one value is bad;
 // the *APIError then lists every refused value.
 func (c *Client) ImportRecordsRaw(ctx context.Context, data []byte, r ImportRequest) (*ImportResponse, error) {
+	return c.importRecords(ctx, data, r, nil)
+}
+
+// importRecords is ImportRecordsRaw building the request body in body's storage (nil: new
+// storage).
+func (c *Client) importRecords(ctx context.Context, data []byte, r ImportRequest, storage *bodyBuffer) (*ImportResponse, error) {
 	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '[' {
 		return nil, errors.New("redcap: import: data must be a JSON array of rows ([{...}]); REDCap reads an object as one row without record ID")
 	}
@@ -154,8 +160,7 @@ func (c *Client) ImportRecordsRaw(ctx context.Context, data []byte, r ImportRequ
 	}
 	p.Set("forceAutoNumber", strconv.FormatBool(r.ForceAutoNumber))
 	p.Set("returnContent", string(rc))
-	p.Set("data", string(data))
-	cl := call{content: "record", action: "import", params: p, batch: r.Batch}
+	cl := call{content: "record", action: "import", params: p, batch: r.Batch, data: data, body: storage}
 	body, err := c.post(ctx, cl)
 	if err != nil {
 		return nil, err

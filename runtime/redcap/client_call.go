@@ -23,6 +23,11 @@ type call struct {
 	params  url.Values // everything but token, content and action
 	batch   int        // batch number for the log (0: not batched)
 	read    bool       // a read: retried on 5xx, timeouts and dropped connections
+	// data, when not nil, is the data parameter, escaped into the body straight from these bytes
+	// (imports: no string copy of a large payload).
+	data []byte
+	// body, when set, is storage the body is built in, reused from call to call.
+	body *bodyBuffer
 }
 
 // post sends the call and returns the body of a successful answer. A failure status gives an
@@ -53,7 +58,17 @@ func (c *Client) send(ctx context.Context, cl call, attempt int, start time.Time
 	if cl.action != "" {
 		form.Set("action", cl.action)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.apiURL, strings.NewReader(form.Encode()))
+	var req *http.Request
+	var err error
+	if cl.data == nil && cl.body == nil {
+		req, err = http.NewRequestWithContext(ctx, http.MethodPost, c.apiURL, strings.NewReader(form.Encode()))
+	} else {
+		b := cl.body.encode(form, cl.data)
+		req, err = http.NewRequestWithContext(ctx, http.MethodPost, c.apiURL, cl.body.reader(b))
+		if req != nil {
+			req.ContentLength = int64(len(b))
+		}
+	}
 	if err != nil {
 		return nil, false, fmt.Errorf("redcap: %s: build request: %w", cl.name(), err)
 	}

@@ -9,13 +9,18 @@ import (
 	"slices"
 )
 
-// DefaultBatchSize is the number of records per export or import request when none is given
-// (REDCapR's default; 500–1000 suits narrow projects).
+// DefaultBatchSize is the number of records per import request when none is given (REDCapR's
+// default). Exports choose their batch size from the project's size instead (see
+// ExportOptions.BatchSize).
 const DefaultBatchSize = 100
 
 // ExportOptions selects what Stream and ExportAll export.
 type ExportOptions struct {
-	// BatchSize is the number of records per request (default DefaultBatchSize).
+	// BatchSize is the number of records per request. When 0, Stream chooses it from the size of
+	// the export, which the record ID pass shows (records, rows per record) and the columns asked
+	// for: an export of up to 250,000 values (250 records of 1,000 columns, 5,000 of 50) is one
+	// request after the ID pass; a larger one goes in equal batches of about 100,000 values
+	// (about 2 MB of JSON), so memory stays flat.
 	BatchSize int
 	// Fields limits the export to these fields (checkbox base names); the record ID field is
 	// always added, since without it REDCap drops the record ID and event columns.
@@ -49,6 +54,15 @@ func Stream[R any, P interface {
 	*R
 	Record
 }](ctx context.Context, c *Client, opts ExportOptions) iter.Seq2[*R, error] {
+	return stream[R, P](ctx, c, opts, nil)
+}
+
+// stream is Stream; counted, when set, learns the number of records from the ID pass before the
+// first batch (ExportAll sizes its slice with it).
+func stream[R any, P interface {
+	*R
+	Record
+}](ctx context.Context, c *Client, opts ExportOptions, counted func(int)) iter.Seq2[*R, error] {
 	return func(yield func(*R, error) bool) {
 		schema := P(new(R)).Schema()
 		if schema == nil || schema.Layout == nil || schema.RecordIDField == "" {
@@ -64,10 +78,10 @@ func Stream[R any, P interface {
 			yield(nil, err)
 			return
 		}
-		size := opts.BatchSize
-		if size <= 0 {
-			size = DefaultBatchSize
+		if counted != nil {
+			counted(ids.Len())
 		}
+		size := exportBatchSize(opts, schema, ids)
 		var pool []*R // records recycled from batch to batch, with ReuseRecord
 		done := 0
 		for start := 0; start < ids.Len(); start += size {
@@ -126,7 +140,7 @@ func ExportAll[R any, P interface {
 }](ctx context.Context, c *Client, opts ExportOptions) ([]R, error) {
 	opts.ReuseRecord = false // every record is kept
 	var out []R
-	for rec, err := range Stream[R, P](ctx, c, opts) {
+	for rec, err := range stream[R, P](ctx, c, opts, func(n int) { out = make([]R, 0, n) }) {
 		if err != nil {
 			return nil, err
 		}

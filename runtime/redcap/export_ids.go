@@ -13,6 +13,7 @@ import (
 type recordIDs struct {
 	blob string
 	ends []uint32 // ends[i] is where ID i ends in blob
+	rows int      // rows of the ID pass (one per record, event and instance)
 }
 
 // Len returns the number of records.
@@ -42,12 +43,14 @@ type recordIDsBuilder struct {
 	b    strings.Builder // String does not copy
 	ends []uint32
 	last string // the previous ID
+	rows int
 }
 
 func newRecordIDsBuilder() *recordIDsBuilder { return &recordIDsBuilder{} }
 
 // add appends id unless it repeats the previous one.
 func (bl *recordIDsBuilder) add(id string) error {
+	bl.rows++
 	if len(bl.ends) > 0 && bl.last == id {
 		return nil
 	}
@@ -63,7 +66,7 @@ func (bl *recordIDsBuilder) add(id string) error {
 // list returns the IDs, each once in the order first seen. Rows of one record that come back
 // apart would repeat an ID; such repeats are found by sorting and dropped.
 func (bl *recordIDsBuilder) list() *recordIDs {
-	l := &recordIDs{blob: bl.b.String(), ends: slices.Clip(bl.ends)}
+	l := &recordIDs{blob: bl.b.String(), ends: slices.Clip(bl.ends), rows: bl.rows}
 	order := make([]uint32, l.Len())
 	for i := range order {
 		order[i] = uint32(i)
@@ -92,5 +95,5 @@ func (bl *recordIDsBuilder) list() *recordIDs {
 			ends = append(ends, uint32(kept.Len()))
 		}
 	}
-	return &recordIDs{blob: kept.String(), ends: ends}
+	return &recordIDs{blob: kept.String(), ends: ends, rows: bl.rows}
 }

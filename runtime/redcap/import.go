@@ -1,6 +1,7 @@
 package redcap
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -110,10 +111,14 @@ func Import[R any, P interface {
 	return res, nil
 }
 
-// importScratch is the storage one Import reuses from batch to batch: the encoded rows. The
-// body is not reused: net/http may still read a request body after the answer has come.
+// importScratch is the storage one Import reuses from batch to batch: the encoded rows, their
+// JSON, and the request body (reused once the transport has closed the previous one; see
+// bodyBuffer).
 type importScratch struct {
 	rows []Row
+	data bytes.Buffer
+	bw   *bufio.Writer // writes into data
+	body bodyBuffer
 }
 
 // importBatch validates, encodes and sends one batch.
@@ -137,8 +142,13 @@ func importBatch[R any, P interface {
 	if opts.RecomputeCalcs {
 		omitComputed(rows, P(&batch[0]).Schema())
 	}
-	var data bytes.Buffer
-	if err := WriteRows(&data, rows); err != nil {
+	data := &scratch.data
+	data.Reset()
+	if scratch.bw == nil {
+		scratch.bw = bufio.NewWriterSize(data, writeBufferSize)
+	}
+	scratch.bw.Reset(data)
+	if err := writeRows(scratch.bw, rows); err != nil {
 		return BatchRefused, err
 	}
 	var fresh *newInstancePlan
@@ -155,7 +165,7 @@ func importBatch[R any, P interface {
 	if opts.ForceAutoNumber {
 		req.ReturnContent = ReturnAutoIDs
 	}
-	resp, err := c.ImportRecordsRaw(ctx, data.Bytes(), req)
+	resp, err := c.importRecords(ctx, data.Bytes(), req, &scratch.body)
 	if err != nil {
 		var ae *APIError
 		if errors.As(err, &ae) && ae.Status >= 400 && ae.Status < 500 {

@@ -16,7 +16,14 @@ const repeatInstanceColumn = "redcap_repeat_instance"
 // "\/", non-ASCII as \uXXXX, so an exported body read with ReadRows is written back byte for
 // byte. A value that is not valid UTF-8 is refused (naming row and column) rather than altered.
 func WriteRows(w io.Writer, rows []Row) error {
-	bw := bufio.NewWriterSize(w, 32<<10)
+	return writeRows(bufio.NewWriterSize(w, writeBufferSize), rows)
+}
+
+// writeBufferSize is the buffer WriteRows writes through.
+const writeBufferSize = 32 << 10
+
+// writeRows is WriteRows through bw, which Import reuses from batch to batch.
+func writeRows(bw *bufio.Writer, rows []Row) error {
 	bw.WriteByte('[')
 	for n := range rows {
 		if n > 0 {

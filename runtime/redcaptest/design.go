@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
@@ -47,9 +48,21 @@ func (st *state) exportEvents(p params) answer {
 	}
 	filter := armFilter(p)
 	t := table{cols: []string{"event_name", "arm_num", "unique_event_name", "custom_event_label", "event_id"}}
+	if st.proj.SchedulingEnabled {
+		t.cols = []string{"event_name", "arm_num", "day_offset", "offset_min", "offset_max", "unique_event_name", "custom_event_label", "event_id"}
+	}
 	for _, e := range st.proj.Events {
-		if armSelected(filter, e.Arm) {
-			t.add(str(e.Name), num(e.Arm), str(e.UniqueName), str(e.CustomLabel), num(e.ID))
+		if !armSelected(filter, e.Arm) {
+			continue
+		}
+		label := str(e.CustomLabel)
+		if e.ID == st.nullLabelEvent && e.CustomLabel == "" {
+			label = str(nullValue)
+		}
+		if st.proj.SchedulingEnabled {
+			t.add(str(e.Name), num(e.Arm), numf(e.DayOffset), numf(e.OffsetMin), numf(e.OffsetMax), str(e.UniqueName), label, num(e.ID))
+		} else {
+			t.add(str(e.Name), num(e.Arm), str(e.UniqueName), label, num(e.ID))
 		}
 	}
 	return okAnswer(format, t.render(format, xmlStyle{root: "events", trailerNL: true}, csvStyle{}))
@@ -83,7 +96,10 @@ func (st *state) exportRepeating(p params) answer {
 	if st.longitudinal() {
 		t.cols = []string{"event_name", "form_name", "custom_form_label"}
 	}
-	for _, r := range st.proj.Repeating {
+	reps := slices.Clone(st.proj.Repeating)
+	// REDCap lists the setup in event order, whatever the order it was imported in.
+	slices.SortStableFunc(reps, func(a, b dictionary.Repeat) int { return st.eventIndex(a.Event) - st.eventIndex(b.Event) })
+	for _, r := range reps {
 		if st.longitudinal() {
 			t.add(str(r.Event), str(r.Form), str(r.CustomLabel))
 		} else {
@@ -104,65 +120,32 @@ func (st *state) exportDAGs(p params) answer {
 	return okAnswer(format, t.render(format, xmlStyle{root: "dags", trailerNL: true}, csvStyle{}))
 }
 
-// designRows reads the data of a design import as objects of strings.
-func designRows(p params) ([]map[string]string, *apiError) {
-	rows, perr := parseJSONRows(p.get("data"))
-	if perr != nil {
-		return nil, badRequest(perr.msg)
-	}
-	return rows, nil
-}
-
 // importArms answers content=arm, action=import (override=1 replaces every arm).
 func (st *state) importArms(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, armKeys)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
-	arms := st.proj.Arms
+	arms := slices.Clone(st.proj.Arms)
 	if p.get("override") == "1" {
 		arms = nil
 	}
 	for _, r := range rows {
-		n, err := strconv.Atoi(r["arm_num"])
-		if err != nil || n < 1 {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q is not valid.", r["arm_num"]))
+		n, err := strconv.Atoi(strings.TrimSpace(r["arm_num"]))
+		switch {
+		case err != nil || n < 1:
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("Arm number %s is not numeric or is less than one.", phpQuote(r["arm_num"])))
+		case n > 99:
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("Arm number %s must be a value of 99 or less.", phpQuote(r["arm_num"])))
+		case utf8.RuneCountInString(r["name"]) > 50:
+			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm name %s must be less than or equal to 50 characters in length.", phpQuote(r["name"])))
 		}
 		arms = slices.DeleteFunc(arms, func(a dictionary.Arm) bool { return a.Num == n })
 		arms = append(arms, dictionary.Arm{Num: n, Name: r["name"]})
 	}
 	slices.SortFunc(arms, func(a, b dictionary.Arm) int { return a.Num - b.Num })
 	st.proj.Arms = arms
-	st.rebuild()
-	return okAnswer(format, itoa(len(rows)))
-}
-
-// importEvents answers content=event, action=import.
-func (st *state) importEvents(p params) answer {
-	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
-	if aerr != nil {
-		return errorAnswer(aerr.status, ef, aerr.msg)
-	}
-	events := st.proj.Events
-	if p.get("override") == "1" {
-		events = nil
-	}
-	for _, r := range rows {
-		n, err := strconv.Atoi(r["arm_num"])
-		if err != nil || !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }) {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm number %q does not exist in the project.", r["arm_num"]))
-		}
-		e := dictionary.Event{Name: r["event_name"], Arm: n, CustomLabel: r["custom_event_label"], ID: st.nextEventID}
-		e.UniqueName = uniqueName(e.Name, "_arm_"+itoa(n), func(s string) bool {
-			return slices.ContainsFunc(events, func(x dictionary.Event) bool { return x.UniqueName == s })
-		})
-		st.nextEventID++
-		events = append(events, e)
-	}
-	slices.SortStableFunc(events, func(a, b dictionary.Event) int { return a.Arm - b.Arm })
-	st.proj.Events = events
 	st.rebuild()
 	return okAnswer(format, itoa(len(rows)))
 }
@@ -192,29 +175,41 @@ func uniqueName(label, suffix string, taken func(string) bool) string {
 	return name
 }
 
-// importMappings answers content=formEventMapping import: it replaces the mapping of the arms it
-// names.
+// importMappings answers content=formEventMapping import: it replaces every mapping of the
+// project, whatever arms the rows name. Each row's arm must exist (it need not be the event's);
+// every problem of every row is listed. A duplicate row counts in the answer but is stored once.
 func (st *state) importMappings(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, mappingKeys)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
 	var maps []dictionary.Mapping
-	arms := map[int]bool{}
+	var problems []string
 	for _, r := range rows {
+		n, err := strconv.Atoi(strings.TrimSpace(r["arm_num"]))
+		switch {
+		case err != nil || n < 1:
+			problems = append(problems, fmt.Sprintf("Arm number %q is not numeric or is less than one.", r["arm_num"]))
+		case !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }):
+			problems = append(problems, fmt.Sprintf("The arm number %q does not exist in the project.", r["arm_num"]))
+		}
 		e, ok := st.event(r["unique_event_name"])
 		if !ok {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The unique event name %q does not exist in the project.", r["unique_event_name"]))
+			problems = append(problems, fmt.Sprintf("The unique event name %q does not exist in the project.", r["unique_event_name"]))
 		}
 		if !slices.Contains(st.sch.forms, r["form"]) {
-			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The instrument name (i.e., the unique form name) %q does not exist in the project.", r["form"]))
+			problems = append(problems, fmt.Sprintf("The instrument name (i.e., the unique form name) %q does not exist in the project.", r["form"]))
 		}
-		arms[e.Arm] = true
-		maps = append(maps, dictionary.Mapping{Arm: e.Arm, Event: e.UniqueName, Form: r["form"]})
+		m := dictionary.Mapping{Arm: e.Arm, Event: e.UniqueName, Form: r["form"]}
+		if ok && !slices.Contains(maps, m) {
+			maps = append(maps, m)
+		}
 	}
-	kept := slices.DeleteFunc(slices.Clone(st.proj.Mappings), func(m dictionary.Mapping) bool { return arms[m.Arm] })
-	st.proj.Mappings = append(kept, maps...)
+	if len(problems) > 0 {
+		return errorAnswer(http.StatusBadRequest, ef, strings.Join(problems, "\n"))
+	}
+	st.proj.Mappings = maps
 	st.rebuild()
 	return okAnswer(format, itoa(len(rows)))
 }
@@ -222,7 +217,7 @@ func (st *state) importMappings(p params) answer {
 // importRepeating answers content=repeatingFormsEvents import: it replaces the whole setup.
 func (st *state) importRepeating(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, nil)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
@@ -246,7 +241,7 @@ func (st *state) importRepeating(p params) answer {
 // importDAGs answers content=dag import: new groups get a unique name and an ID.
 func (st *state) importDAGs(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p)
+	rows, aerr := designRows(p, nil)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
@@ -268,3 +263,15 @@ func (st *state) importDAGs(p params) answer {
 	}
 	return okAnswer(format, itoa(len(rows)))
 }
+
+// offsetOf reads a day_offset, offset_min or offset_max value; blank is 0.
+func offsetOf(s string) float64 {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return 0
+	}
+	return f
+}
+
+// phpQuote puts a value in double quotes as REDCap's design messages do, without escaping.
+func phpQuote(s string) string { return `"` + s + `"` }

@@ -137,6 +137,7 @@ func (st *state) renderEAV(sp exportSpec, format string) string {
 		t.cols = append(t.cols, "field_name", "value")
 	}
 	keep := st.rowFilter(sp.filter)
+	instances := false
 	for _, id := range st.sortedRecordIDsPHP() {
 		if len(sp.records) > 0 && !slices.Contains(sp.records, id) {
 			continue
@@ -145,21 +146,20 @@ func (st *state) renderEAV(sp exportSpec, format string) string {
 		if !rec.inDateRange(sp.begin, sp.end) || !st.visible(rec) {
 			continue
 		}
-		for _, k := range st.sortedKeysEAV(rec) {
-			v := rec.rows[k]
+		for _, sv := range st.valuesEAV(rec) {
+			k := sv.key
 			if len(sp.events) > 0 && !slices.Contains(sp.events, k.event) {
 				continue
 			}
 			if keep != nil && !keep(rec, k) {
 				continue
 			}
-			for _, col := range v.order {
-				field, value, ok := st.eavValue(sp, col, v.vals[col])
-				if !ok {
-					continue
-				}
-				t.add(st.eavCells(t.cols, format, rec.id, k, field, value)...)
+			field, value, ok := st.eavValue(sp, sv.col, rec.rows[k].vals[sv.col])
+			if !ok {
+				continue
 			}
+			t.add(st.eavCells(t.cols, format, rec.id, k, field, value)...)
+			instances = instances || k.inst > 0
 		}
 		if sp.dag && rec.dag != "" && st.rights.DAG == "" {
 			for _, d := range st.proj.DAGs {
@@ -171,6 +171,10 @@ func (st *state) renderEAV(sp exportSpec, format string) string {
 	}
 	if len(t.rows) == 0 {
 		return emptyExport(format)
+	}
+	if !instances {
+		// REDCap's EAV export has the repeat columns only when a value it lists is in an instance.
+		t.dropCols("redcap_repeat_instrument", "redcap_repeat_instance")
 	}
 	return t.render(format, xmlStyle{root: "records", trailerNL: true, plain: map[string]bool{"record": true, "field_name": true, "redcap_event_name": true, "redcap_repeat_instrument": true, "redcap_repeat_instance": true}},
 		csvStyle{guard: true})

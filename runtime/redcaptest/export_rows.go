@@ -249,11 +249,14 @@ func formStatusLabel(v string) string {
 	return v
 }
 
-// eventLabel is "Baseline (Arm 1: Drug A)".
+// eventLabel is "Baseline (Arm 1: Drug A)" in a project with more than one arm, else "Baseline".
 func (st *state) eventLabel(name string) string {
 	e, ok := st.event(name)
 	if !ok {
 		return name
+	}
+	if len(st.proj.Arms) <= 1 {
+		return e.Name
 	}
 	arm := ""
 	for _, a := range st.proj.Arms {

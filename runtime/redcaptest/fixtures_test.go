@@ -38,7 +38,7 @@ type corpus struct {
 func loadCorpus(t *testing.T) corpus {
 	shared := sharedDir(t)
 	c := corpus{files: map[string][]vector{}, index: map[string]vector{}}
-	for _, f := range []string{"metadata.jsonl", "records.jsonl", "exports.jsonl", "missingcodes.jsonl", "errors.jsonl"} {
+	for _, f := range []string{"metadata.jsonl", "records.jsonl", "exports.jsonl", "missingcodes.jsonl", "errors.jsonl", "duplicates.jsonl", "fidelity.jsonl"} {
 		c.files[f] = loadVectors(t, shared, f)
 		for k, v := range byName(c.files[f]) {
 			c.index[k] = v

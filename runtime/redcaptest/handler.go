@@ -39,7 +39,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeAnswer(w, answer{status: status, format: "json", body: `{"error":"redcaptest: injected failure"}`})
 		return
 	}
-	a := s.answer(r)
+	a := s.answer(r, body)
 	if a.stream != nil {
 		// A streamed answer reads the state as it is written.
 		s.mu.Lock()
@@ -104,12 +104,12 @@ func (s *Server) takeFailure() (int, bool) {
 }
 
 // answer handles one request: method, token, content, then the method itself.
-func (s *Server) answer(r *http.Request) answer {
+func (s *Server) answer(r *http.Request, body []byte) answer {
 	if r.Method != http.MethodPost {
 		s.log(Request{Method: r.Method})
 		return errorAnswer(http.StatusNotImplemented, "xml", "The requested method is not implemented.")
 	}
-	p := parseParams(r)
+	p := parseParams(r, body)
 	s.log(Request{Method: r.Method, Content: p.get("content"), Action: p.get("action"), Format: p.get("format")})
 	ef := p.errorFormat()
 	if !s.tokenOK(p.get("token")) {
@@ -154,6 +154,8 @@ func (s *Server) dispatch(p params) answer {
 			return errorAnswer(http.StatusForbidden, ef, msgCreateProject)
 		}
 		return s.st.projectInfo(p)
+	case "project_settings":
+		return s.st.importProjectSettings(p)
 	case "metadata":
 		if action == "import" {
 			return s.st.importMetadata(p)

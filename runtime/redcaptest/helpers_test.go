@@ -66,3 +66,25 @@ func mustContain(t *testing.T, what, s, want string) {
 		t.Errorf("%s = %q, want it to contain %q", what, s, want)
 	}
 }
+
+// postOrdered sends form fields in the given order, without adding the token.
+func postOrdered(t testing.TB, s *Server, fields [][2]string) (int, string, string) {
+	t.Helper()
+	var b strings.Builder
+	for i, kv := range fields {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(kv[0]) + "=" + url.QueryEscape(kv[1]))
+	}
+	resp, err := http.Post(s.URL(), "application/x-www-form-urlencoded", strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatalf("post: %v", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("read body: %v", err)
+	}
+	return resp.StatusCode, resp.Header.Get("Content-Type"), string(body)
+}

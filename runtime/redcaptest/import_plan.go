@@ -43,6 +43,13 @@ func (st *state) planRows(pr *parsedRows, opts importOptions) ([]plannedRow, *ap
 	if aerr := st.planEvents(plan, slices.Contains(pr.cols, "redcap_event_name")); aerr != nil {
 		return nil, aerr
 	}
+	if !slices.Contains(pr.cols, "redcap_repeat_instance") {
+		for _, pl := range plan {
+			if st.repeatingEvent(pl.event) {
+				return nil, badRequest(fmt.Sprintf("The record name (%s) with event \"%s\" cannot be imported. This is because this event is a repeating event, but the field 'redcap_repeat_instance' could not be found in the data import fields.  In order to import data for a repeating event, the field 'redcap_repeat_instance' is required in the imported data set.", pl.id, pl.event))
+			}
+		}
+	}
 	for i := range plan {
 		pl := &plan[i]
 		if pl.instRaw == "" {
@@ -59,6 +66,11 @@ func (st *state) planRows(pr *parsedRows, opts importOptions) ([]plannedRow, *ap
 			return nil, badRequest(fmt.Sprintf("The record name (%s) has an invalid value for 'redcap_repeat_instance'. The value must either be a positive integer or the value 'new'. Value provided: %s", pl.id, pl.instRaw))
 		}
 		pl.inst = n
+	}
+	if st.hasRepeating() {
+		// REDCap checks a batch for duplicate rows only in projects without repeating instruments
+		// and events; in the others the later row is merged over the earlier one.
+		return plan, nil
 	}
 	seen := map[string]bool{}
 	var dups []string

@@ -162,13 +162,24 @@ func (st *state) storeRow(rec *record, pl plannedRow, pr *parsedRows, opts impor
 	if k.form == "" {
 		idKey.inst = k.inst
 	}
-	rec.row(idKey, true).set(st.sch.recordID, rec.id)
+	// A classic project stores the record ID before the row's values; a longitudinal one after
+	// them and their form statuses (an EAV export, which follows storage order, shows it).
+	if !st.longitudinal() {
+		rec.row(idKey, true).set(st.sch.recordID, rec.id)
+	}
 	if dag, ok := pl.row["redcap_data_access_group"]; ok && (dag != "" || opts.overwrite) {
 		rec.dag = dag
 	}
 	rec.modified = time.Now()
 	v := rec.row(k, true)
 	touched := map[string]bool{}
+	if k == idKey {
+		// The record ID is a value of its form, saved with every row that is not a repeating
+		// instrument's: its form gets a status where the event holds it.
+		if f := st.sch.formOf[st.sch.recordID]; st.mapped(k.event, f) && !st.repeatingForm(k.event, f) {
+			touched[f] = true
+		}
+	}
 	for _, col := range pr.cols {
 		raw, ok := pl.row[col]
 		if !ok || col == st.sch.recordID || isSpecialColumn(col) || (raw == "" && !opts.overwrite) {
@@ -199,6 +210,9 @@ func (st *state) storeRow(rec *record, pl plannedRow, pr *parsedRows, opts impor
 		if touched[f] && !v.has(f+"_complete") {
 			v.set(f+"_complete", "0")
 		}
+	}
+	if st.longitudinal() {
+		rec.row(idKey, true).set(st.sch.recordID, rec.id)
 	}
 }
 

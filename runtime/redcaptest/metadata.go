@@ -132,7 +132,7 @@ func (st *state) projectInfo(p params) answer {
 		num(st.projectID), str(st.title), str(st.created), str(st.productionTime), b01(st.productionTime != ""),
 		str("English"), num(0), str(""), str(""), str(st.proj.CustomRecordLabel),
 		str(st.proj.SecondaryUniqueField), b01(st.longitudinal()), b01(st.hasRepeating()),
-		b01(len(st.surveyForms) > 0), num(0), num(1),
+		b01(len(st.surveyForms) > 0), b01(st.proj.SchedulingEnabled), num(1),
 		num(0), num(0), str(""), str(""),
 		str(""), str(""), num(1),
 		str(strings.Join(codes, " | ")), str(""), num(0),

@@ -1,7 +1,6 @@
 package redcaptest
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -119,11 +118,13 @@ func scalarText(v any) string {
 
 // positionalCSV reads a CSV dictionary, skipping its header row.
 func positionalCSV(data string) ([][]string, error) {
-	r := csv.NewReader(strings.NewReader(data))
-	r.FieldsPerRecord = -1
-	all, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("read csv: %w", err)
+	// Line breaks inside quoted cells are kept byte for byte (a lone CR, CRLF), as REDCap stores them.
+	var all [][]string
+	for _, r := range lenientCSV(strings.TrimPrefix(data, "\ufeff")) {
+		if len(r) == 1 && r[0] == "" {
+			continue
+		}
+		all = append(all, r)
 	}
 	if len(all) == 0 {
 		return nil, nil
@@ -169,6 +170,9 @@ func buildForms(rows [][]string, old []*dictionary.Form) []*dictionary.Form {
 		}
 		if i == 0 {
 			f.SectionHeader = ""
+		}
+		if f.Type == dictionary.TypeDescriptive {
+			f.Required = false // REDCap drops "required" from descriptive fields
 		}
 		if !slices.Contains([]string{"", "RV", "RH", "LV", "LH"}, f.Alignment) {
 			f.Alignment = ""

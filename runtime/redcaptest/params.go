@@ -23,12 +23,15 @@ type upload struct {
 	data        []byte
 }
 
-// maxBody caps what the fake reads from one request.
+// maxBody caps what the fake reads from one request. REDCap itself accepts imports well above
+// 10 MB (its limit is the PHP server's post_max_size, commonly 32 MB or more).
 const maxBody = 64 << 20
 
-// parseParams reads an urlencoded or multipart body. Anything else (a JSON body) reads as no
-// parameters at all, as in REDCap.
-func parseParams(r *http.Request) params {
+// parseParams reads an urlencoded or multipart body (body is the request body, already read
+// whole). Anything else (a JSON body) reads as no parameters at all, as in REDCap. The urlencoded
+// body is parsed here rather than by Request.ParseForm, which stops at 10 MB and would lose the
+// token of a large import.
+func parseParams(r *http.Request, body []byte) params {
 	ct := r.Header.Get("Content-Type")
 	switch {
 	case strings.HasPrefix(ct, "multipart/form-data"):
@@ -36,8 +39,8 @@ func parseParams(r *http.Request) params {
 			return params{v: url.Values(r.MultipartForm.Value), file: readUpload(r.MultipartForm.File["file"])}
 		}
 	case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
-		if err := r.ParseForm(); err == nil {
-			return params{v: r.PostForm}
+		if v, err := url.ParseQuery(string(body)); err == nil {
+			return params{v: v}
 		}
 	}
 	return params{v: url.Values{}}

@@ -136,7 +136,7 @@ func disagreement(v vector, got response) string {
 			drop := append(append([]string(nil), serverAssigned...), v.VolatileKeys...)
 			want, have = dropKeys(want, drop), dropKeys(have, drop)
 			if !reflect.DeepEqual(want, have) {
-				return "JSON body differs: " + firstDifference(v.Body, got.body)
+				return "JSON body differs: " + firstJSONDifference(want, have)
 			}
 			return ""
 		}
@@ -180,6 +180,31 @@ func dropKeys(x any, keys []string) any {
 		}
 	}
 	return x
+}
+
+// firstJSONDifference shows the first element of two decoded JSON arrays that differs, or the
+// whole values when they are not arrays of the same length.
+func firstJSONDifference(want, have any) string {
+	w, okW := want.([]any)
+	h, okH := have.([]any)
+	if okW && okH {
+		for i := 0; i < len(w) && i < len(h); i++ {
+			if !reflect.DeepEqual(w[i], h[i]) {
+				return fmt.Sprintf("element %d:\n  want %v\n  got  %v", i, clip(jsonText(w[i]), 600), clip(jsonText(h[i]), 600))
+			}
+		}
+		return fmt.Sprintf("%d elements, want %d", len(h), len(w))
+	}
+	return fmt.Sprintf("\n  want %v\n  got  %v", clip(jsonText(want), 600), clip(jsonText(have), 600))
+}
+
+// jsonText renders a decoded JSON value (keys sorted) for a message.
+func jsonText(x any) string {
+	b, err := json.Marshal(x)
+	if err != nil {
+		return fmt.Sprint(x)
+	}
+	return string(b)
 }
 
 // firstDifference shows where two texts start to differ.

@@ -30,6 +30,9 @@ type state struct {
 	productionTime string
 	// rights are the token user's rights.
 	rights Rights
+	// nullLabelEvent is the ID of the event REDCap made when the project became longitudinal: its
+	// custom_event_label is null (0: none).
+	nullLabelEvent int
 	// created is the project's creation_time ("YYYY-MM-DD HH:MM:SS"): when the server started.
 	created string
 	// logic is the design as the logic engine sees it; nil until first used after a change.
@@ -66,6 +69,9 @@ func newState(p *dictionary.Project, cfg *config) *state {
 	}
 	if cfg.dags != nil {
 		cp.DAGs = cfg.dags
+	}
+	if cp.Format == dictionary.FormatProjectXML {
+		storeChoicesAsFromXML(cp)
 	}
 	st := &state{
 		proj:        cp,
@@ -228,4 +234,26 @@ func hasTag(fl *dictionary.Field, name string) bool {
 		}
 	}
 	return false
+}
+
+// storeChoicesAsFromXML writes the choices of a project made from a project XML as REDCap stores
+// them then: "code, label|code, label", without spaces around the bars.
+func storeChoicesAsFromXML(p *dictionary.Project) {
+	for _, f := range p.Forms {
+		for _, fl := range f.Fields {
+			switch fl.Type {
+			case dictionary.TypeRadio, dictionary.TypeDropdown, dictionary.TypeCheckbox:
+			default:
+				continue
+			}
+			if len(fl.Choices) == 0 {
+				continue
+			}
+			parts := make([]string, len(fl.Choices))
+			for i, c := range fl.Choices {
+				parts[i] = c.Code + ", " + c.Label
+			}
+			fl.ChoicesRaw = strings.Join(parts, "|")
+		}
+	}
 }

@@ -22,6 +22,9 @@ type record struct {
 	dag      string // unique group name, "" when none
 	rows     map[rowKey]*valueRow
 	modified time.Time // last change, for dateRangeBegin/End
+	// stored counts the values stored in the record so far: each value's place in storage order
+	// across all its rows.
+	stored int32
 }
 
 // valueRow holds stored values by export column, in the order they were first stored (REDCap's
@@ -29,6 +32,8 @@ type record struct {
 type valueRow struct {
 	order []string
 	vals  map[string]string
+	seq   []int32 // seq[i] is order[i]'s place in the record's storage order
+	rec   *record
 }
 
 func newRecord(id string) *record {
@@ -39,7 +44,7 @@ func newRecord(id string) *record {
 func (r *record) row(k rowKey, create bool) *valueRow {
 	v := r.rows[k]
 	if v == nil && create {
-		v = &valueRow{vals: map[string]string{}}
+		v = &valueRow{vals: map[string]string{}, rec: r}
 		r.rows[k] = v
 	}
 	return v
@@ -67,12 +72,16 @@ func (v *valueRow) set(col, val string) {
 	if val == "" {
 		if _, ok := v.vals[col]; ok {
 			delete(v.vals, col)
-			v.order = slices.DeleteFunc(v.order, func(c string) bool { return c == col })
+			i := slices.Index(v.order, col)
+			v.order = slices.Delete(v.order, i, i+1)
+			v.seq = slices.Delete(v.seq, i, i+1)
 		}
 		return
 	}
 	if _, ok := v.vals[col]; !ok {
 		v.order = append(v.order, col)
+		v.rec.stored++
+		v.seq = append(v.seq, v.rec.stored)
 	}
 	v.vals[col] = val
 }
@@ -110,17 +119,29 @@ func (st *state) sortedKeys(r *record) []rowKey {
 	return keys
 }
 
-// sortedKeysEAV returns the row keys in the order of an EAV export: event, then instance, then
-// repeating instrument (main row, medications 1, adverse events 1, medications 2).
-func (st *state) sortedKeysEAV(r *record) []rowKey {
-	keys := st.sortedKeys(r)
-	slices.SortStableFunc(keys, func(a, b rowKey) int {
-		if d := st.eventIndex(a.event) - st.eventIndex(b.event); d != 0 {
+// storedValue is one stored value's place: its row and column, and its place in storage order.
+type storedValue struct {
+	key rowKey
+	col string
+	seq int32
+}
+
+// valuesEAV returns the record's stored values in the order of an EAV export: by event, then in
+// storage order across the event's rows (REDCap lists its data table that way).
+func (st *state) valuesEAV(r *record) []storedValue {
+	var out []storedValue
+	for k, v := range r.rows {
+		for i, col := range v.order {
+			out = append(out, storedValue{key: k, col: col, seq: v.seq[i]})
+		}
+	}
+	slices.SortFunc(out, func(a, b storedValue) int {
+		if d := st.eventIndex(a.key.event) - st.eventIndex(b.key.event); d != 0 {
 			return d
 		}
-		return a.inst - b.inst
+		return int(a.seq - b.seq)
 	})
-	return keys
+	return out
 }
 
 // inDateRange reports whether the record's last change lies within dateRangeBegin/End

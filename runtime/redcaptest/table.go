@@ -2,6 +2,8 @@ package redcaptest
 
 import (
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -14,6 +16,9 @@ type cell struct {
 func str(s string) cell { return cell{s: s} }
 func num(n int) cell    { return cell{s: itoa(n), num: true} }
 
+// numf is a number REDCap stores as a float (event day offsets): 1, 1.5.
+func numf(f float64) cell { return cell{s: strconv.FormatFloat(f, 'f', -1, 64), num: true} }
+
 // table is an answer in rows and named columns, rendered as REDCap renders JSON, CSV and XML.
 type table struct {
 	cols []string
@@ -21,6 +26,34 @@ type table struct {
 }
 
 func (t *table) add(cells ...cell) { t.rows = append(t.rows, cells) }
+
+// dropCols removes the named columns from the table.
+func (t *table) dropCols(names ...string) {
+	keep := make([]int, 0, len(t.cols))
+	for i, c := range t.cols {
+		if !slices.Contains(names, c) {
+			keep = append(keep, i)
+		}
+	}
+	if len(keep) == len(t.cols) {
+		return
+	}
+	pick := func(r []cell) []cell {
+		out := make([]cell, len(keep))
+		for j, i := range keep {
+			out[j] = r[i]
+		}
+		return out
+	}
+	cols := make([]string, len(keep))
+	for j, i := range keep {
+		cols[j] = t.cols[i]
+	}
+	t.cols = cols
+	for i, r := range t.rows {
+		t.rows[i] = pick(r)
+	}
+}
 
 // xmlStyle says how a table renders as XML.
 type xmlStyle struct {

@@ -1,0 +1,73 @@
+package redcaptest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/redcapgen/redcapgen/generator/dictionary"
+)
+
+// freshFiles are the replayed files whose projects each start as a new project (empty, or made from
+// a project XML) instead of one of the shared fixtures; every call made to set them up is in the
+// file itself.
+var freshFiles = map[string]bool{"duplicates.jsonl": true, "fidelity.jsonl": true}
+
+// projectXMLs name the project XML each project of fidelity.jsonl was created from (README: its
+// ClinicalData removed), and how the capture changed it.
+var projectXMLs = map[string]func(string) string{
+	"odm_two_arms": func(x string) string { return x },
+	// SchedulingEnabled on, and newlines written as character references in a label.
+	"odm_scheduling": func(x string) string {
+		x = strings.Replace(x, "<redcap:SchedulingEnabled>0<", "<redcap:SchedulingEnabled>1<", 1)
+		return replaceLabel(x, "First Name", "First Name&#10;&#10;(as on the ID card)&#10;&#10;&#10;no nicknames")
+	},
+	// Literal newlines inside the XML text: LF LF, LF LF LF and CRLF CRLF.
+	"odm_literal_newlines": func(x string) string {
+		x = replaceLabel(x, "First Name", "First Name\n\n(as on the ID card)\n\n\nno nicknames\n\nend")
+		return replaceLabel(x, "Last Name", "Last Name\r\n\r\nCRLF pair")
+	},
+}
+
+// replaceLabel changes the text of one <TranslatedText> of a project XML.
+func replaceLabel(x, old, label string) string {
+	return strings.Replace(x, "<TranslatedText>"+old+"</TranslatedText>", "<TranslatedText>"+label+"</TranslatedText>", 1)
+}
+
+// freshFixture starts the fake for one project of a fresh file: from its project XML, or empty.
+// Event IDs continue from the first one the capture's event export shows for the project.
+func freshFixture(t *testing.T, c corpus, file, project string) *Server {
+	t.Helper()
+	p := &dictionary.Project{}
+	if edit, ok := projectXMLs[project]; ok {
+		path := filepath.Join(sharedDir(t), "dictionaries", "pycap-longitudinal.xml")
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v", project, err)
+		}
+		x := string(raw)
+		if i, j := strings.Index(x, "<ClinicalData"), strings.LastIndex(x, "</ClinicalData>"); i >= 0 && j > i {
+			x = x[:i] + x[j+len("</ClinicalData>"):]
+		}
+		if p, err = dictionary.ReadProjectXML(project+".xml", []byte(edit(x))); err != nil {
+			t.Fatalf("%s: read project XML: %v", project, err)
+		}
+		p.Title = ""
+	}
+	s := NewServer(p, WithToken(fixtureToken))
+	t.Cleanup(s.Close)
+	for _, v := range c.files[file] {
+		if v.Project == project && v.Request["content"] == "event" && v.Request["action"] == nil && v.Status == 200 && strings.HasPrefix(v.Body, "[") {
+			first := firstID(t, v.Body, "event_id")
+			s.mu.Lock()
+			for i := range s.st.proj.Events {
+				s.st.proj.Events[i].ID = first + i
+			}
+			s.st.nextEventID = first + len(s.st.proj.Events)
+			s.mu.Unlock()
+			break
+		}
+	}
+	return s
+}
