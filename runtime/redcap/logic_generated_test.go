@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	calculations "github.com/redcapgen/redcapgen/examples/calculations/study"
 	quickstart "github.com/redcapgen/redcapgen/examples/quickstart/study"
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 	classic "github.com/redcapgen/redcapgen/golden/classic_demographics/want"
@@ -159,5 +160,33 @@ func TestImportRecomputeCalcs(t *testing.T) {
 		if bmi := got[0].Demographics.BMI.Raw(); bmi != want {
 			t.Errorf("RecomputeCalcs %v: bmi %q after import, want %q", recompute, bmi, want)
 		}
+	}
+}
+
+// TestComputedTextIsReadOnly: a value in an @CALCTEXT or @CALCDATE field is a read-only warning,
+// as in a calc field, after the field's own rule is checked.
+func TestComputedTextIsReadOnly(t *testing.T) {
+	var rec *calculations.Record
+	err := redcap.ReadRecords[calculations.Record](strings.NewReader(`[{"record_id":"1","bmi_class":"normal","next_visit":"2026-13-01"}]`), func(r *calculations.Record) error {
+		rec = r
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := redcap.NewValidator(calculations.Schema(), redcap.ValidatorOptions{})
+	rec.Validate(v)
+	got := map[string][]string{}
+	for _, x := range v.Violations() {
+		got[x.Field] = append(got[x.Field], x.Rule)
+	}
+	want := map[string][]string{
+		"bmi_class":    {redcap.RuleReadOnly},
+		"next_visit":   {"validation:date_ymd"},
+		"smoker":       {redcap.RuleRequired},
+		"cigs_per_day": {redcap.RuleRequired}, // has branching logic: without ValidatorOptions.Logic, reported wherever blank
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("violations by field (-want +got):\n%s", d)
 	}
 }

@@ -227,6 +227,13 @@ func (v *Validator) ReadOnly(rule *FieldRule, raw string) {
 		v.Value(rule, raw)
 	case rule.Type == typeCalc:
 		v.add(rule, rule.Name, raw, RuleReadOnly, SeverityWarning, "calc field: REDCap computes it and drops an imported value")
+	case rule.Computed == "calctext" || rule.Computed == "calcdate":
+		refused := v.errors
+		if v.Value(rule, raw); v.errors > refused {
+			return
+		}
+		tag := map[string]string{"calctext": "@CALCTEXT", "calcdate": "@CALCDATE"}[rule.Computed]
+		v.add(rule, rule.Name, raw, RuleReadOnly, SeverityWarning, tag+" field: REDCap computes it, and recomputes it when the fields it uses change")
 	case rule.Type == typeFile && rule.Validation == "signature":
 		v.add(rule, rule.Name, raw, RuleReadOnly, SeverityWarning, "signature field: REDCap drops an imported value (upload the signature with content=file)")
 	case rule.Type == typeFile:
