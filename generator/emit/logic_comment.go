@@ -32,11 +32,8 @@ func (pl *plan) logicSchema() *logic.Schema {
 //	// Shown if: [smoker] = '1'
 //	// Computed: round([weight_kg]*10000/([height_cm]*[height_cm]),1)
 func (pl *plan) logicDoc(f *dictionary.Field) string {
-	kind, src := logic.ComputedExpression(string(f.Type), f.ChoicesRaw, f.Annotation)
-	if kind == logic.NotComputed || strings.TrimSpace(src) == "" {
-		src = ""
-	}
-	if strings.TrimSpace(f.Branching) == "" && src == "" {
+	computed := dictionary.ComputedSource(f)
+	if strings.TrimSpace(f.Branching) == "" && computed == "" {
 		return ""
 	}
 	var lines []string
@@ -46,8 +43,9 @@ func (pl *plan) logicDoc(f *dictionary.Field) string {
 			lines = append(lines, wrapWords(unusableNote(branchingUnusable, probs))...)
 		}
 	}
-	if src != "" {
-		lines = append(lines, wrapExpression("Computed: ", computedSource(kind, src))...)
+	if computed != "" {
+		_, src := logic.ComputedExpression(string(f.Type), f.ChoicesRaw, f.Annotation)
+		lines = append(lines, wrapExpression("Computed: ", computed)...)
 		if _, probs := logic.Check(src, pl.logicSchema(), logic.UseCalc); len(probs) > 0 {
 			lines = append(lines, wrapWords(unusableNote(computedUnusable, probs))...)
 		}
@@ -56,18 +54,6 @@ func (pl *plan) logicDoc(f *dictionary.Field) string {
 		lines[i] = strings.TrimRight("// "+l, " ")
 	}
 	return strings.Join(lines, "\n")
-}
-
-// computedSource returns a computed field's expression as the dictionary holds it: a calc
-// field's equation, or its @CALCTEXT(...) or @CALCDATE(...) action tag.
-func computedSource(kind logic.Computation, src string) string {
-	switch kind {
-	case logic.ComputedText:
-		return "@CALCTEXT(" + src + ")"
-	case logic.ComputedDate:
-		return "@CALCDATE(" + strings.TrimSuffix(strings.TrimPrefix(src, "calcdate("), ")") + ")"
-	}
-	return src
 }
 
 // unusableNote is the note on logic REDCap cannot evaluate, with its first problem.
