@@ -40,7 +40,8 @@ func CodebookFormatFor(path string) (CodebookFormat, error) {
 }
 
 // Codebook renders a human-readable codebook of the project: forms, fields with Go names, types,
-// validations, choices, branching text and events. Label HTML is reduced to text and escaped;
+// validations, choices, branching logic, the expression of calculated (calc, @CALCTEXT,
+// @CALCDATE) fields and events. Label HTML is reduced to text and escaped;
 // it never reaches the output raw.
 func Codebook(p *dictionary.Project, names *naming.Names, format CodebookFormat) ([]byte, error) {
 	name := "codebook.md.tmpl"
@@ -52,6 +53,7 @@ func Codebook(p *dictionary.Project, names *naming.Names, format CodebookFormat)
 		"cell":   markdownCell,
 		"lcell":  markdownLogic,
 		"logic":  oneLine,
+		"calc":   dictionary.ComputedSource,
 		"goname": func(field string) string { return names.Field(field) },
 		"gotype": func(form string) string { return names.Form(form) },
 		"events": func(form string) []string { return eventsOf(p, form) },
@@ -92,9 +94,15 @@ func markdownCell(s string) string {
 	return strings.ReplaceAll(plainText(s), "|", `\|`)
 }
 
+// markdownSpecial escapes the characters that would make Markdown read logic as emphasis, strike
+// through, code or a table cell boundary: "[a]*[b]*2" stays a product. Brackets are left alone
+// (a field reference is never followed by "(" or a link definition); html/template writes "<",
+// ">", "&" and quotes as character references on output, which Markdown shows as text.
+var markdownSpecial = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "~", `\~`, "|", `\|`)
+
 // markdownLogic makes logic or a bound safe inside a Markdown table cell.
 func markdownLogic(s string) string {
-	return strings.ReplaceAll(oneLine(s), "|", `\|`)
+	return markdownSpecial.Replace(oneLine(s))
 }
 
 // eventsOf lists the unique names of events a form is designated for.

@@ -210,3 +210,103 @@ y,f,,text,Y,,,,,,,[x] <> '' and [x] < 5,,,,,,
 		}
 	}
 }
+
+// logicDictionary has computed fields of every kind, with logic that Markdown would read as
+// emphasis, code or cell boundaries and HTML as markup.
+const logicDictionary = `"Variable / Field Name","Form Name","Section Header","Field Type","Field Label","Choices, Calculations, OR Slider Labels","Field Note","Text Validation Type OR Show Slider Number","Text Validation Min","Text Validation Max",Identifier?,"Branching Logic (Show field only if...)","Required Field?","Custom Alignment","Question Number (surveys only)","Matrix Group Name","Matrix Ranking?","Field Annotation"
+record_id,f,,text,ID,,,,,,,,,,,,,
+w_kg,f,,text,W,,,number,,,,,,,,,,
+dob,f,,text,DOB,,,date_ymd,,,,,,,,,,
+bmi,f,,calc,BMI,"round([w_kg]*10000/([w_kg]*[w_kg]),1)",,,,,,[w_kg] <> '',,,,,,
+label,f,,text,Label,,,,,,,,,,,,,"@HIDDEN @CALCTEXT(if([w_kg] < 5, '</td><script>x()</script>|` + "`a`" + `', ''))"
+adult,f,,text,Adult,,,date_ymd,,,,,,,,,,"@CALCDATE([dob], 18, 'y')"
+`
+
+// renderLogic renders the codebook of logicDictionary in format.
+func renderLogic(t *testing.T, format CodebookFormat) string {
+	t.Helper()
+	p, err := dictionary.ReadCSV("logic.csv", []byte(logicDictionary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := naming.Resolve(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Codebook(p, names, format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func TestCodebookShowsCalculations(t *testing.T) {
+	tests := []struct {
+		format CodebookFormat
+		want   []string // each in the output, in order
+	}{
+		{CodebookMarkdown, []string{
+			`| [w\_kg] &lt;&gt; &#39;&#39; | round([w\_kg]\*10000/([w\_kg]\*[w\_kg]),1) |`,
+			`| @CALCTEXT(if([w\_kg] &lt; 5, &#39;&lt;/td&gt;&lt;script&gt;x()&lt;/script&gt;\|\` + "`a\\`" + `&#39;, &#39;&#39;)) |`,
+			`| @CALCDATE([dob], 18, &#39;y&#39;) |`,
+		}},
+		{CodebookHTML, []string{
+			`<td>[w_kg] &lt;&gt; &#39;&#39;</td><td>round([w_kg]*10000/([w_kg]*[w_kg]),1)</td></tr>`,
+			`<td>@CALCTEXT(if([w_kg] &lt; 5, &#39;&lt;/td&gt;&lt;script&gt;x()&lt;/script&gt;|` + "`a`" + `&#39;, &#39;&#39;))</td></tr>`,
+			`<td>@CALCDATE([dob], 18, &#39;y&#39;)</td></tr>`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.format), func(t *testing.T) {
+			out := renderLogic(t, tt.format)
+			rest := out
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("codebook lacks %q (or has it out of order):\n%s", w, out)
+				}
+				rest = rest[i+len(w):]
+			}
+			if strings.Contains(out, "<script") || strings.Contains(out, "</td><script") {
+				t.Errorf("a calculation reached the codebook as markup:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestMarkdownCodebookLogicStaysInItsCell requires every field row of a codebook with logic to
+// keep the header's number of cells, whatever pipes the expressions hold.
+func TestMarkdownCodebookLogicStaysInItsCell(t *testing.T) {
+	out := renderLogic(t, CodebookMarkdown)
+	var header []string
+	rows := 0
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(line, "| field |"):
+			header = markdownCells(line)
+		case strings.HasPrefix(line, "| `"):
+			rows++
+			if got := markdownCells(line); len(got) != len(header) {
+				t.Errorf("row has %d cells, header %d: %q", len(got), len(header), line)
+			}
+		}
+	}
+	if rows != 6 {
+		t.Errorf("%d field rows, want 6:\n%s", rows, out)
+	}
+}
+
+func TestMarkdownLogic(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"[a]*[b]*2", `[a]\*[b]\*2`},
+		{"[my_field] = 'x|y'", `[my\_field] = 'x\|y'`},
+		{`'a\b' or '~~x~~'`, `'a\\b' or '\~\~x\~\~'`},
+		{"[x]\n<> ''", "[x] <> ''"},
+		{"'`code`'", "'\\`code\\`'"},
+	}
+	for _, tt := range tests {
+		if got := markdownLogic(tt.in); got != tt.want {
+			t.Errorf("markdownLogic(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

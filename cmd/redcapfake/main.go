@@ -3,9 +3,12 @@
 //
 //	REDCAP_API_TOKEN=0123456789ABCDEF0123456789ABCDEF redcapfake -dict study.csv -data records.json
 //	redcapfake -dict study.csv -token-file ~/.redcapfake-token
+//	redcapfake -dict study.csv -token-file ~/.redcapfake-token -today 2026-12-02
 //
 // The token comes from REDCAP_API_TOKEN (32 hexadecimal characters) or is generated and written
-// to -token-file with mode 0600. The API URL is printed; the token never is.
+// to -token-file with mode 0600. The API URL is printed; the token never is. -today pins what
+// 'today' and 'now' mean in calculations and filterLogic (that day, at 12:00:00 UTC), so computed
+// ages and date differences stay the same from one day to the next.
 package main
 
 import (

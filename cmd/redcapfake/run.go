@@ -29,8 +29,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	addr := fs.String("addr", "127.0.0.1:8089", "`address` to listen on")
 	data := fs.String("data", "", "flat JSON records `file` to preload")
 	tokenFile := fs.String("token-file", "", "`path` to write a generated token to (mode 0600) when REDCAP_API_TOKEN is not set")
+	today := fs.String("today", "", "pin 'today' in calculations and filterLogic to `YYYY-MM-DD` ('now' is that day at 12:00:00 UTC); default: the real clock")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: redcapfake -dict FILE [-addr HOST:PORT] [-data FILE] [-token-file PATH]\n\n"+
+		fmt.Fprintf(stderr, "usage: redcapfake -dict FILE [-addr HOST:PORT] [-data FILE] [-token-file PATH] [-today YYYY-MM-DD]\n\n"+
 			"Serves a fake REDCap API for the project. The token comes from REDCAP_API_TOKEN\n"+
 			"or is generated and written to -token-file.\n\n")
 		fs.PrintDefaults()
@@ -46,7 +47,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fs.Usage()
 		return 2
 	}
-	if err := serve(ctx, config{dict: *dict, addr: *addr, data: *data, tokenFile: *tokenFile}, stdout, getenv); err != nil {
+	cfg := config{dict: *dict, addr: *addr, data: *data, tokenFile: *tokenFile}
+	if *today != "" {
+		day, err := parseToday(*today)
+		if err != nil {
+			fmt.Fprintf(stderr, "redcapfake: %v\n", err)
+			fs.Usage()
+			return 2
+		}
+		cfg.clock = func() time.Time { return day }
+	}
+	if err := serve(ctx, cfg, stdout, getenv); err != nil {
 		fmt.Fprintf(stderr, "redcapfake: %v\n", err)
 		return 1
 	}
@@ -56,6 +67,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 // config are the parsed flags.
 type config struct {
 	dict, addr, data, tokenFile string
+	clock                       func() time.Time // the pinned clock of -today; nil for the real time
+}
+
+// parseToday reads -today: a calendar date as YYYY-MM-DD. The pinned clock stands at 12:00:00 UTC
+// of that day for the whole run, so 'today' is that date and 'now' that date at noon.
+func parseToday(s string) (time.Time, error) {
+	day, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("-today %q: want a calendar date as YYYY-MM-DD, such as 2026-12-02", s)
+	}
+	return day.Add(12 * time.Hour), nil
 }
 
 // serve loads the project, starts the server and blocks until ctx ends.
@@ -68,7 +90,11 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	if err != nil {
 		return err
 	}
-	srv := redcaptest.NewUnstartedServer(p, redcaptest.WithToken(token))
+	opts := []redcaptest.Option{redcaptest.WithToken(token)}
+	if cfg.clock != nil {
+		opts = append(opts, redcaptest.WithClock(cfg.clock))
+	}
+	srv := redcaptest.NewUnstartedServer(p, opts...)
 	if cfg.data != "" {
 		b, err := readData(cfg.data)
 		if err != nil {
@@ -84,6 +110,9 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "redcapfake: serving %s at http://%s/api/\n", p.Source, ln.Addr())
+	if cfg.clock != nil {
+		fmt.Fprintf(stdout, "redcapfake: today is %s\n", cfg.clock().Format(time.DateOnly))
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

@@ -58,6 +58,11 @@ func TestRunUsageErrors(t *testing.T) {
 		{"no dict", nil, "-dict is required"},
 		{"extra argument", []string{"-dict", "x.csv", "extra"}, "no arguments"},
 		{"unknown flag", []string{"-token", "abc"}, "flag provided but not defined"},
+		{"today not a date", []string{"-dict", "x.csv", "-today", "tomorrow"}, `-today "tomorrow": want a calendar date as YYYY-MM-DD`},
+		{"today in another format", []string{"-dict", "x.csv", "-today", "12/02/2026"}, `-today "12/02/2026": want a calendar date`},
+		{"today without zero padding", []string{"-dict", "x.csv", "-today", "2026-1-2"}, `-today "2026-1-2": want a calendar date`},
+		{"today not in the calendar", []string{"-dict", "x.csv", "-today", "2026-02-30"}, `-today "2026-02-30": want a calendar date`},
+		{"today with a time", []string{"-dict", "x.csv", "-today", "2026-12-02 10:00"}, `want a calendar date as YYYY-MM-DD`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,6 +146,78 @@ func TestRunServesAndStops(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("run did not stop after cancel")
+	}
+}
+
+// clockDict has calculations that read the clock: days since a date, and now's text.
+const clockDict = `field_name,form_name,section_header,field_type,field_label,select_choices_or_calculations,field_note,text_validation_type_or_show_slider_number,text_validation_min,text_validation_max,identifier,branching_logic,required_field,custom_alignment,question_number,matrix_group_name,matrix_ranking,field_annotation
+record_id,main,,text,Record ID,,,,,,,,,,,,,
+start,main,,text,Start,,,date_ymd,,,,,,,,,,
+days,main,,calc,Days,"datediff([start],'today','d')",,,,,,,,,,,,
+`
+
+// TestRunTodayPinsTheClock starts the fake with -today and imports a date: the calculation REDCap
+// recomputes on import counts the days to the pinned day, and filterLogic reads the same clock.
+func TestRunTodayPinsTheClock(t *testing.T) {
+	tests := []struct {
+		today, start, days string
+	}{
+		{"2031-12-25", "2031-11-25", "30"},
+		{"2024-03-01", "2024-02-28", "2"}, // a leap year
+		{"2000-01-01", "2000-01-01", "0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.today, func(t *testing.T) {
+			d := writeFile(t, "study.csv", clockDict)
+			tok := "0123456789ABCDEF0123456789ABCDEF"
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			stdout, stderr := &syncBuffer{}, &syncBuffer{}
+			done := make(chan int, 1)
+			go func() {
+				done <- run(ctx, []string{"-dict", d, "-addr", "127.0.0.1:0", "-today", tt.today}, stdout, stderr, env(map[string]string{"REDCAP_API_TOKEN": tok}))
+			}()
+			apiURL := waitForURL(t, stdout, done)
+			if want := "redcapfake: today is " + tt.today; !strings.Contains(stdout.String(), want) {
+				t.Errorf("stdout = %q, want it to say %q", stdout.String(), want)
+			}
+			post := func(form url.Values) string {
+				t.Helper()
+				form.Set("token", tok)
+				resp, err := http.PostForm(apiURL, form)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				body, _ := io.ReadAll(resp.Body)
+				if resp.StatusCode != http.StatusOK {
+					t.Fatalf("status %d: %s", resp.StatusCode, body)
+				}
+				return string(body)
+			}
+			post(url.Values{"content": {"record"}, "format": {"csv"}, "data": {"record_id,start\n1," + tt.start + "\n"}})
+			if got, want := post(url.Values{"content": {"record"}, "format": {"csv"}, "fields": {"days"}}), "days\n"+tt.days+"\n"; got != want {
+				t.Errorf("export = %q, want %q", got, want)
+			}
+			filter := "datediff([start],'today','d') = " + tt.days
+			if got := post(url.Values{"content": {"record"}, "format": {"csv"}, "fields": {"record_id"}, "filterLogic": {filter}}); got != "record_id\n1\n" {
+				t.Errorf("filterLogic %q exported %q, want record 1", filter, got)
+			}
+			cancel()
+			if code := <-done; code != 0 {
+				t.Errorf("exit %d after cancel (stderr %q)", code, stderr.String())
+			}
+		})
+	}
+}
+
+func TestParseToday(t *testing.T) {
+	got, err := parseToday("2026-12-02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC); !got.Equal(want) || got.Location() != time.UTC {
+		t.Errorf("parseToday = %v, want %v", got, want)
 	}
 }
 

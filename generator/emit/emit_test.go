@@ -16,7 +16,7 @@ import (
 
 // dictRow is one row of an API JSON dictionary, for building small test projects.
 type dictRow struct {
-	Name, Form, Type, Label, Choices, Validation, Min, Max, Annotation string
+	Name, Form, Type, Label, Choices, Validation, Min, Max, Annotation, Branching string
 }
 
 // smallProject reads a small dictionary through the real JSON reader: a demographics form with a
@@ -43,7 +43,7 @@ func readRows(t testing.TB, rows []dictRow) *dictionary.Project {
 			"field_name": r.Name, "form_name": r.Form, "section_header": "", "field_type": r.Type,
 			"field_label": r.Label, "select_choices_or_calculations": r.Choices, "field_note": "",
 			"text_validation_type_or_show_slider_number": r.Validation, "text_validation_min": r.Min,
-			"text_validation_max": r.Max, "identifier": "", "branching_logic": "", "required_field": "",
+			"text_validation_max": r.Max, "identifier": "", "branching_logic": r.Branching, "required_field": "",
 			"custom_alignment": "", "question_number": "", "matrix_group_name": "", "matrix_ranking": "",
 			"field_annotation": r.Annotation,
 		})
@@ -121,9 +121,11 @@ func TestEmitDeclarations(t *testing.T) {
 	}{
 		{"form struct", pl.emitFormStruct(pl.forms[0]), `// Demographics is REDCap instrument "demographics" (Demographics).
 type Demographics struct {
-	DOB      redcap.Value[redcap.Date]       // "dob" (Date of birth): text, date_ymd, 1900-01-01..today
-	Sex      redcap.Value[Sex]               // "sex" (Sex): radio
-	Race     RaceSet                         // "race" (Race): checkbox, columns race___1 … race___unk
+	DOB  redcap.Value[redcap.Date] // "dob" (Date of birth): text, date_ymd, 1900-01-01..today
+	Sex  redcap.Value[Sex]         // "sex" (Sex): radio
+	Race RaceSet                   // "race" (Race): checkbox, columns race___1 … race___unk
+	// Computed: [weight]/2
+	// REDCap cannot evaluate this; the value stays blank (at position 1: unknown field "weight").
 	BMI      redcap.Value[redcap.Number]     // "bmi" (BMI): calc, read-only (REDCap drops imported values)
 	Complete redcap.Value[redcap.FormStatus] // "demographics_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

@@ -42,8 +42,11 @@ func (pl *plan) emitFormStruct(fp *formPlan) jen.Code {
 	return jen.Add(comment(doc)).Line().Type().Id(fp.goName).Struct(fields...)
 }
 
-// emitFormField emits one struct field of an instrument:
+// emitFormField emits one struct field of an instrument, under its branching logic and the
+// expression that computes it when it has them:
 //
+//	// Shown if: <branching logic>
+//	// Computed: <equation>
 //	<Field> redcap.Value[<T>] // <description>
 func (pl *plan) emitFormField(fd *fieldPlan) jen.Code {
 	var typ jen.Code
@@ -62,7 +65,11 @@ func (pl *plan) emitFormField(fd *fieldPlan) jen.Code {
 	default:
 		typ = valueOf(jen.Qual(runtimePath, fd.scalar.typeName))
 	}
-	return jen.Id(fd.goName).Add(typ).Add(comment(text))
+	field := jen.Id(fd.goName).Add(typ).Add(comment(text))
+	if doc := pl.logicDoc(fd.field); doc != "" {
+		return jen.Comment(doc).Line().Add(field)
+	}
+	return field
 }
 
 // valueOf renders redcap.Value[<t>].

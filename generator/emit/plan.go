@@ -3,8 +3,10 @@ package emit
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/runtime/logic"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 
@@ -47,6 +49,9 @@ type plan struct {
 	// setOwner maps a checkbox field whose set type is an alias to the field declaring the type
 	// (identical choices and missing-data code columns); see planSets.
 	setOwner map[*fieldPlan]*fieldPlan
+
+	schemaOnce sync.Once
+	schema     *logic.Schema // the project for the logic checker; see logicSchema
 }
 
 // formPlan is one instrument with its fields resolved.

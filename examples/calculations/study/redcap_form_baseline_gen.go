@@ -7,14 +7,20 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // Baseline is REDCap instrument "baseline" (Baseline).
 type Baseline struct {
-	DOB        redcap.Value[redcap.Date]       // "dob" (Date of birth): text, date_ymd, identifier
-	Age        redcap.Value[redcap.Number]     // "age" (Age (years)): calc, read-only (REDCap drops imported values)
-	HeightCm   redcap.Value[redcap.Number]     // "height_cm" (Height (cm)): text, number, 50..250
-	WeightKg   redcap.Value[redcap.Number]     // "weight_kg" (Weight (kg)): text, number, 20..300
-	BMI        redcap.Value[redcap.Number]     // "bmi" (BMI): calc, read-only (REDCap drops imported values)
-	BMIClass   redcap.Value[redcap.Text]       // "bmi_class" (BMI class): text, read-only (REDCap drops imported values)
-	Smoker     redcap.Value[Smoker]            // "smoker" (Do you smoke?): yesno, required
-	CigsPerDay redcap.Value[redcap.Integer]    // "cigs_per_day" (Cigarettes per day): text, integer, 1..100, required
-	QuitDate   redcap.Value[redcap.Date]       // "quit_date" (When did you stop smoking?): text, date_ymd
-	Complete   redcap.Value[redcap.FormStatus] // "baseline_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	DOB redcap.Value[redcap.Date] // "dob" (Date of birth): text, date_ymd, identifier
+	// Computed: rounddown(datediff([dob], 'today', 'y'))
+	Age      redcap.Value[redcap.Number] // "age" (Age (years)): calc, read-only (REDCap drops imported values)
+	HeightCm redcap.Value[redcap.Number] // "height_cm" (Height (cm)): text, number, 50..250
+	WeightKg redcap.Value[redcap.Number] // "weight_kg" (Weight (kg)): text, number, 20..300
+	// Computed: round([weight_kg] * 10000 / ([height_cm])^(2), 1)
+	BMI redcap.Value[redcap.Number] // "bmi" (BMI): calc, read-only (REDCap drops imported values)
+	// Computed: @CALCTEXT(if([bmi] = '', '', if([bmi] >= 30, 'obese', if([bmi] >= 25,
+	// 'overweight', 'normal'))))
+	BMIClass redcap.Value[redcap.Text] // "bmi_class" (BMI class): text, read-only (REDCap drops imported values)
+	Smoker   redcap.Value[Smoker]      // "smoker" (Do you smoke?): yesno, required
+	// Shown if: [smoker] = '1'
+	CigsPerDay redcap.Value[redcap.Integer] // "cigs_per_day" (Cigarettes per day): text, integer, 1..100, required
+	// Shown if: [smoker] = '0' and [age] >= 18
+	QuitDate redcap.Value[redcap.Date]       // "quit_date" (When did you stop smoking?): text, date_ymd
+	Complete redcap.Value[redcap.FormStatus] // "baseline_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

@@ -7,7 +7,8 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // Visits is REDCap instrument "visits" (Visits).
 type Visits struct {
-	VisitDate redcap.Value[redcap.Date]       // "visit_date" (Visit date): text, date_ymd
+	VisitDate redcap.Value[redcap.Date] // "visit_date" (Visit date): text, date_ymd
+	// Computed: @CALCDATE([visit_date], 28, 'd')
 	NextVisit redcap.Value[redcap.Date]       // "next_visit" (Next visit due): text, date_ymd, read-only (REDCap drops imported values)
 	Complete  redcap.Value[redcap.FormStatus] // "visits_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

@@ -7,12 +7,13 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // Demographics is REDCap instrument "demographics" (Demographics).
 type Demographics struct {
-	FirstName redcap.Value[redcap.Text]       // "first_name" (First name): text, identifier, required
-	DOB       redcap.Value[redcap.Date]       // "dob" (Date of birth): text, date_ymd, 1900-01-01..today, identifier
-	Sex       redcap.Value[Sex]               // "sex" (Sex): radio
-	Race      RaceSet                         // "race" (Race): checkbox, columns race___1 … race____1
-	HeightCm  redcap.Value[redcap.Number]     // "height_cm" (Height, cm): text, number, 50..250
-	WeightKg  redcap.Value[redcap.Number]     // "weight_kg" (Weight (kg)): text, number_1dp
-	BMI       redcap.Value[redcap.Number]     // "bmi" (BMI): calc, read-only (REDCap drops imported values)
-	Complete  redcap.Value[redcap.FormStatus] // "demographics_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	FirstName redcap.Value[redcap.Text]   // "first_name" (First name): text, identifier, required
+	DOB       redcap.Value[redcap.Date]   // "dob" (Date of birth): text, date_ymd, 1900-01-01..today, identifier
+	Sex       redcap.Value[Sex]           // "sex" (Sex): radio
+	Race      RaceSet                     // "race" (Race): checkbox, columns race___1 … race____1
+	HeightCm  redcap.Value[redcap.Number] // "height_cm" (Height, cm): text, number, 50..250
+	WeightKg  redcap.Value[redcap.Number] // "weight_kg" (Weight (kg)): text, number_1dp
+	// Computed: round([weight_kg]*10000/([height_cm]*[height_cm]),1)
+	BMI      redcap.Value[redcap.Number]     // "bmi" (BMI): calc, read-only (REDCap drops imported values)
+	Complete redcap.Value[redcap.FormStatus] // "demographics_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

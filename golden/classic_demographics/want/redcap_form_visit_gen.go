@@ -7,9 +7,10 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // Visit is REDCap instrument "visit" (Visit).
 type Visit struct {
-	VisitDate  redcap.Value[redcap.Date]       // "visit_date" (Visit date): text, date_mdy
-	VisitTime  redcap.Value[redcap.Time]       // "visit_time" (Visit time): text, time
-	Smoker     redcap.Value[Smoker]            // "smoker" (Do you smoke?): yesno
+	VisitDate redcap.Value[redcap.Date] // "visit_date" (Visit date): text, date_mdy
+	VisitTime redcap.Value[redcap.Time] // "visit_time" (Visit time): text, time
+	Smoker    redcap.Value[Smoker]      // "smoker" (Do you smoke?): yesno
+	// Shown if: [smoker] = '1'
 	CigsPerDay redcap.Value[redcap.Integer]    // "cigs_per_day" (Cigarettes per day): text, integer, 0..100
 	Comments   redcap.Value[redcap.Text]       // "comments" (Comments): notes
 	Complete   redcap.Value[redcap.FormStatus] // "visit_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)

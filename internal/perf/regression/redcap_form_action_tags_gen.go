@@ -7,12 +7,16 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // ActionTags is REDCap instrument "action_tags" (12 Action Tags).
 type ActionTags struct {
-	ActionTagHelp    redcap.Value[ActionTagHelp]     // "action_tag_help" (Show complete definition of each action tag?): radio
-	AtAppusernameApp redcap.Value[redcap.Text]       // "at_appusername_app" (@APPUSERNAME-APP): text
-	AtBarcodeApp     redcap.Value[redcap.Text]       // "at_barcode_app" (@BARCODE-APP): text
-	AtCalcdateInput  redcap.Value[redcap.Date]       // "at_calcdate_input" (Date to add 7 days to in the @CALCDATE below.): text, date_mdy
-	AtCalcdate       redcap.Value[redcap.Date]       // "at_calcdate" (@CALCDATE (example shows today + 7 days)): text, date_mdy, read-only (REDCap drops imported values)
-	AtCalctextInput  redcap.Value[redcap.Text]       // "at_calctext_input" (String that calc text will use in its calculation.): text
+	ActionTagHelp    redcap.Value[ActionTagHelp] // "action_tag_help" (Show complete definition of each action tag?): radio
+	AtAppusernameApp redcap.Value[redcap.Text]   // "at_appusername_app" (@APPUSERNAME-APP): text
+	AtBarcodeApp     redcap.Value[redcap.Text]   // "at_barcode_app" (@BARCODE-APP): text
+	AtCalcdateInput  redcap.Value[redcap.Date]   // "at_calcdate_input" (Date to add 7 days to in the @CALCDATE below.): text, date_mdy
+	// Computed: @CALCDATE([at_calcdate_input], 7, 'd')
+	AtCalcdate      redcap.Value[redcap.Date] // "at_calcdate" (@CALCDATE (example shows today + 7 days)): text, date_mdy, read-only (REDCap drops imported values)
+	AtCalctextInput redcap.Value[redcap.Text] // "at_calctext_input" (String that calc text will use in its calculation.): text
+	// Computed: @CALCTEXT(if([at_calctext_input]= 'Apples'),'Apples was entered.',
+	// 'If it is not "Apples", above this text appears.')
+	// REDCap cannot evaluate this; the value stays blank (at position 34: unexpected ",").
 	AtCalctext       redcap.Value[redcap.Text]       // "at_calctext" (@CALCTEXT): text, read-only (REDCap drops imported values)
 	AtCharlimit      redcap.Value[redcap.Text]       // "at_charlimit" (@CHARLIMIT): text
 	AtDefault        redcap.Value[redcap.Text]       // "at_default" (@DEFAULT): text

@@ -7,62 +7,103 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // BaseConfigurationCheckPage is REDCap instrument "base_configuration_check_page" (03 Base Configuration Check Page).
 type BaseConfigurationCheckPage struct {
-	BaseConfigDate                 redcap.Value[redcap.Date]                 // "base_config_date" (The day this base configuration was last updated): text, date_mdy, 2020-01-01..2035-01-01
-	BaseConfigPassCount            redcap.Value[redcap.Number]               // "base_config_pass_count" (Total Passing): calc, read-only (REDCap drops imported values)
-	BaseConfigFileStructure        redcap.Value[BaseConfigFileStructure]     // "base_config_file_structure" (TEST 1: Establish basic REDCap file structure): radio
-	BaseConfigFileStructureMsg     redcap.Value[redcap.Text]                 // "base_config_file_structure_msg" (Description): notes
-	BaseConfigTableRedcapConfig    redcap.Value[BaseConfigTableRedcapConfig] // "base_config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"): radio
-	BaseConfigTableRedcapConfigMsg redcap.Value[redcap.Text]                 // "base_config_table_redcap_config_msg" (Description): notes
-	BaseConfigDbStructure          redcap.Value[BaseConfigDbStructure]       // "base_config_db_structure" (TEST 3: Check REDCap database table structure): radio
-	BaseConfigDbStructureMsg       redcap.Value[redcap.Text]                 // "base_config_db_structure_msg" (Description): notes
-	BaseConfigCurl                 redcap.Value[BaseConfigCurl]              // "base_config_curl" (TEST 4: Check if PHP cURL extension is installed): radio
-	BaseConfigCurlMsg              redcap.Value[redcap.Text]                 // "base_config_curl_msg" (Description): notes
-	BaseConfigConsortiumServer     redcap.Value[BaseConfigConsortiumServer]  // "base_config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server): radio
-	BaseConfigConsortiumServerMsg  redcap.Value[redcap.Text]                 // "base_config_consortium_server_msg" (Description): notes
-	BaseConfigCron                 redcap.Value[BaseConfigCron]              // "base_config_cron" (TEST 6: Check if REDCap Cron Job is running): radio
-	BaseConfigCronMsg              redcap.Value[redcap.Text]                 // "base_config_cron_msg" (Description): notes
-	BaseConfigSsl                  redcap.Value[BaseConfigSsl]               // "base_config_ssl" (Using SSL): radio
-	BaseConfigSslMsg               redcap.Value[redcap.Text]                 // "base_config_ssl_msg" (Description): notes
-	BaseConfigPhpVersion           redcap.Value[BaseConfigPhpVersion]        // "base_config_php_version" (Using PHP 7.2.5 or higher): radio
-	BaseConfigPhpVersionMsg        redcap.Value[redcap.Text]                 // "base_config_php_version_msg" (Description): notes
-	BaseConfigMysqlVersion         redcap.Value[BaseConfigMysqlVersion]      // "base_config_mysql_version" (Using MySQL 5.5.5 or higher): radio
-	BaseConfigMysqlVersionMsg      redcap.Value[redcap.Text]                 // "base_config_mysql_version_msg" (Description): notes
-	BaseConfigGdLibrary            redcap.Value[BaseConfigGdLibrary]         // "base_config_gd_library" (GD library (version 2 or higher) is installed): radio
-	BaseConfigGdLibraryMsg         redcap.Value[redcap.Text]                 // "base_config_gd_library_msg" (Description): notes
-	BaseConfigPhpFileinfo          redcap.Value[BaseConfigPhpFileinfo]       // "base_config_php_fileinfo" (PHP Fileinfo extension is installed): radio
-	BaseConfigPhpFileinfoMsg       redcap.Value[redcap.Text]                 // "base_config_php_fileinfo_msg" (Description): notes
-	BaseConfigSendEmails           redcap.Value[BaseConfigSendEmails]        // "base_config_send_emails" (REDCap is able to send emails): radio
-	BaseConfigSendEmailsMsg        redcap.Value[redcap.Text]                 // "base_config_send_emails_msg" (Description): notes
-	BaseConfigMaxInputVars         redcap.Value[BaseConfigMaxInputVars]      // "base_config_max_input_vars" (max_input_vars): radio
-	BaseConfigMaxInputVarsMsg      redcap.Value[redcap.Text]                 // "base_config_max_input_vars_msg" (Description): notes
-	BaseConfigHookFunctions        redcap.Value[BaseConfigHookFunctions]     // "base_config_hook_functions" (Hook Functions): radio
-	BaseConfigHookFunctionNotes    redcap.Value[redcap.Text]                 // "base_config_hook_function_notes" (Description): notes
-	BaseConfigMysqlPerformance     redcap.Value[BaseConfigMysqlPerformance]  // "base_config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability): radio
-	BaseConfigMysqlPerformanceMsg  redcap.Value[redcap.Text]                 // "base_config_mysql_performance_msg" (Description): notes
-	BaseConfigWebTempWritable      redcap.Value[BaseConfigWebTempWritable]   // "base_config_web_temp_writable" (The REDCap web server's temp directory is writable): radio
-	BaseConfigWebTempWritableMsg   redcap.Value[redcap.Text]                 // "base_config_web_temp_writable_msg" (Description): notes
-	BaseConfigTempDir              redcap.Value[BaseConfigTempDir]           // "base_config_temp_dir" ("temp" directory is writable): radio
-	BaseConfigTempDirMsg           redcap.Value[redcap.Text]                 // "base_config_temp_dir_msg" (Description): notes
-	BaseConfigFileUploads          redcap.Value[BaseConfigFileUploads]       // "base_config_file_uploads" (File upload directory is writable): radio
-	BaseConfigFileUploadsMsg       redcap.Value[redcap.Text]                 // "base_config_file_uploads_msg" (Description): notes
-	BaseConfigModulesWritable      redcap.Value[BaseConfigModulesWritable]   // "base_config_modules_writable" ("modules" directory is writable): radio
-	BaseConfigModulesWritableMsg   redcap.Value[redcap.Text]                 // "base_config_modules_writable_msg" (Description): notes
-	BaseConfigDbUser               redcap.Value[BaseConfigDbUser]            // "base_config_db_user" (MySQL database user privileges should be modified - RECOMMENDED: It is recommended that you modify the database privile…): radio
-	BaseConfigDbUserMsg            redcap.Value[redcap.Text]                 // "base_config_db_user_msg" (Description): notes
-	BaseConfigTwilio               redcap.Value[BaseConfigTwilio]            // "base_config_twilio" (Checking communication with Twilio telephony API services): radio
-	BaseConfigTwilioMsg            redcap.Value[redcap.Text]                 // "base_config_twilio_msg" (Description): notes
-	BaseConfigPromis               redcap.Value[BaseConfigPromis]            // "base_config_promis" (Checking communication with PROMIS assessment API services): radio
-	BaseConfigPromisMsg            redcap.Value[redcap.Text]                 // "base_config_promis_msg" (Description): notes
-	BaseConfigBioportal            redcap.Value[BaseConfigBioportal]         // "base_config_bioportal" (Checking communication with BioPortal biomedical ontology API services): radio
-	BaseConfigBioportalMsg         redcap.Value[redcap.Text]                 // "base_config_bioportal_msg" (Description): notes
-	BaseConfigURLShort             redcap.Value[BaseConfigURLShort]          // "base_config_url_short" (Checking communication with REDCAP.LINK URL shortening API services): radio
-	BaseConfigURLShortMsg          redcap.Value[redcap.Text]                 // "base_config_url_short_msg" (Description): notes
-	BaseConfigRecaptcha            redcap.Value[BaseConfigRecaptcha]         // "base_config_recaptcha" (Google reCAPTCHA API services): radio
-	BaseConfigRecaptchaMsg         redcap.Value[redcap.Text]                 // "base_config_recaptcha_msg" (Description): notes
-	BaseConfigFieldBank            redcap.Value[BaseConfigFieldBank]         // "base_config_field_bank" (Checking communication with Field Bank NLM services): radio
-	BaseConfigFieldBankMsg         redcap.Value[redcap.Text]                 // "base_config_field_bank_msg" (Description): notes
-	BaseConfigCookie               redcap.Value[BaseConfigCookie]            // "base_config_cookie" (Security improvement: For better security, it is recommended that you enable the session.cookie_secure option in your w…): radio
-	BaseConfigCookieMsg            redcap.Value[redcap.Text]                 // "base_config_cookie_msg" (Description): notes
-	BaseConfigNotes                redcap.Value[redcap.Text]                 // "base_config_notes" (Final Notes): notes
-	Complete                       redcap.Value[redcap.FormStatus]           // "base_configuration_check_page_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	BaseConfigDate redcap.Value[redcap.Date] // "base_config_date" (The day this base configuration was last updated): text, date_mdy, 2020-01-01..2035-01-01
+	// Computed: sum( if([base_config_file_structure] = "1",1,0),
+	// if([base_config_table_redcap_config] = "1",1,0), if([base_config_db_structure] = "1",1,0),
+	// if([base_config_curl] = "1",1,0), if([base_config_consortium_server] = "1",1,0),
+	// if([base_config_cron] = "1",1,0), if([base_config_ssl] = "1",1,0),
+	// if([base_config_php_version] = "1",1,0), if([base_config_mysql_version] = "1",1,0),
+	// if([base_config_gd_library] = "1",1,0), if([base_config_php_fileinfo] = "1",1,0),
+	// if([base_config_send_emails] = "1",1,0), if([base_config_max_input_vars] = "1",1,0),
+	// if([base_config_hook_functions] = "1",1,0), if([base_config_mysql_performance] = "1",1,0),
+	// if([base_config_web_temp_writable] = "1",1,0), if([base_config_temp_dir] = "1",1,0),
+	// if([base_config_file_uploads] = "1",1,0), if([base_config_modules_writable] = "1",1,0),
+	// if([base_config_twilio] = "1",1,0), if([base_config_promis] = "1",1,0),
+	// if([base_config_bioportal] = "1",1,0), if([base_config_url_short] = "1",1,0),
+	// if([base_config_recaptcha] = "1",1,0), if([base_config_field_bank] = "1",1,0),
+	// if([base_config_cookie] = "1",1,0) )
+	BaseConfigPassCount     redcap.Value[redcap.Number]           // "base_config_pass_count" (Total Passing): calc, read-only (REDCap drops imported values)
+	BaseConfigFileStructure redcap.Value[BaseConfigFileStructure] // "base_config_file_structure" (TEST 1: Establish basic REDCap file structure): radio
+	// Shown if: [base_config_file_structure] <> 1
+	BaseConfigFileStructureMsg  redcap.Value[redcap.Text]                 // "base_config_file_structure_msg" (Description): notes
+	BaseConfigTableRedcapConfig redcap.Value[BaseConfigTableRedcapConfig] // "base_config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"): radio
+	// Shown if: [base_config_table_redcap_config] <> 1
+	BaseConfigTableRedcapConfigMsg redcap.Value[redcap.Text]           // "base_config_table_redcap_config_msg" (Description): notes
+	BaseConfigDbStructure          redcap.Value[BaseConfigDbStructure] // "base_config_db_structure" (TEST 3: Check REDCap database table structure): radio
+	// Shown if: [base_config_db_structure] <> 1
+	BaseConfigDbStructureMsg redcap.Value[redcap.Text]    // "base_config_db_structure_msg" (Description): notes
+	BaseConfigCurl           redcap.Value[BaseConfigCurl] // "base_config_curl" (TEST 4: Check if PHP cURL extension is installed): radio
+	// Shown if: [base_config_curl] <> 1
+	BaseConfigCurlMsg          redcap.Value[redcap.Text]                // "base_config_curl_msg" (Description): notes
+	BaseConfigConsortiumServer redcap.Value[BaseConfigConsortiumServer] // "base_config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server): radio
+	// Shown if: [base_config_consortium_server] <> 1
+	BaseConfigConsortiumServerMsg redcap.Value[redcap.Text]    // "base_config_consortium_server_msg" (Description): notes
+	BaseConfigCron                redcap.Value[BaseConfigCron] // "base_config_cron" (TEST 6: Check if REDCap Cron Job is running): radio
+	// Shown if: [base_config_cron] <> 1
+	BaseConfigCronMsg redcap.Value[redcap.Text]   // "base_config_cron_msg" (Description): notes
+	BaseConfigSsl     redcap.Value[BaseConfigSsl] // "base_config_ssl" (Using SSL): radio
+	// Shown if: [base_config_ssl] <> 1
+	BaseConfigSslMsg     redcap.Value[redcap.Text]          // "base_config_ssl_msg" (Description): notes
+	BaseConfigPhpVersion redcap.Value[BaseConfigPhpVersion] // "base_config_php_version" (Using PHP 7.2.5 or higher): radio
+	// Shown if: [base_config_php_version] <> 1
+	BaseConfigPhpVersionMsg redcap.Value[redcap.Text]            // "base_config_php_version_msg" (Description): notes
+	BaseConfigMysqlVersion  redcap.Value[BaseConfigMysqlVersion] // "base_config_mysql_version" (Using MySQL 5.5.5 or higher): radio
+	// Shown if: [base_config_mysql_version] <> 1
+	BaseConfigMysqlVersionMsg redcap.Value[redcap.Text]         // "base_config_mysql_version_msg" (Description): notes
+	BaseConfigGdLibrary       redcap.Value[BaseConfigGdLibrary] // "base_config_gd_library" (GD library (version 2 or higher) is installed): radio
+	// Shown if: [base_config_gd_library] <> 1
+	BaseConfigGdLibraryMsg redcap.Value[redcap.Text]           // "base_config_gd_library_msg" (Description): notes
+	BaseConfigPhpFileinfo  redcap.Value[BaseConfigPhpFileinfo] // "base_config_php_fileinfo" (PHP Fileinfo extension is installed): radio
+	// Shown if: [base_config_php_fileinfo] <> 1
+	BaseConfigPhpFileinfoMsg redcap.Value[redcap.Text]          // "base_config_php_fileinfo_msg" (Description): notes
+	BaseConfigSendEmails     redcap.Value[BaseConfigSendEmails] // "base_config_send_emails" (REDCap is able to send emails): radio
+	// Shown if: [base_config_send_emails] <> 1
+	BaseConfigSendEmailsMsg redcap.Value[redcap.Text]            // "base_config_send_emails_msg" (Description): notes
+	BaseConfigMaxInputVars  redcap.Value[BaseConfigMaxInputVars] // "base_config_max_input_vars" (max_input_vars): radio
+	// Shown if: [base_config_max_input_vars] <> 1
+	BaseConfigMaxInputVarsMsg redcap.Value[redcap.Text]             // "base_config_max_input_vars_msg" (Description): notes
+	BaseConfigHookFunctions   redcap.Value[BaseConfigHookFunctions] // "base_config_hook_functions" (Hook Functions): radio
+	// Shown if: [base_config_hook_functions] <> 1 and [base_config_hook_functions] <> ""
+	BaseConfigHookFunctionNotes redcap.Value[redcap.Text]                // "base_config_hook_function_notes" (Description): notes
+	BaseConfigMysqlPerformance  redcap.Value[BaseConfigMysqlPerformance] // "base_config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability): radio
+	// Shown if: [base_config_mysql_performance] <> 1
+	BaseConfigMysqlPerformanceMsg redcap.Value[redcap.Text]               // "base_config_mysql_performance_msg" (Description): notes
+	BaseConfigWebTempWritable     redcap.Value[BaseConfigWebTempWritable] // "base_config_web_temp_writable" (The REDCap web server's temp directory is writable): radio
+	// Shown if: [base_config_web_temp_writable] <> 1
+	BaseConfigWebTempWritableMsg redcap.Value[redcap.Text]       // "base_config_web_temp_writable_msg" (Description): notes
+	BaseConfigTempDir            redcap.Value[BaseConfigTempDir] // "base_config_temp_dir" ("temp" directory is writable): radio
+	// Shown if: [base_config_temp_dir] <> 1
+	BaseConfigTempDirMsg  redcap.Value[redcap.Text]           // "base_config_temp_dir_msg" (Description): notes
+	BaseConfigFileUploads redcap.Value[BaseConfigFileUploads] // "base_config_file_uploads" (File upload directory is writable): radio
+	// Shown if: [base_config_file_uploads] <> 1
+	BaseConfigFileUploadsMsg  redcap.Value[redcap.Text]               // "base_config_file_uploads_msg" (Description): notes
+	BaseConfigModulesWritable redcap.Value[BaseConfigModulesWritable] // "base_config_modules_writable" ("modules" directory is writable): radio
+	// Shown if: [base_config_modules_writable] <> 1
+	BaseConfigModulesWritableMsg redcap.Value[redcap.Text]      // "base_config_modules_writable_msg" (Description): notes
+	BaseConfigDbUser             redcap.Value[BaseConfigDbUser] // "base_config_db_user" (MySQL database user privileges should be modified - RECOMMENDED: It is recommended that you modify the database privile…): radio
+	// Shown if: [base_config_db_user] <> 1 and [base_config_db_user] <> ""
+	BaseConfigDbUserMsg redcap.Value[redcap.Text]      // "base_config_db_user_msg" (Description): notes
+	BaseConfigTwilio    redcap.Value[BaseConfigTwilio] // "base_config_twilio" (Checking communication with Twilio telephony API services): radio
+	// Shown if: [base_config_twilio] <> 1
+	BaseConfigTwilioMsg redcap.Value[redcap.Text]      // "base_config_twilio_msg" (Description): notes
+	BaseConfigPromis    redcap.Value[BaseConfigPromis] // "base_config_promis" (Checking communication with PROMIS assessment API services): radio
+	// Shown if: [base_config_promis] <> 1
+	BaseConfigPromisMsg redcap.Value[redcap.Text]         // "base_config_promis_msg" (Description): notes
+	BaseConfigBioportal redcap.Value[BaseConfigBioportal] // "base_config_bioportal" (Checking communication with BioPortal biomedical ontology API services): radio
+	// Shown if: [base_config_bioportal] <> 1
+	BaseConfigBioportalMsg redcap.Value[redcap.Text]        // "base_config_bioportal_msg" (Description): notes
+	BaseConfigURLShort     redcap.Value[BaseConfigURLShort] // "base_config_url_short" (Checking communication with REDCAP.LINK URL shortening API services): radio
+	// Shown if: [base_config_url_short] <> 1
+	BaseConfigURLShortMsg redcap.Value[redcap.Text]         // "base_config_url_short_msg" (Description): notes
+	BaseConfigRecaptcha   redcap.Value[BaseConfigRecaptcha] // "base_config_recaptcha" (Google reCAPTCHA API services): radio
+	// Shown if: [base_config_recaptcha] <> '1' and [base_config_recaptcha] <> ''
+	BaseConfigRecaptchaMsg redcap.Value[redcap.Text]         // "base_config_recaptcha_msg" (Description): notes
+	BaseConfigFieldBank    redcap.Value[BaseConfigFieldBank] // "base_config_field_bank" (Checking communication with Field Bank NLM services): radio
+	// Shown if: [base_config_field_bank] <> 1
+	BaseConfigFieldBankMsg redcap.Value[redcap.Text]      // "base_config_field_bank_msg" (Description): notes
+	BaseConfigCookie       redcap.Value[BaseConfigCookie] // "base_config_cookie" (Security improvement: For better security, it is recommended that you enable the session.cookie_secure option in your w…): radio
+	// Shown if: [base_config_cookie] <> 1 and [base_config_cookie] <> ""
+	BaseConfigCookieMsg redcap.Value[redcap.Text]       // "base_config_cookie_msg" (Description): notes
+	BaseConfigNotes     redcap.Value[redcap.Text]       // "base_config_notes" (Final Notes): notes
+	Complete            redcap.Value[redcap.FormStatus] // "base_configuration_check_page_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

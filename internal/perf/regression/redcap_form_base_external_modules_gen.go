@@ -8,16 +8,18 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 // BaseExternalModules is REDCap instrument "base_external_modules" (04 Base External Modules).
 // It is a repeating instrument: a record holds its instances in order.
 type BaseExternalModules struct {
-	BaseEmName                  redcap.Value[redcap.Text]                 // "base_em_name" (External Module Name): text, required
-	BaseEmVersion               redcap.Value[redcap.Text]                 // "base_em_version" (Current Version): text, required
-	BaseEmInstallDate           redcap.Value[redcap.Date]                 // "base_em_install_date" (Installed date): text, date_mdy, 2015-01-01..
-	BaseEmEnabled               redcap.Value[BaseEmEnabled]               // "base_em_enabled" (System enabled): radio
+	BaseEmName        redcap.Value[redcap.Text]   // "base_em_name" (External Module Name): text, required
+	BaseEmVersion     redcap.Value[redcap.Text]   // "base_em_version" (Current Version): text, required
+	BaseEmInstallDate redcap.Value[redcap.Date]   // "base_em_install_date" (Installed date): text, date_mdy, 2015-01-01..
+	BaseEmEnabled     redcap.Value[BaseEmEnabled] // "base_em_enabled" (System enabled): radio
+	// Shown if: [base_em_enabled] = '0'
 	BaseEmDisabledDate          redcap.Value[redcap.Date]                 // "base_em_disabled_date" (System Disabled Date): text, date_mdy, 2016-01-01..2035-01-01
 	BaseEmEnabledProjectDefault redcap.Value[BaseEmEnabledProjectDefault] // "base_em_enabled_project_default" (Enable module on all projects by default:): radio
 	BaseEmDiscoverable          redcap.Value[BaseEmDiscoverable]          // "base_em_discoverable" (Make module discoverable by users): radio
 	BaseEmUsersEnable           redcap.Value[BaseEmUsersEnable]           // "base_em_users_enable" (Allow normal users to enable this module in projects:): radio
 	BaseEmDeleted               redcap.Value[BaseEmDeleted]               // "base_em_deleted" (Is the module deleted? It is recommended to use the REDCap "Delete module" button to delete an EM. Just removing the EM…): radio
-	BaseEmDeletedDate           redcap.Value[redcap.Date]                 // "base_em_deleted_date" (Date Deleted?): text, date_mdy, 2010-01-01..2030-01-01
-	BaseEmNotes                 redcap.Value[redcap.Text]                 // "base_em_notes" (Notes): notes
-	Complete                    redcap.Value[redcap.FormStatus]           // "base_external_modules_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	// Shown if: [base_em_deleted] = '1'
+	BaseEmDeletedDate redcap.Value[redcap.Date]       // "base_em_deleted_date" (Date Deleted?): text, date_mdy, 2010-01-01..2030-01-01
+	BaseEmNotes       redcap.Value[redcap.Text]       // "base_em_notes" (Notes): notes
+	Complete          redcap.Value[redcap.FormStatus] // "base_external_modules_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

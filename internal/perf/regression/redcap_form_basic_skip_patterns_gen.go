@@ -7,19 +7,26 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // BasicSkipPatterns is REDCap instrument "basic_skip_patterns" (14 Basic Skip Patterns).
 type BasicSkipPatterns struct {
-	Trigger1Skip        redcap.Value[Trigger1Skip]       // "trigger1_skip" (Trigger Field 1): radio
-	NeverSkip           redcap.Value[NeverSkip]          // "never_skip" (Always Visible. 1): radio
-	SkipField1          redcap.Value[SkipField1]         // "skip_field_1" (Skip field 1): radio
-	SkipField2          redcap.Value[SkipField2]         // "skip_field_2" (Skip field 2): radio
-	SkipField3          redcap.Value[SkipField3]         // "skip_field_3" (Skip field 3): radio
-	SkipField4          redcap.Value[SkipField4]         // "skip_field_4" (Skip field 4): radio
-	NeverSkipEnd        redcap.Value[NeverSkipEnd]       // "never_skip_end" (Always visible 2): radio
-	SkipTriggerCheckbox SkipTriggerCheckboxSet           // "skip_trigger_checkbox" (Trigger field for checkbox (When checked the field will hidden)): checkbox, columns skip_trigger_checkbox___alpha … skip_trigger_checkbox___9999999
-	NeverSkipStartCheck redcap.Value[redcap.Text]        // "never_skip_start_check" (Always visible 3): text
-	SkipFieldAlpha      redcap.Value[redcap.Text]        // "skip_field_alpha" (Skip Field Alpha): text
-	SkipFieldBeta       redcap.Value[redcap.Text]        // "skip_field_beta" (Skip Field Beta): text
-	SkipFieldZeta       redcap.Value[redcap.Text]        // "skip_field_zeta" (Skip Field Zeta): text
-	CheckboxVisibleEnd  redcap.Value[redcap.Text]        // "checkbox_visible_end" (Always Visible 4): text
-	SameTimepointSkips  redcap.Value[SameTimepointSkips] // "same_timepoint_skips" (Same Timepoint Skips): radio
-	Complete            redcap.Value[redcap.FormStatus]  // "basic_skip_patterns_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	Trigger1Skip redcap.Value[Trigger1Skip] // "trigger1_skip" (Trigger Field 1): radio
+	NeverSkip    redcap.Value[NeverSkip]    // "never_skip" (Always Visible. 1): radio
+	// Shown if: [trigger1_skip] = 1
+	SkipField1 redcap.Value[SkipField1] // "skip_field_1" (Skip field 1): radio
+	// Shown if: [skip_field_1] = 1 and [trigger1_skip] = 1
+	SkipField2 redcap.Value[SkipField2] // "skip_field_2" (Skip field 2): radio
+	// Shown if: [skip_field_2] = 1 and [trigger1_skip] = 1
+	SkipField3 redcap.Value[SkipField3] // "skip_field_3" (Skip field 3): radio
+	// Shown if: [skip_field_3] = 1 and [trigger1_skip] = 1
+	SkipField4          redcap.Value[SkipField4]   // "skip_field_4" (Skip field 4): radio
+	NeverSkipEnd        redcap.Value[NeverSkipEnd] // "never_skip_end" (Always visible 2): radio
+	SkipTriggerCheckbox SkipTriggerCheckboxSet     // "skip_trigger_checkbox" (Trigger field for checkbox (When checked the field will hidden)): checkbox, columns skip_trigger_checkbox___alpha … skip_trigger_checkbox___9999999
+	NeverSkipStartCheck redcap.Value[redcap.Text]  // "never_skip_start_check" (Always visible 3): text
+	// Shown if: [skip_trigger_checkbox(alpha)] = '0'
+	SkipFieldAlpha redcap.Value[redcap.Text] // "skip_field_alpha" (Skip Field Alpha): text
+	// Shown if: [skip_trigger_checkbox(beta)] = '0'
+	SkipFieldBeta redcap.Value[redcap.Text] // "skip_field_beta" (Skip Field Beta): text
+	// Shown if: [skip_trigger_checkbox(zeta)] = '0'
+	SkipFieldZeta      redcap.Value[redcap.Text]        // "skip_field_zeta" (Skip Field Zeta): text
+	CheckboxVisibleEnd redcap.Value[redcap.Text]        // "checkbox_visible_end" (Always Visible 4): text
+	SameTimepointSkips redcap.Value[SameTimepointSkips] // "same_timepoint_skips" (Same Timepoint Skips): radio
+	Complete           redcap.Value[redcap.FormStatus]  // "basic_skip_patterns_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

@@ -7,8 +7,9 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // BioPortal is REDCap instrument "bio_portal" (21 Bio Portal).
 type BioPortal struct {
-	IsBioPortalEnabled   redcap.Value[IsBioPortalEnabled] // "is_bio_portal_enabled" (Is the BioPortal Enabled?): radio
-	TestBioPortSelection redcap.Value[redcap.Text]        // "test_bio_port_selection" (Search for the text "park". Choose from one of the many options that should come up.): text
-	BioPortalNotes       redcap.Value[redcap.Text]        // "bio_portal_notes" (Notes): notes
-	Complete             redcap.Value[redcap.FormStatus]  // "bio_portal_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	IsBioPortalEnabled redcap.Value[IsBioPortalEnabled] // "is_bio_portal_enabled" (Is the BioPortal Enabled?): radio
+	// Shown if: [is_bio_portal_enabled] = '1'
+	TestBioPortSelection redcap.Value[redcap.Text]       // "test_bio_port_selection" (Search for the text "park". Choose from one of the many options that should come up.): text
+	BioPortalNotes       redcap.Value[redcap.Text]       // "bio_portal_notes" (Notes): notes
+	Complete             redcap.Value[redcap.FormStatus] // "bio_portal_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

@@ -7,53 +7,84 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // CalculatedFields is REDCap instrument "calculated_fields" (13 Calculated Fields).
 type CalculatedFields struct {
-	OpenText             redcap.Value[redcap.Text]       // "open_text" (This is a non validated text field): text
-	OpenRangeInteger     redcap.Value[redcap.Integer]    // "open_range_integer" (Integer 1 Integer Validated Field ( No range) Default value is 4): text, integer
-	Int0To100            redcap.Value[redcap.Integer]    // "int_0_to_100" (Integer 2 0 to 100 Validated field): text, integer, 0..100
-	AdditionTwoInts      redcap.Value[redcap.Number]     // "addition_two_ints" (Integer 1 + Integer 2 Correct value is 6): calc, read-only (REDCap drops imported values)
-	SubtractTwoInts      redcap.Value[redcap.Number]     // "subtract_two_ints" (Integer 1 - Integer 2 Correct value is 2): calc, read-only (REDCap drops imported values)
-	MultiplyTwoInts      redcap.Value[redcap.Number]     // "multiply_two_ints" (Integer 1 * Integer 2 Correct value is 8): calc, read-only (REDCap drops imported values)
-	DivideTwoInts        redcap.Value[redcap.Number]     // "divide_two_ints" (Integer 1 / Integer 2 Correct value is 2): calc, read-only (REDCap drops imported values)
-	OpenRangeIntegerSqrt redcap.Value[redcap.Number]     // "open_range_integer_sqrt" (Square root of Integer 1 Correct value is 2): calc, read-only (REDCap drops imported values)
-	OpenRangeIntegerExp  redcap.Value[redcap.Number]     // "open_range_integer_exp" (Integer 1 ^ Integer 2 Correct value is 16): calc, read-only (REDCap drops imported values)
-	AbsoluteValue        redcap.Value[redcap.Number]     // "absolute_value" (Absolute value Integer 1 Correct value is 4): calc, read-only (REDCap drops imported values)
-	MinValue             redcap.Value[redcap.Number]     // "min_value" (Min Value of 1,2,3,4,5,6,7,8,9,10 Correct value is 1): calc, read-only (REDCap drops imported values)
-	MaxValue             redcap.Value[redcap.Number]     // "max_value" (Max Value of 1,2,3,4,5,6,7,8,9,10 Correct value is 10): calc, read-only (REDCap drops imported values)
-	MeanValue            redcap.Value[redcap.Number]     // "mean_value" (Mean Value of 1,2,3,4,4,4,4,5,6,7,8,9,10 Correct value is 5.154): calc, read-only (REDCap drops imported values)
-	MedianValue          redcap.Value[redcap.Number]     // "median_value" (Median Value of 1,2,3,4,4,4,4,5,6,7,8,9,10 Correct value is 4): calc, read-only (REDCap drops imported values)
-	SumWithBlank         redcap.Value[redcap.Number]     // "sum_with_blank" (Sum of blank, 1,2,3,4,5,6,7,8,9,10 Correct value is 55): calc, read-only (REDCap drops imported values)
-	CalcStdev            redcap.Value[redcap.Number]     // "calc_stdev" (Standard Deviation of 1,2,3,4,5,6,7,8,9,10 Correct value is 2.70): calc, read-only (REDCap drops imported values)
-	CalcLog              redcap.Value[redcap.Number]     // "calc_log" (Log (Integer 1, Integer2) log (number, base) Correct value is 2): calc, read-only (REDCap drops imported values)
-	CalcIsnumber         redcap.Value[redcap.Number]     // "calc_isnumber" (Is Number (Integer 1) Correct value is 1): calc, read-only (REDCap drops imported values)
-	Zero                 redcap.Value[redcap.Text]       // "zero" (Zero): text
-	DivByZero            redcap.Value[redcap.Number]     // "div_by_zero" (Division by 0... ([open_range_integer] / [zero])): calc, read-only (REDCap drops imported values)
-	OpenNumber           redcap.Value[redcap.Number]     // "open_number" (Number Field DEFAULT="1111.11"): text, number
-	Number0To100         redcap.Value[redcap.Number]     // "number_0_to_100" (Number from 0 to 100 DEFAULT="22.22"): text, number, 0..100
-	CalcIsinteger        redcap.Value[redcap.Number]     // "calc_isinteger" (Is Integer (Number Field) Correct value is 0): calc, read-only (REDCap drops imported values)
-	NumberSum            redcap.Value[redcap.Number]     // "number_sum" (Sum of numbers rounded to 2 decimals Correct value is 1133.33): calc, read-only (REDCap drops imported values)
-	D1                   redcap.Value[redcap.Number]     // "d1" (One Decimal DEFAULT="1.1"): text, number_1dp
-	D2                   redcap.Value[redcap.Number]     // "d2" (Two Decimals DEFAULT="2.12"): text, number_2dp
-	AddTwoDecimals       redcap.Value[redcap.Number]     // "add_two_decimals" (One Decimal + Two Decimals Correct value is "3.22"): calc, read-only (REDCap drops imported values)
-	D4                   redcap.Value[redcap.Number]     // "d4" (Four Decimals DEFAULT="4.1234"): text, number_4dp
-	D4Round              redcap.Value[redcap.Number]     // "d4_round" (Round four decimals Correct value is 4): calc, read-only (REDCap drops imported values)
-	D4RoundUp            redcap.Value[redcap.Number]     // "d4_round_up" (Four decimals Round UP Correct value is 5): calc, read-only (REDCap drops imported values)
-	D4RoundDown          redcap.Value[redcap.Number]     // "d4_round_down" (Four decimals Round DOWN Correct value is 4): calc, read-only (REDCap drops imported values)
-	DateNoMinMax         redcap.Value[redcap.Date]       // "date_no_min_max" (Date 1 (No minimum or maximum) Defaults to today.): text, date_mdy
-	Date2                redcap.Value[redcap.Date]       // "date2" (Date 2 (has minimum or maximum) @TODAY): text, date_mdy, 2000-01-01..2035-01-01
-	DateDiffDays         redcap.Value[redcap.Number]     // "date_diff_days" (Date difference from TODAY in days. Uses Date 1 Correct value is 0 on the day it is first saved): calc, read-only (REDCap drops imported values)
-	DateDiffMonths       redcap.Value[redcap.Number]     // "date_diff_months" (Date difference from TODAY in months. Uses Date 1 Correct value is 0 on the day it is first saved): calc, read-only (REDCap drops imported values)
-	DateDiffYears        redcap.Value[redcap.Number]     // "date_diff_years" (Date difference from TODAY in years. Uses Date 1 Correct value is 0 on the day it is first saved): calc, read-only (REDCap drops imported values)
-	DateDiffTwoDates     redcap.Value[redcap.Number]     // "date_diff_two_dates" (Difference in date 1 and date 2 in DAYS Correct value is 0): calc, read-only (REDCap drops imported values)
-	Time1                redcap.Value[redcap.Time]       // "time1" (Time 1 (Now)): text, time
-	Time2                redcap.Value[redcap.Time]       // "time2" (Time 2 (Now)): text, time
-	TimeDiffHours        redcap.Value[redcap.Number]     // "time_diff_hours" (Time 2 - Time 1 in HOURS Correct value is 0): calc, read-only (REDCap drops imported values)
-	TimeDiffMinutes      redcap.Value[redcap.Number]     // "time_diff_minutes" (Time 2 - Time 1 in MINUTES Correct value is 0): calc, read-only (REDCap drops imported values)
-	TimeDiffSeconds      redcap.Value[redcap.Number]     // "time_diff_seconds" (Time 2 - Time 1 in SECONDS Correct value is 0): calc, read-only (REDCap drops imported values)
-	Choice1To5           redcap.Value[Choice1To5]        // "choice_1_to_5" (Multiple Choice 1-5 Default is 5): dropdown, autocomplete
-	Choice1To10          redcap.Value[Choice1To10]       // "choice_1_to_10" (Multiple Choice 1-10 Default is 10): dropdown, autocomplete
-	IfChoiceEq1          redcap.Value[redcap.Number]     // "if_choice_eq_1" (If (Multiple Choice 1-5 = 5 ) then =5 else =0 Correct value is 5): calc, read-only (REDCap drops imported values)
-	IfTwoFields          redcap.Value[redcap.Number]     // "if_two_fields" (If ("Multiple Choice 1-5" eq 5 ) and if ("Multiple Choice 1-10" = 10 ) then = 15. Everything else = 0 Possible answers:…): calc, read-only (REDCap drops imported values)
-	Slilder1             redcap.Value[redcap.Integer]    // "slilder1" (Slider 0 to 100): slider, number, 0..100 (default range)
-	SQLUUID              redcap.Value[redcap.Text]       // "sql_uuid" (UUID sql generated): sql
-	Complete             redcap.Value[redcap.FormStatus] // "calculated_fields_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	OpenText         redcap.Value[redcap.Text]    // "open_text" (This is a non validated text field): text
+	OpenRangeInteger redcap.Value[redcap.Integer] // "open_range_integer" (Integer 1 Integer Validated Field ( No range) Default value is 4): text, integer
+	Int0To100        redcap.Value[redcap.Integer] // "int_0_to_100" (Integer 2 0 to 100 Validated field): text, integer, 0..100
+	// Computed: [int_0_to_100] + [open_range_integer]
+	AdditionTwoInts redcap.Value[redcap.Number] // "addition_two_ints" (Integer 1 + Integer 2 Correct value is 6): calc, read-only (REDCap drops imported values)
+	// Computed: [open_range_integer] - [int_0_to_100]
+	SubtractTwoInts redcap.Value[redcap.Number] // "subtract_two_ints" (Integer 1 - Integer 2 Correct value is 2): calc, read-only (REDCap drops imported values)
+	// Computed: [open_range_integer] * [int_0_to_100]
+	MultiplyTwoInts redcap.Value[redcap.Number] // "multiply_two_ints" (Integer 1 * Integer 2 Correct value is 8): calc, read-only (REDCap drops imported values)
+	// Computed: [open_range_integer] / [int_0_to_100]
+	DivideTwoInts redcap.Value[redcap.Number] // "divide_two_ints" (Integer 1 / Integer 2 Correct value is 2): calc, read-only (REDCap drops imported values)
+	// Computed: sqrt([open_range_integer])
+	OpenRangeIntegerSqrt redcap.Value[redcap.Number] // "open_range_integer_sqrt" (Square root of Integer 1 Correct value is 2): calc, read-only (REDCap drops imported values)
+	// Computed: ([open_range_integer]) ^ ([int_0_to_100])
+	OpenRangeIntegerExp redcap.Value[redcap.Number] // "open_range_integer_exp" (Integer 1 ^ Integer 2 Correct value is 16): calc, read-only (REDCap drops imported values)
+	// Computed: abs([open_range_integer])
+	AbsoluteValue redcap.Value[redcap.Number] // "absolute_value" (Absolute value Integer 1 Correct value is 4): calc, read-only (REDCap drops imported values)
+	// Computed: min(1,2,3,4,5,6,7,8,9,10)
+	MinValue redcap.Value[redcap.Number] // "min_value" (Min Value of 1,2,3,4,5,6,7,8,9,10 Correct value is 1): calc, read-only (REDCap drops imported values)
+	// Computed: max(1,2,3,4,5,6,7,8,9,10)
+	MaxValue redcap.Value[redcap.Number] // "max_value" (Max Value of 1,2,3,4,5,6,7,8,9,10 Correct value is 10): calc, read-only (REDCap drops imported values)
+	// Computed: mean(1,2,3,4,4,4,4,5,6,7,8,9,10)
+	MeanValue redcap.Value[redcap.Number] // "mean_value" (Mean Value of 1,2,3,4,4,4,4,5,6,7,8,9,10 Correct value is 5.154): calc, read-only (REDCap drops imported values)
+	// Computed: median(1,2,3,4,4,4,4,5,6,7,8,9,10)
+	MedianValue redcap.Value[redcap.Number] // "median_value" (Median Value of 1,2,3,4,4,4,4,5,6,7,8,9,10 Correct value is 4): calc, read-only (REDCap drops imported values)
+	// Computed: sum("",1,2,3,4,5,6,7,8,9,10)
+	SumWithBlank redcap.Value[redcap.Number] // "sum_with_blank" (Sum of blank, 1,2,3,4,5,6,7,8,9,10 Correct value is 55): calc, read-only (REDCap drops imported values)
+	// Computed: stdev(1,2,3,4,4,4,4,5,6,7,8,9,10)
+	CalcStdev redcap.Value[redcap.Number] // "calc_stdev" (Standard Deviation of 1,2,3,4,5,6,7,8,9,10 Correct value is 2.70): calc, read-only (REDCap drops imported values)
+	// Computed: log([open_range_integer],[int_0_to_100])
+	CalcLog redcap.Value[redcap.Number] // "calc_log" (Log (Integer 1, Integer2) log (number, base) Correct value is 2): calc, read-only (REDCap drops imported values)
+	// Computed: if(isnumber([open_range_integer]),1,0)
+	CalcIsnumber redcap.Value[redcap.Number] // "calc_isnumber" (Is Number (Integer 1) Correct value is 1): calc, read-only (REDCap drops imported values)
+	Zero         redcap.Value[redcap.Text]   // "zero" (Zero): text
+	// Computed: [open_range_integer] / [zero]
+	DivByZero    redcap.Value[redcap.Number] // "div_by_zero" (Division by 0... ([open_range_integer] / [zero])): calc, read-only (REDCap drops imported values)
+	OpenNumber   redcap.Value[redcap.Number] // "open_number" (Number Field DEFAULT="1111.11"): text, number
+	Number0To100 redcap.Value[redcap.Number] // "number_0_to_100" (Number from 0 to 100 DEFAULT="22.22"): text, number, 0..100
+	// Computed: if(isinteger([open_number]),1,0)
+	CalcIsinteger redcap.Value[redcap.Number] // "calc_isinteger" (Is Integer (Number Field) Correct value is 0): calc, read-only (REDCap drops imported values)
+	// Computed: round(sum([open_number], [number_0_to_100]),2)
+	NumberSum redcap.Value[redcap.Number] // "number_sum" (Sum of numbers rounded to 2 decimals Correct value is 1133.33): calc, read-only (REDCap drops imported values)
+	D1        redcap.Value[redcap.Number] // "d1" (One Decimal DEFAULT="1.1"): text, number_1dp
+	D2        redcap.Value[redcap.Number] // "d2" (Two Decimals DEFAULT="2.12"): text, number_2dp
+	// Computed: [d1] + [d2]
+	AddTwoDecimals redcap.Value[redcap.Number] // "add_two_decimals" (One Decimal + Two Decimals Correct value is "3.22"): calc, read-only (REDCap drops imported values)
+	D4             redcap.Value[redcap.Number] // "d4" (Four Decimals DEFAULT="4.1234"): text, number_4dp
+	// Computed: round([d4])
+	D4Round redcap.Value[redcap.Number] // "d4_round" (Round four decimals Correct value is 4): calc, read-only (REDCap drops imported values)
+	// Computed: roundup([d4])
+	D4RoundUp redcap.Value[redcap.Number] // "d4_round_up" (Four decimals Round UP Correct value is 5): calc, read-only (REDCap drops imported values)
+	// Computed: rounddown([d4])
+	D4RoundDown  redcap.Value[redcap.Number] // "d4_round_down" (Four decimals Round DOWN Correct value is 4): calc, read-only (REDCap drops imported values)
+	DateNoMinMax redcap.Value[redcap.Date]   // "date_no_min_max" (Date 1 (No minimum or maximum) Defaults to today.): text, date_mdy
+	Date2        redcap.Value[redcap.Date]   // "date2" (Date 2 (has minimum or maximum) @TODAY): text, date_mdy, 2000-01-01..2035-01-01
+	// Computed: datediff([date_no_min_max],"today","d")
+	DateDiffDays redcap.Value[redcap.Number] // "date_diff_days" (Date difference from TODAY in days. Uses Date 1 Correct value is 0 on the day it is first saved): calc, read-only (REDCap drops imported values)
+	// Computed: datediff([date_no_min_max],"today","M")
+	DateDiffMonths redcap.Value[redcap.Number] // "date_diff_months" (Date difference from TODAY in months. Uses Date 1 Correct value is 0 on the day it is first saved): calc, read-only (REDCap drops imported values)
+	// Computed: datediff([date_no_min_max],"today","y")
+	DateDiffYears redcap.Value[redcap.Number] // "date_diff_years" (Date difference from TODAY in years. Uses Date 1 Correct value is 0 on the day it is first saved): calc, read-only (REDCap drops imported values)
+	// Computed: datediff([date_no_min_max],[date2],"d")
+	DateDiffTwoDates redcap.Value[redcap.Number] // "date_diff_two_dates" (Difference in date 1 and date 2 in DAYS Correct value is 0): calc, read-only (REDCap drops imported values)
+	Time1            redcap.Value[redcap.Time]   // "time1" (Time 1 (Now)): text, time
+	Time2            redcap.Value[redcap.Time]   // "time2" (Time 2 (Now)): text, time
+	// Computed: datediff([time1],[time2],"h", true)
+	TimeDiffHours redcap.Value[redcap.Number] // "time_diff_hours" (Time 2 - Time 1 in HOURS Correct value is 0): calc, read-only (REDCap drops imported values)
+	// Computed: datediff([time1],[time2],"m", true)
+	TimeDiffMinutes redcap.Value[redcap.Number] // "time_diff_minutes" (Time 2 - Time 1 in MINUTES Correct value is 0): calc, read-only (REDCap drops imported values)
+	// Computed: datediff([time1],[time2],"s", true)
+	TimeDiffSeconds redcap.Value[redcap.Number] // "time_diff_seconds" (Time 2 - Time 1 in SECONDS Correct value is 0): calc, read-only (REDCap drops imported values)
+	Choice1To5      redcap.Value[Choice1To5]    // "choice_1_to_5" (Multiple Choice 1-5 Default is 5): dropdown, autocomplete
+	Choice1To10     redcap.Value[Choice1To10]   // "choice_1_to_10" (Multiple Choice 1-10 Default is 10): dropdown, autocomplete
+	// Computed: if ([choice_1_to_5] ===5, 5, 0)
+	IfChoiceEq1 redcap.Value[redcap.Number] // "if_choice_eq_1" (If (Multiple Choice 1-5 = 5 ) then =5 else =0 Correct value is 5): calc, read-only (REDCap drops imported values)
+	// Computed: sum(if( [choice_1_to_5]= 5, 5, 0), if( [choice_1_to_10]=10, 10, 0))
+	IfTwoFields redcap.Value[redcap.Number]     // "if_two_fields" (If ("Multiple Choice 1-5" eq 5 ) and if ("Multiple Choice 1-10" = 10 ) then = 15. Everything else = 0 Possible answers:…): calc, read-only (REDCap drops imported values)
+	Slilder1    redcap.Value[redcap.Integer]    // "slilder1" (Slider 0 to 100): slider, number, 0..100 (default range)
+	SQLUUID     redcap.Value[redcap.Text]       // "sql_uuid" (UUID sql generated): sql
+	Complete    redcap.Value[redcap.FormStatus] // "calculated_fields_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

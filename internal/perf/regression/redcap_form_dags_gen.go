@@ -7,18 +7,24 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // Dags is REDCap instrument "dags" (31 DAGs).
 type Dags struct {
-	DagsDefined            redcap.Value[DagsDefined]       // "dags_defined" (The following DAGS are available: Georgia Texas United States Washington): radio
-	DagNew                 redcap.Value[DagNew]            // "dag_new" (Add a new Data Access Group called "Temp" Did it work?): radio
-	DagAssignUser          redcap.Value[DagAssignUser]     // "dag_assign_user" (Assign user to a group: Did it work?): radio
-	DagUnassign            redcap.Value[DagUnassign]       // "dag_unassign" (Un-assign a user to a group [No assignment]. Did it work?): radio
-	DagDelete              redcap.Value[DagDelete]         // "dag_delete" (Delete a DAG. Did it work?): radio
-	DatSmartVars           redcap.Value[DatSmartVars]      // "dat_smart_vars" (All DAG access smart variables below are correct): radio
-	DagCheckUserDagName    redcap.Value[redcap.Text]       // "dag_check_user_dag_name" (&lsqb;user-dag-name] [user-dag-name]: The Data Access Group (the unique group name) to which the current user belongs (…): text
-	DagCheckUserDagID      redcap.Value[redcap.Text]       // "dag_check_user_dag_id" (&lsqb;user-dag-id] [user-dag-id]: The group ID number of the Data Access Group to which the current user belongs (blank…): text
-	DagCheckUserDagLabel   redcap.Value[redcap.Text]       // "dag_check_user_dag_label" (&lsqb;user-dag-label] [user-dag-label]: The name/label of the Data Access Group to which the current user belongs (blan…): text
-	DagCheckRecordDagName  redcap.Value[redcap.Text]       // "dag_check_record_dag_name" (&lsqb;record-dag-name] [record-dag-name]: The Data Access Group (the unique group name) to which the current record bel…): text
-	DagCheckRecordDagID    redcap.Value[redcap.Text]       // "dag_check_record_dag_id" (&lsqb;record-dag-id] [record-dag-id]: The group ID number of the Data Access Group to which the current record belongs…): text
-	DagCheckRecordDagLabel redcap.Value[redcap.Text]       // "dag_check_record_dag_label" (&lsqb;record-dag-label] [record-dag-label]: The name/label of the Data Access Group to which the current record belongs…): text
-	DagCheckPassed         redcap.Value[redcap.Number]     // "dag_check_passed" (# Passing): calc, read-only (REDCap drops imported values)
-	Complete               redcap.Value[redcap.FormStatus] // "dags_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	DagsDefined            redcap.Value[DagsDefined]   // "dags_defined" (The following DAGS are available: Georgia Texas United States Washington): radio
+	DagNew                 redcap.Value[DagNew]        // "dag_new" (Add a new Data Access Group called "Temp" Did it work?): radio
+	DagAssignUser          redcap.Value[DagAssignUser] // "dag_assign_user" (Assign user to a group: Did it work?): radio
+	DagUnassign            redcap.Value[DagUnassign]   // "dag_unassign" (Un-assign a user to a group [No assignment]. Did it work?): radio
+	DagDelete              redcap.Value[DagDelete]     // "dag_delete" (Delete a DAG. Did it work?): radio
+	DatSmartVars           redcap.Value[DatSmartVars]  // "dat_smart_vars" (All DAG access smart variables below are correct): radio
+	DagCheckUserDagName    redcap.Value[redcap.Text]   // "dag_check_user_dag_name" (&lsqb;user-dag-name] [user-dag-name]: The Data Access Group (the unique group name) to which the current user belongs (…): text
+	DagCheckUserDagID      redcap.Value[redcap.Text]   // "dag_check_user_dag_id" (&lsqb;user-dag-id] [user-dag-id]: The group ID number of the Data Access Group to which the current user belongs (blank…): text
+	DagCheckUserDagLabel   redcap.Value[redcap.Text]   // "dag_check_user_dag_label" (&lsqb;user-dag-label] [user-dag-label]: The name/label of the Data Access Group to which the current user belongs (blan…): text
+	DagCheckRecordDagName  redcap.Value[redcap.Text]   // "dag_check_record_dag_name" (&lsqb;record-dag-name] [record-dag-name]: The Data Access Group (the unique group name) to which the current record bel…): text
+	DagCheckRecordDagID    redcap.Value[redcap.Text]   // "dag_check_record_dag_id" (&lsqb;record-dag-id] [record-dag-id]: The group ID number of the Data Access Group to which the current record belongs…): text
+	DagCheckRecordDagLabel redcap.Value[redcap.Text]   // "dag_check_record_dag_label" (&lsqb;record-dag-label] [record-dag-label]: The name/label of the Data Access Group to which the current record belongs…): text
+	// Computed: sum( if([user-dag-name] = [user-dag-name], 1, 0), if([user-dag-id] =
+	// [user-dag-id], 1, 0), if([user-dag-label] = [user-dag-label], 1, 0), if([record-dag-name] =
+	// [record-dag-name], 1, 0), if([record-dag-id] = [record-dag-id], 1, 0), if([record-dag-label]
+	// = [record-dag-label], 1, 0) )
+	// REDCap cannot evaluate this; the value stays blank (at position 9: smart variable
+	// [user-dag-name] has no value outside REDCap's pages, and 11 more).
+	DagCheckPassed redcap.Value[redcap.Number]     // "dag_check_passed" (# Passing): calc, read-only (REDCap drops imported values)
+	Complete       redcap.Value[redcap.FormStatus] // "dags_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

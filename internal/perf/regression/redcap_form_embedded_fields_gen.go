@@ -7,8 +7,9 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // EmbeddedFields is REDCap instrument "embedded_fields" (15 Embedded Fields).
 type EmbeddedFields struct {
-	TextBoxEmbedded           redcap.Value[redcap.Text]               // "text_box_embedded" (Text Box): text
-	DropdownEmbedded          redcap.Value[DropdownEmbedded]          // "dropdown_embedded" (dropdown_embedded): dropdown
+	TextBoxEmbedded  redcap.Value[redcap.Text]      // "text_box_embedded" (Text Box): text
+	DropdownEmbedded redcap.Value[DropdownEmbedded] // "dropdown_embedded" (dropdown_embedded): dropdown
+	// Computed: sum(1,2,3,4,5,6,7,8,9,10)
 	CalculatedFieldEmbedded   redcap.Value[redcap.Number]             // "calculated_field_embedded" (calculated_field_embedded sum(1,2,3,4,5,6,7,8,9,10)): calc, read-only (REDCap drops imported values)
 	RadioSingleAnswerEmbedded redcap.Value[RadioSingleAnswerEmbedded] // "radio_single_answer_embedded" (radio_single_answer_embedded): radio
 	NotesBoxEmbedded          redcap.Value[redcap.Text]               // "notes_box_embedded" (Notes Box): notes

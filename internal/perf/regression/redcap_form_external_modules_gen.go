@@ -7,14 +7,20 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // ExternalModules is REDCap instrument "external_modules" (90 External Modules).
 type ExternalModules struct {
-	EmTestName1    redcap.Value[redcap.Text]       // "em_test_name_1" (E.M. Name 1 - Base Name: [set_up_arm_1][base_em_name][1] - Base System Enabled: [set_up_arm_1][base_em_enabled][1] - Ba…): text
-	EmTestVersion1 redcap.Value[redcap.Text]       // "em_test_version_1" (Version tested): text
-	EmTestWorking1 redcap.Value[EmTestWorking1]    // "em_test_working_1" (Is EM 1 working properly): radio
-	EmTestName2    redcap.Value[redcap.Text]       // "em_test_name_2" (E.M. Name 2 Current Base System Enabled: [set_up_arm_1][base_em_enabled][2] Current Base Version: [set_up_arm_1][base_e…): text
-	EmTestVersion2 redcap.Value[redcap.Text]       // "em_test_version_2" (Version tested): text
-	EmTestWorking2 redcap.Value[EmTestWorking2]    // "em_test_working_2" (Is EM 2 working properly): radio
-	EmTestName3    redcap.Value[redcap.Text]       // "em_test_name_3" (E.M. Name 3 Current Base System Enabled: [set_up_arm_1][base_em_enabled][2] Current Base Version: [set_up_arm_1][base_e…): text
-	EmTestVersion3 redcap.Value[redcap.Text]       // "em_test_version_3" (Version tested): text
+	EmTestName1    redcap.Value[redcap.Text]    // "em_test_name_1" (E.M. Name 1 - Base Name: [set_up_arm_1][base_em_name][1] - Base System Enabled: [set_up_arm_1][base_em_enabled][1] - Ba…): text
+	EmTestVersion1 redcap.Value[redcap.Text]    // "em_test_version_1" (Version tested): text
+	EmTestWorking1 redcap.Value[EmTestWorking1] // "em_test_working_1" (Is EM 1 working properly): radio
+	// Shown if: [set_up_arm_1][base_em_name][2] <> ""
+	EmTestName2 redcap.Value[redcap.Text] // "em_test_name_2" (E.M. Name 2 Current Base System Enabled: [set_up_arm_1][base_em_enabled][2] Current Base Version: [set_up_arm_1][base_e…): text
+	// Shown if: [em_test_name_2] <> ""
+	EmTestVersion2 redcap.Value[redcap.Text] // "em_test_version_2" (Version tested): text
+	// Shown if: [em_test_name_2] <> ""
+	EmTestWorking2 redcap.Value[EmTestWorking2] // "em_test_working_2" (Is EM 2 working properly): radio
+	// Shown if: [set_up_arm_1][base_em_name][3] <> ""
+	EmTestName3 redcap.Value[redcap.Text] // "em_test_name_3" (E.M. Name 3 Current Base System Enabled: [set_up_arm_1][base_em_enabled][2] Current Base Version: [set_up_arm_1][base_e…): text
+	// Shown if: [em_test_name_3] <> ""
+	EmTestVersion3 redcap.Value[redcap.Text] // "em_test_version_3" (Version tested): text
+	// Shown if: [em_test_name_3] <> ""
 	EmTestWorking3 redcap.Value[EmTestWorking3]    // "em_test_working_3" (Is EM 3 working properly): radio
 	Complete       redcap.Value[redcap.FormStatus] // "external_modules_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

@@ -8,8 +8,10 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 // FieldBank is REDCap instrument "field_bank" (22 Field Bank).
 type FieldBank struct {
 	IsFieldBankEnabled redcap.Value[IsFieldBankEnabled] // "is_field_bank_enabled" (Is the Field Bank enabled in Modules/Services Configuration?): radio
-	FieldBankButton    redcap.Value[FieldBankButton]    // "field_bank_button" (In the instrument designer, within an instrument is there a button labeled "Import from Field Bank"?): radio
-	FieldBankStatus    redcap.Value[FieldBankStatus]    // "field_bank_status" (1) Clicking on the button shows a pop up with a catalog to search 2) Search for "demo" 3) A number of field are display…): radio
-	FieldBankNotes     redcap.Value[redcap.Text]        // "field_bank_notes" (Notes): notes
-	Complete           redcap.Value[redcap.FormStatus]  // "field_bank_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	// Shown if: [is_field_bank_enabled] = '1'
+	FieldBankButton redcap.Value[FieldBankButton] // "field_bank_button" (In the instrument designer, within an instrument is there a button labeled "Import from Field Bank"?): radio
+	// Shown if: [is_field_bank_enabled] = '1'
+	FieldBankStatus redcap.Value[FieldBankStatus]   // "field_bank_status" (1) Clicking on the button shows a pop up with a catalog to search 2) Search for "demo" 3) A number of field are display…): radio
+	FieldBankNotes  redcap.Value[redcap.Text]       // "field_bank_notes" (Notes): notes
+	Complete        redcap.Value[redcap.FormStatus] // "field_bank_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

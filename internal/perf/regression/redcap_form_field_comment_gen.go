@@ -8,9 +8,13 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 // FieldComment is REDCap instrument "field_comment" (83 Field Comment).
 type FieldComment struct {
 	FieldCommentEnabled redcap.Value[FieldCommentEnabled] // "field_comment_enabled" (Is the section Field Comment Log or Data Resolution Workflow (Data Queries) enabled?): radio
+	// Shown if: [field_comment_enabled] = '1'
 	FieldCommentChoosen redcap.Value[FieldCommentChoosen] // "field_comment_choosen" (Which one is active?): radio
-	FieldCommentCreate  redcap.Value[FieldCommentCreate]  // "field_comment_create" (Create a field comment on this field by clicking on the comment icon next to the field. After the comment is saved the…): radio
-	FieldCommentLog     redcap.Value[FieldCommentLog]     // "field_comment_log" (View the field comment log. Visit Field Comment Logs . Optional, download the comment log. Did it work?): radio
-	FieldCommentDelete  redcap.Value[FieldCommentDelete]  // "field_comment_delete" (Delete the previously created field comment. Did it work?): radio
-	Complete            redcap.Value[redcap.FormStatus]   // "field_comment_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	// Shown if: [field_comment_choosen] = '2'
+	FieldCommentCreate redcap.Value[FieldCommentCreate] // "field_comment_create" (Create a field comment on this field by clicking on the comment icon next to the field. After the comment is saved the…): radio
+	// Shown if: [field_comment_choosen] = '2'
+	FieldCommentLog redcap.Value[FieldCommentLog] // "field_comment_log" (View the field comment log. Visit Field Comment Logs . Optional, download the comment log. Did it work?): radio
+	// Shown if: [field_comment_choosen] = '2'
+	FieldCommentDelete redcap.Value[FieldCommentDelete] // "field_comment_delete" (Delete the previously created field comment. Did it work?): radio
+	Complete           redcap.Value[redcap.FormStatus]  // "field_comment_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

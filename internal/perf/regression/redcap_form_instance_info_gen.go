@@ -7,12 +7,15 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // InstanceInfo is REDCap instrument "instance_info" (01 Instance Info).
 type InstanceInfo struct {
-	InstanceURL           redcap.Value[redcap.Text]       // "instance_url" (REDCap instance URL The default value is this REDCap's base URL. If another REDCap URL is being used, remove the defaul…): text, required
-	InstanceRedcapVersion redcap.Value[redcap.Text]       // "instance_redcap_version" (REDCap Version The default value is this REDCap's version. If another REDCap version is being used, remove the default…): text, required
-	InstanceVersionURL    redcap.Value[redcap.Text]       // "instance_version_url" (REDCap versioned URL): text, required
-	InstancePid           redcap.Value[redcap.Number]     // "instance_pid" (The PID of the project in [instance_url] The PID of this local project is [project-id]): text, number, 1..999999999, required
-	InstanceVerify        redcap.Value[InstanceVerify]    // "instance_verify" (After saving click here to verify that the link to the project goes to the correct instance, URL, and project ID. (href…): radio
-	LocalEqualsRemote     redcap.Value[redcap.Number]     // "local_equals_remote" (This equals 1 if the REDCap version and url match this REDCap's url and version. If they do not match this equals 0. Th…): calc, read-only (REDCap drops imported values)
-	InstanceNote          redcap.Value[redcap.Text]       // "instance_note" (Notes): notes
-	Complete              redcap.Value[redcap.FormStatus] // "instance_info_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	InstanceURL           redcap.Value[redcap.Text]    // "instance_url" (REDCap instance URL The default value is this REDCap's base URL. If another REDCap URL is being used, remove the defaul…): text, required
+	InstanceRedcapVersion redcap.Value[redcap.Text]    // "instance_redcap_version" (REDCap Version The default value is this REDCap's version. If another REDCap version is being used, remove the default…): text, required
+	InstanceVersionURL    redcap.Value[redcap.Text]    // "instance_version_url" (REDCap versioned URL): text, required
+	InstancePid           redcap.Value[redcap.Number]  // "instance_pid" (The PID of the project in [instance_url] The PID of this local project is [project-id]): text, number, 1..999999999, required
+	InstanceVerify        redcap.Value[InstanceVerify] // "instance_verify" (After saving click here to verify that the link to the project goes to the correct instance, URL, and project ID. (href…): radio
+	// Computed: if([set_up_arm_1][instance_version_url] = [redcap-version-url] , 1, 0)
+	// REDCap cannot evaluate this; the value stays blank (at position 43: smart variable
+	// [redcap-version-url] has no value outside REDCap's pages).
+	LocalEqualsRemote redcap.Value[redcap.Number]     // "local_equals_remote" (This equals 1 if the REDCap version and url match this REDCap's url and version. If they do not match this equals 0. Th…): calc, read-only (REDCap drops imported values)
+	InstanceNote      redcap.Value[redcap.Text]       // "instance_note" (Notes): notes
+	Complete          redcap.Value[redcap.FormStatus] // "instance_info_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

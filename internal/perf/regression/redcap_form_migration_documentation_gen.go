@@ -7,17 +7,21 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // MigrationDocumentation is REDCap instrument "migration_documentation" (06 Migration Documentation).
 type MigrationDocumentation struct {
-	MigStartDate           redcap.Value[redcap.Date]            // "mig_start_date" (Date Started): text, date_mdy, 2021-01-01..2090-01-01
-	MigEndDate             redcap.Value[redcap.Date]            // "mig_end_date" (Date Completed): text, date_mdy, 2021-01-01..2090-01-01
-	MigNewAppServer        redcap.Value[MigNewAppServer]        // "mig_new_app_server" (New application server installed): radio
-	MigAppServerType       redcap.Value[MigAppServerType]       // "mig_app_server_type" (Application Server Type): radio
-	MigAppServerTypeOth    redcap.Value[redcap.Text]            // "mig_app_server_type_oth" (Specify Other): text
-	MigServerSettings      redcap.Value[MigServerSettings]      // "mig_server_settings" (Server settings in place IIS: web . config Apache: httpd . conf): radio
-	MigHtaccess            redcap.Value[MigHtaccess]            // "mig_htaccess" (Apache htaccess file in place (if applicable) . htaccess files (or "distributed configuration files") provide a way to…): yesno
-	MigSslCert             redcap.Value[MigSslCert]             // "mig_ssl_cert" (SSL certificate installed and configured): radio
-	MigLoadBalancer        redcap.Value[MigLoadBalancer]        // "mig_load_balancer" (Load Balancer Installed and configured? A load balancer acts as the "traffic cop" sitting in front of your servers and…): radio
-	MigAppPortOpen         redcap.Value[MigAppPortOpen]         // "mig_app_port_open" (Outbound and inbound ports open): radio
-	MigAppPortOpenOut      redcap.Value[redcap.Text]            // "mig_app_port_open_out" (Specify open outbound ports): text
+	MigStartDate     redcap.Value[redcap.Date]      // "mig_start_date" (Date Started): text, date_mdy, 2021-01-01..2090-01-01
+	MigEndDate       redcap.Value[redcap.Date]      // "mig_end_date" (Date Completed): text, date_mdy, 2021-01-01..2090-01-01
+	MigNewAppServer  redcap.Value[MigNewAppServer]  // "mig_new_app_server" (New application server installed): radio
+	MigAppServerType redcap.Value[MigAppServerType] // "mig_app_server_type" (Application Server Type): radio
+	// Shown if: [mig_app_server_type] = '3'
+	MigAppServerTypeOth redcap.Value[redcap.Text]       // "mig_app_server_type_oth" (Specify Other): text
+	MigServerSettings   redcap.Value[MigServerSettings] // "mig_server_settings" (Server settings in place IIS: web . config Apache: httpd . conf): radio
+	// Shown if: [mig_app_server_type] = '2'
+	MigHtaccess     redcap.Value[MigHtaccess]     // "mig_htaccess" (Apache htaccess file in place (if applicable) . htaccess files (or "distributed configuration files") provide a way to…): yesno
+	MigSslCert      redcap.Value[MigSslCert]      // "mig_ssl_cert" (SSL certificate installed and configured): radio
+	MigLoadBalancer redcap.Value[MigLoadBalancer] // "mig_load_balancer" (Load Balancer Installed and configured? A load balancer acts as the "traffic cop" sitting in front of your servers and…): radio
+	MigAppPortOpen  redcap.Value[MigAppPortOpen]  // "mig_app_port_open" (Outbound and inbound ports open): radio
+	// Shown if: [mig_app_port_open] = '1'
+	MigAppPortOpenOut redcap.Value[redcap.Text] // "mig_app_port_open_out" (Specify open outbound ports): text
+	// Shown if: [mig_app_port_open] = '1'
 	MigAppPortOpenIn       redcap.Value[redcap.Text]            // "mig_app_port_open_in" (Specify open inbound ports): text
 	MigAppServerBaltimore  redcap.Value[MigAppServerBaltimore]  // "mig_app_server_baltimore" (Baltimore CyberTrust Root certificate installed. Webservice running on Microsoft Azure machines requires the Baltimore…): radio
 	MigDbServerInstalled   redcap.Value[MigDbServerInstalled]   // "mig_db_server_installed" (New database server installed): radio

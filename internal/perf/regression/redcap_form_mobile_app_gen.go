@@ -7,9 +7,12 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // MobileApp is REDCap instrument "mobile_app" (88 Mobile App).
 type MobileApp struct {
-	MobileAppSystem    redcap.Value[MobileAppSystem]    // "mobile_app_system" (Is the mobile app enabled at the system level?): radio
-	MobileAppDownload  redcap.Value[MobileAppDownload]  // "mobile_app_download" (Download the mobile app if it is not already download): radio
-	MobileAppSetUp     redcap.Value[MobileAppSetUp]     // "mobile_app_set_up" (Did the Mobile App Set Up work?): radio
+	MobileAppSystem redcap.Value[MobileAppSystem] // "mobile_app_system" (Is the mobile app enabled at the system level?): radio
+	// Shown if: [mobile_app_system] = '1'
+	MobileAppDownload redcap.Value[MobileAppDownload] // "mobile_app_download" (Download the mobile app if it is not already download): radio
+	// Shown if: [mobile_app_system] = '1'
+	MobileAppSetUp redcap.Value[MobileAppSetUp] // "mobile_app_set_up" (Did the Mobile App Set Up work?): radio
+	// Shown if: [mobile_app_system] = '1'
 	MobileAppPagesLoad redcap.Value[MobileAppPagesLoad] // "mobile_app_pages_load" (Did the tabs/pages load correctly?): radio
 	MobileAppNotes     redcap.Value[redcap.Text]        // "mobile_app_notes" (Notes): notes
 	Complete           redcap.Value[redcap.FormStatus]  // "mobile_app_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)

@@ -7,11 +7,12 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // PipingSingleEvent is REDCap instrument "piping_single_event" (Piping Single Event).
 type PipingSingleEvent struct {
-	PseTextbox           redcap.Value[redcap.Text]       // "pse_textbox" (Simple Text Box): text
-	PseSingleAnswer      redcap.Value[PseSingleAnswer]   // "pse_single_answer" (Do you have hands (Multiple Choice, single answer)): dropdown, autocomplete
-	PsePipeComment       redcap.Value[redcap.Text]       // "pse_pipe_comment" (Tell us about your [pse_single_answer]): text
-	PseMultipleAnswers   PseMultipleAnswersSet           // "pse_multiple_answers" (Multiple answers): checkbox, columns pse_multiple_answers___1 … pse_multiple_answers___9999999
-	PseLikeDemo          redcap.Value[PseLikeDemo]       // "pse_like_demo" (Did you like this piping demo?): yesno
+	PseTextbox         redcap.Value[redcap.Text]     // "pse_textbox" (Simple Text Box): text
+	PseSingleAnswer    redcap.Value[PseSingleAnswer] // "pse_single_answer" (Do you have hands (Multiple Choice, single answer)): dropdown, autocomplete
+	PsePipeComment     redcap.Value[redcap.Text]     // "pse_pipe_comment" (Tell us about your [pse_single_answer]): text
+	PseMultipleAnswers PseMultipleAnswersSet         // "pse_multiple_answers" (Multiple answers): checkbox, columns pse_multiple_answers___1 … pse_multiple_answers___9999999
+	PseLikeDemo        redcap.Value[PseLikeDemo]     // "pse_like_demo" (Did you like this piping demo?): yesno
+	// Computed: [pse_like_demo] + 10
 	PseCalcLikeDemo      redcap.Value[redcap.Number]     // "pse_calc_like_demo" (This is a calculated field based on the answer for Did you like this piping demo. Adding 10 to the answer): calc, read-only (REDCap drops imported values)
 	PseOtherFormOpenText redcap.Value[redcap.Text]       // "pse_other_form_open_text" (Value from another form: [baseline_arm_1][open_text] This label changes based on the baseline calculated fields form! B…): text
 	Complete             redcap.Value[redcap.FormStatus] // "piping_single_event_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)

@@ -7,63 +7,101 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // TestConfigurationCheck is REDCap instrument "test_configuration_check" (11 Test Configuration Check).
 type TestConfigurationCheck struct {
-	ConfigCheckDate            redcap.Value[redcap.Date]             // "config_check_date" (Date of test): text, date_mdy, 2021-01-01..2080-01-01
-	ConfigCheckTime            redcap.Value[redcap.Time]             // "config_check_time" (Start time of test): text, time
-	ConfigPassNeeded           redcap.Value[redcap.Integer]          // "config_pass_needed" (Number of Configuration Test Passed at Baseline: Link: [set_up_arm_1][form-link:base_configuration_check_page:Base Conf…): text, integer, 0..99
-	ConfigTotalPassed          redcap.Value[redcap.Number]           // "config_total_passed" (Number of passing tests Note: Depending on configuration not all test may need to be passed. Total number of test: 26): calc, read-only (REDCap drops imported values)
-	ConfigChecksVerified       redcap.Value[ConfigChecksVerified]    // "config_checks_verified" (Default values are set to the baseline values, which may need to be updated. Please verify each item below is accurate…): radio
-	ConfigTestNote             redcap.Value[redcap.Text]             // "config_test_note" (Notes): notes
-	ConfigFileStructure        redcap.Value[ConfigFileStructure]     // "config_file_structure" (TEST 1: Establish basic REDCap file structure Base status: [set_up_arm_1][base_config_file_structure:value]): radio
-	ConfigFileStructureMsg     redcap.Value[redcap.Text]             // "config_file_structure_msg" (Warning or Fail Description): notes
-	ConfigTableRedcapConfig    redcap.Value[ConfigTableRedcapConfig] // "config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"): radio
-	ConfigTableRedcapConfigMsg redcap.Value[redcap.Text]             // "config_table_redcap_config_msg" (Warning or Fail Description): notes
-	ConfigDbStructure          redcap.Value[ConfigDbStructure]       // "config_db_structure" (TEST 3: Check REDCap database table structure): radio
-	ConfigDbStructureMsg       redcap.Value[redcap.Text]             // "config_db_structure_msg" (Warning or Fail Description): notes
-	ConfigCurl                 redcap.Value[ConfigCurl]              // "config_curl" (TEST 4: Check if PHP cURL extension is installed): radio
-	ConfigCurlMsg              redcap.Value[redcap.Text]             // "config_curl_msg" (Warning or Fail Description): notes
-	ConfigConsortiumServer     redcap.Value[ConfigConsortiumServer]  // "config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server): radio
-	ConfigConsortiumServerMsg  redcap.Value[redcap.Text]             // "config_consortium_server_msg" (Warning or Fail Description): notes
-	ConfigCron                 redcap.Value[ConfigCron]              // "config_cron" (TEST 6: Check if REDCap Cron Job is running): radio
-	ConfigCronMsg              redcap.Value[redcap.Text]             // "config_cron_msg" (Warning or Fail Description): notes
-	ConfigSsl                  redcap.Value[ConfigSsl]               // "config_ssl" (Using SSL): radio
-	ConfigSslMsg               redcap.Value[redcap.Text]             // "config_ssl_msg" (Warning or Fail Description): notes
-	ConfigPhpVersion           redcap.Value[ConfigPhpVersion]        // "config_php_version" (Using PHP 7.2.5 or higher): radio
-	ConfigPhpVersionMsg        redcap.Value[redcap.Text]             // "config_php_version_msg" (Warning or Fail Description): notes
-	ConfigMysqlVersion         redcap.Value[ConfigMysqlVersion]      // "config_mysql_version" (Using MySQL 5.5.5 or higher): radio
-	ConfigMysqlVersionMsg      redcap.Value[redcap.Text]             // "config_mysql_version_msg" (Warning or Fail Description): notes
-	ConfigGdLibrary            redcap.Value[ConfigGdLibrary]         // "config_gd_library" (GD library (version 2 or higher) is installed): radio
-	ConfigGdLibraryMsg         redcap.Value[redcap.Text]             // "config_gd_library_msg" (Warning or Fail Description): notes
-	ConfigPhpFileinfo          redcap.Value[ConfigPhpFileinfo]       // "config_php_fileinfo" (PHP Fileinfo extension is installed): radio
-	ConfigPhpFileinfoMsg       redcap.Value[redcap.Text]             // "config_php_fileinfo_msg" (Warning or Fail Description): notes
-	ConfigSendEmails           redcap.Value[ConfigSendEmails]        // "config_send_emails" (REDCap is able to send emails): radio
-	ConfigSendEmailsMsg        redcap.Value[redcap.Text]             // "config_send_emails_msg" (Warning or Fail Description): notes
-	ConfigMaxInputVars         redcap.Value[ConfigMaxInputVars]      // "config_max_input_vars" (max_input_vars): radio
-	ConfigMaxInputVarsMsg      redcap.Value[redcap.Text]             // "config_max_input_vars_msg" (Warning or Fail Description): notes
-	ConfigHookFunctions        redcap.Value[ConfigHookFunctions]     // "config_hook_functions" (Hook functions): radio
-	HookFunctionsMsg           redcap.Value[redcap.Text]             // "hook_functions_msg": notes
-	ConfigMysqlPerformance     redcap.Value[ConfigMysqlPerformance]  // "config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability): radio
-	ConfigMysqlPerformanceMsg  redcap.Value[redcap.Text]             // "config_mysql_performance_msg" (Warning or Fail Description): notes
-	ConfigWebTempWritable      redcap.Value[ConfigWebTempWritable]   // "config_web_temp_writable" (The REDCap web server's temp directory is writable): radio
-	ConfigWebTempWritableMsg   redcap.Value[redcap.Text]             // "config_web_temp_writable_msg" (Warning or Fail Description): notes
-	ConfigTempDir              redcap.Value[ConfigTempDir]           // "config_temp_dir" ("temp" directory is writable): radio
-	ConfigTempDirMsg           redcap.Value[redcap.Text]             // "config_temp_dir_msg" (Warning or Fail Description): notes
-	ConfigFileUploads          redcap.Value[ConfigFileUploads]       // "config_file_uploads" (File upload directory is writable): radio
-	ConfigFileUploadsMsg       redcap.Value[redcap.Text]             // "config_file_uploads_msg" (Warning or Fail Description): notes
-	ConfigModulesWritable      redcap.Value[ConfigModulesWritable]   // "config_modules_writable" ("modules" directory is writable): radio
-	ConfigModulesWritableMsg   redcap.Value[redcap.Text]             // "config_modules_writable_msg" (Warning or Fail Description): notes
-	ConfigTwilio               redcap.Value[ConfigTwilio]            // "config_twilio" (Checking communication with Twilio telephony API services): radio
-	ConfigTwilioMsg            redcap.Value[redcap.Text]             // "config_twilio_msg" (Warning or Fail Description): notes
-	ConfigPromis               redcap.Value[ConfigPromis]            // "config_promis" (Checking communication with PROMIS assessment API services): radio
-	ConfigPromisMsg            redcap.Value[redcap.Text]             // "config_promis_msg" (Warning or Fail Description): notes
-	ConfigBioportal            redcap.Value[ConfigBioportal]         // "config_bioportal" (Checking communication with BioPortal biomedical ontology API services): radio
-	ConfigBioportalMsg         redcap.Value[redcap.Text]             // "config_bioportal_msg" (Warning or Fail Description): notes
-	ConfigURLShort             redcap.Value[ConfigURLShort]          // "config_url_short" (Checking communication with REDCAP.LINK URL shortening API services): radio
-	ConfigURLShortMsg          redcap.Value[redcap.Text]             // "config_url_short_msg" (Warning or Fail Description): notes
-	ConfigRecaptcha            redcap.Value[ConfigRecaptcha]         // "config_recaptcha" (Google reCAPTCHA API services): radio
-	ConfigRecaptchaMsg         redcap.Value[redcap.Text]             // "config_recaptcha_msg" (Description): notes
-	ConfigFieldBank            redcap.Value[ConfigFieldBank]         // "config_field_bank" (Checking communication with Field Bank NLM services): radio
-	ConfigFieldBankMsg         redcap.Value[redcap.Text]             // "config_field_bank_msg" (Warning or Fail Description): notes
-	ConfigCookie               redcap.Value[ConfigCookie]            // "config_cookie" (For better security, it is recommended that you enable the session.cookie_secure option in your web server's PHP . INI…): radio
-	ConfigCookieMsg            redcap.Value[redcap.Text]             // "config_cookie_msg" (Warning or Fail Description): notes
-	Complete                   redcap.Value[redcap.FormStatus]       // "test_configuration_check_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	ConfigCheckDate  redcap.Value[redcap.Date]    // "config_check_date" (Date of test): text, date_mdy, 2021-01-01..2080-01-01
+	ConfigCheckTime  redcap.Value[redcap.Time]    // "config_check_time" (Start time of test): text, time
+	ConfigPassNeeded redcap.Value[redcap.Integer] // "config_pass_needed" (Number of Configuration Test Passed at Baseline: Link: [set_up_arm_1][form-link:base_configuration_check_page:Base Conf…): text, integer, 0..99
+	// Computed: sum( if([config_file_structure] = "1",1,0), if([config_table_redcap_config] =
+	// "1",1,0), if([config_db_structure] = "1",1,0), if([config_curl] = "1",1,0),
+	// if([config_consortium_server] = "1",1,0), if([config_cron] = "1",1,0), if([config_ssl] =
+	// "1",1,0), if([config_php_version] = "1",1,0), if([config_mysql_version] = "1",1,0),
+	// if([config_gd_library] = "1",1,0), if([config_php_fileinfo] = "1",1,0),
+	// if([config_send_emails] = "1",1,0), if([config_max_input_vars] = "1",1,0),
+	// if([config_hook_functions] = "1",1,0), if([config_mysql_performance] = "1",1,0),
+	// if([config_web_temp_writable] = "1",1,0), if([config_temp_dir] = "1",1,0),
+	// if([config_file_uploads] = "1",1,0), if([config_modules_writable] = "1",1,0),
+	// if([config_twilio] = "1",1,0), if([config_promis] = "1",1,0), if([config_bioportal] =
+	// "1",1,0), if([config_url_short] = "1",1,0), if([config_recaptcha] = "1",1,0),
+	// if([config_field_bank] = "1",1,0), if([config_cookie] = "1",1,0) )
+	ConfigTotalPassed    redcap.Value[redcap.Number]        // "config_total_passed" (Number of passing tests Note: Depending on configuration not all test may need to be passed. Total number of test: 26): calc, read-only (REDCap drops imported values)
+	ConfigChecksVerified redcap.Value[ConfigChecksVerified] // "config_checks_verified" (Default values are set to the baseline values, which may need to be updated. Please verify each item below is accurate…): radio
+	ConfigTestNote       redcap.Value[redcap.Text]          // "config_test_note" (Notes): notes
+	ConfigFileStructure  redcap.Value[ConfigFileStructure]  // "config_file_structure" (TEST 1: Establish basic REDCap file structure Base status: [set_up_arm_1][base_config_file_structure:value]): radio
+	// Shown if: [config_file_structure] <> "1"
+	ConfigFileStructureMsg  redcap.Value[redcap.Text]             // "config_file_structure_msg" (Warning or Fail Description): notes
+	ConfigTableRedcapConfig redcap.Value[ConfigTableRedcapConfig] // "config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"): radio
+	// Shown if: [config_table_redcap_config] <> "1"
+	ConfigTableRedcapConfigMsg redcap.Value[redcap.Text]       // "config_table_redcap_config_msg" (Warning or Fail Description): notes
+	ConfigDbStructure          redcap.Value[ConfigDbStructure] // "config_db_structure" (TEST 3: Check REDCap database table structure): radio
+	// Shown if: [config_db_structure] <> "1"
+	ConfigDbStructureMsg redcap.Value[redcap.Text] // "config_db_structure_msg" (Warning or Fail Description): notes
+	ConfigCurl           redcap.Value[ConfigCurl]  // "config_curl" (TEST 4: Check if PHP cURL extension is installed): radio
+	// Shown if: [config_curl] <> "1"
+	ConfigCurlMsg          redcap.Value[redcap.Text]            // "config_curl_msg" (Warning or Fail Description): notes
+	ConfigConsortiumServer redcap.Value[ConfigConsortiumServer] // "config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server): radio
+	// Shown if: [config_consortium_server] <> "1"
+	ConfigConsortiumServerMsg redcap.Value[redcap.Text] // "config_consortium_server_msg" (Warning or Fail Description): notes
+	ConfigCron                redcap.Value[ConfigCron]  // "config_cron" (TEST 6: Check if REDCap Cron Job is running): radio
+	// Shown if: [config_cron] <> "1"
+	ConfigCronMsg redcap.Value[redcap.Text] // "config_cron_msg" (Warning or Fail Description): notes
+	ConfigSsl     redcap.Value[ConfigSsl]   // "config_ssl" (Using SSL): radio
+	// Shown if: [config_ssl] <> "1"
+	ConfigSslMsg     redcap.Value[redcap.Text]      // "config_ssl_msg" (Warning or Fail Description): notes
+	ConfigPhpVersion redcap.Value[ConfigPhpVersion] // "config_php_version" (Using PHP 7.2.5 or higher): radio
+	// Shown if: [config_php_version] <> "1"
+	ConfigPhpVersionMsg redcap.Value[redcap.Text]        // "config_php_version_msg" (Warning or Fail Description): notes
+	ConfigMysqlVersion  redcap.Value[ConfigMysqlVersion] // "config_mysql_version" (Using MySQL 5.5.5 or higher): radio
+	// Shown if: [config_mysql_version] <> "1"
+	ConfigMysqlVersionMsg redcap.Value[redcap.Text]     // "config_mysql_version_msg" (Warning or Fail Description): notes
+	ConfigGdLibrary       redcap.Value[ConfigGdLibrary] // "config_gd_library" (GD library (version 2 or higher) is installed): radio
+	// Shown if: [config_gd_library] <> "1"
+	ConfigGdLibraryMsg redcap.Value[redcap.Text]       // "config_gd_library_msg" (Warning or Fail Description): notes
+	ConfigPhpFileinfo  redcap.Value[ConfigPhpFileinfo] // "config_php_fileinfo" (PHP Fileinfo extension is installed): radio
+	// Shown if: [config_php_fileinfo] <> "1"
+	ConfigPhpFileinfoMsg redcap.Value[redcap.Text]      // "config_php_fileinfo_msg" (Warning or Fail Description): notes
+	ConfigSendEmails     redcap.Value[ConfigSendEmails] // "config_send_emails" (REDCap is able to send emails): radio
+	// Shown if: [config_send_emails] <> "1"
+	ConfigSendEmailsMsg redcap.Value[redcap.Text]        // "config_send_emails_msg" (Warning or Fail Description): notes
+	ConfigMaxInputVars  redcap.Value[ConfigMaxInputVars] // "config_max_input_vars" (max_input_vars): radio
+	// Shown if: [config_max_input_vars] <> "1"
+	ConfigMaxInputVarsMsg redcap.Value[redcap.Text]         // "config_max_input_vars_msg" (Warning or Fail Description): notes
+	ConfigHookFunctions   redcap.Value[ConfigHookFunctions] // "config_hook_functions" (Hook functions): radio
+	// Shown if: [config_hook_functions] <> '1'
+	HookFunctionsMsg       redcap.Value[redcap.Text]            // "hook_functions_msg": notes
+	ConfigMysqlPerformance redcap.Value[ConfigMysqlPerformance] // "config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability): radio
+	// Shown if: [config_mysql_performance] <> "1"
+	ConfigMysqlPerformanceMsg redcap.Value[redcap.Text]           // "config_mysql_performance_msg" (Warning or Fail Description): notes
+	ConfigWebTempWritable     redcap.Value[ConfigWebTempWritable] // "config_web_temp_writable" (The REDCap web server's temp directory is writable): radio
+	// Shown if: [config_web_temp_writable] <> "1"
+	ConfigWebTempWritableMsg redcap.Value[redcap.Text]   // "config_web_temp_writable_msg" (Warning or Fail Description): notes
+	ConfigTempDir            redcap.Value[ConfigTempDir] // "config_temp_dir" ("temp" directory is writable): radio
+	// Shown if: [config_temp_dir] <> "1"
+	ConfigTempDirMsg  redcap.Value[redcap.Text]       // "config_temp_dir_msg" (Warning or Fail Description): notes
+	ConfigFileUploads redcap.Value[ConfigFileUploads] // "config_file_uploads" (File upload directory is writable): radio
+	// Shown if: [config_file_uploads] <> "1"
+	ConfigFileUploadsMsg  redcap.Value[redcap.Text]           // "config_file_uploads_msg" (Warning or Fail Description): notes
+	ConfigModulesWritable redcap.Value[ConfigModulesWritable] // "config_modules_writable" ("modules" directory is writable): radio
+	// Shown if: [config_modules_writable] <> "1"
+	ConfigModulesWritableMsg redcap.Value[redcap.Text]  // "config_modules_writable_msg" (Warning or Fail Description): notes
+	ConfigTwilio             redcap.Value[ConfigTwilio] // "config_twilio" (Checking communication with Twilio telephony API services): radio
+	// Shown if: [config_twilio] = 0
+	ConfigTwilioMsg redcap.Value[redcap.Text]  // "config_twilio_msg" (Warning or Fail Description): notes
+	ConfigPromis    redcap.Value[ConfigPromis] // "config_promis" (Checking communication with PROMIS assessment API services): radio
+	// Shown if: [config_promis] = '0'
+	ConfigPromisMsg redcap.Value[redcap.Text]     // "config_promis_msg" (Warning or Fail Description): notes
+	ConfigBioportal redcap.Value[ConfigBioportal] // "config_bioportal" (Checking communication with BioPortal biomedical ontology API services): radio
+	// Shown if: [config_bioportal] = '0'
+	ConfigBioportalMsg redcap.Value[redcap.Text]    // "config_bioportal_msg" (Warning or Fail Description): notes
+	ConfigURLShort     redcap.Value[ConfigURLShort] // "config_url_short" (Checking communication with REDCAP.LINK URL shortening API services): radio
+	// Shown if: [config_url_short] = '0'
+	ConfigURLShortMsg redcap.Value[redcap.Text]     // "config_url_short_msg" (Warning or Fail Description): notes
+	ConfigRecaptcha   redcap.Value[ConfigRecaptcha] // "config_recaptcha" (Google reCAPTCHA API services): radio
+	// Shown if: [config_recaptcha] = '0' or [config_recaptcha] = '2'
+	ConfigRecaptchaMsg redcap.Value[redcap.Text]     // "config_recaptcha_msg" (Description): notes
+	ConfigFieldBank    redcap.Value[ConfigFieldBank] // "config_field_bank" (Checking communication with Field Bank NLM services): radio
+	// Shown if: [config_field_bank] = '0'
+	ConfigFieldBankMsg redcap.Value[redcap.Text]  // "config_field_bank_msg" (Warning or Fail Description): notes
+	ConfigCookie       redcap.Value[ConfigCookie] // "config_cookie" (For better security, it is recommended that you enable the session.cookie_secure option in your web server's PHP . INI…): radio
+	// Shown if: [config_cookie] <> "1"
+	ConfigCookieMsg redcap.Value[redcap.Text]       // "config_cookie_msg" (Warning or Fail Description): notes
+	Complete        redcap.Value[redcap.FormStatus] // "test_configuration_check_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

@@ -7,34 +7,50 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // UpgradeDocumentation is REDCap instrument "upgrade_documentation" (05 Upgrade Documentation).
 type UpgradeDocumentation struct {
-	UpgradeDate               redcap.Value[redcap.Date]               // "upgrade_date" (Upgrade Date): text, date_mdy, 2020-01-01..2090-01-01
-	UpgradeTimeStart          redcap.Value[redcap.Time]               // "upgrade_time_start" (Upgrade Start Time): text, time
-	UpgradeTimeEnd            redcap.Value[redcap.Time]               // "upgrade_time_end" (Upgrade End Time): text, time
-	UpgradeRedcap             redcap.Value[UpgradeRedcap]             // "upgrade_redcap" (REDCap): radio, required
-	UpgradeDbServer           redcap.Value[UpgradeDbServer]           // "upgrade_db_server" (Database Server): radio, required
-	UpgradeAppServer          redcap.Value[UpgradeAppServer]          // "upgrade_app_server" (Application Server): radio, required
-	UpgradePhp                redcap.Value[UpgradePhp]                // "upgrade_php" (PHP): radio, required
-	UpgradeOther              redcap.Value[UpgradeOther]              // "upgrade_other" (Other): radio
-	RedcapCurrentVersion      redcap.Value[redcap.Text]               // "redcap_current_version" (REDCap current version The version that you are upgrading from is [set_up_arm_1][instance_redcap_version]): text
-	RedcapUpgradeTo           redcap.Value[redcap.Text]               // "redcap_upgrade_to" (Upgrade REDCap to this version): text
-	UpgradeStyle              redcap.Value[UpgradeStyle]              // "upgrade_style" (Type of upgrade): radio
-	UpgradeRedcapOffline      redcap.Value[UpgradeRedcapOffline]      // "upgrade_redcap_offline" (1. Set REDCap to OFFLINE: General Settings): radio
-	UpgradeAppSnapshot        redcap.Value[UpgradeAppSnapshot]        // "upgrade_app_snapshot" (2a. Take a system snapshot or backup the application server.): radio
-	UpgradeDbBackup           redcap.Value[UpgradeDbBackup]           // "upgrade_db_backup" (2b. Back up the database): radio
-	UpgradeLoadRedcapFiles    redcap.Value[UpgradeLoadRedcapFiles]    // "upgrade_load_redcap_files" (3. Upgrade REDCap: copy the "redcap" folder to REDCap application root directory Note: please follow the instructions i…): radio
-	UpgradeGenerateSQL        redcap.Value[UpgradeGenerateSQL]        // "upgrade_generate_sql" (4. Visit [instance_name] to generate SQL scripts, then send the scripts to DBA): radio
-	UpgradeRunSQL             redcap.Value[UpgradeRunSQL]             // "upgrade_run_sql" (5. Run generated SQL scripts on the database.): radio
+	UpgradeDate      redcap.Value[redcap.Date]      // "upgrade_date" (Upgrade Date): text, date_mdy, 2020-01-01..2090-01-01
+	UpgradeTimeStart redcap.Value[redcap.Time]      // "upgrade_time_start" (Upgrade Start Time): text, time
+	UpgradeTimeEnd   redcap.Value[redcap.Time]      // "upgrade_time_end" (Upgrade End Time): text, time
+	UpgradeRedcap    redcap.Value[UpgradeRedcap]    // "upgrade_redcap" (REDCap): radio, required
+	UpgradeDbServer  redcap.Value[UpgradeDbServer]  // "upgrade_db_server" (Database Server): radio, required
+	UpgradeAppServer redcap.Value[UpgradeAppServer] // "upgrade_app_server" (Application Server): radio, required
+	UpgradePhp       redcap.Value[UpgradePhp]       // "upgrade_php" (PHP): radio, required
+	UpgradeOther     redcap.Value[UpgradeOther]     // "upgrade_other" (Other): radio
+	// Shown if: [upgrade_redcap] = '1'
+	RedcapCurrentVersion redcap.Value[redcap.Text] // "redcap_current_version" (REDCap current version The version that you are upgrading from is [set_up_arm_1][instance_redcap_version]): text
+	// Shown if: [upgrade_redcap] = '1'
+	RedcapUpgradeTo redcap.Value[redcap.Text] // "redcap_upgrade_to" (Upgrade REDCap to this version): text
+	// Shown if: [upgrade_redcap] = '1'
+	UpgradeStyle         redcap.Value[UpgradeStyle]         // "upgrade_style" (Type of upgrade): radio
+	UpgradeRedcapOffline redcap.Value[UpgradeRedcapOffline] // "upgrade_redcap_offline" (1. Set REDCap to OFFLINE: General Settings): radio
+	UpgradeAppSnapshot   redcap.Value[UpgradeAppSnapshot]   // "upgrade_app_snapshot" (2a. Take a system snapshot or backup the application server.): radio
+	UpgradeDbBackup      redcap.Value[UpgradeDbBackup]      // "upgrade_db_backup" (2b. Back up the database): radio
+	// Shown if: [upgrade_redcap] = '1'
+	UpgradeLoadRedcapFiles redcap.Value[UpgradeLoadRedcapFiles] // "upgrade_load_redcap_files" (3. Upgrade REDCap: copy the "redcap" folder to REDCap application root directory Note: please follow the instructions i…): radio
+	// Shown if: [upgrade_style] = '1'
+	UpgradeGenerateSQL redcap.Value[UpgradeGenerateSQL] // "upgrade_generate_sql" (4. Visit [instance_name] to generate SQL scripts, then send the scripts to DBA): radio
+	// Shown if: [upgrade_style] = '1'
+	UpgradeRunSQL redcap.Value[UpgradeRunSQL] // "upgrade_run_sql" (5. Run generated SQL scripts on the database.): radio
+	// Shown if: [upgrade_redcap] = '1'
 	UpgradeRedcapNonVersioned redcap.Value[UpgradeRedcapNonVersioned] // "upgrade_redcap_non_versioned" (6. If required - Install REDCap non-versioned files. Download the files from the consortium.): radio
-	UpgradeOperational        redcap.Value[UpgradeOperational]        // "upgrade_operational" (7. Check if new REDCap version is operational): radio
-	UpgradeLanguageFiles      redcap.Value[UpgradeLanguageFiles]      // "upgrade_language_files" (8. REDCap Language Files update a. Download updated language files from the REDCap consortium website. b. Unzip each la…): radio
-	UpgradeLanguageConfirm    redcap.Value[UpgradeLanguageConfirm]    // "upgrade_language_confirm" (9. Assure all available languages show in drop down located in control center before continuing. Control Center -> Defa…): radio
-	UpgradeBasicRedcapTest    redcap.Value[UpgradeBasicRedcapTest]    // "upgrade_basic_redcap_test" (10. Before updating PHP, perform a quick check of basic REDCap functionality • Branching logic in test project • Assure…): radio
-	UpgradeDownloadPhp        redcap.Value[redcap.Text]               // "upgrade_download_php" (11. Download PHP from php.net): text
-	UpgradeInstallPhp         redcap.Value[redcap.Text]               // "upgrade_install_php" (12. Install new version of PHP on the application server): text
-	UpgradePhpIni             redcap.Value[UpgradePhpIni]             // "upgrade_php_ini" (13. Configure new php . ini - extenesion=php_openssl . dll - uncomment extension php_fileinfo . dll - confirm time zone…): radio
-	UpgradePhpIni2            redcap.Value[UpgradePhpIni2]            // "upgrade_php_ini_2" (13b. Confirm CRON job is updated to point at the correct PHP version. Visit Cron Jobs): radio
-	UpgradeTempDirWritable    redcap.Value[UpgradeTempDirWritable]    // "upgrade_temp_dir_writable" (16. Verify/Grant local user, IUSR, read/write/mod rights to the temp directory. If you are are using windows this may b…): radio
-	UpgradeRestartAppServer   redcap.Value[UpgradeRestartAppServer]   // "upgrade_restart_app_server" (18b. Restart Application server (IIS or Apache.)): radio
-	UpgradeRemoveOldRedcap    redcap.Value[UpgradeRemoveOldRedcap]    // "upgrade_remove_old_redcap" (Recommend 19. Remove previous versions of REDCap that remain on the server in the REDCap root directory.): radio
-	Complete                  redcap.Value[redcap.FormStatus]         // "upgrade_documentation_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
+	// Shown if: [upgrade_redcap] = '1'
+	UpgradeOperational redcap.Value[UpgradeOperational] // "upgrade_operational" (7. Check if new REDCap version is operational): radio
+	// Shown if: [upgrade_redcap] = '1'
+	UpgradeLanguageFiles redcap.Value[UpgradeLanguageFiles] // "upgrade_language_files" (8. REDCap Language Files update a. Download updated language files from the REDCap consortium website. b. Unzip each la…): radio
+	// Shown if: [upgrade_redcap] = '1'
+	UpgradeLanguageConfirm redcap.Value[UpgradeLanguageConfirm] // "upgrade_language_confirm" (9. Assure all available languages show in drop down located in control center before continuing. Control Center -> Defa…): radio
+	UpgradeBasicRedcapTest redcap.Value[UpgradeBasicRedcapTest] // "upgrade_basic_redcap_test" (10. Before updating PHP, perform a quick check of basic REDCap functionality • Branching logic in test project • Assure…): radio
+	// Shown if: [upgrade_php] = '1'
+	UpgradeDownloadPhp redcap.Value[redcap.Text] // "upgrade_download_php" (11. Download PHP from php.net): text
+	// Shown if: [upgrade_php] = '1'
+	UpgradeInstallPhp redcap.Value[redcap.Text] // "upgrade_install_php" (12. Install new version of PHP on the application server): text
+	// Shown if: [upgrade_php] = '1'
+	UpgradePhpIni redcap.Value[UpgradePhpIni] // "upgrade_php_ini" (13. Configure new php . ini - extenesion=php_openssl . dll - uncomment extension php_fileinfo . dll - confirm time zone…): radio
+	// Shown if: [upgrade_php] = '1'
+	UpgradePhpIni2         redcap.Value[UpgradePhpIni2]         // "upgrade_php_ini_2" (13b. Confirm CRON job is updated to point at the correct PHP version. Visit Cron Jobs): radio
+	UpgradeTempDirWritable redcap.Value[UpgradeTempDirWritable] // "upgrade_temp_dir_writable" (16. Verify/Grant local user, IUSR, read/write/mod rights to the temp directory. If you are are using windows this may b…): radio
+	// Shown if: [upgrade_redcap] = '1' or [upgrade_app_server] = '1' or [upgrade_php] = '1'
+	UpgradeRestartAppServer redcap.Value[UpgradeRestartAppServer] // "upgrade_restart_app_server" (18b. Restart Application server (IIS or Apache.)): radio
+	// Shown if: [upgrade_redcap] = '1'
+	UpgradeRemoveOldRedcap redcap.Value[UpgradeRemoveOldRedcap] // "upgrade_remove_old_redcap" (Recommend 19. Remove previous versions of REDCap that remain on the server in the REDCap root directory.): radio
+	Complete               redcap.Value[redcap.FormStatus]      // "upgrade_documentation_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }
