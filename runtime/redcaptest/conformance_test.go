@@ -24,7 +24,6 @@ var unmodelled = map[string]gap{
 	"metadata.jsonl:metadata_import_defect_keys_sorted_all_objects": {"every row is garbage: REDCap's message then lists further checks (form order, matrix field types) the fake does not make; the fake refuses the import too", true},
 	"metadata.jsonl:project_xml_metadata_only":                      {"the project XML (CDISC ODM) export is not modelled", true},
 
-
 	"errors.jsonl:other_content_user":             {whyOther, true},
 	"errors.jsonl:other_content_userRole":         {whyOther, true},
 	"errors.jsonl:other_content_userDagMapping":   {whyOther, true},
