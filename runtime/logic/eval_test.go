@@ -247,3 +247,10 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestSyntaxErrorNamesTheCharacter(t *testing.T) {
+	_, err := Parse("[a] \u202e 1")
+	if err == nil || err.Error() != `at position 5: unexpected character '\u202e'` {
+		t.Errorf("Parse: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package logic
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // tokenKind is the kind of a lexical token.
@@ -95,7 +96,8 @@ func lex(src string) ([]token, error) {
 		default:
 			op := operatorAt(src[i:])
 			if op == "" {
-				return nil, &SyntaxError{start, fmt.Sprintf("unexpected character %q", c)}
+				r, _ := utf8.DecodeRuneInString(src[i:])
+				return nil, &SyntaxError{start, fmt.Sprintf("unexpected character %q", r)}
 			}
 			t.kind, t.text = tokOp, op
 			i += len(op)
