@@ -3,6 +3,7 @@ package logic
 import (
 	"errors"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -57,13 +58,20 @@ func (e *Expr) Eval(s *Schema, env Env, ctx Context) (Value, error) {
 	if ctx.Now.IsZero() {
 		ctx.Now = time.Now()
 	}
-	ev := &evaluator{schema: s, env: env, ctx: ctx}
+	ev := evaluators.Get().(*evaluator)
+	*ev = evaluator{schema: s, env: env, ctx: ctx}
 	v, err := ev.eval(e.root)
 	if err == nil {
 		err = ev.err
 	}
+	*ev = evaluator{}
+	evaluators.Put(ev)
 	return v, err
 }
+
+// evaluators are reused between evaluations, so that evaluating allocates only what values
+// need (most comparisons need nothing).
+var evaluators = sync.Pool{New: func() any { return new(evaluator) }}
 
 func (ev *evaluator) eval(n *node) (Value, error) {
 	switch n.kind {
