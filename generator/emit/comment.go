@@ -34,7 +34,9 @@ func comment(text string) *jen.Statement {
 func commentText(text string) string {
 	lines := strings.Split(cleanText(text, true), "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight("// "+l, " ")
+		// An indented line would start a code block, which gofmt moves and which can turn the
+		// next line into a heading on a second pass: labels keep no indentation.
+		lines[i] = strings.TrimRight("// "+strings.TrimLeft(l, " "), " ")
 	}
 	return strings.Join(lines, "\n")
 }

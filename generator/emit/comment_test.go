@@ -62,7 +62,7 @@ func TestComment(t *testing.T) {
 		name, text, want string
 	}{
 		{"plain", "Date of birth", "// Date of birth"},
-		{"html stripped", `<b>Weight</b> <span style="x">(kg)</span>`, "//  Weight   (kg)"},
+		{"html stripped", `<b>Weight</b> <span style="x">(kg)</span>`, "// Weight   (kg)"},
 		{"entities", "a &amp; b &lt;c&gt;", "// a & b <c>"},
 		{"lines kept", "first\nsecond", "// first\n// second"},
 		{"crlf", "first\r\nsecond", "// first\n// second"},
