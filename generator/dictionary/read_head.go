@@ -14,8 +14,12 @@ import (
 // Dictionary CSV, so that a file that is not one is refused before the rest is read.
 const headSize = 64 << 10
 
+// maxDictionaryBytes is the largest dictionary file read: far above any real project's.
+const maxDictionaryBytes = 1 << 30
+
 // readChecked reads a dictionary file, refusing a binary file or a CSV whose header is not a
-// Data Dictionary header after reading only its first headSize bytes.
+// Data Dictionary header after reading only its first headSize bytes, and a file larger than
+// maxDictionaryBytes before reading it.
 func readChecked(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -45,6 +49,9 @@ func readChecked(path string) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if info, err := f.Stat(); err == nil && info.Size() > int64(n) {
+		if info.Size() > maxDictionaryBytes {
+			return nil, fileProblem(name, "the file is %d MB; REDCap dictionaries are at most a few tens of MB (a 35,000-field project's is about 10 MB), so this is not one", info.Size()>>20)
+		}
 		buf.Grow(int(info.Size()) + bytes.MinRead)
 	}
 	buf.Write(head)

@@ -92,3 +92,24 @@ func TestReadFileLongDictionary(t *testing.T) {
 		})
 	}
 }
+
+// TestReadFileRefusesOversizedFile: a file larger than any dictionary is refused from its size,
+// before its content is read (a sparse file takes no disk space).
+func TestReadFileRefusesOversizedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(`[{"field_name":"record_id"}` + strings.Repeat(" ", headSize)); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(maxDictionaryBytes + 1); err != nil {
+		t.Skipf("no sparse file here: %v", err)
+	}
+	f.Close()
+	_, err = ReadFile(path)
+	if err == nil || !strings.Contains(err.Error(), "huge.json") || !strings.Contains(err.Error(), "1024 MB") {
+		t.Errorf("ReadFile: %v, want a refusal naming the file and its size", err)
+	}
+}
