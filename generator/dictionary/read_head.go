@@ -38,9 +38,14 @@ func readChecked(path string) ([]byte, error) {
 		if p := checkEmptyOrBinary(name, head); p != nil {
 			return nil, p
 		}
-		if sniffFormat(head) == FormatCSV {
+		switch sniffFormat(head) {
+		case FormatCSV:
 			if p := checkCSVHead(name, head); p != nil {
 				return nil, p
+			}
+		case FormatJSON:
+			if bytes.TrimLeft(bytes.TrimPrefix(head, []byte(utf8BOM)), " \t\r\n")[0] == '{' {
+				return nil, fileProblem(name, "not a JSON array of dictionary rows: the top level is a JSON object, want an array of objects")
 			}
 		}
 	}

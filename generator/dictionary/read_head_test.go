@@ -113,3 +113,18 @@ func TestReadFileRefusesOversizedFile(t *testing.T) {
 		t.Errorf("ReadFile: %v, want a refusal naming the file and its size", err)
 	}
 }
+
+// TestReadFileRefusesJSONObjectFromItsHead: a long JSON object (an error answer saved as a file,
+// a wrong export) is refused from its first bytes with the message ReadJSON gives.
+func TestReadFileRefusesJSONObjectFromItsHead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "answer.json")
+	body := `{"error":"` + strings.Repeat("x", 2*headSize) + `"}`
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errHead := ReadFile(path)
+	_, errWhole := Read("answer.json", []byte(body))
+	if errHead == nil || errWhole == nil || errHead.Error() != errWhole.Error() {
+		t.Errorf("ReadFile: %v\nRead: %v\nwant the same refusal", errHead, errWhole)
+	}
+}
