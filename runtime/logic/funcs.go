@@ -122,40 +122,45 @@ func number(v Value) (float64, error) {
 	return x.float(), nil
 }
 
+// numbers evaluates a call's arguments as numbers (a blank numeric field stays NaN).
+func (ev *evaluator) numbers(n *node) ([]float64, error) {
+	a, err := ev.args(n)
+	if err != nil {
+		return nil, err
+	}
+	xs := make([]float64, len(a))
+	for i, v := range a {
+		if xs[i], err = number(v); err != nil {
+			return nil, err
+		}
+	}
+	return xs, nil
+}
+
 func numeric1(f func(float64) float64) func(*evaluator, *node) (Value, error) {
 	return func(ev *evaluator, n *node) (Value, error) {
-		a, err := ev.args(n)
+		xs, err := ev.numbers(n)
 		if err != nil {
 			return Value{}, err
 		}
-		x, err := number(a[0])
-		if err != nil {
-			return Value{}, err
-		}
-		return Float(f(x)), nil
+		return Float(f(xs[0])), nil
 	}
 }
 
 func numeric2(f func(x float64, places int) float64) func(*evaluator, *node) (Value, error) {
 	return func(ev *evaluator, n *node) (Value, error) {
-		a, err := ev.args(n)
-		if err != nil {
-			return Value{}, err
-		}
-		x, err := number(a[0])
+		xs, err := ev.numbers(n)
 		if err != nil {
 			return Value{}, err
 		}
 		places := 0.0
-		if len(a) > 1 {
-			if places, err = number(a[1]); err != nil {
-				return Value{}, err
-			}
+		if len(xs) > 1 {
+			places = xs[1]
 		}
 		if math.IsNaN(places) {
 			return Float(math.NaN()), nil
 		}
-		return Float(f(x, int(places))), nil
+		return Float(f(xs[0], int(places))), nil
 	}
 }
 
@@ -191,48 +196,33 @@ func roundDown(x float64, places int) float64 {
 
 // evalLog is log(x) or log(x, base); zero and negative numbers give NaN (a blank calc).
 func evalLog(ev *evaluator, n *node) (Value, error) {
-	a, err := ev.args(n)
+	xs, err := ev.numbers(n)
 	if err != nil {
 		return Value{}, err
 	}
-	x, err := number(a[0])
-	if err != nil {
-		return Value{}, err
-	}
+	x := xs[0]
 	if x <= 0 {
 		return Float(math.NaN()), nil
 	}
-	if len(a) == 1 {
+	if len(xs) == 1 {
 		return Float(math.Log(x)), nil
 	}
-	b, err := number(a[1])
-	if err != nil {
-		return Value{}, err
+	if b := xs[1]; b > 0 && b != 1 {
+		return Float(math.Log(x) / math.Log(b)), nil
 	}
-	if b <= 0 || b == 1 {
-		return Float(math.NaN()), nil
-	}
-	return Float(math.Log(x) / math.Log(b)), nil
+	return Float(math.NaN()), nil
 }
 
 // evalMod is mod(dividend, divisor): the remainder with the dividend's sign.
 func evalMod(ev *evaluator, n *node) (Value, error) {
-	a, err := ev.args(n)
+	xs, err := ev.numbers(n)
 	if err != nil {
 		return Value{}, err
 	}
-	x, err := number(a[0])
-	if err != nil {
-		return Value{}, err
-	}
-	y, err := number(a[1])
-	if err != nil {
-		return Value{}, err
-	}
-	if y == 0 {
+	if xs[1] == 0 {
 		return Float(math.NaN()), nil
 	}
-	return Float(math.Mod(x, y)), nil
+	return Float(math.Mod(xs[0], xs[1])), nil
 }
 
 type aggKind uint8

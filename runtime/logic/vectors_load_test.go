@@ -1,11 +1,8 @@
 package logic_test
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,15 +11,6 @@ import (
 	"github.com/redcapgen/redcapgen/internal/sharedtest"
 	"github.com/redcapgen/redcapgen/runtime/logic"
 )
-
-// vectorCase is one captured request and REDCap's answer.
-type vectorCase struct {
-	Name    string            `json:"name"`
-	Note    string            `json:"note"`
-	Request map[string]string `json:"request"`
-	Status  int               `json:"status"`
-	Body    string            `json:"body"`
-}
 
 // logicVectors names each captured logic project with its dictionary.
 var logicVectors = []struct{ file, dict string }{
@@ -36,31 +24,9 @@ var logicVectors = []struct{ file, dict string }{
 }
 
 // loadVectors reads one gzip-compressed vector file.
-func loadVectors(t *testing.T, path string) []vectorCase {
+func loadVectors(t *testing.T, path string) []sharedtest.Vector {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	var out []vectorCase
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
-		var c vectorCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return out
+	return sharedtest.ReadVectors(t, path)
 }
 
 // project is a dictionary read for the vectors, with the schema logic needs.

@@ -1,11 +1,8 @@
 package redcaptest
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
 )
 
 // logicCaptureDay is the day REDCap computed the logic vectors: its 'today'.
@@ -45,7 +43,7 @@ func TestLogicReplay(t *testing.T) {
 			s := NewServer(p, WithClock(func() time.Time { return logicCaptureDay }))
 			t.Cleanup(s.Close)
 			var bad []string
-			cases := readLogicVectors(t, filepath.Join(shared, "conformance/logic", lr.file))
+			cases := sharedtest.ReadVectors(t, filepath.Join(shared, "conformance/logic", lr.file))
 			for _, c := range cases {
 				fields := map[string]string{}
 				for k, v := range c.Request {
@@ -74,42 +72,6 @@ func TestLogicReplay(t *testing.T) {
 			}
 		})
 	}
-}
-
-// logicVector is one line of a logic vector file.
-type logicVector struct {
-	Name    string            `json:"name"`
-	Note    string            `json:"note"`
-	Request map[string]string `json:"request"`
-	Status  int               `json:"status"`
-	Body    string            `json:"body"`
-}
-
-func readLogicVectors(t *testing.T, path string) []logicVector {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	var out []logicVector
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
-		var v logicVector
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // postArrays posts fields, turning REDCap's array names (fields[0]) into name[] as PHP reads them.
