@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go/token"
 	"slices"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
@@ -107,24 +106,8 @@ func GenerateProject(p *dictionary.Project, cfg Config) (*Result, error) {
 	return &Result{Files: files, Project: p, Names: names}, nil
 }
 
-// checkPackageName requires a lower-case Go identifier that is not a keyword.
-func checkPackageName(name string) error {
-	if name == "" {
-		return errors.New("no package name: set -package to a lower-case Go identifier")
-	}
-	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_" {
-		return fmt.Errorf("package name %q is not a Go identifier", name)
-	}
-	for _, r := range name {
-		if r >= 'A' && r <= 'Z' {
-			return fmt.Errorf("package name %q must be lower-case", name)
-		}
-		if r > 127 {
-			return fmt.Errorf("package name %q must be ASCII", name)
-		}
-	}
-	return nil
-}
+// checkPackageName is naming.CheckPackageName: the one rule for package names.
+func checkPackageName(name string) error { return naming.CheckPackageName(name) }
 
 func versionOrDefault(v string) string {
 	if v == "" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/redcapgen/redcapgen/generator/naming"
 	"github.com/redcapgen/redcapgen/templates"
 )
 
@@ -64,6 +65,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, errors.New("-token-env and -token-file go with -url only")
 	case o.pkg == "":
 		return o, errors.New("give -package NAME")
+	case naming.CheckPackageName(o.pkg) != nil:
+		return o, naming.CheckPackageName(o.pkg)
 	case o.jsonOut && !o.check:
 		return o, errors.New("-json goes with -check")
 	case o.timeout < 0:

@@ -40,6 +40,8 @@ func TestUsageErrors(t *testing.T) {
 		{"json without check", []string{"-dict", "a.csv", "-package", "p", "-json"}, "-json goes with -check"},
 		{"no token flag", []string{"-token", "abc"}, "flag provided but not defined: -token"},
 		{"stray argument", []string{"-dict", "a.csv", "-package", "p", "extra"}, "unexpected arguments"},
+		{"predeclared package name", []string{"-dict", "a.csv", "-package", "len"}, `package name "len" is a predeclared Go identifier`},
+		{"keyword package name", []string{"-dict", "a.csv", "-package", "type"}, `package name "type" is a Go keyword`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,9 +11,12 @@ func TestCheckPackageName(t *testing.T) {
 	}{
 		{"study", ""},
 		{"study2", ""},
-		{"", "empty"},
+		{"", "no package name"},
 		{"Study", "lower-case"},
-		{"my_study", "lower-case"},
+		{"my_study", ""}, // Go allows it; generated packages used it before
+		{"_study", "starting with a letter"},
+		{"nil", "predeclared"},
+		{"any", "predeclared"},
 		{"2study", "starting with a letter"},
 		{"étude", "lower-case"},
 		{"type", "keyword"},
