@@ -9,9 +9,10 @@
 // used, anything else fails), numbers and numeric strings compare as numbers and everything else
 // compares as text.
 //
-// Parse reads an expression; Check reports references the project does not have; Eval computes
-// a value against a record through an Env. Calc, CalcText and CalcDate turn a value into the text
-// REDCap stores for a calculated field, and Selects tells whether a filter or branching
-// expression holds. Accept reports whether REDCap's own parser accepts an expression at all:
-// REDCap stores logic it cannot parse, and then never shows the field or leaves the calc blank.
+// Parse reads an expression; Check also reports what REDCap's parser refuses and references the
+// project does not have; Eval computes a value against a record through an Env. Calc, CalcText
+// and CalcDate turn a value into the text REDCap stores for a calculated field, and Selects tells
+// whether a filter or branching expression holds. Analyse and AnalyseCalc report whether REDCap's
+// own parser accepts an expression at all: REDCap stores logic it cannot parse, and then never
+// shows the field or leaves the calc blank.
 package logic
