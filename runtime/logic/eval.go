@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -38,6 +39,10 @@ type evaluator struct {
 	env    Env
 	ctx    Context
 	err    error // a failure found where no error can be returned (an unknown event)
+	// stack and floats hold the arguments of the calls being evaluated; they keep their storage
+	// from one evaluation to the next.
+	stack  []Value
+	floats []float64
 }
 
 // errUnknownEvent is a reference to an event the project does not have: REDCap cannot find the
@@ -59,12 +64,15 @@ func (e *Expr) Eval(s *Schema, env Env, ctx Context) (Value, error) {
 		ctx.Now = time.Now()
 	}
 	ev := evaluators.Get().(*evaluator)
-	*ev = evaluator{schema: s, env: env, ctx: ctx}
+	stack, floats := ev.stack[:0], ev.floats[:0]
+	*ev = evaluator{schema: s, env: env, ctx: ctx, stack: stack, floats: floats}
 	v, err := ev.eval(e.root)
 	if err == nil {
 		err = ev.err
 	}
-	*ev = evaluator{}
+	stack, floats = ev.stack[:0], ev.floats[:0] // with what they grew to
+	clear(stack[:cap(stack)])                   // drop the values' text
+	*ev = evaluator{stack: stack, floats: floats}
 	evaluators.Put(ev)
 	return v, err
 }
@@ -140,7 +148,7 @@ func (ev *evaluator) literal(v Value) Value {
 	if v.kind == KindString {
 		switch v.s {
 		case "today":
-			return String(ev.ctx.Now.Format("2006-01-02"))
+			return String(dateText(ev.ctx.Now))
 		case "now":
 			return String(ev.ctx.Now.Format("2006-01-02 15:04:05"))
 		}
@@ -338,4 +346,26 @@ func KnownSmartVariable(name string) bool {
 	ev := evaluator{ctx: Context{ProjectID: 1}}
 	_, ok := ev.smart(name)
 	return ok
+}
+
+// lastDate caches the text of the last date 'today' stood for, so that evaluating logic that uses
+// 'today' over many records formats it once.
+var lastDate atomic.Pointer[datedText]
+
+type datedText struct {
+	y    int
+	m    time.Month
+	d    int
+	text string
+}
+
+// dateText returns t's date as Y-M-D.
+func dateText(t time.Time) string {
+	y, m, d := t.Date()
+	if c := lastDate.Load(); c != nil && c.y == y && c.m == m && c.d == d {
+		return c.text
+	}
+	c := &datedText{y: y, m: m, d: d, text: t.Format("2006-01-02")}
+	lastDate.Store(c)
+	return c.text
 }

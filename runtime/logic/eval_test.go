@@ -1,6 +1,7 @@
 package logic
 
 import (
+	"math"
 	"testing"
 	"time"
 )
@@ -252,5 +253,25 @@ func TestSyntaxErrorNamesTheCharacter(t *testing.T) {
 	_, err := Parse("[a] \u202e 1")
 	if err == nil || err.Error() != `at position 5: unexpected character '\u202e'` {
 		t.Errorf("Parse: %v", err)
+	}
+}
+
+// TestAppendStoredMatchesCalc: AppendStored writes exactly what Calc, CalcText and CalcDate give.
+func TestAppendStoredMatchesCalc(t *testing.T) {
+	values := []Value{Int(0), Int(-42), Float(0.1 + 0.2), Float(1.0 / 3), Float(6.77e15), Float(5e-6), Float(2.5e13),
+		Float(-1234.5), Float(677), Float(math.NaN()), Float(math.Inf(1)), String("02"), String("abc"), Bool(true), Bool(false),
+		String("2024-01-31 10:00:00"), missingCode("UNK")}
+	for _, v := range values {
+		for _, err := range []error{nil, errNotNumber} {
+			if got, want := string(AppendStored(nil, "calc", v, err, "")), Calc(v, err); got != want {
+				t.Errorf("calc %#v: %q, want %q", v, got, want)
+			}
+			if got, want := string(AppendStored(nil, "calctext", v, err, "")), CalcText(v, err); got != want {
+				t.Errorf("calctext %#v: %q, want %q", v, got, want)
+			}
+			if got, want := string(AppendStored(nil, "calcdate", v, err, "date_ymd")), CalcDate(v, err, "date_ymd"); got != want {
+				t.Errorf("calcdate %#v: %q, want %q", v, got, want)
+			}
+		}
 	}
 }

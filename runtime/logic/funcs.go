@@ -74,7 +74,10 @@ func (ev *evaluator) call(n *node) (Value, error) {
 	if len(n.kids) < f.min || f.max >= 0 && len(n.kids) > f.max {
 		return Value{}, fmt.Errorf("%s() takes %s", n.name, argCount(f))
 	}
-	return f.eval(ev, n)
+	values, floats := len(ev.stack), len(ev.floats)
+	v, err := f.eval(ev, n)
+	ev.stack, ev.floats = ev.stack[:values], ev.floats[:floats]
+	return v, err
 }
 
 // argCount describes how many arguments a function takes.
@@ -89,16 +92,19 @@ func argCount(f function) string {
 }
 
 // args evaluates a call's arguments in order.
+// The slice lives on the evaluator's stack until the call returns (see call), so that evaluating
+// allocates nothing for it.
 func (ev *evaluator) args(n *node) ([]Value, error) {
-	out := make([]Value, len(n.kids))
-	for i, k := range n.kids {
+	start := len(ev.stack)
+	for _, k := range n.kids {
 		v, err := ev.eval(k)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = v
+		ev.stack = append(ev.stack, v)
 	}
-	return out, nil
+	end := len(ev.stack)
+	return ev.stack[start:end:end], nil
 }
 
 // evalIf is if(condition, then, else): PHP's ternary, only the chosen branch evaluated.
@@ -128,13 +134,16 @@ func (ev *evaluator) numbers(n *node) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	xs := make([]float64, len(a))
-	for i, v := range a {
-		if xs[i], err = number(v); err != nil {
+	start := len(ev.floats)
+	for _, v := range a {
+		x, err := number(v)
+		if err != nil {
 			return nil, err
 		}
+		ev.floats = append(ev.floats, x)
 	}
-	return xs, nil
+	end := len(ev.floats)
+	return ev.floats[start:end:end], nil
 }
 
 func numeric1(f func(float64) float64) func(*evaluator, *node) (Value, error) {
@@ -244,12 +253,13 @@ func aggregate(kind aggKind) func(*evaluator, *node) (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		xs := make([]float64, 0, len(a))
+		start := len(ev.floats)
 		for _, v := range a {
 			if x, ok := aggregateNumber(v); ok {
-				xs = append(xs, x)
+				ev.floats = append(ev.floats, x)
 			}
 		}
+		xs := ev.floats[start:]
 		if len(xs) == 0 {
 			return Float(math.NaN()), nil
 		}

@@ -51,7 +51,12 @@ func FuzzEval(f *testing.F) {
 		if _, isNumber := numericString(calc); calc != "" && calc != "INF" && calc != "-INF" && !isNumber {
 			t.Fatalf("Calc(%q) = %q, not a number", src, calc)
 		}
-		CalcText(v, err)
+		if got := string(AppendStored(nil, "calc", v, err, "")); got != calc {
+			t.Fatalf("AppendStored(%q) = %q, Calc = %q", src, got, calc)
+		}
+		if got, want := string(AppendStored(nil, "calctext", v, err, "")), CalcText(v, err); got != want {
+			t.Fatalf("AppendStored calctext (%q) = %q, CalcText = %q", src, got, want)
+		}
 		CalcDate(v, err, "datetime_ymd")
 		Selects(v, err)
 	})

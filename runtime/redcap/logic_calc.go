@@ -51,54 +51,65 @@ type LogicOptions struct {
 func Recalculate(rec Record, opts LogicOptions) ([]StaleValue, error) {
 	s := rec.Schema()
 	lv := s.logicView()
-	if len(lv.exprs) == 0 && !hasComputed(s) {
+	if len(lv.computed) == 0 {
 		return nil, nil
 	}
-	rows, err := rec.EncodeRows(nil)
+	sc := lv.getScratch()
+	rows, err := rec.EncodeRows(sc.rows[:0])
 	if err != nil {
+		lv.putScratch(sc)
 		return nil, fmt.Errorf("redcap: recalculate record %q: %w", rec.RecordID(), err)
 	}
+	sc.rows = rows
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	env := newRowsEnv(s, rows)
+	env := sc.env.reset(s, rows)
 	env.projectID = opts.ProjectID
-	stale := staleValues(env, now)
+	stale := staleValues(env, sc, now)
 	if opts.Apply && len(stale) > 0 {
+		// The record may keep what it decodes from, so these rows are not reused.
+		sc.rows = nil
 		rec.Recycle()
 		if err := rec.DecodeRows(rows); err != nil {
+			lv.putScratch(sc)
 			return stale, fmt.Errorf("redcap: recalculate record %q: %w", env.recordID, err)
 		}
 	}
+	lv.putScratch(sc)
 	return stale, nil
 }
 
 // staleValues recomputes the computed fields on env's rows, in dictionary order and until they
 // settle (calcs that use calcs), and returns the values that changed; the rows then hold the
-// recomputed values.
-func staleValues(env *rowsEnv, now time.Time) []StaleValue {
-	s, rows := env.s, env.rows
-	stored := map[[2]int]string{} // (row, column) -> value before
-	for pass := 0; pass <= len(s.Fields); pass++ {
-		changed := false
-		for i := range s.Fields {
-			r := &s.Fields[i]
-			if r.Computed == "" {
-				continue
+// recomputed values. It allocates only for the values that change.
+func staleValues(env *rowsEnv, sc *logicScratch, now time.Time) []StaleValue {
+	s, rows, computed := env.s, env.rows, env.lv.computed
+	n := len(rows) * len(computed)
+	if cap(sc.stored) < n {
+		sc.stored = make([]string, n)
+	}
+	sc.stored = sc.stored[:n]
+	seen := func(row, k int) *string { return &sc.stored[row*len(computed)+k] }
+	for row := range rows {
+		for k, r := range computed {
+			if col, ok := rows[row].Layout.Index(r.Name); ok {
+				*seen(row, k) = rows[row].Values[col]
 			}
+		}
+	}
+	for pass := 0; pass <= len(computed); pass++ {
+		changed := false
+		for _, r := range computed {
 			for row := range rows {
 				col, ok := rows[row].Layout.Index(r.Name)
 				if !ok || !s.formOnRow(r.Form, env.rowEvent[row], env.rowInstrument[row]) {
 					continue
 				}
-				v := computedValue(env, env.lv.exprs[r.Name], r, row, now)
-				key := [2]int{row, col}
-				if _, seen := stored[key]; !seen {
-					stored[key] = rows[row].Values[col]
-				}
-				if rows[row].Values[col] != v {
-					rows[row].Set(col, v)
+				sc.text = computedText(sc.text[:0], env, env.lv.exprs[r.Name], r, row, now)
+				if string(sc.text) != rows[row].Values[col] {
+					rows[row].Set(col, string(sc.text))
 					changed = true
 				}
 			}
@@ -109,13 +120,12 @@ func staleValues(env *rowsEnv, now time.Time) []StaleValue {
 	}
 	var stale []StaleValue
 	for row := range rows {
-		for i := range s.Fields {
-			r := &s.Fields[i]
+		for k, r := range computed {
 			col, ok := rows[row].Layout.Index(r.Name)
-			if r.Computed == "" || !ok {
+			if !ok {
 				continue
 			}
-			if before, seen := stored[[2]int{row, col}]; seen && before != rows[row].Values[col] {
+			if before := *seen(row, k); before != rows[row].Values[col] {
 				stale = append(stale, StaleValue{Record: env.recordID, Event: env.rowEvent[row], Instance: env.rowInstanceNum[row],
 					Field: r.Name, Stored: before, Computed: rows[row].Values[col]})
 			}
@@ -134,19 +144,13 @@ func hasComputed(s *Schema) bool {
 	return false
 }
 
-// computedValue is the text REDCap stores for a computed field on a row.
-func computedValue(env *rowsEnv, e *logic.Expr, r *FieldRule, row int, now time.Time) string {
+// computedText appends the text REDCap stores for a computed field on a row.
+func computedText(dst []byte, env *rowsEnv, e *logic.Expr, r *FieldRule, row int, now time.Time) []byte {
 	if e == nil {
-		return ""
+		return dst
 	}
 	v, err := e.Eval(env.lv.schema, env, env.context(row, now))
-	switch r.Computed {
-	case "calctext":
-		return logic.CalcText(v, err)
-	case "calcdate":
-		return logic.CalcDate(v, err, r.Validation)
-	}
-	return logic.Calc(v, err)
+	return logic.AppendStored(dst, r.Computed, v, err, r.Validation)
 }
 
 // Applies reports whether a field's branching logic shows it on the record's row of event and
@@ -159,15 +163,18 @@ func Applies(rec Record, field, event string, instance int, opts LogicOptions) (
 	if e == nil {
 		return true, nil
 	}
-	rows, err := rec.EncodeRows(nil)
+	sc := lv.getScratch()
+	defer lv.putScratch(sc)
+	rows, err := rec.EncodeRows(sc.rows[:0])
 	if err != nil {
 		return false, fmt.Errorf("redcap: branching of %q on record %q: %w", field, rec.RecordID(), err)
 	}
+	sc.rows = rows
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	env := newRowsEnv(s, rows)
+	env := sc.env.reset(s, rows)
 	env.projectID = opts.ProjectID
 	ctx := logic.Context{Record: env.recordID, Event: event, Instance: instance, Now: now, ProjectID: opts.ProjectID}
 	return logic.Selects(e.Eval(lv.schema, env, ctx)), nil

@@ -22,8 +22,39 @@ type rowsEnv struct {
 	projectID      int
 }
 
+// logicScratch is the storage one evaluation of a record's logic uses; it is reused between
+// records (see logicView.scratch), so that evaluating logic on decoded records allocates little.
+type logicScratch struct {
+	rows   []Row
+	env    rowsEnv
+	stored []string // computed values before recomputing, by row and computed field
+	text   []byte
+}
+
+// getScratch returns storage for one evaluation; putScratch gives it back.
+func (lv *logicView) getScratch() *logicScratch {
+	if sc, ok := lv.scratch.Get().(*logicScratch); ok {
+		return sc
+	}
+	return new(logicScratch)
+}
+
+func (lv *logicView) putScratch(sc *logicScratch) {
+	clear(sc.stored)
+	sc.env.rows, sc.env.s = nil, nil
+	lv.scratch.Put(sc)
+}
+
 func newRowsEnv(s *Schema, rows []Row) *rowsEnv {
-	e := &rowsEnv{s: s, lv: s.logicView(), rows: rows, event: -1, instr: -1, instance: -1, id: -1}
+	e := new(rowsEnv)
+	e.reset(s, rows)
+	return e
+}
+
+// reset points the environment at a record's rows, reusing its storage.
+func (e *rowsEnv) reset(s *Schema, rows []Row) *rowsEnv {
+	*e = rowsEnv{s: s, lv: s.logicView(), rows: rows, event: -1, instr: -1, instance: -1, id: -1,
+		rowEvent: e.rowEvent[:0], rowInstrument: e.rowInstrument[:0], rowInstanceNum: e.rowInstanceNum[:0]}
 	if len(rows) == 0 {
 		return e
 	}
@@ -35,13 +66,14 @@ func newRowsEnv(s *Schema, rows []Row) *rowsEnv {
 		return -1
 	}
 	e.event, e.instr, e.instance, e.id = col("redcap_event_name"), col("redcap_repeat_instrument"), col("redcap_repeat_instance"), col(s.RecordIDField)
-	e.rowEvent = make([]string, len(rows))
-	e.rowInstrument = make([]string, len(rows))
-	e.rowInstanceNum = make([]int, len(rows))
 	for i := range rows {
-		e.rowEvent[i] = e.get(i, e.event)
-		e.rowInstrument[i] = e.get(i, e.instr)
-		e.rowInstanceNum[i], _ = strconv.Atoi(e.get(i, e.instance))
+		n := 0
+		if text := e.get(i, e.instance); text != "" {
+			n, _ = strconv.Atoi(text)
+		}
+		e.rowEvent = append(e.rowEvent, e.get(i, e.event))
+		e.rowInstrument = append(e.rowInstrument, e.get(i, e.instr))
+		e.rowInstanceNum = append(e.rowInstanceNum, n)
 		if e.recordID == "" {
 			e.recordID = e.get(i, e.id)
 		}

@@ -3,6 +3,7 @@ package redcap
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/redcapgen/redcapgen/runtime/logic"
 )
@@ -14,6 +15,8 @@ type logicView struct {
 	exprs    map[string]*logic.Expr
 	branches map[string]*logic.Expr
 	problems map[string]error // expressions that do not parse, by field: shown always / left blank
+	computed []*FieldRule     // computed fields in dictionary order
+	scratch  sync.Pool        // *logicScratch
 }
 
 // logicView returns the schema as REDCap's logic engine sees it, with every branching and
@@ -42,6 +45,7 @@ func (s *Schema) logicView() *logicView {
 				}
 			}
 			if r.Computed != "" {
+				lv.computed = append(lv.computed, r)
 				if e, err := parseLogic(r.Expression, logic.AnalyseCalc(r.Expression)); err == nil {
 					lv.exprs[r.Name] = e
 				} else {

@@ -28,11 +28,14 @@ func (v *Validator) Logic(rec Record) {
 	if len(lv.branches) == 0 && !hasComputed(s) {
 		return
 	}
-	rows, err := rec.EncodeRows(nil)
+	sc := lv.getScratch()
+	defer lv.putScratch(sc)
+	rows, err := rec.EncodeRows(sc.rows[:0])
 	if err != nil || len(rows) == 0 {
 		return
 	}
-	env := newRowsEnv(s, rows)
+	sc.rows = rows
+	env := sc.env.reset(s, rows)
 	env.projectID = v.projectID
 	for row := range rows {
 		v.At(env.recordID, env.rowEvent[row], env.rowInstrument[row], env.rowInstanceNum[row])
@@ -43,7 +46,7 @@ func (v *Validator) Logic(rec Record) {
 			}
 		}
 	}
-	for _, st := range staleValues(env, v.now) {
+	for _, st := range staleValues(env, sc, v.now) {
 		r := lv.rules[st.Field]
 		v.At(st.Record, st.Event, env.instrumentOf(r.Form, st.Event, st.Instance), st.Instance)
 		v.add(r, r.Name, st.Stored, RuleStaleCalc, SeverityWarning,
