@@ -1,6 +1,7 @@
 package redcap_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +41,38 @@ func BenchmarkApplies(b *testing.B) {
 	for b.Loop() {
 		if ok, err := redcap.Applies(rec, "cigs_per_day", "", 0, redcap.LogicOptions{}); err != nil || !ok {
 			b.Fatalf("applies %v, err %v", ok, err)
+		}
+	}
+}
+
+// TestLogicConcurrent evaluates the logic of records of one schema from several goroutines: the
+// storage they reuse is never shared (go test -race).
+func TestLogicConcurrent(t *testing.T) {
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var err error
+			for i := 0; i < 50 && err == nil; i++ {
+				var rec *calculations.Record
+				err = redcap.ReadRecords[calculations.Record](strings.NewReader(`[{"record_id":"1","height_cm":"172","weight_kg":"70","bmi":"1","smoker":"1"}]`),
+					func(r *calculations.Record) error { rec = r; return nil })
+				if err != nil {
+					break
+				}
+				var stale []redcap.StaleValue
+				if stale, err = redcap.Recalculate(rec, redcap.LogicOptions{}); err == nil && (len(stale) != 2 || stale[0].Computed != "23.7") {
+					err = fmt.Errorf("stale values %v", stale)
+				}
+				if ok, aerr := redcap.Applies(rec, "cigs_per_day", "", 0, redcap.LogicOptions{}); err == nil && (aerr != nil || !ok) {
+					err = fmt.Errorf("applies %v, %v", ok, aerr)
+				}
+			}
+			done <- err
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
 		}
 	}
 }
