@@ -10,6 +10,7 @@ func LogicSchema(p *Project) *logic.Schema {
 		lf := logic.Field{Name: f.Name, Form: f.Form, Type: string(f.Type), Validation: f.TextValidation()}
 		for _, c := range f.Choices {
 			lf.Codes = append(lf.Codes, c.Code)
+			lf.Labels = append(lf.Labels, c.Label)
 		}
 		fields = append(fields, lf)
 	}

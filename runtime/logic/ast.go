@@ -39,6 +39,7 @@ type Ref struct {
 	Code     string // a checkbox option's code; "" for none
 	Instance string // an instance number or smart variable; "" for the current instance
 	Smart    bool   // Field is a smart variable, not a field
+	Label    bool   // [field:label]: the label of the stored choice code instead of the code
 }
 
 // smartVariables are the smart variables logic can name on their own.

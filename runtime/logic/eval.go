@@ -171,6 +171,9 @@ func (ev *evaluator) ref(r *Ref) Value {
 	}
 	f := ev.schema.field(r.Field)
 	text := ev.raw(r)
+	if r.Label && f != nil && r.Code == "" {
+		return String(f.label(text))
+	}
 	switch {
 	case f != nil && f.numeric && text != "" && !ev.schema.isMissing(text):
 		// REDCap hands PHP the value of a numeric field as a number ("33.0" is 33).

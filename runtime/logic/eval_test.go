@@ -30,7 +30,7 @@ var testSchema = NewSchema([]Field{
 	{Name: "d2", Form: "f", Type: "text", Validation: "date_ymd"},
 	{Name: "dmy", Form: "f", Type: "text", Validation: "date_dmy"},
 	{Name: "t1", Form: "f", Type: "text", Validation: "datetime_ymd"},
-	{Name: "yn", Form: "f", Type: "yesno", Codes: []string{"1", "0"}},
+	{Name: "yn", Form: "f", Type: "yesno", Codes: []string{"1", "0"}, Labels: []string{"Yes", "No"}},
 	{Name: "cb", Form: "f", Type: "checkbox", Codes: []string{"1", "2", "a_b"}},
 	{Name: "mc", Form: "f", Type: "text", Validation: "integer"},
 }, nil, []string{"UNK"})
@@ -189,6 +189,9 @@ func TestSelects(t *testing.T) {
 		{"[txt] + 1 > 0", false},
 		{"!([yn] = '1')", true},
 		{"[record-name] = '1'", true},
+		{"[yn:label] = 'Yes'", false},
+		{"[yn:label] = ''", true},
+		{"[a:value] = 7", true},
 		{"[user-name] = ''", false},
 		{"[other_arm_1][a] = 7", false},
 	}
@@ -272,6 +275,24 @@ func TestAppendStoredMatchesCalc(t *testing.T) {
 			if got, want := string(AppendStored(nil, "calcdate", v, err, "date_ymd")), CalcDate(v, err, "date_ymd"); got != want {
 				t.Errorf("calcdate %#v: %q, want %q", v, got, want)
 			}
+		}
+	}
+}
+
+// TestFieldLabel: [field:label] reads the label of the stored code; REDCap's parser accepts it
+// (REDCap pipes it in before parsing).
+func TestFieldLabel(t *testing.T) {
+	rec := mapEnv{"yn": "1"}
+	for expr, want := range map[string]bool{"[yn:label] = 'Yes'": true, "[yn:label] = 'No'": false, "[yn:value] = 1": true} {
+		e, err := Parse(expr)
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		if got := Selects(e.Eval(testSchema, rec, Context{})); got != want {
+			t.Errorf("%s selects %v, want %v", expr, got, want)
+		}
+		if _, probs := Check(expr, testSchema, UseBranching); len(probs) > 0 {
+			t.Errorf("Check(%s): %v", expr, probs)
 		}
 	}
 }

@@ -304,8 +304,13 @@ func (r *Ref) fill(parts []string) error {
 // logic), or a smart variable.
 func (r *Ref) fillField(s string) error {
 	s = strings.TrimSpace(s)
-	if f, q, ok := strings.Cut(s, ":"); ok && (q == "value" || q == "raw") {
-		s = f
+	if f, q, ok := strings.Cut(s, ":"); ok {
+		switch strings.ToLower(strings.TrimSpace(q)) {
+		case "value", "raw":
+			s = f
+		case "label":
+			s, r.Label = f, true
+		}
 	}
 	if i := strings.IndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
 		r.Code = strings.TrimSpace(s[i+1 : len(s)-1])

@@ -151,6 +151,10 @@ func normaliseOutsideQuotes(s string) string {
 // the field's place; the fake does not model them.)
 var rcReference = regexp.MustCompile(`^(?:\[([a-z0-9][_a-z0-9]*|event-name|previous-event-name|next-event-name|first-event-name|last-event-name)\])?\[([a-z][_a-z0-9]*)(?:\((-?\d+|[a-zA-Z0-9._-]+)\))?\](?:\[(\d+|previous-instance|current-instance|next-instance|first-instance|last-instance)\])?`)
 
+// rcPipedField matches a field with a piping qualifier ([sex:label], [dob:value]), which REDCap
+// replaces by its text before parsing, as it does smart variables.
+var rcPipedField = regexp.MustCompile(`^[a-z][_a-z0-9]*(?:\([^)]*\))?:(?:value|label|raw)$`)
+
 // rcNumber matches REDCap's number token.
 var rcNumber = regexp.MustCompile(`^(\d*\.)?\d+`)
 
@@ -261,7 +265,7 @@ func rcSmartVariable(rest string) int {
 	if end < 0 {
 		return 0
 	}
-	if name := strings.ToLower(rest[1:end]); !smartVariables[name] && !isSmartName(name) {
+	if name := strings.ToLower(rest[1:end]); !smartVariables[name] && !isSmartName(name) && !rcPipedField.MatchString(name) {
 		return 0
 	}
 	if eventSmartVariables[strings.ToLower(rest[1:end])] && end+1 < len(rest) && rest[end+1] == '[' {

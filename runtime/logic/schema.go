@@ -9,6 +9,7 @@ type Field struct {
 	Type       string   // REDCap's field type: text, notes, calc, radio, dropdown, checkbox, yesno, ...
 	Validation string   // the text validation type (date_dmy, integer, number_2dp, ...), if any
 	Codes      []string // choice codes of radio, dropdown and checkbox fields
+	Labels     []string // their labels, in the same order ([field:label] reads them)
 }
 
 // Event is one event of a longitudinal project.
@@ -121,3 +122,14 @@ func (s *Schema) eventIndex(name string) int {
 
 // isMissing reports whether a stored text is one of the project's missing-data codes.
 func (s *Schema) isMissing(text string) bool { return s != nil && s.missing[text] }
+
+// label returns the label of a stored choice code: the text itself when the field has no such
+// code (free text, a missing-data code, blank).
+func (f *fieldInfo) label(code string) string {
+	for i, c := range f.Codes {
+		if c == code && i < len(f.Labels) {
+			return f.Labels[i]
+		}
+	}
+	return code
+}

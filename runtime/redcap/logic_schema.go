@@ -35,6 +35,7 @@ func (s *Schema) logicView() *logicView {
 			f := logic.Field{Name: r.Name, Form: r.Form, Type: r.Type, Validation: r.Validation}
 			for _, c := range r.Choices {
 				f.Codes = append(f.Codes, c.Code)
+				f.Labels = append(f.Labels, c.Label)
 			}
 			fields = append(fields, f)
 			if r.Branching != "" {
