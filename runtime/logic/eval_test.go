@@ -192,6 +192,8 @@ func TestSelects(t *testing.T) {
 		{"[yn:label] = 'Yes'", false},
 		{"[yn:label] = ''", true},
 		{"[a:value] = 7", true},
+		{"[a] < > 7", false},
+		{"[a] &gt; 5 &amp;&amp; [b] &lt;= 2", true},
 		{"[user-name] = ''", false},
 		{"[other_arm_1][a] = 7", false},
 	}

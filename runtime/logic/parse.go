@@ -2,6 +2,7 @@ package logic
 
 import (
 	"fmt"
+	"html"
 	"strings"
 )
 
@@ -23,18 +24,23 @@ func (e *Expr) Refs() []*Ref { return e.refs }
 // ” ([dob] = ”, [dob] <> ”) is a test of its stored text, as REDCap rewrites it.
 func Parse(src string) (*Expr, error) {
 	text := src
-	if strings.Contains(src, "^") {
-		rewritten, ok := rewritePowers(src)
+	if strings.Contains(text, "&") && strings.Contains(text, ";") {
+		// REDCap decodes HTML entities in logic (&lt; is <) before reading it.
+		text = html.UnescapeString(text)
+	}
+	decoded := text
+	if strings.Contains(text, "^") {
+		rewritten, ok := rewritePowers(text)
 		if !ok {
-			return nil, &SyntaxError{strings.IndexByte(src, '^'), "a power needs its base in parentheses: (base)^(exponent)"}
+			return nil, &SyntaxError{strings.IndexByte(text, '^'), "a power needs its base in parentheses: (base)^(exponent)"}
 		}
 		text = rewritten
 	}
 	e, err := parseText(src, text)
-	if err != nil && text != src {
-		if _, plainErr := parseText(src, strings.ReplaceAll(src, "^", "*")); plainErr == nil {
+	if err != nil && text != decoded {
+		if _, plainErr := parseText(src, strings.ReplaceAll(decoded, "^", "*")); plainErr == nil {
 			// Only REDCap's rewriting of ^ breaks it, as in round((x)^2, 1).
-			return nil, &SyntaxError{strings.IndexByte(src, '^'), "REDCap cannot compute this power: its exponent runs to the end of the expression unless it is in parentheses; write (base)^(exponent)"}
+			return nil, &SyntaxError{strings.IndexByte(decoded, '^'), "REDCap cannot compute this power: its exponent runs to the end of the expression unless it is in parentheses; write (base)^(exponent)"}
 		}
 	}
 	return e, err

@@ -93,6 +93,10 @@ func lex(src string) ([]token, error) {
 		case c == ',':
 			t.kind, t.text = tokComma, ","
 			i++
+		case c == '<' && spacedNotEqual(src[i:]) > 0:
+			// REDCap reads "< >" as <>.
+			t.kind, t.text = tokOp, "<>"
+			i += spacedNotEqual(src[i:])
 		default:
 			op := operatorAt(src[i:])
 			if op == "" {
@@ -135,3 +139,16 @@ func isIdentStart(c byte) bool {
 }
 
 func isIdentChar(c byte) bool { return isIdentStart(c) || isDigit(c) }
+
+// spacedNotEqual returns the length of "<" spaces ">" at the start of s, 0 when s does not start
+// with one.
+func spacedNotEqual(s string) int {
+	j := 1
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j > 1 && j < len(s) && s[j] == '>' {
+		return j + 1
+	}
+	return 0
+}
