@@ -68,6 +68,9 @@ func Emit(p *dictionary.Project, n Names, cfg Config) (files []File, err error) 
 		job{path: "redcap_rules_gen.go", data: pl.rulesFile},
 		job{path: "redcap_snapshot_gen.go", data: pl.snapshotFile},
 	)
+	if pl.logic != nil {
+		jobs = append(jobs, job{path: "redcap_logic_gen.go", build: pl.emitLogicFile})
+	}
 	// Files are independent: render them concurrently, keep them in job order.
 	files = make([]File, len(jobs))
 	errs := make([]error, len(jobs))

@@ -23,9 +23,11 @@ const (
 // plan is the emitter's view of one project: every form, field and column resolved to Go names,
 // layout positions and rule indices, computed once so that emitters only render.
 type plan struct {
-	p   *dictionary.Project
-	n   Names
-	cfg Config
+	// logic is the project's logic compiled to Go (nil when there is none).
+	logic *compiledLogic
+	p     *dictionary.Project
+	n     Names
+	cfg   Config
 
 	columns  []string       // the layout, in REDCap's export order
 	colIndex map[string]int // column name -> position
@@ -111,6 +113,7 @@ func newPlan(p *dictionary.Project, n Names, cfg Config) (*plan, error) {
 	pl.longitudinal = pl.eventCol >= 0
 	pl.headerEnd = 1 + max(pl.eventCol, pl.instrCol, pl.instanceCol, pl.dagCol, pl.surveyCol, 0)
 	pl.rules = dictionary.Rules(p)
+	pl.logic = pl.planLogic()
 	for i := range pl.rules {
 		pl.ruleOf[pl.rules[i].Name] = i
 	}

@@ -102,6 +102,9 @@ func (pl *plan) emitSchemaVar() jen.Code {
 		jen.Line().Add(kv("Repeating", jen.Lit(pl.instrCol >= 0))),
 		jen.Line().Add(kv("Fingerprint", jen.Id("Fingerprint"))),
 	}
+	if pl.logic != nil {
+		d = append(d, jen.Line().Add(kv("Compiled", jen.Id("compiledLogic"))))
+	}
 	if len(dictionary.DescriptiveRules(pl.p)) > 0 {
 		d = append(d, jen.Line().Add(kv("Descriptive", jen.Id("descriptive"))))
 	}

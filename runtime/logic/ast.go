@@ -14,6 +14,7 @@ const (
 	nodeAnd                       // a and b
 	nodeOr                        // a or b
 	nodeCall                      // f(a, b, ...)
+	nodeValue                     // a value computed already (an argument of compiled code)
 )
 
 // node is one node of a parsed expression.

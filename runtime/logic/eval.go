@@ -79,12 +79,17 @@ func (e *Expr) Eval(s *Schema, env Env, ctx Context) (Value, error) {
 
 // evaluators are reused between evaluations, so that evaluating allocates only what values
 // need (most comparisons need nothing).
-var evaluators = sync.Pool{New: func() any { return new(evaluator) }}
+var evaluators = syncPool(func() any { return new(evaluator) })
+
+// syncPool returns a pool of the values new makes.
+func syncPool(new func() any) *sync.Pool { return &sync.Pool{New: new} }
 
 func (ev *evaluator) eval(n *node) (Value, error) {
 	switch n.kind {
 	case nodeLiteral:
 		return ev.literal(n.lit), nil
+	case nodeValue:
+		return n.lit, nil
 	case nodeRef:
 		return ev.ref(n.ref), nil
 	case nodeBlankTest:

@@ -59,5 +59,6 @@ func FuzzEval(f *testing.F) {
 		}
 		CalcDate(v, err, "datetime_ymd")
 		Selects(v, err)
+		sameAsEval(t, src, now)
 	})
 }

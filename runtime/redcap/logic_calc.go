@@ -145,7 +145,7 @@ func hasComputed(s *Schema) bool {
 }
 
 // computedText appends the text REDCap stores for a computed field on a row.
-func computedText(dst []byte, env *rowsEnv, e *logic.Expr, r *FieldRule, row int, now time.Time) []byte {
+func computedText(dst []byte, env *rowsEnv, e evaluable, r *FieldRule, row int, now time.Time) []byte {
 	if e == nil {
 		return dst
 	}

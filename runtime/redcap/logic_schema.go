@@ -12,8 +12,8 @@ import (
 type logicView struct {
 	schema   *logic.Schema
 	rules    map[string]*FieldRule // data fields by name
-	exprs    map[string]*logic.Expr
-	branches map[string]*logic.Expr
+	exprs    map[string]evaluable
+	branches map[string]evaluable
 	problems map[string]error // expressions that do not parse, by field: shown always / left blank
 	computed []*FieldRule     // computed fields in dictionary order
 	scratch  sync.Pool        // *logicScratch
@@ -23,8 +23,15 @@ type logicView struct {
 // computed expression parsed once.
 func (s *Schema) logicView() *logicView {
 	s.logicOnce.Do(func() {
-		lv := &logicView{rules: map[string]*FieldRule{}, exprs: map[string]*logic.Expr{},
-			branches: map[string]*logic.Expr{}, problems: map[string]error{}}
+		lv := &logicView{rules: map[string]*FieldRule{}, exprs: map[string]evaluable{},
+			branches: map[string]evaluable{}, problems: map[string]error{}}
+		// compile prefers the generated package's compiled Go for an expression REDCap accepts.
+		compile := func(src string, e *logic.Expr) evaluable {
+			if fn, ok := s.Compiled[src]; ok {
+				return compiledExpr(fn)
+			}
+			return e
+		}
 		var fields []logic.Field
 		for i := range s.Fields {
 			r := &s.Fields[i]
@@ -40,7 +47,7 @@ func (s *Schema) logicView() *logicView {
 			fields = append(fields, f)
 			if r.Branching != "" {
 				if e, err := parseLogic(r.Branching, logic.Analyse(r.Branching, "")); err == nil {
-					lv.branches[r.Name] = e
+					lv.branches[r.Name] = compile(r.Branching, e)
 				} else {
 					lv.problems[r.Name] = err
 				}
@@ -48,7 +55,7 @@ func (s *Schema) logicView() *logicView {
 			if r.Computed != "" {
 				lv.computed = append(lv.computed, r)
 				if e, err := parseLogic(r.Expression, logic.AnalyseCalc(r.Expression)); err == nil {
-					lv.exprs[r.Name] = e
+					lv.exprs[r.Name] = compile(r.Expression, e)
 				} else {
 					lv.problems[r.Name] = err
 				}
@@ -57,7 +64,7 @@ func (s *Schema) logicView() *logicView {
 		for i := range s.Descriptive {
 			r := &s.Descriptive[i]
 			if e, err := parseLogic(r.Branching, logic.Analyse(r.Branching, "")); err == nil {
-				lv.branches[r.Name] = e
+				lv.branches[r.Name] = compile(r.Branching, e)
 			} else {
 				lv.problems[r.Name] = err
 			}

@@ -44,6 +44,9 @@ type Schema struct {
 	Repeating bool
 	// Fingerprint is the dictionary fingerprint ("sha256:..."), for drift checks.
 	Fingerprint string
+	// Compiled is the project's logic compiled to Go, by expression text; logic without an entry
+	// is interpreted, with the same answers.
+	Compiled CompiledLogic
 	// Descriptive are the descriptive fields with branching logic (type "descriptive"): no data,
 	// but their logic says when REDCap shows their text.
 	Descriptive []FieldRule

@@ -55,7 +55,7 @@ func (v *Validator) Logic(rec Record) {
 }
 
 // branching checks one field with branching logic on one row.
-func (v *Validator) branching(r *FieldRule, e *logic.Expr, env *rowsEnv, row int) {
+func (v *Validator) branching(r *FieldRule, e evaluable, env *rowsEnv, row int) {
 	shown := logic.Selects(e.Eval(env.lv.schema, env, env.context(row, v.now)))
 	value, blank := env.fieldText(r, row)
 	switch {

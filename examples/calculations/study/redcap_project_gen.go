@@ -46,6 +46,7 @@ var schema = &redcap.Schema{
 	Longitudinal:  false,
 	Repeating:     false,
 	Fingerprint:   Fingerprint,
+	Compiled:      compiledLogic,
 	Design: []redcap.EventDesign{
 		{Event: "", Arm: 1, Forms: []string{"baseline", "visits"}},
 	},

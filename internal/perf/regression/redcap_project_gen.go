@@ -925,6 +925,7 @@ var schema = &redcap.Schema{
 	Longitudinal:  true,
 	Repeating:     true,
 	Fingerprint:   Fingerprint,
+	Compiled:      compiledLogic,
 	Descriptive:   descriptive,
 	Design: []redcap.EventDesign{
 		{Event: "set_up_arm_1", Arm: 1, Forms: []string{"instance_info", "read_me", "contact_info_for_asis_alerts_etc", "base_configuration_check_page", "base_external_modules", "helper_files", "characters_that_are_not_in_the_character_set", "sandbox"}, RepeatingForms: []string{"base_external_modules"}},

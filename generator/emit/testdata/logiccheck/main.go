@@ -139,7 +139,11 @@ func check[R any, P interface {
 			}
 		}
 	}
-	fmt.Printf("%s\t%d records recalculated, %d branching rows, %d disagreements\n", name, values, selections, bad)
+	if len(schema.Compiled) == 0 {
+		fmt.Printf("%s\tthe generated package has no compiled logic\n", name)
+		bad++
+	}
+	fmt.Printf("%s\t%d records recalculated, %d branching rows, %d compiled expressions, %d disagreements\n", name, values, selections, len(schema.Compiled), bad)
 	return bad
 }
 
