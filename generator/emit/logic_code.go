@@ -5,7 +5,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/logic"
 )
 
@@ -22,23 +21,40 @@ type compiledExpr struct {
 	tree *logic.Node
 }
 
+// logicKey is one expression as checked for one use.
+type logicKey struct {
+	src string
+	use logic.Use
+}
+
+// logicProblems returns what logic.Check reports for an expression, checked once per distinct
+// text (real dictionaries repeat their logic over many fields) before files are emitted.
+func (pl *plan) logicProblems(src string, use logic.Use) []logic.Problem {
+	return pl.checked[logicKey{src, use}]
+}
+
 // planLogic collects the expressions to compile.
 func (pl *plan) planLogic() *compiledLogic {
+	pl.checked = map[logicKey][]logic.Problem{}
 	if !pl.hasLogic() {
 		return nil
 	}
-	schema := dictionary.LogicSchema(pl.p)
+	schema := pl.logicSchema()
 	out := &compiledLogic{}
 	seen := map[string]bool{}
 	add := func(src string, use logic.Use) {
-		if src == "" || seen[src] {
+		if src == "" {
 			return
 		}
-		seen[src] = true
+		if _, done := pl.checked[logicKey{src, use}]; done {
+			return
+		}
 		e, probs := logic.Check(src, schema, use)
-		if e == nil || len(probs) > 0 {
+		pl.checked[logicKey{src, use}] = probs
+		if e == nil || len(probs) > 0 || seen[src] {
 			return // REDCap cannot evaluate it: the runtime shows the field / leaves the value blank
 		}
+		seen[src] = true
 		out.exprs = append(out.exprs, compiledExpr{src: src, tree: e.Tree()})
 	}
 	for _, f := range pl.p.Fields() {

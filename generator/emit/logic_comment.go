@@ -39,14 +39,14 @@ func (pl *plan) logicDoc(f *dictionary.Field) string {
 	var lines []string
 	if strings.TrimSpace(f.Branching) != "" {
 		lines = append(lines, wrapExpression("Shown if: ", f.Branching)...)
-		if _, probs := logic.Check(f.Branching, pl.logicSchema(), logic.UseBranching); len(probs) > 0 {
+		if probs := pl.logicProblems(f.Branching, logic.UseBranching); len(probs) > 0 {
 			lines = append(lines, wrapWords(unusableNote(branchingUnusable, probs))...)
 		}
 	}
 	if computed != "" {
 		_, src := logic.ComputedExpression(string(f.Type), f.ChoicesRaw, f.Annotation)
 		lines = append(lines, wrapExpression("Computed: ", computed)...)
-		if _, probs := logic.Check(src, pl.logicSchema(), logic.UseCalc); len(probs) > 0 {
+		if probs := pl.logicProblems(src, logic.UseCalc); len(probs) > 0 {
 			lines = append(lines, wrapWords(unusableNote(computedUnusable, probs))...)
 		}
 	}

@@ -23,11 +23,13 @@ const (
 // plan is the emitter's view of one project: every form, field and column resolved to Go names,
 // layout positions and rule indices, computed once so that emitters only render.
 type plan struct {
-	// logic is the project's logic compiled to Go (nil when there is none).
-	logic *compiledLogic
-	p     *dictionary.Project
-	n     Names
-	cfg   Config
+	// logic is the project's logic compiled to Go (nil when there is none); checked holds what
+	// logic.Check reports for each distinct expression.
+	logic   *compiledLogic
+	checked map[logicKey][]logic.Problem
+	p       *dictionary.Project
+	n       Names
+	cfg     Config
 
 	columns  []string       // the layout, in REDCap's export order
 	colIndex map[string]int // column name -> position
