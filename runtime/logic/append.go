@@ -17,6 +17,9 @@ func AppendStored(dst []byte, computed string, v Value, err error, validation st
 		}
 		return appendText(dst, v)
 	case "calcdate":
+		if err == nil && v.timed {
+			return v.when.AppendFormat(dst, dateLayout(validation))
+		}
 		return append(dst, CalcDate(v, err, validation)...)
 	}
 	if err != nil {
@@ -29,8 +32,8 @@ func AppendStored(dst []byte, computed string, v Value, err error, validation st
 		}
 		return appendText(dst, v)
 	case KindString:
-		if _, ok := numericString(v.s); ok && !v.missing {
-			return append(dst, v.s...)
+		if _, ok := numericString(v.str()); ok && !v.missing {
+			return append(dst, v.str()...)
 		}
 	}
 	return dst

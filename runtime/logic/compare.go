@@ -23,7 +23,7 @@ const (
 // missing-data code equals nothing but itself.
 func compare(op compareOp, a, b Value) bool {
 	if a.missing || b.missing {
-		eq := a.missing && b.missing && a.s == b.s
+		eq := a.missing && b.missing && a.str() == b.str()
 		if op == opEq {
 			return eq
 		}
@@ -52,34 +52,34 @@ func compare(op compareOp, a, b Value) bool {
 func threeWay(a, b Value) (int, bool) {
 	switch {
 	case a.kind == KindNull && b.kind == KindString:
-		return strings.Compare("", b.s), true
+		return strings.Compare("", b.str()), true
 	case a.kind == KindString && b.kind == KindNull:
-		return strings.Compare(a.s, ""), true
+		return strings.Compare(a.str(), ""), true
 	case a.kind == KindBool || b.kind == KindBool || a.kind == KindNull || b.kind == KindNull:
 		return boolOrder(a.Truthy(), b.Truthy()), true
 	case a.kind == KindString && b.kind == KindString:
-		x, okA := numericString(a.s)
-		y, okB := numericString(b.s)
+		x, okA := numericString(a.str())
+		y, okB := numericString(b.str())
 		if okA && okB {
 			return numberOrder(x, y)
 		}
-		return strings.Compare(a.s, b.s), true
+		return strings.Compare(a.str(), b.str()), true
 	case a.kind == KindString:
-		if x, ok := numericString(a.s); ok {
+		if x, ok := numericString(a.str()); ok {
 			return numberOrder(x, b)
 		}
 		if b.IsNaN() {
 			return 0, false
 		}
-		return strings.Compare(a.s, b.Text()), true
+		return strings.Compare(a.str(), b.Text()), true
 	case b.kind == KindString:
-		if y, ok := numericString(b.s); ok {
+		if y, ok := numericString(b.str()); ok {
 			return numberOrder(a, y)
 		}
 		if a.IsNaN() {
 			return 0, false
 		}
-		return strings.Compare(a.Text(), b.s), true
+		return strings.Compare(a.Text(), b.str()), true
 	}
 	return numberOrder(a, b)
 }

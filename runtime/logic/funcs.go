@@ -276,7 +276,7 @@ func aggregateNumber(v Value) (float64, bool) {
 		if v.missing {
 			return 0, false
 		}
-		if x, ok := numericString(v.s); ok {
+		if x, ok := numericString(v.str()); ok {
 			return x.float(), true
 		}
 	}

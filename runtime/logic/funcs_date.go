@@ -113,5 +113,5 @@ func evalCalcDate(ev *evaluator, n *node) (Value, error) {
 		return String(""), nil
 	}
 	d := time.Duration(math.Round(off*sec)) * time.Second
-	return String(t.Add(d).Format("2006-01-02 15:04:05")), nil
+	return Value{kind: KindString, timed: true, when: t.Add(d)}, nil
 }

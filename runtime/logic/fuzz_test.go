@@ -57,7 +57,11 @@ func FuzzEval(f *testing.F) {
 		if got, want := string(AppendStored(nil, "calctext", v, err, "")), CalcText(v, err); got != want {
 			t.Fatalf("AppendStored calctext (%q) = %q, CalcText = %q", src, got, want)
 		}
-		CalcDate(v, err, "datetime_ymd")
+		for _, validation := range []string{"date_ymd", "datetime_ymd", "datetime_seconds_ymd"} {
+			if got, want := string(AppendStored(nil, "calcdate", v, err, validation)), CalcDate(v, err, validation); got != want {
+				t.Fatalf("AppendStored calcdate %s (%q) = %q, CalcDate = %q", validation, src, got, want)
+			}
+		}
 		Selects(v, err)
 		sameAsEval(t, src, now)
 	})

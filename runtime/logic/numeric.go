@@ -106,7 +106,7 @@ func toNumber(v Value) (Value, bool) {
 	if v.missing {
 		return Value{}, false
 	}
-	return leadingNumber(v.s)
+	return leadingNumber(v.str())
 }
 
 // formatFloat writes a float as PHP does with precision 14: up to 14 significant digits, no

@@ -20,8 +20,8 @@ func Calc(v Value, err error) string {
 		}
 		return v.Text()
 	case KindString:
-		if _, ok := numericString(v.s); ok && !v.missing {
-			return v.s
+		if _, ok := numericString(v.str()); ok && !v.missing {
+			return v.str()
 		}
 	}
 	return ""
@@ -50,6 +50,17 @@ func CalcDate(v Value, err error, validation string) string {
 		return s[:len("2006-01-02 15:04")]
 	}
 	return s[:len("2006-01-02")]
+}
+
+// dateLayout is the layout of a date of the given validation, as REDCap stores it.
+func dateLayout(validation string) string {
+	switch {
+	case strings.HasPrefix(validation, "datetime_seconds"):
+		return calcDateLayout
+	case strings.HasPrefix(validation, "datetime"):
+		return "2006-01-02 15:04"
+	}
+	return "2006-01-02"
 }
 
 // Selects reports whether a filterLogic or branching expression holds: REDCap selects a row

@@ -3,6 +3,7 @@ package logic
 import (
 	"math"
 	"strconv"
+	"time"
 )
 
 // Kind is the PHP type of a Value.
@@ -27,6 +28,20 @@ type Value struct {
 	// missing marks a stored missing-data code: REDCap's evaluator sees it as a value that is
 	// neither blank nor equal to any literal, the code included.
 	missing bool
+	// timed marks the result of calcdate(): the text of when, written only when needed.
+	timed bool
+	when  time.Time
+}
+
+// calcDateLayout is how calcdate() writes its result; CalcDate cuts it to the field's validation.
+const calcDateLayout = "2006-01-02 15:04:05"
+
+// str returns a string value's text.
+func (v Value) str() string {
+	if v.timed {
+		return v.when.Format(calcDateLayout)
+	}
+	return v.s
 }
 
 // Null is the null value.
@@ -70,7 +85,7 @@ func (v Value) Text() string {
 	case KindFloat:
 		return formatFloat(v.f)
 	case KindString:
-		return v.s
+		return v.str()
 	}
 	return ""
 }
@@ -85,7 +100,7 @@ func (v Value) Truthy() bool {
 	case KindFloat:
 		return v.f != 0 || math.IsNaN(v.f)
 	case KindString:
-		return v.s != "" && v.s != "0"
+		return v.timed || v.s != "" && v.s != "0"
 	}
 	return false
 }
