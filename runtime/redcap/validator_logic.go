@@ -6,8 +6,9 @@ import (
 	"github.com/redcapgen/redcapgen/runtime/logic"
 )
 
-// The data quality rules of a project's logic, as REDCap's Data Quality module names them. All
-// are warnings: REDCap imports such values.
+// The data quality rules of a project's logic, with the wording of REDCap's Data Quality module
+// ("Hidden fields that contain values", "Incorrect values for calculated fields"). All are
+// warnings: REDCap imports such values.
 const (
 	RuleHidden    = "hidden"     // a value in a field its branching logic hides ("Hidden fields that contain values")
 	RuleStaleCalc = "stale_calc" // a computed value that differs from what REDCap computes ("Incorrect values for calculated fields")
@@ -50,7 +51,7 @@ func (v *Validator) Logic(rec Record) {
 		r := lv.rules[st.Field]
 		v.At(st.Record, st.Event, env.instrumentOf(r.Form, st.Event, st.Instance), st.Instance)
 		v.add(r, r.Name, st.Stored, RuleStaleCalc, SeverityWarning,
-			fmt.Sprintf("REDCap computes %s from the record (%s)", v.quote(r, st.Computed), r.Expression))
+			fmt.Sprintf("Incorrect value for a calculated field: REDCap computes %s from the record (%s)", v.quote(r, st.Computed), r.Expression))
 	}
 }
 
@@ -61,7 +62,7 @@ func (v *Validator) branching(r *FieldRule, e evaluable, env *rowsEnv, row int) 
 	switch {
 	case !shown && !blank:
 		v.add(r, r.Name, value, RuleHidden, SeverityWarning,
-			"the field holds a value but its branching logic hides it ("+r.Branching+")")
+			"Hidden field that contains a value: its branching logic hides it ("+r.Branching+")")
 	case shown && blank && r.Required:
 		v.add(r, r.Name, "", RuleRequired, SeverityWarning,
 			"required field is blank where its branching logic shows it (REDCap does not enforce this on import)")
