@@ -164,14 +164,7 @@ func (ev *evaluator) literal(v Value) Value {
 // ref returns a reference's value: a smart variable's, or the field's stored text as REDCap
 // hands it to PHP (a blank numeric field as NaN, a missing-data code as a value equal to nothing).
 func (ev *evaluator) ref(r *Ref) Value {
-	if !ev.knownEvent(r) {
-		ev.err = errUnknownEvent(r.Event)
-	}
-	if r.Smart {
-		v, ok := ev.smart(r.Field)
-		if !ok {
-			ev.err = errUnknownSmart(r.Field)
-		}
+	if v, smart := ev.checkRef(r); smart {
 		return v
 	}
 	f := ev.schema.field(r.Field)
@@ -202,6 +195,22 @@ func (ev *evaluator) ref(r *Ref) Value {
 	return String(text)
 }
 
+// checkRef records the failure of a reference to an unknown event or to a smart variable without
+// a value; for a smart variable it returns its value and smart = true.
+func (ev *evaluator) checkRef(r *Ref) (v Value, smart bool) {
+	if !ev.knownEvent(r) {
+		ev.err = errUnknownEvent(r.Event)
+	}
+	if !r.Smart {
+		return Value{}, false
+	}
+	v, ok := ev.smart(r.Field)
+	if !ok {
+		ev.err = errUnknownSmart(r.Field)
+	}
+	return v, true
+}
+
 // raw returns a field reference's stored text.
 func (ev *evaluator) raw(r *Ref) string {
 	event := ev.ctx.Event
@@ -217,14 +226,7 @@ func (ev *evaluator) raw(r *Ref) string {
 
 // isBlank reports whether a reference's stored text is blank (a checkbox option never is).
 func (ev *evaluator) isBlank(r *Ref) bool {
-	if !ev.knownEvent(r) {
-		ev.err = errUnknownEvent(r.Event)
-	}
-	if r.Smart {
-		v, ok := ev.smart(r.Field)
-		if !ok {
-			ev.err = errUnknownSmart(r.Field)
-		}
+	if v, smart := ev.checkRef(r); smart {
 		return v.Text() == ""
 	}
 	if f := ev.schema.field(r.Field); f != nil && f.checkbox && r.Code != "" {
