@@ -6,18 +6,8 @@ import (
 	"testing"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
 )
-
-// logicFixtures are the projects of REDCap's logic vectors, by package name, with their dictionaries.
-var logicFixtures = map[string]string{
-	"logic_functions":        "conformance/logic/logic-functions.csv",
-	"redcap_regression_test": "dictionaries/redcap-regression-test.csv",
-	"tbi_return_to_school":   "dictionaries/tbi-return-to-school.csv",
-	"bridge2ai_voice":        "dictionaries/bridge2ai-voice.csv",
-	"ccpuk_hantavirus":       "dictionaries/ccpuk-hantavirus.csv",
-	"redcapapi_offline":      "dictionaries/redcapapi-offline.csv",
-	"pycap_longitudinal":     "dictionaries/pycap-longitudinal.xml",
-}
 
 // TestLogicWithGeneratedCode generates the package of every project of REDCap's logic vectors,
 // decodes the records REDCap exported into it and checks, with the generated types, that every
@@ -32,7 +22,8 @@ func TestLogicWithGeneratedCode(t *testing.T) {
 	mod := t.TempDir()
 	writeTestFile(t, filepath.Join(mod, "go.mod"), "module redcapgen.test/logic\n\ngo 1.24\n\n"+
 		"require github.com/redcapgen/redcapgen v0.0.0\n\nreplace github.com/redcapgen/redcapgen => "+root+"\n")
-	for pkg, dict := range logicFixtures {
+	for _, lp := range sharedtest.LogicProjects {
+		pkg, dict := lp.Name, lp.Dictionary
 		p, err := dictionary.ReadFile(filepath.Join(shared, dict))
 		if err != nil {
 			t.Fatalf("%s: %v", dict, err)

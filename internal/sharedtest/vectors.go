@@ -50,3 +50,20 @@ func ReadVectors(t testing.TB, path string) []Vector {
 	}
 	return out
 }
+
+// LogicProject is one project of REDCap's logic vectors: its name (the vectors are in
+// conformance/logic/<Name>.jsonl.gz) and its dictionary, relative to the shared directory.
+type LogicProject struct {
+	Name, Dictionary string
+}
+
+// LogicProjects are the projects of REDCap's logic vectors.
+var LogicProjects = []LogicProject{
+	{"logic_functions", "conformance/logic/logic-functions.csv"},
+	{"redcap_regression_test", "dictionaries/redcap-regression-test.csv"},
+	{"tbi_return_to_school", "dictionaries/tbi-return-to-school.csv"},
+	{"bridge2ai_voice", "dictionaries/bridge2ai-voice.csv"},
+	{"ccpuk_hantavirus", "dictionaries/ccpuk-hantavirus.csv"},
+	{"redcapapi_offline", "dictionaries/redcapapi-offline.csv"},
+	{"pycap_longitudinal", "dictionaries/pycap-longitudinal.xml"},
+}

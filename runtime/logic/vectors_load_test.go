@@ -12,17 +12,6 @@ import (
 	"github.com/redcapgen/redcapgen/runtime/logic"
 )
 
-// logicVectors names each captured logic project with its dictionary.
-var logicVectors = []struct{ file, dict string }{
-	{"logic_functions.jsonl.gz", "conformance/logic/logic-functions.csv"},
-	{"redcap_regression_test.jsonl.gz", "dictionaries/redcap-regression-test.csv"},
-	{"tbi_return_to_school.jsonl.gz", "dictionaries/tbi-return-to-school.csv"},
-	{"bridge2ai_voice.jsonl.gz", "dictionaries/bridge2ai-voice.csv"},
-	{"ccpuk_hantavirus.jsonl.gz", "dictionaries/ccpuk-hantavirus.csv"},
-	{"redcapapi_offline.jsonl.gz", "dictionaries/redcapapi-offline.csv"},
-	{"pycap_longitudinal.jsonl.gz", "dictionaries/pycap-longitudinal.xml"},
-}
-
 // loadVectors reads one gzip-compressed vector file.
 func loadVectors(t *testing.T, path string) []sharedtest.Vector {
 	t.Helper()

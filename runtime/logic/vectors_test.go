@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
 	"github.com/redcapgen/redcapgen/runtime/logic"
 )
 
@@ -22,10 +23,10 @@ const captureProjectID = 999999
 // TestLogicVectorsCalcs: every calc, @CALCTEXT and @CALCDATE value REDCap stored equals the
 // engine's, evaluated on the stored record (other calcs read as stored).
 func TestLogicVectorsCalcs(t *testing.T) {
-	for _, lv := range logicVectors {
-		t.Run(lv.file, func(t *testing.T) {
-			p := loadProject(t, sharedPath(t, lv.dict))
-			cases := loadVectors(t, filepath.Join(sharedPath(t, "conformance/logic"), lv.file))
+	for _, lp := range sharedtest.LogicProjects {
+		t.Run(lp.Name, func(t *testing.T) {
+			p := loadProject(t, sharedPath(t, lp.Dictionary))
+			cases := loadVectors(t, filepath.Join(sharedPath(t, "conformance/logic"), lp.Name+".jsonl.gz"))
 			idField := p.dict.RecordIDField().Name
 			var rows []map[string]string
 			var idx map[rowKey]map[string]string
@@ -79,10 +80,10 @@ func TestLogicVectorsCalcs(t *testing.T) {
 // TestLogicVectorsFilters: every filterLogic selects the rows REDCap returned, and the logic
 // REDCap refused is refused.
 func TestLogicVectorsFilters(t *testing.T) {
-	for _, lv := range logicVectors {
-		t.Run(lv.file, func(t *testing.T) {
-			p := loadProject(t, sharedPath(t, lv.dict))
-			cases := loadVectors(t, filepath.Join(sharedPath(t, "conformance/logic"), lv.file))
+	for _, lp := range sharedtest.LogicProjects {
+		t.Run(lp.Name, func(t *testing.T) {
+			p := loadProject(t, sharedPath(t, lp.Dictionary))
+			cases := loadVectors(t, filepath.Join(sharedPath(t, "conformance/logic"), lp.Name+".jsonl.gz"))
 			idField := p.dict.RecordIDField().Name
 			var rows []map[string]string
 			var idx map[rowKey]map[string]string

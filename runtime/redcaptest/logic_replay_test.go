@@ -17,33 +17,22 @@ import (
 // logicCaptureDay is the day REDCap computed the logic vectors: its 'today'.
 var logicCaptureDay = time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
 
-// logicReplays are the captured logic projects and the dictionaries they were made from.
-var logicReplays = []struct{ file, dict string }{
-	{"logic_functions.jsonl.gz", "conformance/logic/logic-functions.csv"},
-	{"redcap_regression_test.jsonl.gz", "dictionaries/redcap-regression-test.csv"},
-	{"tbi_return_to_school.jsonl.gz", "dictionaries/tbi-return-to-school.csv"},
-	{"bridge2ai_voice.jsonl.gz", "dictionaries/bridge2ai-voice.csv"},
-	{"ccpuk_hantavirus.jsonl.gz", "dictionaries/ccpuk-hantavirus.csv"},
-	{"redcapapi_offline.jsonl.gz", "dictionaries/redcapapi-offline.csv"},
-	{"pycap_longitudinal.jsonl.gz", "dictionaries/pycap-longitudinal.xml"},
-}
-
 // TestLogicReplay replays each captured logic project against a fresh fake made from its
 // dictionary, today pinned to the capture day: the imports answer the same, the full export
 // holds the values REDCap computed for every calc, @CALCTEXT and @CALCDATE field, and every
 // filterLogic export returns REDCap's rows (or REDCap's refusal).
 func TestLogicReplay(t *testing.T) {
 	shared := sharedDir(t)
-	for _, lr := range logicReplays {
-		t.Run(strings.TrimSuffix(lr.file, ".jsonl.gz"), func(t *testing.T) {
-			p, err := dictionary.ReadFile(filepath.Join(shared, lr.dict))
+	for _, lp := range sharedtest.LogicProjects {
+		t.Run(lp.Name, func(t *testing.T) {
+			p, err := dictionary.ReadFile(filepath.Join(shared, lp.Dictionary))
 			if err != nil {
 				t.Fatal(err)
 			}
 			s := NewServer(p, WithClock(func() time.Time { return logicCaptureDay }))
 			t.Cleanup(s.Close)
 			var bad []string
-			cases := sharedtest.ReadVectors(t, filepath.Join(shared, "conformance/logic", lr.file))
+			cases := sharedtest.ReadVectors(t, filepath.Join(shared, "conformance/logic", lp.Name+".jsonl.gz"))
 			for _, c := range cases {
 				fields := map[string]string{}
 				for k, v := range c.Request {
