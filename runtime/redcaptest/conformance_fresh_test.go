@@ -1,6 +1,7 @@
 package redcaptest
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,6 +56,9 @@ func freshFixture(t *testing.T, c corpus, file, project string) *Server {
 		}
 		p.Title = ""
 	}
+	if v, ok := creationCase(c, file, project); ok {
+		p = createdProject(t, v)
+	}
 	s := NewServer(p, WithToken(fixtureToken))
 	t.Cleanup(s.Close)
 	for _, v := range c.files[file] {
@@ -70,4 +74,44 @@ func freshFixture(t *testing.T, c corpus, file, project string) *Server {
 		}
 	}
 	return s
+}
+
+// isProjectCreation tells whether a case is the creation of a project with the super token.
+func isProjectCreation(v vector) bool {
+	return v.Request["content"] == "project" && v.Request["token"] == "<SUPER_TOKEN>" && v.Request["data"] != nil && v.Status == 200
+}
+
+// creationCase returns the case that created a fresh project, when the file has one.
+func creationCase(c corpus, file, project string) (vector, bool) {
+	for _, v := range c.files[file] {
+		if v.Project == project && isProjectCreation(v) {
+			return v, true
+		}
+	}
+	return vector{}, false
+}
+
+// createdProject reads the project a creation case made: from the project XML it sent (its
+// odm_file), and with the title of its data.
+func createdProject(t *testing.T, v vector) *dictionary.Project {
+	t.Helper()
+	p := &dictionary.Project{}
+	if name, ok := v.Request["odm_file"].(string); ok {
+		raw, err := os.ReadFile(filepath.Join(sharedDir(t), "conformance", name))
+		if err != nil {
+			t.Fatalf("%s: %v", v.Name, err)
+		}
+		if p, err = dictionary.ReadProjectXML(name, raw); err != nil {
+			t.Fatalf("%s: read project XML: %v", v.Name, err)
+		}
+	}
+	var settings []struct {
+		Title string `json:"project_title"`
+	}
+	data, _ := v.Request["data"].(string)
+	if err := json.Unmarshal([]byte(data), &settings); err != nil || len(settings) != 1 {
+		t.Fatalf("%s: project data %q: %v", v.Name, data, err)
+	}
+	p.Title = settings[0].Title
+	return p
 }

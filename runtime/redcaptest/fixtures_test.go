@@ -38,10 +38,12 @@ type corpus struct {
 func loadCorpus(t *testing.T) corpus {
 	shared := sharedDir(t)
 	c := corpus{files: map[string][]vector{}, index: map[string]vector{}}
-	for _, f := range []string{"metadata.jsonl", "records.jsonl", "exports.jsonl", "missingcodes.jsonl", "errors.jsonl", "duplicates.jsonl", "fidelity.jsonl"} {
+	for _, f := range replayFiles {
 		c.files[f] = loadVectors(t, shared, f)
 		for k, v := range byName(c.files[f]) {
-			c.index[k] = v
+			if _, taken := c.index[k]; !taken { // names repeat across files: the first file's case wins
+				c.index[k] = v
+			}
 		}
 	}
 	return c

@@ -2,6 +2,7 @@ package redcaptest
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -78,10 +79,17 @@ func send(t *testing.T, s *Server, v vector) response {
 		}
 		file, _ := v.Request["file"].(map[string]any)
 		name, _ := file["filename"].(string)
-		content, _ := file["content"].(string)
 		ctype, _ := file["content_type"].(string)
+		content, err := uploadContent(file)
+		if err != nil {
+			t.Fatalf("%s: %v", v.Name, err)
+		}
+		part := "file"
+		if pn, ok := file["part_name"].(string); ok {
+			part = pn
+		}
 		h := textproto.MIMEHeader{}
-		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, name))
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, part, name))
 		h.Set("Content-Type", ctype)
 		fw, err := mw.CreatePart(h)
 		if err != nil {
@@ -222,4 +230,27 @@ func clip(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// uploadContent returns the bytes of a captured upload: its content as text, base64, or a
+// base64 unit repeated and cut to the upload's size.
+func uploadContent(file map[string]any) (string, error) {
+	if c, ok := file["content"].(string); ok {
+		return c, nil
+	}
+	if b64, ok := file["content_base64"].(string); ok {
+		b, err := base64.StdEncoding.DecodeString(b64)
+		return string(b), err
+	}
+	unit, ok := file["content_base64_repeated"].(string)
+	size, sized := file["size"].(float64)
+	if !ok || !sized {
+		return "", fmt.Errorf("upload without content")
+	}
+	b, err := base64.StdEncoding.DecodeString(unit)
+	if err != nil || len(b) == 0 {
+		return "", fmt.Errorf("upload unit: %v", err)
+	}
+	out := bytes.Repeat(b, int(size)/len(b)+1)
+	return string(out[:int(size)]), nil
 }
