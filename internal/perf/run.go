@@ -71,7 +71,13 @@ func run(ctx context.Context, opts options, w, log io.Writer) error {
 		if err != nil {
 			return err
 		}
+		size, err := measureSize(ctx, path)
+		if err != nil {
+			return err
+		}
 		lines = append(lines,
+			line{What: "generated code of " + dict + fmt.Sprintf(" (%d fields)", size.Fields), Ours: size.String(),
+				Target: "≤ 12 lines per field", Met: size.LinesPerField() <= 12},
 			line{What: "generate " + dict, Ours: secs(gen.NsPerOp()), Target: "< 1 s", Met: gen.NsPerOp() < 1e9},
 			line{What: "generate " + dict + " vs go/format alone", Ours: secs(gen.NsPerOp()), Baseline: secs(fmtOnly.NsPerOp()),
 				Ratio: ratio(float64(gen.NsPerOp()), float64(fmtOnly.NsPerOp())), Target: "≤ 1.5x", Met: float64(gen.NsPerOp()) <= 1.5*float64(fmtOnly.NsPerOp())})
