@@ -122,12 +122,13 @@ func keepDesign(p, old *dictionary.Project) {
 	}
 }
 
-// headerSource matches the second header line of a generated Go file.
-var headerSource = regexp.MustCompile(`(?m)^// Source: .*\. Project: ("(?:[^"\\]|\\.)*")\. Dictionary fingerprint: \S*\.$`)
+// headerSource matches the second header line of a generated Go file; the project title is
+// there only when the project has one.
+var headerSource = regexp.MustCompile(`(?m)^// Source: .*?(?:\. Project: ("(?:[^"\\]|\\.)*"))?\. Dictionary fingerprint: \S*\.$`)
 
 // titleOnDisk returns the project title named in the header of an owned Go file in dir.
 func titleOnDisk(dir string) string {
-	if m := headerSource.FindSubmatch(firstOwnedGoFile(dir)); m != nil {
+	if m := headerSource.FindSubmatch(firstOwnedGoFile(dir)); m != nil && m[1] != nil {
 		if title, err := strconv.Unquote(string(m[1])); err == nil {
 			return title
 		}

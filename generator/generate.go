@@ -16,7 +16,7 @@ import (
 )
 
 // SnapshotFile is the name of the dictionary snapshot every generated package carries.
-const SnapshotFile = "redcap_snapshot_gen.txt"
+const SnapshotFile = emit.SnapshotFile
 
 // Config says what to generate from and how.
 type Config struct {
@@ -101,7 +101,7 @@ func GenerateProject(p *dictionary.Project, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("emit Go code: %w", err)
 	}
-	files := append(Files(emitted), File{Path: SnapshotFile, Bytes: snap})
+	files := Files(emitted) // the snapshot text among them
 	slices.SortFunc(files, func(a, b File) int { return compareStrings(a.Path, b.Path) })
 	return &Result{Files: files, Project: p, Names: names}, nil
 }

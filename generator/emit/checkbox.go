@@ -121,13 +121,17 @@ func (pl *plan) columnList(cols []int) string {
 //		return 0, false
 //	}
 func emitSetColumn(fd *fieldPlan) jen.Code {
-	cases := make([]jen.Code, 0, fd.nChoices)
-	for i := 0; i < fd.nChoices; i++ {
-		cases = append(cases, jen.Case(jen.Id(fd.consts[i])).Return(jen.Lit(i), jen.True()))
+	body := setColumnTable(fd)
+	if body == nil {
+		cases := make([]jen.Code, 0, fd.nChoices)
+		for i := 0; i < fd.nChoices; i++ {
+			cases = append(cases, jen.Case(jen.Id(fd.consts[i])).Return(jen.Lit(i), jen.True()))
+		}
+		body = []jen.Code{jen.Switch(jen.Id("c")).Block(cases...), jen.Return(jen.Lit(0), jen.False())}
 	}
 	return comment("column returns the position of choice c among the set's columns.").Line().
 		Func().Params(jen.Id(fd.set)).Id("column").Params(jen.Id("c").Id(fd.enum)).Params(jen.Int(), jen.Bool()).
-		Block(jen.Switch(jen.Id("c")).Block(cases...), jen.Return(jen.Lit(0), jen.False()))
+		Block(body...)
 }
 
 // emitSetHas emits:
@@ -181,9 +185,13 @@ func emitSetClear(fd *fieldPlan) jen.Code {
 //	func (s <Set>) Checked() []<Enum> { var out []<Enum>; if s.cols[0] == "1" { out = append(out, <Const>) }; ...; return out }
 func (pl *plan) emitSetChecked(fd *fieldPlan) jen.Code {
 	body := []jen.Code{jen.Var().Id("out").Index().Id(fd.enum)}
-	for i := 0; i < fd.nChoices; i++ {
-		body = append(body, jen.If(jen.Id("s").Dot("cols").Index(jen.Lit(i)).Op("==").Lit("1")).Block(
-			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(fd.consts[i]))))
+	if loop := setCheckedTable(fd); loop != nil {
+		body = append(body, loop)
+	} else {
+		for i := 0; i < fd.nChoices; i++ {
+			body = append(body, jen.If(jen.Id("s").Dot("cols").Index(jen.Lit(i)).Op("==").Lit("1")).Block(
+				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(fd.consts[i]))))
+		}
 	}
 	body = append(body, jen.Return(jen.Id("out")))
 	return comment("Checked returns the checked choices in dictionary order.").Line().

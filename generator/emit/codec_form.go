@@ -94,6 +94,11 @@ func (pl *plan) emitFormDecode(fp *formPlan) jen.Code {
 		target := jen.Id("f").Dot(fd.goName)
 		switch fd.kind {
 		case kindCheckbox:
+			if from, to, ok := longSetSpan(fd); ok {
+				body = append(body, target.Dot("cols").Op("=").Index(jen.Lit(len(fd.cols))).String().
+					Call(jen.Id("vals").Index(jen.Lit(from-first), jen.Lit(to-first))))
+				continue
+			}
 			vals := make([]jen.Code, len(fd.cols))
 			for i, c := range fd.cols {
 				vals[i] = get(c)
@@ -170,6 +175,10 @@ func (pl *plan) emitFormEncode(fp *formPlan) jen.Code {
 	for _, fd := range fp.fields {
 		src := jen.Id("f").Dot(fd.goName)
 		if fd.kind == kindCheckbox {
+			if from, to, ok := longSetSpan(fd); ok {
+				body = append(body, jen.Copy(jen.Id("vals").Index(jen.Lit(from-first), jen.Lit(to-first)), src.Clone().Dot("cols").Index(jen.Empty(), jen.Empty())))
+				continue
+			}
 			for i, c := range fd.cols {
 				body = append(body, put(c).Add(src.Clone().Dot("cols").Index(jen.Lit(i))))
 			}

@@ -20,9 +20,14 @@ var htmlEntities = strings.NewReplacer(
 	"&nbsp;", " ", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&apos;", "'",
 )
 
-// comment renders text as Go line comments: HTML tags and control characters are stripped, each
-// line is prefixed with "// ", and the result can never end the comment early or make the file
-// invalid. It is the only way REDCap text reaches a comment.
+// docWidth is the width, in runes after the "// ", that doc comments wrap at: a top-level
+// declaration's comment stays within 100 columns.
+const docWidth = 97
+
+// comment renders text as a doc comment of Go line comments: HTML tags and control characters are
+// stripped, lines longer than docWidth are wrapped between words, each line is prefixed with
+// "// ", and the result can never end the comment early or make the file invalid. It and
+// lineComment are the only ways REDCap text reaches a comment.
 //
 //	// <line 1>
 //	// <line 2>
@@ -30,24 +35,45 @@ func comment(text string) *jen.Statement {
 	return jen.Comment(commentText(text))
 }
 
-// commentText is the text of comment: "// "-prefixed lines, without a final newline.
-func commentText(text string) string {
-	lines := strings.Split(cleanText(text, true), "\n")
-	for i, l := range lines {
+// lineComment renders text as a comment at the end of a line of code (a struct field's, a
+// constant's): cleaned as comment does, but never wrapped.
+func lineComment(text string) *jen.Statement {
+	return jen.Comment(commentLines(text, 0))
+}
+
+// commentText is the text of comment: "// "-prefixed lines wrapped at docWidth, without a final
+// newline.
+func commentText(text string) string { return commentLines(text, docWidth) }
+
+// commentLines renders text as "// "-prefixed lines, each longer than width (when width > 0)
+// wrapped between words.
+func commentLines(text string, width int) string {
+	var out []string
+	for _, l := range strings.Split(cleanText(text, true), "\n") {
 		// An indented line would start a code block, which gofmt moves and which can turn the
 		// next line into a heading on a second pass: labels keep no indentation.
-		lines[i] = strings.TrimRight("// "+strings.TrimLeft(l, " "), " ")
+		l = strings.TrimRight(strings.TrimLeft(l, " "), " ")
+		if width > 0 && utf8.RuneCountInString(l) > width {
+			for _, w := range fillWidth("", strings.Fields(l), width) {
+				out = append(out, "// "+w)
+			}
+			continue
+		}
+		out = append(out, strings.TrimRight("// "+l, " "))
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
 }
 
 // label returns a REDCap label as one short line of plain text for a comment: HTML removed,
 // whitespace collapsed, cut at maxLabelRunes.
-func label(s string) string {
+func label(s string) string { return shortLabel(s, maxLabelRunes) }
+
+// shortLabel is label cut at n runes.
+func shortLabel(s string, n int) string {
 	s = strings.Join(strings.Fields(cleanText(s, false)), " ")
-	if utf8.RuneCountInString(s) > maxLabelRunes {
+	if utf8.RuneCountInString(s) > n {
 		r := []rune(s)
-		s = strings.TrimSpace(string(r[:maxLabelRunes-1])) + "…"
+		s = strings.TrimSpace(string(r[:n-1])) + "…"
 	}
 	return s
 }

@@ -128,56 +128,26 @@ func writeRule(w *bytes.Buffer, r *redcap.FieldRule) {
 	w.WriteByte('}')
 }
 
-// snapshotChunk is how many snapshot lines one string constant holds: go/printer (gofmt, gopls)
-// formats a chain of n concatenations in O(n²), so long snapshots are split into chunks.
-const snapshotChunk = 200
+// SnapshotFile is the name of the dictionary snapshot text beside the generated Go files; the
+// package embeds it (see snapshotFile), so the generator writes it with them.
+const SnapshotFile = "redcap_snapshot_gen.txt"
 
-// snapshotFile renders redcap_snapshot_gen.go: the dictionary snapshot as one quoted line per
-// source line, so it diffs line by line. Long snapshots are joined from chunk constants:
+// snapshotFile renders redcap_snapshot_gen.go, which embeds the snapshot text file, so the
+// snapshot is stored once:
 //
-//	// Snapshot is the dictionary snapshot this package was generated from.
-//	const Snapshot = "<line 1>\n" +
-//		"<line 2>\n"
+//	import _ "embed"
 //
-//	const Snapshot = snapshot1 + // more than snapshotChunk lines
-//		snapshot2
-//
-//	const snapshot1 = "<line 1>\n" +
-//		...
+//	// Snapshot is the dictionary snapshot this package was generated from (the text of
+//	// redcap_snapshot_gen.txt, one line per field, for redcapgen -check).
+//	//
+//	//go:embed redcap_snapshot_gen.txt
+//	var Snapshot string
 func (pl *plan) snapshotFile() []byte {
-	lines := strings.SplitAfter(string(pl.cfg.Snapshot), "\n")
-	if len(lines) > 1 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
 	var w bytes.Buffer
-	w.Grow(len(pl.cfg.Snapshot) + len(pl.cfg.Snapshot)/4 + 512)
 	pl.dataHeader(&w, false)
-	w.WriteString("\n" + commentText("Snapshot is the dictionary snapshot this package was generated from.") + "\n")
-	if len(lines) <= snapshotChunk {
-		w.WriteString("const Snapshot = ")
-		writeConcat(&w, lines)
-		return w.Bytes()
-	}
-	var names []string
-	for i := 0; i < len(lines); i += snapshotChunk {
-		names = append(names, "snapshot"+strconv.Itoa(i/snapshotChunk+1))
-	}
-	w.WriteString("const Snapshot = " + strings.Join(names, " +\n\t") + "\n")
-	for i, name := range names {
-		w.WriteString("\nconst " + name + " = ")
-		writeConcat(&w, lines[i*snapshotChunk:min((i+1)*snapshotChunk, len(lines))])
-	}
+	w.WriteString("\nimport _ \"embed\"\n\n")
+	w.WriteString(commentText("Snapshot is the dictionary snapshot this package was generated from: the text of "+SnapshotFile+
+		", one line per field, which redcapgen -check compares with the live dictionary. Treat it as read-only.") + "\n")
+	w.WriteString("//\n//go:embed " + SnapshotFile + "\nvar Snapshot string\n")
 	return w.Bytes()
-}
-
-// writeConcat writes "<line>" +\n\t"<line>" ..., one line of source per line of text, and a
-// final newline.
-func writeConcat(w *bytes.Buffer, lines []string) {
-	for i, l := range lines {
-		if i > 0 {
-			w.WriteString(" +\n\t")
-		}
-		w.WriteString(strconv.Quote(l))
-	}
-	w.WriteByte('\n')
 }

@@ -204,7 +204,7 @@ func TestEmitSmallProject(t *testing.T) {
 	wantPaths := []string{
 		"redcap_form_demographics_gen.go", "redcap_form_visit_gen.go", "redcap_enums_gen.go",
 		"redcap_checkboxes_gen.go", "redcap_record_gen.go", "redcap_codec_gen.go",
-		"redcap_validate_gen.go", "redcap_project_gen.go", "redcap_rules_gen.go", "redcap_snapshot_gen.go",
+		"redcap_validate_gen.go", "redcap_project_gen.go", "redcap_rules_gen.go", "redcap_snapshot_gen.go", SnapshotFile,
 	}
 	if diff := cmp.Diff(wantPaths, paths); diff != "" {
 		t.Errorf("files mismatch (-want +got):\n%s", diff)
@@ -220,9 +220,11 @@ func TestEmitSmallProject(t *testing.T) {
 	if !regexp.MustCompile(`\tVisit +\[\]redcap\.Instance\[Visit\]`).MatchString(record) {
 		t.Errorf("repeating instrument is not a slice of instances:\n%s", record)
 	}
-	snapshot := string(files[9].Bytes)
-	if !strings.Contains(snapshot, "const Snapshot = \"field `a`\\n\" +\n\t\"field b\\n\"") {
-		t.Errorf("snapshot is not a concatenation of quoted lines:\n%s", snapshot)
+	if snapshot := string(files[9].Bytes); !strings.Contains(snapshot, "//go:embed "+SnapshotFile+"\nvar Snapshot string\n") {
+		t.Errorf("snapshot does not embed its text file:\n%s", snapshot)
+	}
+	if text := string(files[10].Bytes); text != "field `a`\nfield b\n" {
+		t.Errorf("%s = %q, want the snapshot text", SnapshotFile, text)
 	}
 	if rules := string(files[8].Bytes); !strings.Contains(rules, "\nvar rules = []redcap.FieldRule{\n\t{Name: ") {
 		t.Errorf("rules table missing:\n%s", rules)

@@ -36,12 +36,17 @@ func (pl *plan) enums() []*enumPlan { return pl.enumList }
 // generic instantiations).
 func (pl *plan) planEnums() {
 	var out []*enumPlan
+	var boxes []*fieldPlan // checkbox fields, parallel to their enums in out
+	var boxEnums []*enumPlan
 	for _, fp := range pl.forms {
 		for _, fd := range fp.fields {
 			if fd.kind != kindEnum && fd.kind != kindCheckbox {
 				continue
 			}
 			ep := &enumPlan{field: fd.field, typ: fd.enum, radio: fd.kind == kindEnum}
+			if fd.kind == kindCheckbox {
+				boxes, boxEnums = append(boxes, fd), append(boxEnums, ep)
+			}
 			seen := map[string]bool{}
 			for _, c := range choicesOf(fd.field) {
 				if seen[c.Code] {
@@ -71,6 +76,16 @@ func (pl *plan) planEnums() {
 			pl.sharedEnum[ep.typ] = o.typ
 		}
 	}
+	// An aliased enum declares no constants: a checkbox set names its choices with the
+	// constants of the type that declares them (the same choices, in the same order).
+	for i, fd := range boxes {
+		decl := boxEnums[i]
+		if decl.alias != nil {
+			decl = decl.alias
+		}
+		fd.choices = decl
+		fd.consts = decl.consts
+	}
 	pl.enumList = out
 }
 
@@ -93,24 +108,33 @@ func (pl *plan) enumType(fd *fieldPlan) string {
 	return fd.enum
 }
 
-// emitEnumsFile fills redcap_enums_gen.go: every choice field's enum type, or its alias.
+// emitEnumsFile fills redcap_enums_gen.go: every enum type that declares its choices, in
+// dictionary order, each followed by the aliases of the fields that share it.
 func (pl *plan) emitEnumsFile(f *jen.File) {
+	aliases := map[*enumPlan][]*enumPlan{}
 	for _, ep := range pl.enums() {
 		if ep.alias != nil {
-			f.Add(emitEnumAlias(ep)).Line()
-			f.Add(emitEnumConsts(ep)).Line()
-			f.Add(emitEnumAliasParse(ep)).Line()
-			f.Add(emitEnumAliasValues(ep)).Line()
+			aliases[ep.alias] = append(aliases[ep.alias], ep)
+		}
+	}
+	for _, ep := range pl.enums() {
+		if ep.alias != nil {
 			continue
 		}
 		f.Add(emitEnumType(ep)).Line()
 		f.Add(emitEnumConsts(ep)).Line()
 		f.Add(emitEnumString(ep)).Line()
+		if ep.table() {
+			f.Add(emitEnumTable(ep)).Line()
+		}
 		f.Add(emitEnumLabel(ep)).Line()
 		f.Add(emitEnumParse(ep)).Line()
 		f.Add(emitEnumValues(ep)).Line()
 		if ep.decoded {
 			f.Add(emitEnumDecode(ep)).Line()
+		}
+		if len(aliases[ep]) > 0 {
+			f.Add(emitEnumAliases(ep, aliases[ep])).Line()
 		}
 	}
 }
@@ -157,9 +181,9 @@ func emitEnumType(ep *enumPlan) jen.Code {
 	switch ep.sharers {
 	case 0:
 	case 1:
-		doc += "\nOne other field has the same choices and shares the type (an alias of it)."
+		doc += "\nOne other field has the same choices and shares the type (an alias of it, below)."
 	default:
-		doc += "\n" + itoa(ep.sharers) + " other fields have the same choices and share the type (aliases of it)."
+		doc += "\n" + itoa(ep.sharers) + " other fields have the same choices and share the type (aliases of it, below)."
 	}
 	return jen.Add(comment(doc)).Line().Type().Id(ep.typ).String()
 }
@@ -174,36 +198,29 @@ func enumDocHead(ep *enumPlan) string {
 	return doc + ", " + string(ep.field.Type)
 }
 
-// emitEnumAlias emits the type of a field whose choices another field's enum already has:
-//
-//	// <Enum> is the choice list of REDCap field "<field>" (<label>), <type>: the same choices
-//	// as "<owner field>", so the same type.
-//	type <Enum> = <Owner>
-func emitEnumAlias(ep *enumPlan) jen.Code {
-	doc := enumDocHead(ep) + ": the same choices as " + quoteName(ep.alias.field.Name) + ", so the same type."
-	return jen.Add(comment(doc)).Line().Type().Id(ep.typ).Op("=").Id(ep.alias.typ)
-}
+// maxAliasLabelRunes caps the field label in an alias's one-line doc comment.
+const maxAliasLabelRunes = 48
 
-// emitEnumAliasParse emits:
+// emitEnumAliases emits the types of the fields whose choices are those of owner, as plain
+// aliases: their values are owner's constants, and Parse<Owner> and <Owner>Values serve them.
 //
-//	// Parse<Enum> returns the choice whose code is exactly code.
-//	func Parse<Enum>(code string) (<Enum>, bool) { return Parse<Owner>(code) }
-func emitEnumAliasParse(ep *enumPlan) jen.Code {
-	name := "Parse" + ep.typ
-	return comment(name+" returns the choice whose code is exactly code (codes are text: \"01\" is not \"1\").").Line().
-		Func().Id(name).Params(jen.Id("code").String()).Params(jen.Id(ep.typ), jen.Bool()).
-		Block(jen.Return(jen.Id("Parse" + ep.alias.typ).Call(jen.Id("code"))))
-}
-
-// emitEnumAliasValues emits:
-//
-//	// <Enum>Values returns every choice in dictionary order.
-//	func <Enum>Values() []<Enum> { return <Owner>Values() }
-func emitEnumAliasValues(ep *enumPlan) jen.Code {
-	name := ep.typ + "Values"
-	return comment(name + " returns every choice in dictionary order.").Line().
-		Func().Id(name).Params().Index().Id(ep.typ).
-		Block(jen.Return(jen.Id(ep.alias.typ + "Values").Call()))
+//	// The fields with the same choices as "<owner field>" share <Owner>: use its constants.
+//	type (
+//		// <Enum> is REDCap field "<field>" (<label>), <type>.
+//		<Enum> = <Owner>
+//	)
+func emitEnumAliases(owner *enumPlan, aliases []*enumPlan) jen.Code {
+	defs := make([]jen.Code, 0, 2*len(aliases))
+	for _, ep := range aliases {
+		doc := ep.typ + " is REDCap field " + quoteName(ep.field.Name)
+		if l := shortLabel(ep.field.Label, maxAliasLabelRunes); l != "" {
+			doc += " (" + l + ")"
+		}
+		defs = append(defs, comment(doc+", "+string(ep.field.Type)+"."), jen.Id(ep.typ).Op("=").Id(owner.typ))
+	}
+	doc := "The fields with the same choices as " + quoteName(owner.field.Name) + " share " + owner.typ +
+		": their values are its constants, Parse" + owner.typ + " and " + owner.typ + "Values serve them."
+	return jen.Add(comment(doc)).Line().Type().Defs(defs...)
 }
 
 // emitEnumConsts emits one constant per choice:
@@ -215,7 +232,7 @@ func emitEnumAliasValues(ep *enumPlan) jen.Code {
 func emitEnumConsts(ep *enumPlan) jen.Code {
 	defs := make([]jen.Code, len(ep.choices))
 	for i, c := range ep.choices {
-		defs[i] = jen.Id(ep.consts[i]).Id(ep.typ).Op("=").Lit(c.Code).Add(comment(choiceComment(c)))
+		defs[i] = jen.Id(ep.consts[i]).Id(ep.typ).Op("=").Lit(c.Code).Add(lineComment(choiceComment(c)))
 	}
 	return jen.Add(comment("The choices of " + ep.typ + ", in dictionary order.")).Line().Const().Defs(defs...)
 }
@@ -250,13 +267,16 @@ func emitEnumString(ep *enumPlan) jen.Code {
 //		return ""
 //	}
 func emitEnumLabel(ep *enumPlan) jen.Code {
-	cases := make([]jen.Code, len(ep.choices))
-	for i, c := range ep.choices {
-		cases[i] = jen.Case(jen.Id(ep.consts[i])).Return(jen.Lit(c.Label))
+	body := emitTableLabel(ep)
+	if !ep.table() {
+		cases := make([]jen.Code, len(ep.choices))
+		for i, c := range ep.choices {
+			cases[i] = jen.Case(jen.Id(ep.consts[i])).Return(jen.Lit(c.Label))
+		}
+		body = []jen.Code{jen.Switch(jen.Id("c")).Block(cases...), jen.Return(jen.Lit(""))}
 	}
 	return comment(`Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.`).Line().
-		Func().Params(jen.Id("c").Id(ep.typ)).Id("Label").Params().String().
-		Block(jen.Switch(jen.Id("c")).Block(cases...), jen.Return(jen.Lit("")))
+		Func().Params(jen.Id("c").Id(ep.typ)).Id("Label").Params().String().Block(body...)
 }
 
 // emitEnumParse emits:
@@ -271,7 +291,9 @@ func emitEnumLabel(ep *enumPlan) jen.Code {
 //	}
 func emitEnumParse(ep *enumPlan) jen.Code {
 	body := []jen.Code{}
-	if len(ep.choices) > 0 {
+	if ep.table() {
+		body = emitTableParse(ep)
+	} else if len(ep.choices) > 0 {
 		codes := make([]jen.Code, len(ep.choices))
 		for i, c := range ep.choices {
 			codes[i] = jen.Lit(c.Code)
@@ -279,7 +301,9 @@ func emitEnumParse(ep *enumPlan) jen.Code {
 		body = append(body, jen.Switch(jen.Id("code")).Block(
 			jen.Case(codes...).Return(jen.Id(ep.typ).Call(jen.Id("code")), jen.True())))
 	}
-	body = append(body, jen.Return(jen.Lit(""), jen.False()))
+	if !ep.table() {
+		body = append(body, jen.Return(jen.Lit(""), jen.False()))
+	}
 	name := "Parse" + ep.typ
 	return comment(name+" returns the choice whose code is exactly code (codes are text: \"01\" is not \"1\").").Line().
 		Func().Id(name).Params(jen.Id("code").String()).Params(jen.Id(ep.typ), jen.Bool()).Block(body...)
@@ -294,8 +318,11 @@ func emitEnumValues(ep *enumPlan) jen.Code {
 	for i, c := range ep.consts {
 		consts[i] = jen.Id(c)
 	}
+	body := []jen.Code{jen.Return(jen.Index().Id(ep.typ).Values(consts...))}
+	if ep.table() {
+		body = emitTableValues(ep)
+	}
 	name := ep.typ + "Values"
 	return comment(name + " returns every choice in dictionary order.").Line().
-		Func().Id(name).Params().Index().Id(ep.typ).
-		Block(jen.Return(jen.Index().Id(ep.typ).Values(consts...)))
+		Func().Id(name).Params().Index().Id(ep.typ).Block(body...)
 }

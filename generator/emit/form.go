@@ -32,13 +32,13 @@ func (pl *plan) emitFormStruct(fp *formPlan) jen.Code {
 	fields := make([]jen.Code, 0, len(fp.fields)+2)
 	if fp.timestamp >= 0 {
 		fields = append(fields, jen.Id(naming.SurveyTimestampField).Add(valueOf(jen.Qual(runtimePath, scalarText.typeName))).
-			Add(comment(quoteName(pl.columns[fp.timestamp])+": survey completion time (\"YYYY-MM-DD HH:MM:SS\" or \"[not completed]\"); read-only, never imported")))
+			Add(lineComment(quoteName(pl.columns[fp.timestamp])+": survey completion time (\"YYYY-MM-DD HH:MM:SS\" or \"[not completed]\"); read-only, never imported")))
 	}
 	for _, fd := range fp.fields {
 		fields = append(fields, pl.emitFormField(fd))
 	}
 	fields = append(fields, jen.Id("Complete").Add(valueOf(jen.Qual(runtimePath, "FormStatus"))).
-		Add(comment(quoteName(fp.form.Name+"_complete")+": form status (0 Incomplete, 1 Unverified, 2 Complete)")))
+		Add(lineComment(quoteName(fp.form.Name+"_complete")+": form status (0 Incomplete, 1 Unverified, 2 Complete)")))
 	return jen.Add(comment(doc)).Line().Type().Id(fp.goName).Struct(fields...)
 }
 
@@ -65,7 +65,7 @@ func (pl *plan) emitFormField(fd *fieldPlan) jen.Code {
 	default:
 		typ = valueOf(jen.Qual(runtimePath, fd.scalar.typeName))
 	}
-	field := jen.Id(fd.goName).Add(typ).Add(comment(text))
+	field := jen.Id(fd.goName).Add(typ).Add(lineComment(text))
 	if doc := pl.logicDoc(fd.field); doc != "" {
 		return jen.Comment(doc).Line().Add(field)
 	}

@@ -78,15 +78,21 @@ func wrapWords(text string) []string {
 	return fill("", strings.Fields(text))
 }
 
-// fill lays words out greedily after heading, one space apart.
+// fill lays words out greedily after heading, one space apart, in lines of logicCommentWidth.
 func fill(heading string, words []string) []string {
+	return fillWidth(heading, words, logicCommentWidth)
+}
+
+// fillWidth lays words out greedily after heading, one space apart, in lines of at most width
+// runes where the words allow.
+func fillWidth(heading string, words []string, width int) []string {
 	var lines []string
 	line := strings.TrimRight(heading, " ")
 	for _, w := range words {
 		switch {
 		case line == "":
 			line = w
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= logicCommentWidth:
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= width:
 			line += " " + w
 		default:
 			lines = append(lines, line)

@@ -81,7 +81,8 @@ type fieldPlan struct {
 	col      int        // layout position (kindScalar, kindEnum)
 	cols     []int      // layout positions (kindCheckbox): choices, then missing codes
 	codes    []string   // the codes of cols: choice codes, then missing codes
-	consts   []string   // the enum constants of the choice codes (kindCheckbox)
+	consts   []string   // the enum constants of the choice codes (kindCheckbox), of the type declaring them
+	choices  *enumPlan  // the enum declaring the field's choices (kindCheckbox; see planEnums)
 	nChoices int
 	rule     int // index in rules
 	readOnly bool

@@ -53,14 +53,14 @@ func (pl *plan) emitRecordStruct() jen.Code {
 	}
 	doc += "."
 	fields := []jen.Code{
-		jen.Id("ID").String().Add(comment(quoteName(pl.recordID.Name) + ": the record ID (" + label(pl.recordID.Label) + ")")),
+		jen.Id("ID").String().Add(lineComment(quoteName(pl.recordID.Name) + ": the record ID (" + label(pl.recordID.Label) + ")")),
 	}
 	if pl.dagCol >= 0 {
-		fields = append(fields, jen.Id("DAG").String().Add(comment("redcap_data_access_group: the unique name of the record's data access group")))
+		fields = append(fields, jen.Id("DAG").String().Add(lineComment("redcap_data_access_group: the unique name of the record's data access group")))
 	}
 	if pl.surveyCol >= 0 {
 		fields = append(fields, jen.Id(naming.SurveyIdentifierField).String().
-			Add(comment(colSurveyID+": the survey participant's identifier, when exported with survey fields; read-only, never imported")))
+			Add(lineComment(colSurveyID+": the survey participant's identifier, when exported with survey fields; read-only, never imported")))
 	}
 	if pl.longitudinal {
 		for _, c := range pl.containers {
@@ -70,12 +70,12 @@ func (pl *plan) emitRecordStruct() jen.Code {
 		fields = append(fields, pl.containerFields(pl.containers[0])...)
 	}
 	fields = append(fields,
-		jen.Line().Id("present").Index().Bool().Add(comment("columns of the export the record was decoded from; nil when built in code")),
+		jen.Line().Id("present").Index().Bool().Add(lineComment("columns of the export the record was decoded from; nil when built in code")),
 	)
 	if !pl.longitudinal {
-		fields = append(fields, jen.Id("mainRow").Bool().Add(comment("decoded from a row of the non-repeating forms")))
+		fields = append(fields, jen.Id("mainRow").Bool().Add(lineComment("decoded from a row of the non-repeating forms")))
 	}
-	fields = append(fields, jen.Id("spare").Id("recordSpare").Add(comment("storage Recycle keeps for the next DecodeRows")))
+	fields = append(fields, jen.Id("spare").Id("recordSpare").Add(lineComment("storage Recycle keeps for the next DecodeRows")))
 	return jen.Add(comment(doc)).Line().Type().Id(recordType).Struct(fields...)
 }
 
@@ -86,11 +86,11 @@ func (pl *plan) emitRecordStruct() jen.Code {
 func (pl *plan) containerFields(c *container) []jen.Code {
 	var fields []jen.Code
 	for _, fp := range c.forms {
-		fields = append(fields, jen.Id(fp.goName).Id(fp.goName).Add(comment("instrument "+quoteName(fp.form.Name))))
+		fields = append(fields, jen.Id(fp.goName).Id(fp.goName).Add(lineComment("instrument "+quoteName(fp.form.Name))))
 	}
 	for _, fp := range c.repeats {
 		fields = append(fields, jen.Id(fp.goName).Index().Qual(runtimePath, "Instance").Types(jen.Id(fp.goName)).
-			Add(comment("repeating instrument "+quoteName(fp.form.Name)+", instances in export order")))
+			Add(lineComment("repeating instrument "+quoteName(fp.form.Name)+", instances in export order")))
 	}
 	return fields
 }
@@ -103,9 +103,9 @@ func (pl *plan) emitEventField(c *container) jen.Code {
 	text := "event " + quoteName(c.event.UniqueName) + " (" + label(c.event.Name) + ", arm " + label(itoa(c.event.Arm)) + ")"
 	if c.repeatingEvent {
 		return jen.Id(c.goName).Index().Qual(runtimePath, "Instance").Types(jen.Id(c.goName)).
-			Add(comment(text + ", repeating: instances in export order"))
+			Add(lineComment(text + ", repeating: instances in export order"))
 	}
-	return jen.Id(c.goName).Op("*").Id(c.goName).Add(comment(text + "; nil when the record has no row there"))
+	return jen.Id(c.goName).Op("*").Id(c.goName).Add(lineComment(text + "; nil when the record has no row there"))
 }
 
 // emitEventStruct emits the struct of one event:
@@ -122,7 +122,7 @@ func (pl *plan) emitEventStruct(c *container) jen.Code {
 		doc += "\nThe whole event repeats: a record holds its instances in order."
 	}
 	fields := pl.containerFields(c)
-	fields = append(fields, jen.Line().Id("mainRow").Bool().Add(comment("decoded from the event's row of non-repeating forms")))
+	fields = append(fields, jen.Line().Id("mainRow").Bool().Add(lineComment("decoded from the event's row of non-repeating forms")))
 	return jen.Add(comment(doc)).Line().Type().Id(c.goName).Struct(fields...)
 }
 

@@ -1,49 +1,20 @@
 package emit
 
 import (
-	"fmt"
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
-// constString evaluates a string constant of a parsed file made of literals, other constants of
-// the file and "+".
-func constString(t *testing.T, consts map[string]ast.Expr, e ast.Expr) string {
-	t.Helper()
-	switch e := e.(type) {
-	case *ast.BasicLit:
-		s, err := strconv.Unquote(e.Value)
-		if err != nil {
-			t.Fatalf("literal %s: %v", e.Value, err)
-		}
-		return s
-	case *ast.Ident:
-		def, ok := consts[e.Name]
-		if !ok {
-			t.Fatalf("constant %s is not declared", e.Name)
-		}
-		return constString(t, consts, def)
-	case *ast.BinaryExpr:
-		if e.Op != token.ADD {
-			t.Fatalf("operator %s in a string constant", e.Op)
-		}
-		return constString(t, consts, e.X) + constString(t, consts, e.Y)
-	}
-	t.Fatalf("unexpected expression %T in a string constant", e)
-	return ""
-}
-
+// TestEmitSnapshot checks that the snapshot is stored once: Emit returns its text byte for byte
+// as SnapshotFile, and redcap_snapshot_gen.go declares Snapshot as a string variable that embeds
+// that file, whatever the text holds.
 func TestEmitSnapshot(t *testing.T) {
-	long := make([]string, 2*snapshotChunk+7)
-	for i := range long {
-		long[i] = fmt.Sprintf("field f%d label=\"a `quoted` \\\"label\\\"\" \r\u00e9\uFEFF", i)
-	}
 	tests := []struct {
 		name, text string
 	}{
@@ -51,41 +22,64 @@ func TestEmitSnapshot(t *testing.T) {
 		{"one line without newline", "field a"},
 		{"short", "field a\nfield b\n"},
 		{"odd characters", "tab\there\nbackquote ` and \"quotes\"\ncarriage\rreturn\n\x00nul\ninvalid \xff\n"},
-		{"chunked", strings.Join(long, "\n") + "\n"},
+		{"long", strings.Repeat("field f label=\"a `quoted` \\\"label\\\"\" \r\u00e9\uFEFF\n", 1000)},
 	}
 	p := smallProject(t)
 	n, err := naming.Resolve(p, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	var first []byte // redcap_snapshot_gen.go of the first case: the same for every text
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			files, err := Emit(p, n, Config{Package: "study", GeneratorVersion: "v0", Fingerprint: "sha256:x", Snapshot: []byte(tt.text)})
 			if err != nil {
 				t.Fatal(err)
 			}
-			var src []byte
+			var src, text []byte
 			for _, f := range files {
-				if f.Path == "redcap_snapshot_gen.go" {
+				switch f.Path {
+				case "redcap_snapshot_gen.go":
 					src = f.Bytes
+				case SnapshotFile:
+					text = f.Bytes
 				}
 			}
-			file, err := parser.ParseFile(token.NewFileSet(), "redcap_snapshot_gen.go", src, 0)
+			if !bytes.Equal(text, []byte(tt.text)) {
+				t.Errorf("%s = %q, want %q", SnapshotFile, text, tt.text)
+			}
+			if first == nil {
+				first = src
+			} else if !bytes.Equal(src, first) {
+				t.Errorf("redcap_snapshot_gen.go depends on the snapshot text; it should only embed it:\n%s", src)
+			}
+			file, err := parser.ParseFile(token.NewFileSet(), "redcap_snapshot_gen.go", src, parser.ParseComments)
 			if err != nil {
 				t.Fatal(err)
 			}
-			consts := map[string]ast.Expr{}
+			found := false
 			for _, d := range file.Decls {
-				if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
-					for _, spec := range g.Specs {
-						vs := spec.(*ast.ValueSpec)
-						consts[vs.Names[0].Name] = vs.Values[0]
-					}
+				g, ok := d.(*ast.GenDecl)
+				if !ok || g.Tok != token.VAR {
+					continue
 				}
+				vs := g.Specs[0].(*ast.ValueSpec)
+				typ, _ := vs.Type.(*ast.Ident)
+				found = vs.Names[0].Name == "Snapshot" && typ != nil && typ.Name == "string" &&
+					g.Doc != nil && strings.HasSuffix(strings.TrimSpace(rawComments(g.Doc)), "//go:embed "+SnapshotFile)
 			}
-			if got := constString(t, consts, consts["Snapshot"]); got != tt.text {
-				t.Errorf("Snapshot = %q, want %q", got, tt.text)
+			if !found {
+				t.Errorf("redcap_snapshot_gen.go does not declare `//go:embed %s` var Snapshot string:\n%s", SnapshotFile, src)
 			}
 		})
 	}
+}
+
+// rawComments returns a comment group's lines as written, directives included.
+func rawComments(g *ast.CommentGroup) string {
+	var b strings.Builder
+	for _, c := range g.List {
+		b.WriteString(c.Text + "\n")
+	}
+	return b.String()
 }

@@ -3,7 +3,11 @@
 
 package regression
 
-// AtHidechoiceSet is checkbox field "at_hidechoice" (@HIDECHOICE). It keeps REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns: at_hidechoice___1, at_hidechoice___2, at_hidechoice___3, at_hidechoice___4, at_hidechoice____1, at_hidechoice____2, at_hidechoice____9, …, at_hidechoice___9999999 (25 columns).
+// AtHidechoiceSet is checkbox field "at_hidechoice" (@HIDECHOICE). It keeps REDCap's raw value of
+// each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged.
+// Columns: at_hidechoice___1, at_hidechoice___2, at_hidechoice___3, at_hidechoice___4,
+// at_hidechoice____1, at_hidechoice____2, at_hidechoice____9, …, at_hidechoice___9999999 (25
+// columns).
 // The columns after the choices are the project's missing-data codes.
 type AtHidechoiceSet struct {
 	cols [25]string
@@ -30,7 +34,8 @@ func (s AtHidechoiceSet) Has(c AtHidechoice) bool {
 	return ok && s.cols[i] == "1"
 }
 
-// Set checks choice c and unchecks any missing-data code column; it returns false, changing nothing, when c is not a choice.
+// Set checks choice c and unchecks any missing-data code column; it returns false, changing
+// nothing, when c is not a choice.
 func (s *AtHidechoiceSet) Set(c AtHidechoice) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -103,7 +108,8 @@ func (s *AtHidechoiceSet) Set(c AtHidechoice) bool {
 	return true
 }
 
-// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is not a choice.
+// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is
+// not a choice.
 func (s *AtHidechoiceSet) Clear(c AtHidechoice) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -185,7 +191,9 @@ func (s AtHidechoiceSet) MissingCode() (string, bool) {
 	return "", false
 }
 
-// SetMissing marks the field missing with a project missing-data code: that code's column becomes "1" and every other column "0". It returns false, changing nothing, when the field has no column for code (no such project code, or @NOMISSING).
+// SetMissing marks the field missing with a project missing-data code: that code's column becomes
+// "1" and every other column "0". It returns false, changing nothing, when the field has no column
+// for code (no such project code, or @NOMISSING).
 func (s *AtHidechoiceSet) SetMissing(code string) bool {
 	var i int
 	switch code {
@@ -246,7 +254,11 @@ func (s AtHidechoiceSet) Raw() []string {
 	return append([]string(nil), s.cols[:]...)
 }
 
-// AtMaxcheckedSet is checkbox field "at_maxchecked" (@MAXCHECKED). It keeps REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns: at_maxchecked___a, at_maxchecked___b, at_maxchecked___c, at_maxchecked___d, at_maxchecked___e, at_maxchecked___f, at_maxchecked____1, …, at_maxchecked___9999999 (27 columns).
+// AtMaxcheckedSet is checkbox field "at_maxchecked" (@MAXCHECKED). It keeps REDCap's raw value of
+// each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged.
+// Columns: at_maxchecked___a, at_maxchecked___b, at_maxchecked___c, at_maxchecked___d,
+// at_maxchecked___e, at_maxchecked___f, at_maxchecked____1, …, at_maxchecked___9999999 (27
+// columns).
 // The columns after the choices are the project's missing-data codes.
 type AtMaxcheckedSet struct {
 	cols [27]string
@@ -277,7 +289,8 @@ func (s AtMaxcheckedSet) Has(c AtMaxchecked) bool {
 	return ok && s.cols[i] == "1"
 }
 
-// Set checks choice c and unchecks any missing-data code column; it returns false, changing nothing, when c is not a choice.
+// Set checks choice c and unchecks any missing-data code column; it returns false, changing
+// nothing, when c is not a choice.
 func (s *AtMaxcheckedSet) Set(c AtMaxchecked) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -350,7 +363,8 @@ func (s *AtMaxcheckedSet) Set(c AtMaxchecked) bool {
 	return true
 }
 
-// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is not a choice.
+// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is
+// not a choice.
 func (s *AtMaxcheckedSet) Clear(c AtMaxchecked) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -438,7 +452,9 @@ func (s AtMaxcheckedSet) MissingCode() (string, bool) {
 	return "", false
 }
 
-// SetMissing marks the field missing with a project missing-data code: that code's column becomes "1" and every other column "0". It returns false, changing nothing, when the field has no column for code (no such project code, or @NOMISSING).
+// SetMissing marks the field missing with a project missing-data code: that code's column becomes
+// "1" and every other column "0". It returns false, changing nothing, when the field has no column
+// for code (no such project code, or @NOMISSING).
 func (s *AtMaxcheckedSet) SetMissing(code string) bool {
 	var i int
 	switch code {
@@ -499,7 +515,10 @@ func (s AtMaxcheckedSet) Raw() []string {
 	return append([]string(nil), s.cols[:]...)
 }
 
-// AtMaxchoiceSet is checkbox field "at_maxchoice" (@MAXCHOICE). It keeps REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns: at_maxchoice___0, at_maxchoice___1, at_maxchoice___2, at_maxchoice___3, at_maxchoice____1, at_maxchoice____2, at_maxchoice____9, …, at_maxchoice___9999999 (25 columns).
+// AtMaxchoiceSet is checkbox field "at_maxchoice" (@MAXCHOICE). It keeps REDCap's raw value of each
+// export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns:
+// at_maxchoice___0, at_maxchoice___1, at_maxchoice___2, at_maxchoice___3, at_maxchoice____1,
+// at_maxchoice____2, at_maxchoice____9, …, at_maxchoice___9999999 (25 columns).
 // The columns after the choices are the project's missing-data codes.
 type AtMaxchoiceSet struct {
 	cols [25]string
@@ -526,7 +545,8 @@ func (s AtMaxchoiceSet) Has(c AtMaxchoice) bool {
 	return ok && s.cols[i] == "1"
 }
 
-// Set checks choice c and unchecks any missing-data code column; it returns false, changing nothing, when c is not a choice.
+// Set checks choice c and unchecks any missing-data code column; it returns false, changing
+// nothing, when c is not a choice.
 func (s *AtMaxchoiceSet) Set(c AtMaxchoice) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -599,7 +619,8 @@ func (s *AtMaxchoiceSet) Set(c AtMaxchoice) bool {
 	return true
 }
 
-// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is not a choice.
+// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is
+// not a choice.
 func (s *AtMaxchoiceSet) Clear(c AtMaxchoice) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -681,7 +702,9 @@ func (s AtMaxchoiceSet) MissingCode() (string, bool) {
 	return "", false
 }
 
-// SetMissing marks the field missing with a project missing-data code: that code's column becomes "1" and every other column "0". It returns false, changing nothing, when the field has no column for code (no such project code, or @NOMISSING).
+// SetMissing marks the field missing with a project missing-data code: that code's column becomes
+// "1" and every other column "0". It returns false, changing nothing, when the field has no column
+// for code (no such project code, or @NOMISSING).
 func (s *AtMaxchoiceSet) SetMissing(code string) bool {
 	var i int
 	switch code {
@@ -742,7 +765,9 @@ func (s AtMaxchoiceSet) Raw() []string {
 	return append([]string(nil), s.cols[:]...)
 }
 
-// AtNomissingSet is checkbox field "at_nomissing" (@NOMISSING). It keeps REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns: at_nomissing___1, at_nomissing___2, at_nomissing___3.
+// AtNomissingSet is checkbox field "at_nomissing" (@NOMISSING). It keeps REDCap's raw value of each
+// export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns:
+// at_nomissing___1, at_nomissing___2, at_nomissing___3.
 type AtNomissingSet struct {
 	cols [3]string
 }
@@ -766,7 +791,8 @@ func (s AtNomissingSet) Has(c AtNomissing) bool {
 	return ok && s.cols[i] == "1"
 }
 
-// Set checks choice c and unchecks any missing-data code column; it returns false, changing nothing, when c is not a choice.
+// Set checks choice c and unchecks any missing-data code column; it returns false, changing
+// nothing, when c is not a choice.
 func (s *AtNomissingSet) Set(c AtNomissing) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -776,7 +802,8 @@ func (s *AtNomissingSet) Set(c AtNomissing) bool {
 	return true
 }
 
-// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is not a choice.
+// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is
+// not a choice.
 func (s *AtNomissingSet) Clear(c AtNomissing) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -811,7 +838,9 @@ func (s AtNomissingSet) MissingCode() (string, bool) {
 	return "", false
 }
 
-// SetMissing marks the field missing with a project missing-data code: that code's column becomes "1" and every other column "0". It returns false, changing nothing, when the field has no column for code (no such project code, or @NOMISSING).
+// SetMissing marks the field missing with a project missing-data code: that code's column becomes
+// "1" and every other column "0". It returns false, changing nothing, when the field has no column
+// for code (no such project code, or @NOMISSING).
 func (s *AtNomissingSet) SetMissing(code string) bool {
 	return false
 }
@@ -821,7 +850,11 @@ func (s AtNomissingSet) Raw() []string {
 	return append([]string(nil), s.cols[:]...)
 }
 
-// AtNoneoftheaboveSet is checkbox field "at_noneoftheabove" (@NONEOFTHEABOVE). It keeps REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns: at_noneoftheabove___1, at_noneoftheabove___2, at_noneoftheabove___3, at_noneoftheabove___4, at_noneoftheabove___9, at_noneoftheabove____1, at_noneoftheabove____2, …, at_noneoftheabove___9999999 (26 columns).
+// AtNoneoftheaboveSet is checkbox field "at_noneoftheabove" (@NONEOFTHEABOVE). It keeps REDCap's
+// raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip
+// unchanged. Columns: at_noneoftheabove___1, at_noneoftheabove___2, at_noneoftheabove___3,
+// at_noneoftheabove___4, at_noneoftheabove___9, at_noneoftheabove____1, at_noneoftheabove____2, …,
+// at_noneoftheabove___9999999 (26 columns).
 // The columns after the choices are the project's missing-data codes.
 type AtNoneoftheaboveSet struct {
 	cols [26]string
@@ -850,7 +883,8 @@ func (s AtNoneoftheaboveSet) Has(c AtNoneoftheabove) bool {
 	return ok && s.cols[i] == "1"
 }
 
-// Set checks choice c and unchecks any missing-data code column; it returns false, changing nothing, when c is not a choice.
+// Set checks choice c and unchecks any missing-data code column; it returns false, changing
+// nothing, when c is not a choice.
 func (s *AtNoneoftheaboveSet) Set(c AtNoneoftheabove) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -923,7 +957,8 @@ func (s *AtNoneoftheaboveSet) Set(c AtNoneoftheabove) bool {
 	return true
 }
 
-// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is not a choice.
+// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is
+// not a choice.
 func (s *AtNoneoftheaboveSet) Clear(c AtNoneoftheabove) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -1008,7 +1043,9 @@ func (s AtNoneoftheaboveSet) MissingCode() (string, bool) {
 	return "", false
 }
 
-// SetMissing marks the field missing with a project missing-data code: that code's column becomes "1" and every other column "0". It returns false, changing nothing, when the field has no column for code (no such project code, or @NOMISSING).
+// SetMissing marks the field missing with a project missing-data code: that code's column becomes
+// "1" and every other column "0". It returns false, changing nothing, when the field has no column
+// for code (no such project code, or @NOMISSING).
 func (s *AtNoneoftheaboveSet) SetMissing(code string) bool {
 	var i int
 	switch code {
@@ -1069,7 +1106,12 @@ func (s AtNoneoftheaboveSet) Raw() []string {
 	return append([]string(nil), s.cols[:]...)
 }
 
-// SkipTriggerCheckboxSet is checkbox field "skip_trigger_checkbox" (Trigger field for checkbox (When checked the field will hidden)). It keeps REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns: skip_trigger_checkbox___alpha, skip_trigger_checkbox___beta, skip_trigger_checkbox___zeta, skip_trigger_checkbox____1, skip_trigger_checkbox____2, skip_trigger_checkbox____9, skip_trigger_checkbox___ni, …, skip_trigger_checkbox___9999999 (24 columns).
+// SkipTriggerCheckboxSet is checkbox field "skip_trigger_checkbox" (Trigger field for checkbox
+// (When checked the field will hidden)). It keeps REDCap's raw value of each export column ("1"
+// checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns:
+// skip_trigger_checkbox___alpha, skip_trigger_checkbox___beta, skip_trigger_checkbox___zeta,
+// skip_trigger_checkbox____1, skip_trigger_checkbox____2, skip_trigger_checkbox____9,
+// skip_trigger_checkbox___ni, …, skip_trigger_checkbox___9999999 (24 columns).
 // The columns after the choices are the project's missing-data codes.
 type SkipTriggerCheckboxSet struct {
 	cols [24]string
@@ -1094,7 +1136,8 @@ func (s SkipTriggerCheckboxSet) Has(c SkipTriggerCheckbox) bool {
 	return ok && s.cols[i] == "1"
 }
 
-// Set checks choice c and unchecks any missing-data code column; it returns false, changing nothing, when c is not a choice.
+// Set checks choice c and unchecks any missing-data code column; it returns false, changing
+// nothing, when c is not a choice.
 func (s *SkipTriggerCheckboxSet) Set(c SkipTriggerCheckbox) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -1167,7 +1210,8 @@ func (s *SkipTriggerCheckboxSet) Set(c SkipTriggerCheckbox) bool {
 	return true
 }
 
-// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is not a choice.
+// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is
+// not a choice.
 func (s *SkipTriggerCheckboxSet) Clear(c SkipTriggerCheckbox) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -1246,7 +1290,9 @@ func (s SkipTriggerCheckboxSet) MissingCode() (string, bool) {
 	return "", false
 }
 
-// SetMissing marks the field missing with a project missing-data code: that code's column becomes "1" and every other column "0". It returns false, changing nothing, when the field has no column for code (no such project code, or @NOMISSING).
+// SetMissing marks the field missing with a project missing-data code: that code's column becomes
+// "1" and every other column "0". It returns false, changing nothing, when the field has no column
+// for code (no such project code, or @NOMISSING).
 func (s *SkipTriggerCheckboxSet) SetMissing(code string) bool {
 	var i int
 	switch code {
@@ -1307,7 +1353,11 @@ func (s SkipTriggerCheckboxSet) Raw() []string {
 	return append([]string(nil), s.cols[:]...)
 }
 
-// CheckBoxEmbeddedSet is checkbox field "check_box_embedded" (Check Box Multiple Answers). It keeps REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns: check_box_embedded___1, check_box_embedded___0, check_box_embedded____1, check_box_embedded____2, check_box_embedded____9, check_box_embedded___ni, check_box_embedded___inv, …, check_box_embedded___9999999 (23 columns).
+// CheckBoxEmbeddedSet is checkbox field "check_box_embedded" (Check Box Multiple Answers). It keeps
+// REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values
+// round-trip unchanged. Columns: check_box_embedded___1, check_box_embedded___0,
+// check_box_embedded____1, check_box_embedded____2, check_box_embedded____9,
+// check_box_embedded___ni, check_box_embedded___inv, …, check_box_embedded___9999999 (23 columns).
 // The columns after the choices are the project's missing-data codes.
 type CheckBoxEmbeddedSet struct {
 	cols [23]string
@@ -1330,7 +1380,8 @@ func (s CheckBoxEmbeddedSet) Has(c CheckBoxEmbedded) bool {
 	return ok && s.cols[i] == "1"
 }
 
-// Set checks choice c and unchecks any missing-data code column; it returns false, changing nothing, when c is not a choice.
+// Set checks choice c and unchecks any missing-data code column; it returns false, changing
+// nothing, when c is not a choice.
 func (s *CheckBoxEmbeddedSet) Set(c CheckBoxEmbedded) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -1403,7 +1454,8 @@ func (s *CheckBoxEmbeddedSet) Set(c CheckBoxEmbedded) bool {
 	return true
 }
 
-// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is not a choice.
+// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is
+// not a choice.
 func (s *CheckBoxEmbeddedSet) Clear(c CheckBoxEmbedded) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -1479,7 +1531,9 @@ func (s CheckBoxEmbeddedSet) MissingCode() (string, bool) {
 	return "", false
 }
 
-// SetMissing marks the field missing with a project missing-data code: that code's column becomes "1" and every other column "0". It returns false, changing nothing, when the field has no column for code (no such project code, or @NOMISSING).
+// SetMissing marks the field missing with a project missing-data code: that code's column becomes
+// "1" and every other column "0". It returns false, changing nothing, when the field has no column
+// for code (no such project code, or @NOMISSING).
 func (s *CheckBoxEmbeddedSet) SetMissing(code string) bool {
 	var i int
 	switch code {
@@ -1540,7 +1594,12 @@ func (s CheckBoxEmbeddedSet) Raw() []string {
 	return append([]string(nil), s.cols[:]...)
 }
 
-// PseMultipleAnswersSet is checkbox field "pse_multiple_answers" (Multiple answers). It keeps REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values round-trip unchanged. Columns: pse_multiple_answers___1, pse_multiple_answers___2, pse_multiple_answers___3, pse_multiple_answers___4, pse_multiple_answers___5, pse_multiple_answers____1, pse_multiple_answers____2, …, pse_multiple_answers___9999999 (26 columns).
+// PseMultipleAnswersSet is checkbox field "pse_multiple_answers" (Multiple answers). It keeps
+// REDCap's raw value of each export column ("1" checked, "0" unchecked, "" blank) so values
+// round-trip unchanged. Columns: pse_multiple_answers___1, pse_multiple_answers___2,
+// pse_multiple_answers___3, pse_multiple_answers___4, pse_multiple_answers___5,
+// pse_multiple_answers____1, pse_multiple_answers____2, …, pse_multiple_answers___9999999 (26
+// columns).
 // The columns after the choices are the project's missing-data codes.
 type PseMultipleAnswersSet struct {
 	cols [26]string
@@ -1569,7 +1628,8 @@ func (s PseMultipleAnswersSet) Has(c PseMultipleAnswers) bool {
 	return ok && s.cols[i] == "1"
 }
 
-// Set checks choice c and unchecks any missing-data code column; it returns false, changing nothing, when c is not a choice.
+// Set checks choice c and unchecks any missing-data code column; it returns false, changing
+// nothing, when c is not a choice.
 func (s *PseMultipleAnswersSet) Set(c PseMultipleAnswers) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -1642,7 +1702,8 @@ func (s *PseMultipleAnswersSet) Set(c PseMultipleAnswers) bool {
 	return true
 }
 
-// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is not a choice.
+// Clear unchecks choice c (its column becomes "0"); it returns false, changing nothing, when c is
+// not a choice.
 func (s *PseMultipleAnswersSet) Clear(c PseMultipleAnswers) bool {
 	i, ok := s.column(c)
 	if !ok {
@@ -1727,7 +1788,9 @@ func (s PseMultipleAnswersSet) MissingCode() (string, bool) {
 	return "", false
 }
 
-// SetMissing marks the field missing with a project missing-data code: that code's column becomes "1" and every other column "0". It returns false, changing nothing, when the field has no column for code (no such project code, or @NOMISSING).
+// SetMissing marks the field missing with a project missing-data code: that code's column becomes
+// "1" and every other column "0". It returns false, changing nothing, when the field has no column
+// for code (no such project code, or @NOMISSING).
 func (s *PseMultipleAnswersSet) SetMissing(code string) bool {
 	var i int
 	switch code {

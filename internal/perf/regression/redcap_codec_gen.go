@@ -2384,7 +2384,8 @@ func (e *SetUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 	return nil
 }
 
-// encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
+// encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per
+// repeating instance.
 func (e *SetUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
 	row := r.newRow(dst, "set_up_arm_1", "", instance)
 	e.InstanceInfo.encode(&row)
@@ -2638,7 +2639,8 @@ func (e *Test1Arm1) decodeRow(row *redcap.Row) *redcap.RowError {
 	return nil
 }
 
-// encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per repeating instance.
+// encodeRows appends the rows of its instruments: the row of the non-repeating ones, then one per
+// repeating instance.
 func (e *Test1Arm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
 	row := r.newRow(dst, "test_1_arm_1", "", instance)
 	e.UpgradeDocumentation.encode(&row)
@@ -2751,7 +2753,8 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 // the project (another record, an unknown event or repeating instrument, a value where its
 // instrument does not belong) is a *redcap.RowError naming record, row and column. It refills the
 // storage Recycle kept, and allocates anew otherwise.
-// Survey columns (redcap_survey_identifier and each survey form's timestamp) are decoded but never given back:
+// Survey columns (redcap_survey_identifier and each survey form's timestamp) are decoded but never
+// given back:
 // an import does not send them.
 func (r *Record) DecodeRows(rows []redcap.Row) error {
 	*r = Record{spare: r.spare}
@@ -2805,7 +2808,8 @@ type recordSpare struct {
 	Test1Arm1 *Test1Arm1
 }
 
-// Recycle empties the record and keeps its storage (the remembered columns and its events, zeroed) for the
+// Recycle empties the record and keeps its storage (the remembered columns and its events, zeroed)
+// for the
 // next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with
 // ExportOptions.ReuseRecord decode record after record this way. What was reached through the
 // record before (an event, a copy of the record) changes with that decode.
@@ -2843,7 +2847,8 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	return dst, nil
 }
 
-// newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record ID,
+// newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record
+// ID,
 // event, repeat columns and data access group.
 func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
 	row := redcap.NextRow(dst, layout)

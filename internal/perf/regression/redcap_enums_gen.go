@@ -5,7 +5,9 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// InstanceVerify is the choice list of REDCap field "instance_verify" (After saving click here to verify that the link to the project goes to the correct instance, URL, and project ID. (href…), radio. Values are REDCap's raw codes.
+// InstanceVerify is the choice list of REDCap field "instance_verify" (After saving click here to
+// verify that the link to the project goes to the correct instance, URL, and project ID. (href…),
+// radio. Values are REDCap's raw codes.
 type InstanceVerify string
 
 // The choices of InstanceVerify, in dictionary order.
@@ -19,7 +21,8 @@ func (c InstanceVerify) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c InstanceVerify) Label() string {
 	switch c {
 	case InstanceVerifyCorrect:
@@ -30,7 +33,8 @@ func (c InstanceVerify) Label() string {
 	return ""
 }
 
-// ParseInstanceVerify returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseInstanceVerify returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseInstanceVerify(code string) (InstanceVerify, bool) {
 	switch code {
 	case "1", "0":
@@ -52,390 +56,9 @@ func decodeInstanceVerify(raw string) redcap.Value[InstanceVerify] {
 	return redcap.Decode(raw, missingCodes, ParseInstanceVerify)
 }
 
-// ReceiveEmails is the choice list of REDCap field "receive_emails" (Do you want to receive automatic emails? (This is currently not utilized anywhere.)), radio: the same choices as "action_tag_help", so the same type.
-type ReceiveEmails = ActionTagHelp
-
-// The choices of ReceiveEmails, in dictionary order.
-const (
-	ReceiveEmailsYes ReceiveEmails = "1" // Yes
-	ReceiveEmailsNo  ReceiveEmails = "0" // No
-)
-
-// ParseReceiveEmails returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseReceiveEmails(code string) (ReceiveEmails, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// ReceiveEmailsValues returns every choice in dictionary order.
-func ReceiveEmailsValues() []ReceiveEmails {
-	return ActionTagHelpValues()
-}
-
-// BaseConfigFileStructure is the choice list of REDCap field "base_config_file_structure" (TEST 1: Establish basic REDCap file structure), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigFileStructure = APIGrantToken
-
-// The choices of BaseConfigFileStructure, in dictionary order.
-const (
-	BaseConfigFileStructurePass BaseConfigFileStructure = "1" // Pass
-	BaseConfigFileStructureFail BaseConfigFileStructure = "0" // Fail
-)
-
-// ParseBaseConfigFileStructure returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigFileStructure(code string) (BaseConfigFileStructure, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigFileStructureValues returns every choice in dictionary order.
-func BaseConfigFileStructureValues() []BaseConfigFileStructure {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigTableRedcapConfig is the choice list of REDCap field "base_config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigTableRedcapConfig = APIGrantToken
-
-// The choices of BaseConfigTableRedcapConfig, in dictionary order.
-const (
-	BaseConfigTableRedcapConfigPass BaseConfigTableRedcapConfig = "1" // Pass
-	BaseConfigTableRedcapConfigFail BaseConfigTableRedcapConfig = "0" // Fail
-)
-
-// ParseBaseConfigTableRedcapConfig returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigTableRedcapConfig(code string) (BaseConfigTableRedcapConfig, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigTableRedcapConfigValues returns every choice in dictionary order.
-func BaseConfigTableRedcapConfigValues() []BaseConfigTableRedcapConfig {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigDbStructure is the choice list of REDCap field "base_config_db_structure" (TEST 3: Check REDCap database table structure), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigDbStructure = APIGrantToken
-
-// The choices of BaseConfigDbStructure, in dictionary order.
-const (
-	BaseConfigDbStructurePass BaseConfigDbStructure = "1" // Pass
-	BaseConfigDbStructureFail BaseConfigDbStructure = "0" // Fail
-)
-
-// ParseBaseConfigDbStructure returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigDbStructure(code string) (BaseConfigDbStructure, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigDbStructureValues returns every choice in dictionary order.
-func BaseConfigDbStructureValues() []BaseConfigDbStructure {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigCurl is the choice list of REDCap field "base_config_curl" (TEST 4: Check if PHP cURL extension is installed), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigCurl = APIGrantToken
-
-// The choices of BaseConfigCurl, in dictionary order.
-const (
-	BaseConfigCurlPass BaseConfigCurl = "1" // Pass
-	BaseConfigCurlFail BaseConfigCurl = "0" // Fail
-)
-
-// ParseBaseConfigCurl returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigCurl(code string) (BaseConfigCurl, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigCurlValues returns every choice in dictionary order.
-func BaseConfigCurlValues() []BaseConfigCurl {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigConsortiumServer is the choice list of REDCap field "base_config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigConsortiumServer = APIGrantToken
-
-// The choices of BaseConfigConsortiumServer, in dictionary order.
-const (
-	BaseConfigConsortiumServerPass BaseConfigConsortiumServer = "1" // Pass
-	BaseConfigConsortiumServerFail BaseConfigConsortiumServer = "0" // Fail
-)
-
-// ParseBaseConfigConsortiumServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigConsortiumServer(code string) (BaseConfigConsortiumServer, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigConsortiumServerValues returns every choice in dictionary order.
-func BaseConfigConsortiumServerValues() []BaseConfigConsortiumServer {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigCron is the choice list of REDCap field "base_config_cron" (TEST 6: Check if REDCap Cron Job is running), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigCron = APIGrantToken
-
-// The choices of BaseConfigCron, in dictionary order.
-const (
-	BaseConfigCronPass BaseConfigCron = "1" // Pass
-	BaseConfigCronFail BaseConfigCron = "0" // Fail
-)
-
-// ParseBaseConfigCron returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigCron(code string) (BaseConfigCron, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigCronValues returns every choice in dictionary order.
-func BaseConfigCronValues() []BaseConfigCron {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigSsl is the choice list of REDCap field "base_config_ssl" (Using SSL), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigSsl = APIGrantToken
-
-// The choices of BaseConfigSsl, in dictionary order.
-const (
-	BaseConfigSslPass BaseConfigSsl = "1" // Pass
-	BaseConfigSslFail BaseConfigSsl = "0" // Fail
-)
-
-// ParseBaseConfigSsl returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigSsl(code string) (BaseConfigSsl, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigSslValues returns every choice in dictionary order.
-func BaseConfigSslValues() []BaseConfigSsl {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigPhpVersion is the choice list of REDCap field "base_config_php_version" (Using PHP 7.2.5 or higher), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigPhpVersion = APIGrantToken
-
-// The choices of BaseConfigPhpVersion, in dictionary order.
-const (
-	BaseConfigPhpVersionPass BaseConfigPhpVersion = "1" // Pass
-	BaseConfigPhpVersionFail BaseConfigPhpVersion = "0" // Fail
-)
-
-// ParseBaseConfigPhpVersion returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigPhpVersion(code string) (BaseConfigPhpVersion, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigPhpVersionValues returns every choice in dictionary order.
-func BaseConfigPhpVersionValues() []BaseConfigPhpVersion {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigMysqlVersion is the choice list of REDCap field "base_config_mysql_version" (Using MySQL 5.5.5 or higher), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigMysqlVersion = APIGrantToken
-
-// The choices of BaseConfigMysqlVersion, in dictionary order.
-const (
-	BaseConfigMysqlVersionPass BaseConfigMysqlVersion = "1" // Pass
-	BaseConfigMysqlVersionFail BaseConfigMysqlVersion = "0" // Fail
-)
-
-// ParseBaseConfigMysqlVersion returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigMysqlVersion(code string) (BaseConfigMysqlVersion, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigMysqlVersionValues returns every choice in dictionary order.
-func BaseConfigMysqlVersionValues() []BaseConfigMysqlVersion {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigGdLibrary is the choice list of REDCap field "base_config_gd_library" (GD library (version 2 or higher) is installed), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigGdLibrary = APIGrantToken
-
-// The choices of BaseConfigGdLibrary, in dictionary order.
-const (
-	BaseConfigGdLibraryPass BaseConfigGdLibrary = "1" // Pass
-	BaseConfigGdLibraryFail BaseConfigGdLibrary = "0" // Fail
-)
-
-// ParseBaseConfigGdLibrary returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigGdLibrary(code string) (BaseConfigGdLibrary, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigGdLibraryValues returns every choice in dictionary order.
-func BaseConfigGdLibraryValues() []BaseConfigGdLibrary {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigPhpFileinfo is the choice list of REDCap field "base_config_php_fileinfo" (PHP Fileinfo extension is installed), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigPhpFileinfo = APIGrantToken
-
-// The choices of BaseConfigPhpFileinfo, in dictionary order.
-const (
-	BaseConfigPhpFileinfoPass BaseConfigPhpFileinfo = "1" // Pass
-	BaseConfigPhpFileinfoFail BaseConfigPhpFileinfo = "0" // Fail
-)
-
-// ParseBaseConfigPhpFileinfo returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigPhpFileinfo(code string) (BaseConfigPhpFileinfo, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigPhpFileinfoValues returns every choice in dictionary order.
-func BaseConfigPhpFileinfoValues() []BaseConfigPhpFileinfo {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigSendEmails is the choice list of REDCap field "base_config_send_emails" (REDCap is able to send emails), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigSendEmails = APIGrantToken
-
-// The choices of BaseConfigSendEmails, in dictionary order.
-const (
-	BaseConfigSendEmailsPass BaseConfigSendEmails = "1" // Pass
-	BaseConfigSendEmailsFail BaseConfigSendEmails = "0" // Fail
-)
-
-// ParseBaseConfigSendEmails returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigSendEmails(code string) (BaseConfigSendEmails, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigSendEmailsValues returns every choice in dictionary order.
-func BaseConfigSendEmailsValues() []BaseConfigSendEmails {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigMaxInputVars is the choice list of REDCap field "base_config_max_input_vars" (max_input_vars), radio: the same choices as "base_config_cookie", so the same type.
-type BaseConfigMaxInputVars = BaseConfigCookie
-
-// The choices of BaseConfigMaxInputVars, in dictionary order.
-const (
-	BaseConfigMaxInputVarsPass           BaseConfigMaxInputVars = "1" // Pass
-	BaseConfigMaxInputVarsFail           BaseConfigMaxInputVars = "0" // Fail
-	BaseConfigMaxInputVarsRecommendation BaseConfigMaxInputVars = "2" // Recommendation
-)
-
-// ParseBaseConfigMaxInputVars returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigMaxInputVars(code string) (BaseConfigMaxInputVars, bool) {
-	return ParseBaseConfigCookie(code)
-}
-
-// BaseConfigMaxInputVarsValues returns every choice in dictionary order.
-func BaseConfigMaxInputVarsValues() []BaseConfigMaxInputVars {
-	return BaseConfigCookieValues()
-}
-
-// BaseConfigHookFunctions is the choice list of REDCap field "base_config_hook_functions" (Hook Functions), radio: the same choices as "base_config_cookie", so the same type.
-type BaseConfigHookFunctions = BaseConfigCookie
-
-// The choices of BaseConfigHookFunctions, in dictionary order.
-const (
-	BaseConfigHookFunctionsPass           BaseConfigHookFunctions = "1" // Pass
-	BaseConfigHookFunctionsFail           BaseConfigHookFunctions = "0" // Fail
-	BaseConfigHookFunctionsRecommendation BaseConfigHookFunctions = "2" // Recommendation
-)
-
-// ParseBaseConfigHookFunctions returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigHookFunctions(code string) (BaseConfigHookFunctions, bool) {
-	return ParseBaseConfigCookie(code)
-}
-
-// BaseConfigHookFunctionsValues returns every choice in dictionary order.
-func BaseConfigHookFunctionsValues() []BaseConfigHookFunctions {
-	return BaseConfigCookieValues()
-}
-
-// BaseConfigMysqlPerformance is the choice list of REDCap field "base_config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability), radio: the same choices as "base_config_cookie", so the same type.
-type BaseConfigMysqlPerformance = BaseConfigCookie
-
-// The choices of BaseConfigMysqlPerformance, in dictionary order.
-const (
-	BaseConfigMysqlPerformancePass           BaseConfigMysqlPerformance = "1" // Pass
-	BaseConfigMysqlPerformanceFail           BaseConfigMysqlPerformance = "0" // Fail
-	BaseConfigMysqlPerformanceRecommendation BaseConfigMysqlPerformance = "2" // Recommendation
-)
-
-// ParseBaseConfigMysqlPerformance returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigMysqlPerformance(code string) (BaseConfigMysqlPerformance, bool) {
-	return ParseBaseConfigCookie(code)
-}
-
-// BaseConfigMysqlPerformanceValues returns every choice in dictionary order.
-func BaseConfigMysqlPerformanceValues() []BaseConfigMysqlPerformance {
-	return BaseConfigCookieValues()
-}
-
-// BaseConfigWebTempWritable is the choice list of REDCap field "base_config_web_temp_writable" (The REDCap web server's temp directory is writable), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigWebTempWritable = APIGrantToken
-
-// The choices of BaseConfigWebTempWritable, in dictionary order.
-const (
-	BaseConfigWebTempWritablePass BaseConfigWebTempWritable = "1" // Pass
-	BaseConfigWebTempWritableFail BaseConfigWebTempWritable = "0" // Fail
-)
-
-// ParseBaseConfigWebTempWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigWebTempWritable(code string) (BaseConfigWebTempWritable, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigWebTempWritableValues returns every choice in dictionary order.
-func BaseConfigWebTempWritableValues() []BaseConfigWebTempWritable {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigTempDir is the choice list of REDCap field "base_config_temp_dir" ("temp" directory is writable), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigTempDir = APIGrantToken
-
-// The choices of BaseConfigTempDir, in dictionary order.
-const (
-	BaseConfigTempDirPass BaseConfigTempDir = "1" // Pass
-	BaseConfigTempDirFail BaseConfigTempDir = "0" // Fail
-)
-
-// ParseBaseConfigTempDir returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigTempDir(code string) (BaseConfigTempDir, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigTempDirValues returns every choice in dictionary order.
-func BaseConfigTempDirValues() []BaseConfigTempDir {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigFileUploads is the choice list of REDCap field "base_config_file_uploads" (File upload directory is writable), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigFileUploads = APIGrantToken
-
-// The choices of BaseConfigFileUploads, in dictionary order.
-const (
-	BaseConfigFileUploadsPass BaseConfigFileUploads = "1" // Pass
-	BaseConfigFileUploadsFail BaseConfigFileUploads = "0" // Fail
-)
-
-// ParseBaseConfigFileUploads returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigFileUploads(code string) (BaseConfigFileUploads, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigFileUploadsValues returns every choice in dictionary order.
-func BaseConfigFileUploadsValues() []BaseConfigFileUploads {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigModulesWritable is the choice list of REDCap field "base_config_modules_writable" ("modules" directory is writable), radio: the same choices as "api_grant_token", so the same type.
-type BaseConfigModulesWritable = APIGrantToken
-
-// The choices of BaseConfigModulesWritable, in dictionary order.
-const (
-	BaseConfigModulesWritablePass BaseConfigModulesWritable = "1" // Pass
-	BaseConfigModulesWritableFail BaseConfigModulesWritable = "0" // Fail
-)
-
-// ParseBaseConfigModulesWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigModulesWritable(code string) (BaseConfigModulesWritable, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// BaseConfigModulesWritableValues returns every choice in dictionary order.
-func BaseConfigModulesWritableValues() []BaseConfigModulesWritable {
-	return APIGrantTokenValues()
-}
-
-// BaseConfigDbUser is the choice list of REDCap field "base_config_db_user" (MySQL database user privileges should be modified - RECOMMENDED: It is recommended that you modify the database privile…), radio. Values are REDCap's raw codes.
+// BaseConfigDbUser is the choice list of REDCap field "base_config_db_user" (MySQL database user
+// privileges should be modified - RECOMMENDED: It is recommended that you modify the database
+// privile…), radio. Values are REDCap's raw codes.
 type BaseConfigDbUser string
 
 // The choices of BaseConfigDbUser, in dictionary order.
@@ -450,7 +73,8 @@ func (c BaseConfigDbUser) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c BaseConfigDbUser) Label() string {
 	switch c {
 	case BaseConfigDbUserPass:
@@ -463,7 +87,8 @@ func (c BaseConfigDbUser) Label() string {
 	return ""
 }
 
-// ParseBaseConfigDbUser returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseBaseConfigDbUser returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseBaseConfigDbUser(code string) (BaseConfigDbUser, bool) {
 	switch code {
 	case "1", "0", "-1":
@@ -485,48 +110,10 @@ func decodeBaseConfigDbUser(raw string) redcap.Value[BaseConfigDbUser] {
 	return redcap.Decode(raw, missingCodes, ParseBaseConfigDbUser)
 }
 
-// BaseConfigTwilio is the choice list of REDCap field "base_config_twilio" (Checking communication with Twilio telephony API services), radio: the same choices as "base_config_bioportal", so the same type.
-type BaseConfigTwilio = BaseConfigBioportal
-
-// The choices of BaseConfigTwilio, in dictionary order.
-const (
-	BaseConfigTwilioPass     BaseConfigTwilio = "1"  // Pass
-	BaseConfigTwilioFail     BaseConfigTwilio = "0"  // Fail
-	BaseConfigTwilioDisabled BaseConfigTwilio = "-1" // Disabled
-)
-
-// ParseBaseConfigTwilio returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigTwilio(code string) (BaseConfigTwilio, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// BaseConfigTwilioValues returns every choice in dictionary order.
-func BaseConfigTwilioValues() []BaseConfigTwilio {
-	return BaseConfigBioportalValues()
-}
-
-// BaseConfigPromis is the choice list of REDCap field "base_config_promis" (Checking communication with PROMIS assessment API services), radio: the same choices as "base_config_bioportal", so the same type.
-type BaseConfigPromis = BaseConfigBioportal
-
-// The choices of BaseConfigPromis, in dictionary order.
-const (
-	BaseConfigPromisPass     BaseConfigPromis = "1"  // Pass
-	BaseConfigPromisFail     BaseConfigPromis = "0"  // Fail
-	BaseConfigPromisDisabled BaseConfigPromis = "-1" // Disabled
-)
-
-// ParseBaseConfigPromis returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigPromis(code string) (BaseConfigPromis, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// BaseConfigPromisValues returns every choice in dictionary order.
-func BaseConfigPromisValues() []BaseConfigPromis {
-	return BaseConfigBioportalValues()
-}
-
-// BaseConfigBioportal is the choice list of REDCap field "base_config_bioportal" (Checking communication with BioPortal biomedical ontology API services), radio. Values are REDCap's raw codes.
-// 9 other fields have the same choices and share the type (aliases of it).
+// BaseConfigBioportal is the choice list of REDCap field "base_config_bioportal" (Checking
+// communication with BioPortal biomedical ontology API services), radio. Values are REDCap's raw
+// codes.
+// 9 other fields have the same choices and share the type (aliases of it, below).
 type BaseConfigBioportal string
 
 // The choices of BaseConfigBioportal, in dictionary order.
@@ -541,7 +128,8 @@ func (c BaseConfigBioportal) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c BaseConfigBioportal) Label() string {
 	switch c {
 	case BaseConfigBioportalPass:
@@ -554,7 +142,8 @@ func (c BaseConfigBioportal) Label() string {
 	return ""
 }
 
-// ParseBaseConfigBioportal returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseBaseConfigBioportal returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseBaseConfigBioportal(code string) (BaseConfigBioportal, bool) {
 	switch code {
 	case "1", "0", "-1":
@@ -576,28 +165,41 @@ func decodeBaseConfigBioportal(raw string) redcap.Value[BaseConfigBioportal] {
 	return redcap.Decode(raw, missingCodes, ParseBaseConfigBioportal)
 }
 
-// BaseConfigURLShort is the choice list of REDCap field "base_config_url_short" (Checking communication with REDCAP.LINK URL shortening API services), radio: the same choices as "base_config_bioportal", so the same type.
-type BaseConfigURLShort = BaseConfigBioportal
-
-// The choices of BaseConfigURLShort, in dictionary order.
-const (
-	BaseConfigURLShortPass     BaseConfigURLShort = "1"  // Pass
-	BaseConfigURLShortFail     BaseConfigURLShort = "0"  // Fail
-	BaseConfigURLShortDisabled BaseConfigURLShort = "-1" // Disabled
+// The fields with the same choices as "base_config_bioportal" share BaseConfigBioportal: their
+// values are its constants, ParseBaseConfigBioportal and BaseConfigBioportalValues serve them.
+type (
+	// BaseConfigTwilio is REDCap field "base_config_twilio" (Checking communication with Twilio
+	// telephony AP…), radio.
+	BaseConfigTwilio = BaseConfigBioportal
+	// BaseConfigPromis is REDCap field "base_config_promis" (Checking communication with PROMIS
+	// assessment A…), radio.
+	BaseConfigPromis = BaseConfigBioportal
+	// BaseConfigURLShort is REDCap field "base_config_url_short" (Checking communication with
+	// REDCAP.LINK URL sho…), radio.
+	BaseConfigURLShort = BaseConfigBioportal
+	// BaseConfigFieldBank is REDCap field "base_config_field_bank" (Checking communication with Field
+	// Bank NLM serv…), radio.
+	BaseConfigFieldBank = BaseConfigBioportal
+	// ConfigTwilio is REDCap field "config_twilio" (Checking communication with Twilio telephony AP…),
+	// radio.
+	ConfigTwilio = BaseConfigBioportal
+	// ConfigPromis is REDCap field "config_promis" (Checking communication with PROMIS assessment A…),
+	// radio.
+	ConfigPromis = BaseConfigBioportal
+	// ConfigBioportal is REDCap field "config_bioportal" (Checking communication with BioPortal
+	// biomedica…), radio.
+	ConfigBioportal = BaseConfigBioportal
+	// ConfigURLShort is REDCap field "config_url_short" (Checking communication with REDCAP.LINK URL
+	// sho…), radio.
+	ConfigURLShort = BaseConfigBioportal
+	// ConfigFieldBank is REDCap field "config_field_bank" (Checking communication with Field Bank NLM
+	// serv…), radio.
+	ConfigFieldBank = BaseConfigBioportal
 )
 
-// ParseBaseConfigURLShort returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigURLShort(code string) (BaseConfigURLShort, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// BaseConfigURLShortValues returns every choice in dictionary order.
-func BaseConfigURLShortValues() []BaseConfigURLShort {
-	return BaseConfigBioportalValues()
-}
-
-// BaseConfigRecaptcha is the choice list of REDCap field "base_config_recaptcha" (Google reCAPTCHA API services), radio. Values are REDCap's raw codes.
-// One other field has the same choices and shares the type (an alias of it).
+// BaseConfigRecaptcha is the choice list of REDCap field "base_config_recaptcha" (Google reCAPTCHA
+// API services), radio. Values are REDCap's raw codes.
+// One other field has the same choices and shares the type (an alias of it, below).
 type BaseConfigRecaptcha string
 
 // The choices of BaseConfigRecaptcha, in dictionary order.
@@ -613,7 +215,8 @@ func (c BaseConfigRecaptcha) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c BaseConfigRecaptcha) Label() string {
 	switch c {
 	case BaseConfigRecaptchaPass:
@@ -628,7 +231,8 @@ func (c BaseConfigRecaptcha) Label() string {
 	return ""
 }
 
-// ParseBaseConfigRecaptcha returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseBaseConfigRecaptcha returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseBaseConfigRecaptcha(code string) (BaseConfigRecaptcha, bool) {
 	switch code {
 	case "1", "0", "2", "-1":
@@ -650,28 +254,17 @@ func decodeBaseConfigRecaptcha(raw string) redcap.Value[BaseConfigRecaptcha] {
 	return redcap.Decode(raw, missingCodes, ParseBaseConfigRecaptcha)
 }
 
-// BaseConfigFieldBank is the choice list of REDCap field "base_config_field_bank" (Checking communication with Field Bank NLM services), radio: the same choices as "base_config_bioportal", so the same type.
-type BaseConfigFieldBank = BaseConfigBioportal
-
-// The choices of BaseConfigFieldBank, in dictionary order.
-const (
-	BaseConfigFieldBankPass     BaseConfigFieldBank = "1"  // Pass
-	BaseConfigFieldBankFail     BaseConfigFieldBank = "0"  // Fail
-	BaseConfigFieldBankDisabled BaseConfigFieldBank = "-1" // Disabled
+// The fields with the same choices as "base_config_recaptcha" share BaseConfigRecaptcha: their
+// values are its constants, ParseBaseConfigRecaptcha and BaseConfigRecaptchaValues serve them.
+type (
+	// ConfigRecaptcha is REDCap field "config_recaptcha" (Google reCAPTCHA API services), radio.
+	ConfigRecaptcha = BaseConfigRecaptcha
 )
 
-// ParseBaseConfigFieldBank returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseConfigFieldBank(code string) (BaseConfigFieldBank, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// BaseConfigFieldBankValues returns every choice in dictionary order.
-func BaseConfigFieldBankValues() []BaseConfigFieldBank {
-	return BaseConfigBioportalValues()
-}
-
-// BaseConfigCookie is the choice list of REDCap field "base_config_cookie" (Security improvement: For better security, it is recommended that you enable the session.cookie_secure option in your w…), radio. Values are REDCap's raw codes.
-// 7 other fields have the same choices and share the type (aliases of it).
+// BaseConfigCookie is the choice list of REDCap field "base_config_cookie" (Security improvement:
+// For better security, it is recommended that you enable the session.cookie_secure option in your
+// w…), radio. Values are REDCap's raw codes.
+// 7 other fields have the same choices and share the type (aliases of it, below).
 type BaseConfigCookie string
 
 // The choices of BaseConfigCookie, in dictionary order.
@@ -686,7 +279,8 @@ func (c BaseConfigCookie) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c BaseConfigCookie) Label() string {
 	switch c {
 	case BaseConfigCookiePass:
@@ -699,7 +293,8 @@ func (c BaseConfigCookie) Label() string {
 	return ""
 }
 
-// ParseBaseConfigCookie returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseBaseConfigCookie returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseBaseConfigCookie(code string) (BaseConfigCookie, bool) {
 	switch code {
 	case "1", "0", "2":
@@ -721,83 +316,31 @@ func decodeBaseConfigCookie(raw string) redcap.Value[BaseConfigCookie] {
 	return redcap.Decode(raw, missingCodes, ParseBaseConfigCookie)
 }
 
-// BaseEmEnabled is the choice list of REDCap field "base_em_enabled" (System enabled), radio: the same choices as "action_tag_help", so the same type.
-type BaseEmEnabled = ActionTagHelp
-
-// The choices of BaseEmEnabled, in dictionary order.
-const (
-	BaseEmEnabledYes BaseEmEnabled = "1" // Yes
-	BaseEmEnabledNo  BaseEmEnabled = "0" // No
+// The fields with the same choices as "base_config_cookie" share BaseConfigCookie: their values are
+// its constants, ParseBaseConfigCookie and BaseConfigCookieValues serve them.
+type (
+	// BaseConfigMaxInputVars is REDCap field "base_config_max_input_vars" (max_input_vars), radio.
+	BaseConfigMaxInputVars = BaseConfigCookie
+	// BaseConfigHookFunctions is REDCap field "base_config_hook_functions" (Hook Functions), radio.
+	BaseConfigHookFunctions = BaseConfigCookie
+	// BaseConfigMysqlPerformance is REDCap field "base_config_mysql_performance" (MySQL configuration
+	// settings appear sufficient…), radio.
+	BaseConfigMysqlPerformance = BaseConfigCookie
+	// ConfigMaxInputVars is REDCap field "config_max_input_vars" (max_input_vars), radio.
+	ConfigMaxInputVars = BaseConfigCookie
+	// ConfigHookFunctions is REDCap field "config_hook_functions" (Hook functions), radio.
+	ConfigHookFunctions = BaseConfigCookie
+	// ConfigMysqlPerformance is REDCap field "config_mysql_performance" (MySQL configuration settings
+	// appear sufficient…), radio.
+	ConfigMysqlPerformance = BaseConfigCookie
+	// ConfigCookie is REDCap field "config_cookie" (For better security, it is recommended that you…),
+	// radio.
+	ConfigCookie = BaseConfigCookie
 )
 
-// ParseBaseEmEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseEmEnabled(code string) (BaseEmEnabled, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BaseEmEnabledValues returns every choice in dictionary order.
-func BaseEmEnabledValues() []BaseEmEnabled {
-	return ActionTagHelpValues()
-}
-
-// BaseEmEnabledProjectDefault is the choice list of REDCap field "base_em_enabled_project_default" (Enable module on all projects by default:), radio: the same choices as "action_tag_help", so the same type.
-type BaseEmEnabledProjectDefault = ActionTagHelp
-
-// The choices of BaseEmEnabledProjectDefault, in dictionary order.
-const (
-	BaseEmEnabledProjectDefaultYes BaseEmEnabledProjectDefault = "1" // Yes
-	BaseEmEnabledProjectDefaultNo  BaseEmEnabledProjectDefault = "0" // No
-)
-
-// ParseBaseEmEnabledProjectDefault returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseEmEnabledProjectDefault(code string) (BaseEmEnabledProjectDefault, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BaseEmEnabledProjectDefaultValues returns every choice in dictionary order.
-func BaseEmEnabledProjectDefaultValues() []BaseEmEnabledProjectDefault {
-	return ActionTagHelpValues()
-}
-
-// BaseEmDiscoverable is the choice list of REDCap field "base_em_discoverable" (Make module discoverable by users), radio: the same choices as "action_tag_help", so the same type.
-type BaseEmDiscoverable = ActionTagHelp
-
-// The choices of BaseEmDiscoverable, in dictionary order.
-const (
-	BaseEmDiscoverableYes BaseEmDiscoverable = "1" // Yes
-	BaseEmDiscoverableNo  BaseEmDiscoverable = "0" // No
-)
-
-// ParseBaseEmDiscoverable returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseEmDiscoverable(code string) (BaseEmDiscoverable, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BaseEmDiscoverableValues returns every choice in dictionary order.
-func BaseEmDiscoverableValues() []BaseEmDiscoverable {
-	return ActionTagHelpValues()
-}
-
-// BaseEmUsersEnable is the choice list of REDCap field "base_em_users_enable" (Allow normal users to enable this module in projects:), radio: the same choices as "action_tag_help", so the same type.
-type BaseEmUsersEnable = ActionTagHelp
-
-// The choices of BaseEmUsersEnable, in dictionary order.
-const (
-	BaseEmUsersEnableYes BaseEmUsersEnable = "1" // Yes
-	BaseEmUsersEnableNo  BaseEmUsersEnable = "0" // No
-)
-
-// ParseBaseEmUsersEnable returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBaseEmUsersEnable(code string) (BaseEmUsersEnable, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BaseEmUsersEnableValues returns every choice in dictionary order.
-func BaseEmUsersEnableValues() []BaseEmUsersEnable {
-	return ActionTagHelpValues()
-}
-
-// BaseEmDeleted is the choice list of REDCap field "base_em_deleted" (Is the module deleted? It is recommended to use the REDCap "Delete module" button to delete an EM. Just removing the EM…), radio. Values are REDCap's raw codes.
+// BaseEmDeleted is the choice list of REDCap field "base_em_deleted" (Is the module deleted? It is
+// recommended to use the REDCap "Delete module" button to delete an EM. Just removing the EM…),
+// radio. Values are REDCap's raw codes.
 type BaseEmDeleted string
 
 // The choices of BaseEmDeleted, in dictionary order.
@@ -811,7 +354,8 @@ func (c BaseEmDeleted) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c BaseEmDeleted) Label() string {
 	switch c {
 	case BaseEmDeletedYesDeleted:
@@ -822,7 +366,8 @@ func (c BaseEmDeleted) Label() string {
 	return ""
 }
 
-// ParseBaseEmDeleted returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseBaseEmDeleted returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseBaseEmDeleted(code string) (BaseEmDeleted, bool) {
 	switch code {
 	case "1", "0":
@@ -844,102 +389,8 @@ func decodeBaseEmDeleted(raw string) redcap.Value[BaseEmDeleted] {
 	return redcap.Decode(raw, missingCodes, ParseBaseEmDeleted)
 }
 
-// UpgradeRedcap is the choice list of REDCap field "upgrade_redcap" (REDCap), radio: the same choices as "action_tag_help", so the same type.
-type UpgradeRedcap = ActionTagHelp
-
-// The choices of UpgradeRedcap, in dictionary order.
-const (
-	UpgradeRedcapYes UpgradeRedcap = "1" // Yes
-	UpgradeRedcapNo  UpgradeRedcap = "0" // No
-)
-
-// ParseUpgradeRedcap returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUpgradeRedcap(code string) (UpgradeRedcap, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UpgradeRedcapValues returns every choice in dictionary order.
-func UpgradeRedcapValues() []UpgradeRedcap {
-	return ActionTagHelpValues()
-}
-
-// UpgradeDbServer is the choice list of REDCap field "upgrade_db_server" (Database Server), radio: the same choices as "action_tag_help", so the same type.
-type UpgradeDbServer = ActionTagHelp
-
-// The choices of UpgradeDbServer, in dictionary order.
-const (
-	UpgradeDbServerYes UpgradeDbServer = "1" // Yes
-	UpgradeDbServerNo  UpgradeDbServer = "0" // No
-)
-
-// ParseUpgradeDbServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUpgradeDbServer(code string) (UpgradeDbServer, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UpgradeDbServerValues returns every choice in dictionary order.
-func UpgradeDbServerValues() []UpgradeDbServer {
-	return ActionTagHelpValues()
-}
-
-// UpgradeAppServer is the choice list of REDCap field "upgrade_app_server" (Application Server), radio: the same choices as "action_tag_help", so the same type.
-type UpgradeAppServer = ActionTagHelp
-
-// The choices of UpgradeAppServer, in dictionary order.
-const (
-	UpgradeAppServerYes UpgradeAppServer = "1" // Yes
-	UpgradeAppServerNo  UpgradeAppServer = "0" // No
-)
-
-// ParseUpgradeAppServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUpgradeAppServer(code string) (UpgradeAppServer, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UpgradeAppServerValues returns every choice in dictionary order.
-func UpgradeAppServerValues() []UpgradeAppServer {
-	return ActionTagHelpValues()
-}
-
-// UpgradePhp is the choice list of REDCap field "upgrade_php" (PHP), radio: the same choices as "action_tag_help", so the same type.
-type UpgradePhp = ActionTagHelp
-
-// The choices of UpgradePhp, in dictionary order.
-const (
-	UpgradePhpYes UpgradePhp = "1" // Yes
-	UpgradePhpNo  UpgradePhp = "0" // No
-)
-
-// ParseUpgradePhp returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUpgradePhp(code string) (UpgradePhp, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UpgradePhpValues returns every choice in dictionary order.
-func UpgradePhpValues() []UpgradePhp {
-	return ActionTagHelpValues()
-}
-
-// UpgradeOther is the choice list of REDCap field "upgrade_other" (Other), radio: the same choices as "action_tag_help", so the same type.
-type UpgradeOther = ActionTagHelp
-
-// The choices of UpgradeOther, in dictionary order.
-const (
-	UpgradeOtherYes UpgradeOther = "1" // Yes
-	UpgradeOtherNo  UpgradeOther = "0" // No
-)
-
-// ParseUpgradeOther returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUpgradeOther(code string) (UpgradeOther, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UpgradeOtherValues returns every choice in dictionary order.
-func UpgradeOtherValues() []UpgradeOther {
-	return ActionTagHelpValues()
-}
-
-// UpgradeStyle is the choice list of REDCap field "upgrade_style" (Type of upgrade), radio. Values are REDCap's raw codes.
+// UpgradeStyle is the choice list of REDCap field "upgrade_style" (Type of upgrade), radio. Values
+// are REDCap's raw codes.
 type UpgradeStyle string
 
 // The choices of UpgradeStyle, in dictionary order.
@@ -953,7 +404,8 @@ func (c UpgradeStyle) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeStyle) Label() string {
 	switch c {
 	case UpgradeStyleManual:
@@ -964,7 +416,8 @@ func (c UpgradeStyle) Label() string {
 	return ""
 }
 
-// ParseUpgradeStyle returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeStyle returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseUpgradeStyle(code string) (UpgradeStyle, bool) {
 	switch code {
 	case "1", "2":
@@ -986,7 +439,8 @@ func decodeUpgradeStyle(raw string) redcap.Value[UpgradeStyle] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradeStyle)
 }
 
-// UpgradeRedcapOffline is the choice list of REDCap field "upgrade_redcap_offline" (1. Set REDCap to OFFLINE: General Settings), radio. Values are REDCap's raw codes.
+// UpgradeRedcapOffline is the choice list of REDCap field "upgrade_redcap_offline" (1. Set REDCap
+// to OFFLINE: General Settings), radio. Values are REDCap's raw codes.
 type UpgradeRedcapOffline string
 
 // The choices of UpgradeRedcapOffline, in dictionary order.
@@ -1000,7 +454,8 @@ func (c UpgradeRedcapOffline) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeRedcapOffline) Label() string {
 	switch c {
 	case UpgradeRedcapOfflineYesOffline:
@@ -1011,7 +466,8 @@ func (c UpgradeRedcapOffline) Label() string {
 	return ""
 }
 
-// ParseUpgradeRedcapOffline returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeRedcapOffline returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseUpgradeRedcapOffline(code string) (UpgradeRedcapOffline, bool) {
 	switch code {
 	case "1", "0":
@@ -1033,7 +489,8 @@ func decodeUpgradeRedcapOffline(raw string) redcap.Value[UpgradeRedcapOffline] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradeRedcapOffline)
 }
 
-// UpgradeAppSnapshot is the choice list of REDCap field "upgrade_app_snapshot" (2a. Take a system snapshot or backup the application server.), radio. Values are REDCap's raw codes.
+// UpgradeAppSnapshot is the choice list of REDCap field "upgrade_app_snapshot" (2a. Take a system
+// snapshot or backup the application server.), radio. Values are REDCap's raw codes.
 type UpgradeAppSnapshot string
 
 // The choices of UpgradeAppSnapshot, in dictionary order.
@@ -1047,7 +504,8 @@ func (c UpgradeAppSnapshot) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeAppSnapshot) Label() string {
 	switch c {
 	case UpgradeAppSnapshotSnapshotCompleted:
@@ -1058,7 +516,8 @@ func (c UpgradeAppSnapshot) Label() string {
 	return ""
 }
 
-// ParseUpgradeAppSnapshot returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeAppSnapshot returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseUpgradeAppSnapshot(code string) (UpgradeAppSnapshot, bool) {
 	switch code {
 	case "1", "0":
@@ -1080,7 +539,8 @@ func decodeUpgradeAppSnapshot(raw string) redcap.Value[UpgradeAppSnapshot] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradeAppSnapshot)
 }
 
-// UpgradeDbBackup is the choice list of REDCap field "upgrade_db_backup" (2b. Back up the database), radio. Values are REDCap's raw codes.
+// UpgradeDbBackup is the choice list of REDCap field "upgrade_db_backup" (2b. Back up the
+// database), radio. Values are REDCap's raw codes.
 type UpgradeDbBackup string
 
 // The choices of UpgradeDbBackup, in dictionary order.
@@ -1094,7 +554,8 @@ func (c UpgradeDbBackup) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeDbBackup) Label() string {
 	switch c {
 	case UpgradeDbBackupBackupCompleted:
@@ -1105,7 +566,8 @@ func (c UpgradeDbBackup) Label() string {
 	return ""
 }
 
-// ParseUpgradeDbBackup returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeDbBackup returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseUpgradeDbBackup(code string) (UpgradeDbBackup, bool) {
 	switch code {
 	case "1", "0":
@@ -1127,7 +589,9 @@ func decodeUpgradeDbBackup(raw string) redcap.Value[UpgradeDbBackup] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradeDbBackup)
 }
 
-// UpgradeLoadRedcapFiles is the choice list of REDCap field "upgrade_load_redcap_files" (3. Upgrade REDCap: copy the "redcap" folder to REDCap application root directory Note: please follow the instructions i…), radio. Values are REDCap's raw codes.
+// UpgradeLoadRedcapFiles is the choice list of REDCap field "upgrade_load_redcap_files" (3. Upgrade
+// REDCap: copy the "redcap" folder to REDCap application root directory Note: please follow the
+// instructions i…), radio. Values are REDCap's raw codes.
 type UpgradeLoadRedcapFiles string
 
 // The choices of UpgradeLoadRedcapFiles, in dictionary order.
@@ -1141,7 +605,8 @@ func (c UpgradeLoadRedcapFiles) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeLoadRedcapFiles) Label() string {
 	switch c {
 	case UpgradeLoadRedcapFilesCopiedAndUnzipREDCapUpgrade:
@@ -1152,7 +617,8 @@ func (c UpgradeLoadRedcapFiles) Label() string {
 	return ""
 }
 
-// ParseUpgradeLoadRedcapFiles returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeLoadRedcapFiles returns the choice whose code is exactly code (codes are text: "01"
+// is not "1").
 func ParseUpgradeLoadRedcapFiles(code string) (UpgradeLoadRedcapFiles, bool) {
 	switch code {
 	case "1", "2":
@@ -1174,7 +640,9 @@ func decodeUpgradeLoadRedcapFiles(raw string) redcap.Value[UpgradeLoadRedcapFile
 	return redcap.Decode(raw, missingCodes, ParseUpgradeLoadRedcapFiles)
 }
 
-// UpgradeGenerateSQL is the choice list of REDCap field "upgrade_generate_sql" (4. Visit [instance_name] to generate SQL scripts, then send the scripts to DBA), radio. Values are REDCap's raw codes.
+// UpgradeGenerateSQL is the choice list of REDCap field "upgrade_generate_sql" (4. Visit
+// [instance_name] to generate SQL scripts, then send the scripts to DBA), radio. Values are
+// REDCap's raw codes.
 type UpgradeGenerateSQL string
 
 // The choices of UpgradeGenerateSQL, in dictionary order.
@@ -1188,7 +656,8 @@ func (c UpgradeGenerateSQL) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeGenerateSQL) Label() string {
 	switch c {
 	case UpgradeGenerateSQLScriptsCreated:
@@ -1199,7 +668,8 @@ func (c UpgradeGenerateSQL) Label() string {
 	return ""
 }
 
-// ParseUpgradeGenerateSQL returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeGenerateSQL returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseUpgradeGenerateSQL(code string) (UpgradeGenerateSQL, bool) {
 	switch code {
 	case "1", "0":
@@ -1221,7 +691,8 @@ func decodeUpgradeGenerateSQL(raw string) redcap.Value[UpgradeGenerateSQL] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradeGenerateSQL)
 }
 
-// UpgradeRunSQL is the choice list of REDCap field "upgrade_run_sql" (5. Run generated SQL scripts on the database.), radio. Values are REDCap's raw codes.
+// UpgradeRunSQL is the choice list of REDCap field "upgrade_run_sql" (5. Run generated SQL scripts
+// on the database.), radio. Values are REDCap's raw codes.
 type UpgradeRunSQL string
 
 // The choices of UpgradeRunSQL, in dictionary order.
@@ -1235,7 +706,8 @@ func (c UpgradeRunSQL) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeRunSQL) Label() string {
 	switch c {
 	case UpgradeRunSQLSQLScriptRanSuccessfully:
@@ -1246,7 +718,8 @@ func (c UpgradeRunSQL) Label() string {
 	return ""
 }
 
-// ParseUpgradeRunSQL returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeRunSQL returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseUpgradeRunSQL(code string) (UpgradeRunSQL, bool) {
 	switch code {
 	case "1", "0":
@@ -1268,7 +741,9 @@ func decodeUpgradeRunSQL(raw string) redcap.Value[UpgradeRunSQL] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradeRunSQL)
 }
 
-// UpgradeRedcapNonVersioned is the choice list of REDCap field "upgrade_redcap_non_versioned" (6. If required - Install REDCap non-versioned files. Download the files from the consortium.), radio. Values are REDCap's raw codes.
+// UpgradeRedcapNonVersioned is the choice list of REDCap field "upgrade_redcap_non_versioned" (6.
+// If required - Install REDCap non-versioned files. Download the files from the consortium.),
+// radio. Values are REDCap's raw codes.
 type UpgradeRedcapNonVersioned string
 
 // The choices of UpgradeRedcapNonVersioned, in dictionary order.
@@ -1282,7 +757,8 @@ func (c UpgradeRedcapNonVersioned) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeRedcapNonVersioned) Label() string {
 	switch c {
 	case UpgradeRedcapNonVersionedInstalledREDCapNonVersionedFiles:
@@ -1293,7 +769,8 @@ func (c UpgradeRedcapNonVersioned) Label() string {
 	return ""
 }
 
-// ParseUpgradeRedcapNonVersioned returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeRedcapNonVersioned returns the choice whose code is exactly code (codes are text:
+// "01" is not "1").
 func ParseUpgradeRedcapNonVersioned(code string) (UpgradeRedcapNonVersioned, bool) {
 	switch code {
 	case "1", "0":
@@ -1315,7 +792,8 @@ func decodeUpgradeRedcapNonVersioned(raw string) redcap.Value[UpgradeRedcapNonVe
 	return redcap.Decode(raw, missingCodes, ParseUpgradeRedcapNonVersioned)
 }
 
-// UpgradeOperational is the choice list of REDCap field "upgrade_operational" (7. Check if new REDCap version is operational), radio. Values are REDCap's raw codes.
+// UpgradeOperational is the choice list of REDCap field "upgrade_operational" (7. Check if new
+// REDCap version is operational), radio. Values are REDCap's raw codes.
 type UpgradeOperational string
 
 // The choices of UpgradeOperational, in dictionary order.
@@ -1329,7 +807,8 @@ func (c UpgradeOperational) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeOperational) Label() string {
 	switch c {
 	case UpgradeOperationalYesOperational:
@@ -1340,7 +819,8 @@ func (c UpgradeOperational) Label() string {
 	return ""
 }
 
-// ParseUpgradeOperational returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeOperational returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseUpgradeOperational(code string) (UpgradeOperational, bool) {
 	switch code {
 	case "1", "0":
@@ -1362,7 +842,9 @@ func decodeUpgradeOperational(raw string) redcap.Value[UpgradeOperational] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradeOperational)
 }
 
-// UpgradeLanguageFiles is the choice list of REDCap field "upgrade_language_files" (8. REDCap Language Files update a. Download updated language files from the REDCap consortium website. b. Unzip each la…), radio. Values are REDCap's raw codes.
+// UpgradeLanguageFiles is the choice list of REDCap field "upgrade_language_files" (8. REDCap
+// Language Files update a. Download updated language files from the REDCap consortium website. b.
+// Unzip each la…), radio. Values are REDCap's raw codes.
 type UpgradeLanguageFiles string
 
 // The choices of UpgradeLanguageFiles, in dictionary order.
@@ -1376,7 +858,8 @@ func (c UpgradeLanguageFiles) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeLanguageFiles) Label() string {
 	switch c {
 	case UpgradeLanguageFilesYesLanguageFilesUpdated:
@@ -1387,7 +870,8 @@ func (c UpgradeLanguageFiles) Label() string {
 	return ""
 }
 
-// ParseUpgradeLanguageFiles returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeLanguageFiles returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseUpgradeLanguageFiles(code string) (UpgradeLanguageFiles, bool) {
 	switch code {
 	case "1", "0":
@@ -1409,7 +893,9 @@ func decodeUpgradeLanguageFiles(raw string) redcap.Value[UpgradeLanguageFiles] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradeLanguageFiles)
 }
 
-// UpgradeLanguageConfirm is the choice list of REDCap field "upgrade_language_confirm" (9. Assure all available languages show in drop down located in control center before continuing. Control Center -> Defa…), radio. Values are REDCap's raw codes.
+// UpgradeLanguageConfirm is the choice list of REDCap field "upgrade_language_confirm" (9. Assure
+// all available languages show in drop down located in control center before continuing. Control
+// Center -> Defa…), radio. Values are REDCap's raw codes.
 type UpgradeLanguageConfirm string
 
 // The choices of UpgradeLanguageConfirm, in dictionary order.
@@ -1423,7 +909,8 @@ func (c UpgradeLanguageConfirm) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeLanguageConfirm) Label() string {
 	switch c {
 	case UpgradeLanguageConfirmYesAllLanguagesAreDisplayed:
@@ -1434,7 +921,8 @@ func (c UpgradeLanguageConfirm) Label() string {
 	return ""
 }
 
-// ParseUpgradeLanguageConfirm returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeLanguageConfirm returns the choice whose code is exactly code (codes are text: "01"
+// is not "1").
 func ParseUpgradeLanguageConfirm(code string) (UpgradeLanguageConfirm, bool) {
 	switch code {
 	case "1", "0":
@@ -1456,7 +944,9 @@ func decodeUpgradeLanguageConfirm(raw string) redcap.Value[UpgradeLanguageConfir
 	return redcap.Decode(raw, missingCodes, ParseUpgradeLanguageConfirm)
 }
 
-// UpgradeBasicRedcapTest is the choice list of REDCap field "upgrade_basic_redcap_test" (10. Before updating PHP, perform a quick check of basic REDCap functionality • Branching logic in test project • Assure…), radio. Values are REDCap's raw codes.
+// UpgradeBasicRedcapTest is the choice list of REDCap field "upgrade_basic_redcap_test" (10. Before
+// updating PHP, perform a quick check of basic REDCap functionality • Branching logic in test
+// project • Assure…), radio. Values are REDCap's raw codes.
 type UpgradeBasicRedcapTest string
 
 // The choices of UpgradeBasicRedcapTest, in dictionary order.
@@ -1470,7 +960,8 @@ func (c UpgradeBasicRedcapTest) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeBasicRedcapTest) Label() string {
 	switch c {
 	case UpgradeBasicRedcapTestYesBasicFunctionalityTestsPassed:
@@ -1481,7 +972,8 @@ func (c UpgradeBasicRedcapTest) Label() string {
 	return ""
 }
 
-// ParseUpgradeBasicRedcapTest returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeBasicRedcapTest returns the choice whose code is exactly code (codes are text: "01"
+// is not "1").
 func ParseUpgradeBasicRedcapTest(code string) (UpgradeBasicRedcapTest, bool) {
 	switch code {
 	case "1", "0":
@@ -1503,7 +995,9 @@ func decodeUpgradeBasicRedcapTest(raw string) redcap.Value[UpgradeBasicRedcapTes
 	return redcap.Decode(raw, missingCodes, ParseUpgradeBasicRedcapTest)
 }
 
-// UpgradePhpIni is the choice list of REDCap field "upgrade_php_ini" (13. Configure new php . ini - extenesion=php_openssl . dll - uncomment extension php_fileinfo . dll - confirm time zone…), radio. Values are REDCap's raw codes.
+// UpgradePhpIni is the choice list of REDCap field "upgrade_php_ini" (13. Configure new php . ini -
+// extenesion=php_openssl . dll - uncomment extension php_fileinfo . dll - confirm time zone…),
+// radio. Values are REDCap's raw codes.
 type UpgradePhpIni string
 
 // The choices of UpgradePhpIni, in dictionary order.
@@ -1517,7 +1011,8 @@ func (c UpgradePhpIni) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradePhpIni) Label() string {
 	switch c {
 	case UpgradePhpIniPHPInFileIsUpdated:
@@ -1528,7 +1023,8 @@ func (c UpgradePhpIni) Label() string {
 	return ""
 }
 
-// ParseUpgradePhpIni returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradePhpIni returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseUpgradePhpIni(code string) (UpgradePhpIni, bool) {
 	switch code {
 	case "1", "0":
@@ -1550,7 +1046,9 @@ func decodeUpgradePhpIni(raw string) redcap.Value[UpgradePhpIni] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradePhpIni)
 }
 
-// UpgradePhpIni2 is the choice list of REDCap field "upgrade_php_ini_2" (13b. Confirm CRON job is updated to point at the correct PHP version. Visit Cron Jobs), radio. Values are REDCap's raw codes.
+// UpgradePhpIni2 is the choice list of REDCap field "upgrade_php_ini_2" (13b. Confirm CRON job is
+// updated to point at the correct PHP version. Visit Cron Jobs), radio. Values are REDCap's raw
+// codes.
 type UpgradePhpIni2 string
 
 // The choices of UpgradePhpIni2, in dictionary order.
@@ -1564,7 +1062,8 @@ func (c UpgradePhpIni2) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradePhpIni2) Label() string {
 	switch c {
 	case UpgradePhpIni2YesCronJobIsConfigured:
@@ -1575,7 +1074,8 @@ func (c UpgradePhpIni2) Label() string {
 	return ""
 }
 
-// ParseUpgradePhpIni2 returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradePhpIni2 returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseUpgradePhpIni2(code string) (UpgradePhpIni2, bool) {
 	switch code {
 	case "1", "0":
@@ -1597,7 +1097,9 @@ func decodeUpgradePhpIni2(raw string) redcap.Value[UpgradePhpIni2] {
 	return redcap.Decode(raw, missingCodes, ParseUpgradePhpIni2)
 }
 
-// UpgradeTempDirWritable is the choice list of REDCap field "upgrade_temp_dir_writable" (16. Verify/Grant local user, IUSR, read/write/mod rights to the temp directory. If you are are using windows this may b…), radio. Values are REDCap's raw codes.
+// UpgradeTempDirWritable is the choice list of REDCap field "upgrade_temp_dir_writable" (16.
+// Verify/Grant local user, IUSR, read/write/mod rights to the temp directory. If you are are using
+// windows this may b…), radio. Values are REDCap's raw codes.
 type UpgradeTempDirWritable string
 
 // The choices of UpgradeTempDirWritable, in dictionary order.
@@ -1611,7 +1113,8 @@ func (c UpgradeTempDirWritable) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeTempDirWritable) Label() string {
 	switch c {
 	case UpgradeTempDirWritableApplicationTempFolderIsWritable:
@@ -1622,7 +1125,8 @@ func (c UpgradeTempDirWritable) Label() string {
 	return ""
 }
 
-// ParseUpgradeTempDirWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeTempDirWritable returns the choice whose code is exactly code (codes are text: "01"
+// is not "1").
 func ParseUpgradeTempDirWritable(code string) (UpgradeTempDirWritable, bool) {
 	switch code {
 	case "1", "0":
@@ -1644,7 +1148,8 @@ func decodeUpgradeTempDirWritable(raw string) redcap.Value[UpgradeTempDirWritabl
 	return redcap.Decode(raw, missingCodes, ParseUpgradeTempDirWritable)
 }
 
-// UpgradeRestartAppServer is the choice list of REDCap field "upgrade_restart_app_server" (18b. Restart Application server (IIS or Apache.)), radio. Values are REDCap's raw codes.
+// UpgradeRestartAppServer is the choice list of REDCap field "upgrade_restart_app_server" (18b.
+// Restart Application server (IIS or Apache.)), radio. Values are REDCap's raw codes.
 type UpgradeRestartAppServer string
 
 // The choices of UpgradeRestartAppServer, in dictionary order.
@@ -1658,7 +1163,8 @@ func (c UpgradeRestartAppServer) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeRestartAppServer) Label() string {
 	switch c {
 	case UpgradeRestartAppServerYesRestarted:
@@ -1669,7 +1175,8 @@ func (c UpgradeRestartAppServer) Label() string {
 	return ""
 }
 
-// ParseUpgradeRestartAppServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeRestartAppServer returns the choice whose code is exactly code (codes are text: "01"
+// is not "1").
 func ParseUpgradeRestartAppServer(code string) (UpgradeRestartAppServer, bool) {
 	switch code {
 	case "1", "0":
@@ -1691,7 +1198,9 @@ func decodeUpgradeRestartAppServer(raw string) redcap.Value[UpgradeRestartAppSer
 	return redcap.Decode(raw, missingCodes, ParseUpgradeRestartAppServer)
 }
 
-// UpgradeRemoveOldRedcap is the choice list of REDCap field "upgrade_remove_old_redcap" (Recommend 19. Remove previous versions of REDCap that remain on the server in the REDCap root directory.), radio. Values are REDCap's raw codes.
+// UpgradeRemoveOldRedcap is the choice list of REDCap field "upgrade_remove_old_redcap" (Recommend
+// 19. Remove previous versions of REDCap that remain on the server in the REDCap root directory.),
+// radio. Values are REDCap's raw codes.
 type UpgradeRemoveOldRedcap string
 
 // The choices of UpgradeRemoveOldRedcap, in dictionary order.
@@ -1705,7 +1214,8 @@ func (c UpgradeRemoveOldRedcap) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UpgradeRemoveOldRedcap) Label() string {
 	switch c {
 	case UpgradeRemoveOldRedcapYesOlderREDCapVersionAre:
@@ -1716,7 +1226,8 @@ func (c UpgradeRemoveOldRedcap) Label() string {
 	return ""
 }
 
-// ParseUpgradeRemoveOldRedcap returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUpgradeRemoveOldRedcap returns the choice whose code is exactly code (codes are text: "01"
+// is not "1").
 func ParseUpgradeRemoveOldRedcap(code string) (UpgradeRemoveOldRedcap, bool) {
 	switch code {
 	case "1", "0":
@@ -1738,26 +1249,8 @@ func decodeUpgradeRemoveOldRedcap(raw string) redcap.Value[UpgradeRemoveOldRedca
 	return redcap.Decode(raw, missingCodes, ParseUpgradeRemoveOldRedcap)
 }
 
-// MigNewAppServer is the choice list of REDCap field "mig_new_app_server" (New application server installed), radio: the same choices as "action_tag_help", so the same type.
-type MigNewAppServer = ActionTagHelp
-
-// The choices of MigNewAppServer, in dictionary order.
-const (
-	MigNewAppServerYes MigNewAppServer = "1" // Yes
-	MigNewAppServerNo  MigNewAppServer = "0" // No
-)
-
-// ParseMigNewAppServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigNewAppServer(code string) (MigNewAppServer, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigNewAppServerValues returns every choice in dictionary order.
-func MigNewAppServerValues() []MigNewAppServer {
-	return ActionTagHelpValues()
-}
-
-// MigAppServerType is the choice list of REDCap field "mig_app_server_type" (Application Server Type), radio. Values are REDCap's raw codes.
+// MigAppServerType is the choice list of REDCap field "mig_app_server_type" (Application Server
+// Type), radio. Values are REDCap's raw codes.
 type MigAppServerType string
 
 // The choices of MigAppServerType, in dictionary order.
@@ -1772,7 +1265,8 @@ func (c MigAppServerType) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MigAppServerType) Label() string {
 	switch c {
 	case MigAppServerTypeIIS:
@@ -1785,7 +1279,8 @@ func (c MigAppServerType) Label() string {
 	return ""
 }
 
-// ParseMigAppServerType returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMigAppServerType returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseMigAppServerType(code string) (MigAppServerType, bool) {
 	switch code {
 	case "1", "2", "3":
@@ -1807,64 +1302,9 @@ func decodeMigAppServerType(raw string) redcap.Value[MigAppServerType] {
 	return redcap.Decode(raw, missingCodes, ParseMigAppServerType)
 }
 
-// MigServerSettings is the choice list of REDCap field "mig_server_settings" (Server settings in place IIS: web . config Apache: httpd . conf), radio: the same choices as "action_tag_help", so the same type.
-type MigServerSettings = ActionTagHelp
-
-// The choices of MigServerSettings, in dictionary order.
-const (
-	MigServerSettingsYes MigServerSettings = "1" // Yes
-	MigServerSettingsNo  MigServerSettings = "0" // No
-)
-
-// ParseMigServerSettings returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigServerSettings(code string) (MigServerSettings, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigServerSettingsValues returns every choice in dictionary order.
-func MigServerSettingsValues() []MigServerSettings {
-	return ActionTagHelpValues()
-}
-
-// MigHtaccess is the choice list of REDCap field "mig_htaccess" (Apache htaccess file in place (if applicable) . htaccess files (or "distributed configuration files") provide a way to…), yesno: the same choices as "action_tag_help", so the same type.
-type MigHtaccess = ActionTagHelp
-
-// The choices of MigHtaccess, in dictionary order.
-const (
-	MigHtaccessYes MigHtaccess = "1" // Yes
-	MigHtaccessNo  MigHtaccess = "0" // No
-)
-
-// ParseMigHtaccess returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigHtaccess(code string) (MigHtaccess, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigHtaccessValues returns every choice in dictionary order.
-func MigHtaccessValues() []MigHtaccess {
-	return ActionTagHelpValues()
-}
-
-// MigSslCert is the choice list of REDCap field "mig_ssl_cert" (SSL certificate installed and configured), radio: the same choices as "action_tag_help", so the same type.
-type MigSslCert = ActionTagHelp
-
-// The choices of MigSslCert, in dictionary order.
-const (
-	MigSslCertYes MigSslCert = "1" // Yes
-	MigSslCertNo  MigSslCert = "0" // No
-)
-
-// ParseMigSslCert returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigSslCert(code string) (MigSslCert, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigSslCertValues returns every choice in dictionary order.
-func MigSslCertValues() []MigSslCert {
-	return ActionTagHelpValues()
-}
-
-// MigLoadBalancer is the choice list of REDCap field "mig_load_balancer" (Load Balancer Installed and configured? A load balancer acts as the "traffic cop" sitting in front of your servers and…), radio. Values are REDCap's raw codes.
+// MigLoadBalancer is the choice list of REDCap field "mig_load_balancer" (Load Balancer Installed
+// and configured? A load balancer acts as the "traffic cop" sitting in front of your servers and…),
+// radio. Values are REDCap's raw codes.
 type MigLoadBalancer string
 
 // The choices of MigLoadBalancer, in dictionary order.
@@ -1879,7 +1319,8 @@ func (c MigLoadBalancer) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MigLoadBalancer) Label() string {
 	switch c {
 	case MigLoadBalancerYes:
@@ -1892,7 +1333,8 @@ func (c MigLoadBalancer) Label() string {
 	return ""
 }
 
-// ParseMigLoadBalancer returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMigLoadBalancer returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseMigLoadBalancer(code string) (MigLoadBalancer, bool) {
 	switch code {
 	case "1", "0", "-1":
@@ -1914,27 +1356,10 @@ func decodeMigLoadBalancer(raw string) redcap.Value[MigLoadBalancer] {
 	return redcap.Decode(raw, missingCodes, ParseMigLoadBalancer)
 }
 
-// MigAppPortOpen is the choice list of REDCap field "mig_app_port_open" (Outbound and inbound ports open), radio: the same choices as "action_tag_help", so the same type.
-type MigAppPortOpen = ActionTagHelp
-
-// The choices of MigAppPortOpen, in dictionary order.
-const (
-	MigAppPortOpenYes MigAppPortOpen = "1" // Yes
-	MigAppPortOpenNo  MigAppPortOpen = "0" // No
-)
-
-// ParseMigAppPortOpen returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigAppPortOpen(code string) (MigAppPortOpen, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigAppPortOpenValues returns every choice in dictionary order.
-func MigAppPortOpenValues() []MigAppPortOpen {
-	return ActionTagHelpValues()
-}
-
-// MigAppServerBaltimore is the choice list of REDCap field "mig_app_server_baltimore" (Baltimore CyberTrust Root certificate installed. Webservice running on Microsoft Azure machines requires the Baltimore…), radio. Values are REDCap's raw codes.
-// One other field has the same choices and shares the type (an alias of it).
+// MigAppServerBaltimore is the choice list of REDCap field "mig_app_server_baltimore" (Baltimore
+// CyberTrust Root certificate installed. Webservice running on Microsoft Azure machines requires
+// the Baltimore…), radio. Values are REDCap's raw codes.
+// One other field has the same choices and shares the type (an alias of it, below).
 type MigAppServerBaltimore string
 
 // The choices of MigAppServerBaltimore, in dictionary order.
@@ -1949,7 +1374,8 @@ func (c MigAppServerBaltimore) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MigAppServerBaltimore) Label() string {
 	switch c {
 	case MigAppServerBaltimoreYes:
@@ -1962,7 +1388,8 @@ func (c MigAppServerBaltimore) Label() string {
 	return ""
 }
 
-// ParseMigAppServerBaltimore returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMigAppServerBaltimore returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseMigAppServerBaltimore(code string) (MigAppServerBaltimore, bool) {
 	switch code {
 	case "1", "0", "-1":
@@ -1984,102 +1411,16 @@ func decodeMigAppServerBaltimore(raw string) redcap.Value[MigAppServerBaltimore]
 	return redcap.Decode(raw, missingCodes, ParseMigAppServerBaltimore)
 }
 
-// MigDbServerInstalled is the choice list of REDCap field "mig_db_server_installed" (New database server installed), radio: the same choices as "action_tag_help", so the same type.
-type MigDbServerInstalled = ActionTagHelp
-
-// The choices of MigDbServerInstalled, in dictionary order.
-const (
-	MigDbServerInstalledYes MigDbServerInstalled = "1" // Yes
-	MigDbServerInstalledNo  MigDbServerInstalled = "0" // No
+// The fields with the same choices as "mig_app_server_baltimore" share MigAppServerBaltimore: their
+// values are its constants, ParseMigAppServerBaltimore and MigAppServerBaltimoreValues serve them.
+type (
+	// MigPhpIniSendmail is REDCap field "mig_php_ini_sendmail" (Are sendmail_from and sendmail_path
+	// correct? No…), radio.
+	MigPhpIniSendmail = MigAppServerBaltimore
 )
 
-// ParseMigDbServerInstalled returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigDbServerInstalled(code string) (MigDbServerInstalled, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigDbServerInstalledValues returns every choice in dictionary order.
-func MigDbServerInstalledValues() []MigDbServerInstalled {
-	return ActionTagHelpValues()
-}
-
-// MigMysqlUsers is the choice list of REDCap field "mig_mysql_users" (MySQL user accounts and permissions are set up), radio: the same choices as "action_tag_help", so the same type.
-type MigMysqlUsers = ActionTagHelp
-
-// The choices of MigMysqlUsers, in dictionary order.
-const (
-	MigMysqlUsersYes MigMysqlUsers = "1" // Yes
-	MigMysqlUsersNo  MigMysqlUsers = "0" // No
-)
-
-// ParseMigMysqlUsers returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigMysqlUsers(code string) (MigMysqlUsers, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigMysqlUsersValues returns every choice in dictionary order.
-func MigMysqlUsersValues() []MigMysqlUsers {
-	return ActionTagHelpValues()
-}
-
-// MigDbEncoding is the choice list of REDCap field "mig_db_encoding" (Database encoding set), radio: the same choices as "action_tag_help", so the same type.
-type MigDbEncoding = ActionTagHelp
-
-// The choices of MigDbEncoding, in dictionary order.
-const (
-	MigDbEncodingYes MigDbEncoding = "1" // Yes
-	MigDbEncodingNo  MigDbEncoding = "0" // No
-)
-
-// ParseMigDbEncoding returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigDbEncoding(code string) (MigDbEncoding, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigDbEncodingValues returns every choice in dictionary order.
-func MigDbEncodingValues() []MigDbEncoding {
-	return ActionTagHelpValues()
-}
-
-// MigDbBackup is the choice list of REDCap field "mig_db_backup" (Database backup created), radio: the same choices as "action_tag_help", so the same type.
-type MigDbBackup = ActionTagHelp
-
-// The choices of MigDbBackup, in dictionary order.
-const (
-	MigDbBackupYes MigDbBackup = "1" // Yes
-	MigDbBackupNo  MigDbBackup = "0" // No
-)
-
-// ParseMigDbBackup returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigDbBackup(code string) (MigDbBackup, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigDbBackupValues returns every choice in dictionary order.
-func MigDbBackupValues() []MigDbBackup {
-	return ActionTagHelpValues()
-}
-
-// MigDbMigrated is the choice list of REDCap field "mig_db_migrated" (DB migrated to new db server (via export/import or mirror or another mechanism)), radio: the same choices as "action_tag_help", so the same type.
-type MigDbMigrated = ActionTagHelp
-
-// The choices of MigDbMigrated, in dictionary order.
-const (
-	MigDbMigratedYes MigDbMigrated = "1" // Yes
-	MigDbMigratedNo  MigDbMigrated = "0" // No
-)
-
-// ParseMigDbMigrated returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigDbMigrated(code string) (MigDbMigrated, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigDbMigratedValues returns every choice in dictionary order.
-func MigDbMigratedValues() []MigDbMigrated {
-	return ActionTagHelpValues()
-}
-
-// MigDbMirroring is the choice list of REDCap field "mig_db_mirroring" (DB Mirroring), radio. Values are REDCap's raw codes.
+// MigDbMirroring is the choice list of REDCap field "mig_db_mirroring" (DB Mirroring), radio.
+// Values are REDCap's raw codes.
 type MigDbMirroring string
 
 // The choices of MigDbMirroring, in dictionary order.
@@ -2094,7 +1435,8 @@ func (c MigDbMirroring) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MigDbMirroring) Label() string {
 	switch c {
 	case MigDbMirroringYes:
@@ -2107,7 +1449,8 @@ func (c MigDbMirroring) Label() string {
 	return ""
 }
 
-// ParseMigDbMirroring returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMigDbMirroring returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseMigDbMirroring(code string) (MigDbMirroring, bool) {
 	switch code {
 	case "1", "0", "-1":
@@ -2129,26 +1472,8 @@ func decodeMigDbMirroring(raw string) redcap.Value[MigDbMirroring] {
 	return redcap.Decode(raw, missingCodes, ParseMigDbMirroring)
 }
 
-// MigNewPhpInstalled is the choice list of REDCap field "mig_new_php_installed" (PHP version installed), radio: the same choices as "action_tag_help", so the same type.
-type MigNewPhpInstalled = ActionTagHelp
-
-// The choices of MigNewPhpInstalled, in dictionary order.
-const (
-	MigNewPhpInstalledYes MigNewPhpInstalled = "1" // Yes
-	MigNewPhpInstalledNo  MigNewPhpInstalled = "0" // No
-)
-
-// ParseMigNewPhpInstalled returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigNewPhpInstalled(code string) (MigNewPhpInstalled, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigNewPhpInstalledValues returns every choice in dictionary order.
-func MigNewPhpInstalledValues() []MigNewPhpInstalled {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniSettings is the choice list of REDCap field "mig_php_ini_settings" (Update PHP ini file settings), radio. Values are REDCap's raw codes.
+// MigPhpIniSettings is the choice list of REDCap field "mig_php_ini_settings" (Update PHP ini file
+// settings), radio. Values are REDCap's raw codes.
 type MigPhpIniSettings string
 
 // The choices of MigPhpIniSettings, in dictionary order.
@@ -2162,7 +1487,8 @@ func (c MigPhpIniSettings) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MigPhpIniSettings) Label() string {
 	switch c {
 	case MigPhpIniSettingsAllSettingAreCorrect:
@@ -2173,7 +1499,8 @@ func (c MigPhpIniSettings) Label() string {
 	return ""
 }
 
-// ParseMigPhpIniSettings returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMigPhpIniSettings returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseMigPhpIniSettings(code string) (MigPhpIniSettings, bool) {
 	switch code {
 	case "1", "0":
@@ -2195,350 +1522,9 @@ func decodeMigPhpIniSettings(raw string) redcap.Value[MigPhpIniSettings] {
 	return redcap.Decode(raw, missingCodes, ParseMigPhpIniSettings)
 }
 
-// MigPhpIniTimezone is the choice list of REDCap field "mig_php_ini_timezone" (Is date.timezone correct?), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniTimezone = ActionTagHelp
-
-// The choices of MigPhpIniTimezone, in dictionary order.
-const (
-	MigPhpIniTimezoneYes MigPhpIniTimezone = "1" // Yes
-	MigPhpIniTimezoneNo  MigPhpIniTimezone = "0" // No
-)
-
-// ParseMigPhpIniTimezone returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniTimezone(code string) (MigPhpIniTimezone, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniTimezoneValues returns every choice in dictionary order.
-func MigPhpIniTimezoneValues() []MigPhpIniTimezone {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniExtensionDir is the choice list of REDCap field "mig_php_ini_extension_dir" (Is extension_dir correct?), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniExtensionDir = ActionTagHelp
-
-// The choices of MigPhpIniExtensionDir, in dictionary order.
-const (
-	MigPhpIniExtensionDirYes MigPhpIniExtensionDir = "1" // Yes
-	MigPhpIniExtensionDirNo  MigPhpIniExtensionDir = "0" // No
-)
-
-// ParseMigPhpIniExtensionDir returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniExtensionDir(code string) (MigPhpIniExtensionDir, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniExtensionDirValues returns every choice in dictionary order.
-func MigPhpIniExtensionDirValues() []MigPhpIniExtensionDir {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniErrorLog is the choice list of REDCap field "mig_php_ini_error_log" (Are log_errors and error_log correct? log_errors: Tells whether script error messages should be logged to the server's…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniErrorLog = ActionTagHelp
-
-// The choices of MigPhpIniErrorLog, in dictionary order.
-const (
-	MigPhpIniErrorLogYes MigPhpIniErrorLog = "1" // Yes
-	MigPhpIniErrorLogNo  MigPhpIniErrorLog = "0" // No
-)
-
-// ParseMigPhpIniErrorLog returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniErrorLog(code string) (MigPhpIniErrorLog, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniErrorLogValues returns every choice in dictionary order.
-func MigPhpIniErrorLogValues() []MigPhpIniErrorLog {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniSessionSave is the choice list of REDCap field "mig_php_ini_session_save" (Is session.save_path correct?), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniSessionSave = ActionTagHelp
-
-// The choices of MigPhpIniSessionSave, in dictionary order.
-const (
-	MigPhpIniSessionSaveYes MigPhpIniSessionSave = "1" // Yes
-	MigPhpIniSessionSaveNo  MigPhpIniSessionSave = "0" // No
-)
-
-// ParseMigPhpIniSessionSave returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniSessionSave(code string) (MigPhpIniSessionSave, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniSessionSaveValues returns every choice in dictionary order.
-func MigPhpIniSessionSaveValues() []MigPhpIniSessionSave {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniSessionSave2 is the choice list of REDCap field "mig_php_ini_session_save_2" (Are SMTP and smtp_port correct? If they are incorrect email may not work.), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniSessionSave2 = ActionTagHelp
-
-// The choices of MigPhpIniSessionSave2, in dictionary order.
-const (
-	MigPhpIniSessionSave2Yes MigPhpIniSessionSave2 = "1" // Yes
-	MigPhpIniSessionSave2No  MigPhpIniSessionSave2 = "0" // No
-)
-
-// ParseMigPhpIniSessionSave2 returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniSessionSave2(code string) (MigPhpIniSessionSave2, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniSessionSave2Values returns every choice in dictionary order.
-func MigPhpIniSessionSave2Values() []MigPhpIniSessionSave2 {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniSendmail is the choice list of REDCap field "mig_php_ini_sendmail" (Are sendmail_from and sendmail_path correct? Not everyone uses these settings. Check to see if you do. If they are inco…), radio: the same choices as "mig_app_server_baltimore", so the same type.
-type MigPhpIniSendmail = MigAppServerBaltimore
-
-// The choices of MigPhpIniSendmail, in dictionary order.
-const (
-	MigPhpIniSendmailYes MigPhpIniSendmail = "1"  // Yes
-	MigPhpIniSendmailNo  MigPhpIniSendmail = "0"  // No
-	MigPhpIniSendmailNA  MigPhpIniSendmail = "-1" // N/A
-)
-
-// ParseMigPhpIniSendmail returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniSendmail(code string) (MigPhpIniSendmail, bool) {
-	return ParseMigAppServerBaltimore(code)
-}
-
-// MigPhpIniSendmailValues returns every choice in dictionary order.
-func MigPhpIniSendmailValues() []MigPhpIniSendmail {
-	return MigAppServerBaltimoreValues()
-}
-
-// MigPhpIniDisplayErrors is the choice list of REDCap field "mig_php_ini_display_errors" (Are display_errors = Off and display_startup_errors = Off correct? If this is a testing or development server change th…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniDisplayErrors = ActionTagHelp
-
-// The choices of MigPhpIniDisplayErrors, in dictionary order.
-const (
-	MigPhpIniDisplayErrorsYes MigPhpIniDisplayErrors = "1" // Yes
-	MigPhpIniDisplayErrorsNo  MigPhpIniDisplayErrors = "0" // No
-)
-
-// ParseMigPhpIniDisplayErrors returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniDisplayErrors(code string) (MigPhpIniDisplayErrors, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniDisplayErrorsValues returns every choice in dictionary order.
-func MigPhpIniDisplayErrorsValues() []MigPhpIniDisplayErrors {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniUploads is the choice list of REDCap field "mig_php_ini_uploads" (Is file_uploads on? Whether to allow HTTP file uploads.), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniUploads = ActionTagHelp
-
-// The choices of MigPhpIniUploads, in dictionary order.
-const (
-	MigPhpIniUploadsYes MigPhpIniUploads = "1" // Yes
-	MigPhpIniUploadsNo  MigPhpIniUploads = "0" // No
-)
-
-// ParseMigPhpIniUploads returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniUploads(code string) (MigPhpIniUploads, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniUploadsValues returns every choice in dictionary order.
-func MigPhpIniUploadsValues() []MigPhpIniUploads {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniUploadTmpDir is the choice list of REDCap field "mig_php_ini_upload_tmp_dir" (Is upload_tmp_dir correct? The temporary directory used for storing files when doing file upload. Must be writable by w…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniUploadTmpDir = ActionTagHelp
-
-// The choices of MigPhpIniUploadTmpDir, in dictionary order.
-const (
-	MigPhpIniUploadTmpDirYes MigPhpIniUploadTmpDir = "1" // Yes
-	MigPhpIniUploadTmpDirNo  MigPhpIniUploadTmpDir = "0" // No
-)
-
-// ParseMigPhpIniUploadTmpDir returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniUploadTmpDir(code string) (MigPhpIniUploadTmpDir, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniUploadTmpDirValues returns every choice in dictionary order.
-func MigPhpIniUploadTmpDirValues() []MigPhpIniUploadTmpDir {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniSystemTemp is the choice list of REDCap field "mig_php_ini_system_temp" (Is the server setting for temp files correct and writable? If not specified by upload_tmp_dir PHP will use the system's…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniSystemTemp = ActionTagHelp
-
-// The choices of MigPhpIniSystemTemp, in dictionary order.
-const (
-	MigPhpIniSystemTempYes MigPhpIniSystemTemp = "1" // Yes
-	MigPhpIniSystemTempNo  MigPhpIniSystemTemp = "0" // No
-)
-
-// ParseMigPhpIniSystemTemp returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniSystemTemp(code string) (MigPhpIniSystemTemp, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniSystemTempValues returns every choice in dictionary order.
-func MigPhpIniSystemTempValues() []MigPhpIniSystemTemp {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniMemoryLimit is the choice list of REDCap field "mig_php_ini_memory_limit" (Is memory_limit correct? The PHP memory_limit is the maximum amount of server memory that each PHP script is allowed to…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniMemoryLimit = ActionTagHelp
-
-// The choices of MigPhpIniMemoryLimit, in dictionary order.
-const (
-	MigPhpIniMemoryLimitYes MigPhpIniMemoryLimit = "1" // Yes
-	MigPhpIniMemoryLimitNo  MigPhpIniMemoryLimit = "0" // No
-)
-
-// ParseMigPhpIniMemoryLimit returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniMemoryLimit(code string) (MigPhpIniMemoryLimit, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniMemoryLimitValues returns every choice in dictionary order.
-func MigPhpIniMemoryLimitValues() []MigPhpIniMemoryLimit {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniPostMax is the choice list of REDCap field "mig_php_ini_post_max" (Is post_max_size correct? post_max_size sets max size of post data allowed. This setting also affects file upload. To u…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniPostMax = ActionTagHelp
-
-// The choices of MigPhpIniPostMax, in dictionary order.
-const (
-	MigPhpIniPostMaxYes MigPhpIniPostMax = "1" // Yes
-	MigPhpIniPostMaxNo  MigPhpIniPostMax = "0" // No
-)
-
-// ParseMigPhpIniPostMax returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniPostMax(code string) (MigPhpIniPostMax, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniPostMaxValues returns every choice in dictionary order.
-func MigPhpIniPostMaxValues() []MigPhpIniPostMax {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniUploadMax is the choice list of REDCap field "mig_php_ini_upload_max" (Is upload_max_filesize correct? The maximum size of an uploaded file. post_max_size must be larger than this value.), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniUploadMax = ActionTagHelp
-
-// The choices of MigPhpIniUploadMax, in dictionary order.
-const (
-	MigPhpIniUploadMaxYes MigPhpIniUploadMax = "1" // Yes
-	MigPhpIniUploadMaxNo  MigPhpIniUploadMax = "0" // No
-)
-
-// ParseMigPhpIniUploadMax returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniUploadMax(code string) (MigPhpIniUploadMax, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniUploadMaxValues returns every choice in dictionary order.
-func MigPhpIniUploadMaxValues() []MigPhpIniUploadMax {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniInputTime is the choice list of REDCap field "mig_php_ini_input_time" (Is max_input_time correct? This sets the maximum time in seconds a script is allowed to parse input data, like POST and…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniInputTime = ActionTagHelp
-
-// The choices of MigPhpIniInputTime, in dictionary order.
-const (
-	MigPhpIniInputTimeYes MigPhpIniInputTime = "1" // Yes
-	MigPhpIniInputTimeNo  MigPhpIniInputTime = "0" // No
-)
-
-// ParseMigPhpIniInputTime returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniInputTime(code string) (MigPhpIniInputTime, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniInputTimeValues returns every choice in dictionary order.
-func MigPhpIniInputTimeValues() []MigPhpIniInputTime {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniInputTime2 is the choice list of REDCap field "mig_php_ini_input_time_2" (Is max_input_vars correct? The PHP Max Input Vars is the maximum number of variables your server can use for a single f…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniInputTime2 = ActionTagHelp
-
-// The choices of MigPhpIniInputTime2, in dictionary order.
-const (
-	MigPhpIniInputTime2Yes MigPhpIniInputTime2 = "1" // Yes
-	MigPhpIniInputTime2No  MigPhpIniInputTime2 = "0" // No
-)
-
-// ParseMigPhpIniInputTime2 returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniInputTime2(code string) (MigPhpIniInputTime2, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniInputTime2Values returns every choice in dictionary order.
-func MigPhpIniInputTime2Values() []MigPhpIniInputTime2 {
-	return ActionTagHelpValues()
-}
-
-// MigPhpIniMysql is the choice list of REDCap field "mig_php_ini_mysql" (Is one of the mysql or mysqli extensions enabled? 1) ;extension=php_mysql.so 2) ;extension=php_mysqli.so The mysql no l…), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpIniMysql = ActionTagHelp
-
-// The choices of MigPhpIniMysql, in dictionary order.
-const (
-	MigPhpIniMysqlYes MigPhpIniMysql = "1" // Yes
-	MigPhpIniMysqlNo  MigPhpIniMysql = "0" // No
-)
-
-// ParseMigPhpIniMysql returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpIniMysql(code string) (MigPhpIniMysql, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpIniMysqlValues returns every choice in dictionary order.
-func MigPhpIniMysqlValues() []MigPhpIniMysql {
-	return ActionTagHelpValues()
-}
-
-// MigCustomPhp is the choice list of REDCap field "mig_custom_php" (Customized PHP files/folders are moved Some institution prefer to move the database.php file outside of the web root.), radio: the same choices as "action_tag_help", so the same type.
-type MigCustomPhp = ActionTagHelp
-
-// The choices of MigCustomPhp, in dictionary order.
-const (
-	MigCustomPhpYes MigCustomPhp = "1" // Yes
-	MigCustomPhpNo  MigCustomPhp = "0" // No
-)
-
-// ParseMigCustomPhp returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigCustomPhp(code string) (MigCustomPhp, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigCustomPhpValues returns every choice in dictionary order.
-func MigCustomPhpValues() []MigCustomPhp {
-	return ActionTagHelpValues()
-}
-
-// MigPhpLibraries is the choice list of REDCap field "mig_php_libraries" (PHP extensions installed and enabled.), radio: the same choices as "action_tag_help", so the same type.
-type MigPhpLibraries = ActionTagHelp
-
-// The choices of MigPhpLibraries, in dictionary order.
-const (
-	MigPhpLibrariesYes MigPhpLibraries = "1" // Yes
-	MigPhpLibrariesNo  MigPhpLibraries = "0" // No
-)
-
-// ParseMigPhpLibraries returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigPhpLibraries(code string) (MigPhpLibraries, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigPhpLibrariesValues returns every choice in dictionary order.
-func MigPhpLibrariesValues() []MigPhpLibraries {
-	return ActionTagHelpValues()
-}
-
-// ServersRestarted is the choice list of REDCap field "servers_restarted" (Application Server and Database Server restarted? Ensures that all settings are in place during testing.), radio. Values are REDCap's raw codes.
+// ServersRestarted is the choice list of REDCap field "servers_restarted" (Application Server and
+// Database Server restarted? Ensures that all settings are in place during testing.), radio. Values
+// are REDCap's raw codes.
 type ServersRestarted string
 
 // The choices of ServersRestarted, in dictionary order.
@@ -2553,7 +1539,8 @@ func (c ServersRestarted) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c ServersRestarted) Label() string {
 	switch c {
 	case ServersRestartedYes:
@@ -2566,7 +1553,8 @@ func (c ServersRestarted) Label() string {
 	return ""
 }
 
-// ParseServersRestarted returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseServersRestarted returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseServersRestarted(code string) (ServersRestarted, bool) {
 	switch code {
 	case "1", "0", "-1":
@@ -2588,64 +1576,8 @@ func decodeServersRestarted(raw string) redcap.Value[ServersRestarted] {
 	return redcap.Decode(raw, missingCodes, ParseServersRestarted)
 }
 
-// MigRedcapFiles is the choice list of REDCap field "mig_redcap_files" (REDCap files uploaded to application server. These may be called web root files.), radio: the same choices as "action_tag_help", so the same type.
-type MigRedcapFiles = ActionTagHelp
-
-// The choices of MigRedcapFiles, in dictionary order.
-const (
-	MigRedcapFilesYes MigRedcapFiles = "1" // Yes
-	MigRedcapFilesNo  MigRedcapFiles = "0" // No
-)
-
-// ParseMigRedcapFiles returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigRedcapFiles(code string) (MigRedcapFiles, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigRedcapFilesValues returns every choice in dictionary order.
-func MigRedcapFilesValues() []MigRedcapFiles {
-	return ActionTagHelpValues()
-}
-
-// MigRedcapDbSettings is the choice list of REDCap field "mig_redcap_db_settings" (REDCap database.php has the correct database connection settings), radio: the same choices as "action_tag_help", so the same type.
-type MigRedcapDbSettings = ActionTagHelp
-
-// The choices of MigRedcapDbSettings, in dictionary order.
-const (
-	MigRedcapDbSettingsYes MigRedcapDbSettings = "1" // Yes
-	MigRedcapDbSettingsNo  MigRedcapDbSettings = "0" // No
-)
-
-// ParseMigRedcapDbSettings returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigRedcapDbSettings(code string) (MigRedcapDbSettings, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigRedcapDbSettingsValues returns every choice in dictionary order.
-func MigRedcapDbSettingsValues() []MigRedcapDbSettings {
-	return ActionTagHelpValues()
-}
-
-// MigRedcapOffline is the choice list of REDCap field "mig_redcap_offline" (REDCap is set to offline mode before migration), radio: the same choices as "action_tag_help", so the same type.
-type MigRedcapOffline = ActionTagHelp
-
-// The choices of MigRedcapOffline, in dictionary order.
-const (
-	MigRedcapOfflineYes MigRedcapOffline = "1" // Yes
-	MigRedcapOfflineNo  MigRedcapOffline = "0" // No
-)
-
-// ParseMigRedcapOffline returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigRedcapOffline(code string) (MigRedcapOffline, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigRedcapOfflineValues returns every choice in dictionary order.
-func MigRedcapOfflineValues() []MigRedcapOffline {
-	return ActionTagHelpValues()
-}
-
-// MigRedcapOnline is the choice list of REDCap field "mig_redcap_online" (REDCap is set to online mode after migration This may be one of the last steps), radio. Values are REDCap's raw codes.
+// MigRedcapOnline is the choice list of REDCap field "mig_redcap_online" (REDCap is set to online
+// mode after migration This may be one of the last steps), radio. Values are REDCap's raw codes.
 type MigRedcapOnline string
 
 // The choices of MigRedcapOnline, in dictionary order.
@@ -2659,7 +1591,8 @@ func (c MigRedcapOnline) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MigRedcapOnline) Label() string {
 	switch c {
 	case MigRedcapOnlineYesOfflineAfterMigrationCompleted:
@@ -2670,7 +1603,8 @@ func (c MigRedcapOnline) Label() string {
 	return ""
 }
 
-// ParseMigRedcapOnline returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMigRedcapOnline returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseMigRedcapOnline(code string) (MigRedcapOnline, bool) {
 	switch code {
 	case "1", "0":
@@ -2692,235 +1626,9 @@ func decodeMigRedcapOnline(raw string) redcap.Value[MigRedcapOnline] {
 	return redcap.Decode(raw, missingCodes, ParseMigRedcapOnline)
 }
 
-// MigRedcapConfigPage is the choice list of REDCap field "mig_redcap_config_page" (REDCap configuration page loads correctly), radio: the same choices as "action_tag_help", so the same type.
-type MigRedcapConfigPage = ActionTagHelp
-
-// The choices of MigRedcapConfigPage, in dictionary order.
-const (
-	MigRedcapConfigPageYes MigRedcapConfigPage = "1" // Yes
-	MigRedcapConfigPageNo  MigRedcapConfigPage = "0" // No
-)
-
-// ParseMigRedcapConfigPage returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigRedcapConfigPage(code string) (MigRedcapConfigPage, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigRedcapConfigPageValues returns every choice in dictionary order.
-func MigRedcapConfigPageValues() []MigRedcapConfigPage {
-	return ActionTagHelpValues()
-}
-
-// MigNewFileStrorage is the choice list of REDCap field "mig_new_file_strorage" (File storage server installed (if applicable)), radio: the same choices as "action_tag_help", so the same type.
-type MigNewFileStrorage = ActionTagHelp
-
-// The choices of MigNewFileStrorage, in dictionary order.
-const (
-	MigNewFileStrorageYes MigNewFileStrorage = "1" // Yes
-	MigNewFileStrorageNo  MigNewFileStrorage = "0" // No
-)
-
-// ParseMigNewFileStrorage returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigNewFileStrorage(code string) (MigNewFileStrorage, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigNewFileStrorageValues returns every choice in dictionary order.
-func MigNewFileStrorageValues() []MigNewFileStrorage {
-	return ActionTagHelpValues()
-}
-
-// MigEdcosBackup is the choice list of REDCap field "mig_edcos_backup" (Old eDocs folder backed up), radio: the same choices as "action_tag_help", so the same type.
-type MigEdcosBackup = ActionTagHelp
-
-// The choices of MigEdcosBackup, in dictionary order.
-const (
-	MigEdcosBackupYes MigEdcosBackup = "1" // Yes
-	MigEdcosBackupNo  MigEdcosBackup = "0" // No
-)
-
-// ParseMigEdcosBackup returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigEdcosBackup(code string) (MigEdcosBackup, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigEdcosBackupValues returns every choice in dictionary order.
-func MigEdcosBackupValues() []MigEdcosBackup {
-	return ActionTagHelpValues()
-}
-
-// MigEdocsMigrated is the choice list of REDCap field "mig_edocs_migrated" (eDocs copied or moved to new location), radio: the same choices as "action_tag_help", so the same type.
-type MigEdocsMigrated = ActionTagHelp
-
-// The choices of MigEdocsMigrated, in dictionary order.
-const (
-	MigEdocsMigratedYes MigEdocsMigrated = "1" // Yes
-	MigEdocsMigratedNo  MigEdocsMigrated = "0" // No
-)
-
-// ParseMigEdocsMigrated returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigEdocsMigrated(code string) (MigEdocsMigrated, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigEdocsMigratedValues returns every choice in dictionary order.
-func MigEdocsMigratedValues() []MigEdocsMigrated {
-	return ActionTagHelpValues()
-}
-
-// MigEdocsOutsideRoot is the choice list of REDCap field "mig_edocs_outside_root" (Is the eDocs folder located outside of the web root directory?), radio: the same choices as "action_tag_help", so the same type.
-type MigEdocsOutsideRoot = ActionTagHelp
-
-// The choices of MigEdocsOutsideRoot, in dictionary order.
-const (
-	MigEdocsOutsideRootYes MigEdocsOutsideRoot = "1" // Yes
-	MigEdocsOutsideRootNo  MigEdocsOutsideRoot = "0" // No
-)
-
-// ParseMigEdocsOutsideRoot returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigEdocsOutsideRoot(code string) (MigEdocsOutsideRoot, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigEdocsOutsideRootValues returns every choice in dictionary order.
-func MigEdocsOutsideRootValues() []MigEdocsOutsideRoot {
-	return ActionTagHelpValues()
-}
-
-// MigEdocsWritable is the choice list of REDCap field "mig_edocs_writable" (is the eDocs folder writable?), radio: the same choices as "action_tag_help", so the same type.
-type MigEdocsWritable = ActionTagHelp
-
-// The choices of MigEdocsWritable, in dictionary order.
-const (
-	MigEdocsWritableYes MigEdocsWritable = "1" // Yes
-	MigEdocsWritableNo  MigEdocsWritable = "0" // No
-)
-
-// ParseMigEdocsWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigEdocsWritable(code string) (MigEdocsWritable, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigEdocsWritableValues returns every choice in dictionary order.
-func MigEdocsWritableValues() []MigEdocsWritable {
-	return ActionTagHelpValues()
-}
-
-// MigEmail is the choice list of REDCap field "mig_email" (Is Email configured? (SMTP server, Send Mail, Send Grid, etc)), radio: the same choices as "action_tag_help", so the same type.
-type MigEmail = ActionTagHelp
-
-// The choices of MigEmail, in dictionary order.
-const (
-	MigEmailYes MigEmail = "1" // Yes
-	MigEmailNo  MigEmail = "0" // No
-)
-
-// ParseMigEmail returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigEmail(code string) (MigEmail, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigEmailValues returns every choice in dictionary order.
-func MigEmailValues() []MigEmail {
-	return ActionTagHelpValues()
-}
-
-// MigEmailServer is the choice list of REDCap field "mig_email_server" (Able to send emails?), radio: the same choices as "action_tag_help", so the same type.
-type MigEmailServer = ActionTagHelp
-
-// The choices of MigEmailServer, in dictionary order.
-const (
-	MigEmailServerYes MigEmailServer = "1" // Yes
-	MigEmailServerNo  MigEmailServer = "0" // No
-)
-
-// ParseMigEmailServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigEmailServer(code string) (MigEmailServer, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigEmailServerValues returns every choice in dictionary order.
-func MigEmailServerValues() []MigEmailServer {
-	return ActionTagHelpValues()
-}
-
-// MigCronSetting is the choice list of REDCap field "mig_cron_setting" (CRON configured to run on application server. Note: REDCap CRON job can be installed but not running.), radio: the same choices as "action_tag_help", so the same type.
-type MigCronSetting = ActionTagHelp
-
-// The choices of MigCronSetting, in dictionary order.
-const (
-	MigCronSettingYes MigCronSetting = "1" // Yes
-	MigCronSettingNo  MigCronSetting = "0" // No
-)
-
-// ParseMigCronSetting returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigCronSetting(code string) (MigCronSetting, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigCronSettingValues returns every choice in dictionary order.
-func MigCronSettingValues() []MigCronSetting {
-	return ActionTagHelpValues()
-}
-
-// MigCronRunning is the choice list of REDCap field "mig_cron_running" (CRON running), radio: the same choices as "action_tag_help", so the same type.
-type MigCronRunning = ActionTagHelp
-
-// The choices of MigCronRunning, in dictionary order.
-const (
-	MigCronRunningYes MigCronRunning = "1" // Yes
-	MigCronRunningNo  MigCronRunning = "0" // No
-)
-
-// ParseMigCronRunning returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigCronRunning(code string) (MigCronRunning, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigCronRunningValues returns every choice in dictionary order.
-func MigCronRunningValues() []MigCronRunning {
-	return ActionTagHelpValues()
-}
-
-// MigDnsSettings is the choice list of REDCap field "mig_dns_settings" (DNS settings updated (This may be necessary if the URL changed or the server IP changed)), radio: the same choices as "action_tag_help", so the same type.
-type MigDnsSettings = ActionTagHelp
-
-// The choices of MigDnsSettings, in dictionary order.
-const (
-	MigDnsSettingsYes MigDnsSettings = "1" // Yes
-	MigDnsSettingsNo  MigDnsSettings = "0" // No
-)
-
-// ParseMigDnsSettings returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigDnsSettings(code string) (MigDnsSettings, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigDnsSettingsValues returns every choice in dictionary order.
-func MigDnsSettingsValues() []MigDnsSettings {
-	return ActionTagHelpValues()
-}
-
-// MigSecurityScan is the choice list of REDCap field "mig_security_scan" (Security Scan completed and passes), radio: the same choices as "action_tag_help", so the same type.
-type MigSecurityScan = ActionTagHelp
-
-// The choices of MigSecurityScan, in dictionary order.
-const (
-	MigSecurityScanYes MigSecurityScan = "1" // Yes
-	MigSecurityScanNo  MigSecurityScan = "0" // No
-)
-
-// ParseMigSecurityScan returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigSecurityScan(code string) (MigSecurityScan, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigSecurityScanValues returns every choice in dictionary order.
-func MigSecurityScanValues() []MigSecurityScan {
-	return ActionTagHelpValues()
-}
-
-// MigAPIHardcodePaths is the choice list of REDCap field "mig_api_hardcode_paths" (API paths updated If the URL changes the API calls must use the new URL), radio. Values are REDCap's raw codes.
+// MigAPIHardcodePaths is the choice list of REDCap field "mig_api_hardcode_paths" (API paths
+// updated If the URL changes the API calls must use the new URL), radio. Values are REDCap's raw
+// codes.
 type MigAPIHardcodePaths string
 
 // The choices of MigAPIHardcodePaths, in dictionary order.
@@ -2934,7 +1642,8 @@ func (c MigAPIHardcodePaths) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MigAPIHardcodePaths) Label() string {
 	switch c {
 	case MigAPIHardcodePathsYes:
@@ -2945,7 +1654,8 @@ func (c MigAPIHardcodePaths) Label() string {
 	return ""
 }
 
-// ParseMigAPIHardcodePaths returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMigAPIHardcodePaths returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseMigAPIHardcodePaths(code string) (MigAPIHardcodePaths, bool) {
 	switch code {
 	case "1", "0":
@@ -2967,7 +1677,9 @@ func decodeMigAPIHardcodePaths(raw string) redcap.Value[MigAPIHardcodePaths] {
 	return redcap.Decode(raw, missingCodes, ParseMigAPIHardcodePaths)
 }
 
-// MigAuthAppInstalled is the choice list of REDCap field "mig_auth_app_installed" (Authentication application/agent installed. REDCap can use Shibboleth, LDAP, SAMS Agent, or other authentication proces…), radio. Values are REDCap's raw codes.
+// MigAuthAppInstalled is the choice list of REDCap field "mig_auth_app_installed" (Authentication
+// application/agent installed. REDCap can use Shibboleth, LDAP, SAMS Agent, or other authentication
+// proces…), radio. Values are REDCap's raw codes.
 type MigAuthAppInstalled string
 
 // The choices of MigAuthAppInstalled, in dictionary order.
@@ -2982,7 +1694,8 @@ func (c MigAuthAppInstalled) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MigAuthAppInstalled) Label() string {
 	switch c {
 	case MigAuthAppInstalledYes:
@@ -2995,7 +1708,8 @@ func (c MigAuthAppInstalled) Label() string {
 	return ""
 }
 
-// ParseMigAuthAppInstalled returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMigAuthAppInstalled returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseMigAuthAppInstalled(code string) (MigAuthAppInstalled, bool) {
 	switch code {
 	case "1", "0", "-1":
@@ -3017,26 +1731,8 @@ func decodeMigAuthAppInstalled(raw string) redcap.Value[MigAuthAppInstalled] {
 	return redcap.Decode(raw, missingCodes, ParseMigAuthAppInstalled)
 }
 
-// MigOldInstance is the choice list of REDCap field "mig_old_instance" (Old environment offline including Application server MySQL or Maria DB server Database backup in secure location), radio: the same choices as "action_tag_help", so the same type.
-type MigOldInstance = ActionTagHelp
-
-// The choices of MigOldInstance, in dictionary order.
-const (
-	MigOldInstanceYes MigOldInstance = "1" // Yes
-	MigOldInstanceNo  MigOldInstance = "0" // No
-)
-
-// ParseMigOldInstance returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMigOldInstance(code string) (MigOldInstance, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MigOldInstanceValues returns every choice in dictionary order.
-func MigOldInstanceValues() []MigOldInstance {
-	return ActionTagHelpValues()
-}
-
-// TestReason is the choice list of REDCap field "test_reason" (Reason for test), radio. Values are REDCap's raw codes.
+// TestReason is the choice list of REDCap field "test_reason" (Reason for test), radio. Values are
+// REDCap's raw codes.
 type TestReason string
 
 // The choices of TestReason, in dictionary order.
@@ -3054,7 +1750,8 @@ func (c TestReason) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c TestReason) Label() string {
 	switch c {
 	case TestReasonInstallation:
@@ -3095,45 +1792,9 @@ func decodeTestReason(raw string) redcap.Value[TestReason] {
 	return redcap.Decode(raw, missingCodes, ParseTestReason)
 }
 
-// TestFinalResult is the choice list of REDCap field "test_final_result" (Final Test Results), radio: the same choices as "api_grant_token", so the same type.
-type TestFinalResult = APIGrantToken
-
-// The choices of TestFinalResult, in dictionary order.
-const (
-	TestFinalResultPass TestFinalResult = "1" // Pass
-	TestFinalResultFail TestFinalResult = "0" // Fail
-)
-
-// ParseTestFinalResult returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseTestFinalResult(code string) (TestFinalResult, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// TestFinalResultValues returns every choice in dictionary order.
-func TestFinalResultValues() []TestFinalResult {
-	return APIGrantTokenValues()
-}
-
-// DataImportSuccessful is the choice list of REDCap field "data_import_successful" (Did the data upload to here successfully?), radio: the same choices as "action_tag_help", so the same type.
-type DataImportSuccessful = ActionTagHelp
-
-// The choices of DataImportSuccessful, in dictionary order.
-const (
-	DataImportSuccessfulYes DataImportSuccessful = "1" // Yes
-	DataImportSuccessfulNo  DataImportSuccessful = "0" // No
-)
-
-// ParseDataImportSuccessful returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDataImportSuccessful(code string) (DataImportSuccessful, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DataImportSuccessfulValues returns every choice in dictionary order.
-func DataImportSuccessfulValues() []DataImportSuccessful {
-	return ActionTagHelpValues()
-}
-
-// ConfigChecksVerified is the choice list of REDCap field "config_checks_verified" (Default values are set to the baseline values, which may need to be updated. Please verify each item below is accurate…), radio. Values are REDCap's raw codes.
+// ConfigChecksVerified is the choice list of REDCap field "config_checks_verified" (Default values
+// are set to the baseline values, which may need to be updated. Please verify each item below is
+// accurate…), radio. Values are REDCap's raw codes.
 type ConfigChecksVerified string
 
 // The choices of ConfigChecksVerified, in dictionary order.
@@ -3147,7 +1808,8 @@ func (c ConfigChecksVerified) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c ConfigChecksVerified) Label() string {
 	switch c {
 	case ConfigChecksVerifiedResultsAreAccurate:
@@ -3158,7 +1820,8 @@ func (c ConfigChecksVerified) Label() string {
 	return ""
 }
 
-// ParseConfigChecksVerified returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseConfigChecksVerified returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseConfigChecksVerified(code string) (ConfigChecksVerified, bool) {
 	switch code {
 	case "1", "0":
@@ -3180,513 +1843,9 @@ func decodeConfigChecksVerified(raw string) redcap.Value[ConfigChecksVerified] {
 	return redcap.Decode(raw, missingCodes, ParseConfigChecksVerified)
 }
 
-// ConfigFileStructure is the choice list of REDCap field "config_file_structure" (TEST 1: Establish basic REDCap file structure Base status: [set_up_arm_1][base_config_file_structure:value]), radio: the same choices as "api_grant_token", so the same type.
-type ConfigFileStructure = APIGrantToken
-
-// The choices of ConfigFileStructure, in dictionary order.
-const (
-	ConfigFileStructurePass ConfigFileStructure = "1" // Pass
-	ConfigFileStructureFail ConfigFileStructure = "0" // Fail
-)
-
-// ParseConfigFileStructure returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigFileStructure(code string) (ConfigFileStructure, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigFileStructureValues returns every choice in dictionary order.
-func ConfigFileStructureValues() []ConfigFileStructure {
-	return APIGrantTokenValues()
-}
-
-// ConfigTableRedcapConfig is the choice list of REDCap field "config_table_redcap_config" (TEST 2: Connect to the table named "redcap_config"), radio: the same choices as "api_grant_token", so the same type.
-type ConfigTableRedcapConfig = APIGrantToken
-
-// The choices of ConfigTableRedcapConfig, in dictionary order.
-const (
-	ConfigTableRedcapConfigPass ConfigTableRedcapConfig = "1" // Pass
-	ConfigTableRedcapConfigFail ConfigTableRedcapConfig = "0" // Fail
-)
-
-// ParseConfigTableRedcapConfig returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigTableRedcapConfig(code string) (ConfigTableRedcapConfig, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigTableRedcapConfigValues returns every choice in dictionary order.
-func ConfigTableRedcapConfigValues() []ConfigTableRedcapConfig {
-	return APIGrantTokenValues()
-}
-
-// ConfigDbStructure is the choice list of REDCap field "config_db_structure" (TEST 3: Check REDCap database table structure), radio: the same choices as "api_grant_token", so the same type.
-type ConfigDbStructure = APIGrantToken
-
-// The choices of ConfigDbStructure, in dictionary order.
-const (
-	ConfigDbStructurePass ConfigDbStructure = "1" // Pass
-	ConfigDbStructureFail ConfigDbStructure = "0" // Fail
-)
-
-// ParseConfigDbStructure returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigDbStructure(code string) (ConfigDbStructure, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigDbStructureValues returns every choice in dictionary order.
-func ConfigDbStructureValues() []ConfigDbStructure {
-	return APIGrantTokenValues()
-}
-
-// ConfigCurl is the choice list of REDCap field "config_curl" (TEST 4: Check if PHP cURL extension is installed), radio: the same choices as "api_grant_token", so the same type.
-type ConfigCurl = APIGrantToken
-
-// The choices of ConfigCurl, in dictionary order.
-const (
-	ConfigCurlPass ConfigCurl = "1" // Pass
-	ConfigCurlFail ConfigCurl = "0" // Fail
-)
-
-// ParseConfigCurl returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigCurl(code string) (ConfigCurl, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigCurlValues returns every choice in dictionary order.
-func ConfigCurlValues() []ConfigCurl {
-	return APIGrantTokenValues()
-}
-
-// ConfigConsortiumServer is the choice list of REDCap field "config_consortium_server" (TEST 5: Checking communication with REDCap Consortium server), radio: the same choices as "api_grant_token", so the same type.
-type ConfigConsortiumServer = APIGrantToken
-
-// The choices of ConfigConsortiumServer, in dictionary order.
-const (
-	ConfigConsortiumServerPass ConfigConsortiumServer = "1" // Pass
-	ConfigConsortiumServerFail ConfigConsortiumServer = "0" // Fail
-)
-
-// ParseConfigConsortiumServer returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigConsortiumServer(code string) (ConfigConsortiumServer, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigConsortiumServerValues returns every choice in dictionary order.
-func ConfigConsortiumServerValues() []ConfigConsortiumServer {
-	return APIGrantTokenValues()
-}
-
-// ConfigCron is the choice list of REDCap field "config_cron" (TEST 6: Check if REDCap Cron Job is running), radio: the same choices as "api_grant_token", so the same type.
-type ConfigCron = APIGrantToken
-
-// The choices of ConfigCron, in dictionary order.
-const (
-	ConfigCronPass ConfigCron = "1" // Pass
-	ConfigCronFail ConfigCron = "0" // Fail
-)
-
-// ParseConfigCron returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigCron(code string) (ConfigCron, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigCronValues returns every choice in dictionary order.
-func ConfigCronValues() []ConfigCron {
-	return APIGrantTokenValues()
-}
-
-// ConfigSsl is the choice list of REDCap field "config_ssl" (Using SSL), radio: the same choices as "api_grant_token", so the same type.
-type ConfigSsl = APIGrantToken
-
-// The choices of ConfigSsl, in dictionary order.
-const (
-	ConfigSslPass ConfigSsl = "1" // Pass
-	ConfigSslFail ConfigSsl = "0" // Fail
-)
-
-// ParseConfigSsl returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigSsl(code string) (ConfigSsl, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigSslValues returns every choice in dictionary order.
-func ConfigSslValues() []ConfigSsl {
-	return APIGrantTokenValues()
-}
-
-// ConfigPhpVersion is the choice list of REDCap field "config_php_version" (Using PHP 7.2.5 or higher), radio: the same choices as "api_grant_token", so the same type.
-type ConfigPhpVersion = APIGrantToken
-
-// The choices of ConfigPhpVersion, in dictionary order.
-const (
-	ConfigPhpVersionPass ConfigPhpVersion = "1" // Pass
-	ConfigPhpVersionFail ConfigPhpVersion = "0" // Fail
-)
-
-// ParseConfigPhpVersion returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigPhpVersion(code string) (ConfigPhpVersion, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigPhpVersionValues returns every choice in dictionary order.
-func ConfigPhpVersionValues() []ConfigPhpVersion {
-	return APIGrantTokenValues()
-}
-
-// ConfigMysqlVersion is the choice list of REDCap field "config_mysql_version" (Using MySQL 5.5.5 or higher), radio: the same choices as "api_grant_token", so the same type.
-type ConfigMysqlVersion = APIGrantToken
-
-// The choices of ConfigMysqlVersion, in dictionary order.
-const (
-	ConfigMysqlVersionPass ConfigMysqlVersion = "1" // Pass
-	ConfigMysqlVersionFail ConfigMysqlVersion = "0" // Fail
-)
-
-// ParseConfigMysqlVersion returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigMysqlVersion(code string) (ConfigMysqlVersion, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigMysqlVersionValues returns every choice in dictionary order.
-func ConfigMysqlVersionValues() []ConfigMysqlVersion {
-	return APIGrantTokenValues()
-}
-
-// ConfigGdLibrary is the choice list of REDCap field "config_gd_library" (GD library (version 2 or higher) is installed), radio: the same choices as "api_grant_token", so the same type.
-type ConfigGdLibrary = APIGrantToken
-
-// The choices of ConfigGdLibrary, in dictionary order.
-const (
-	ConfigGdLibraryPass ConfigGdLibrary = "1" // Pass
-	ConfigGdLibraryFail ConfigGdLibrary = "0" // Fail
-)
-
-// ParseConfigGdLibrary returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigGdLibrary(code string) (ConfigGdLibrary, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigGdLibraryValues returns every choice in dictionary order.
-func ConfigGdLibraryValues() []ConfigGdLibrary {
-	return APIGrantTokenValues()
-}
-
-// ConfigPhpFileinfo is the choice list of REDCap field "config_php_fileinfo" (PHP Fileinfo extension is installed), radio: the same choices as "api_grant_token", so the same type.
-type ConfigPhpFileinfo = APIGrantToken
-
-// The choices of ConfigPhpFileinfo, in dictionary order.
-const (
-	ConfigPhpFileinfoPass ConfigPhpFileinfo = "1" // Pass
-	ConfigPhpFileinfoFail ConfigPhpFileinfo = "0" // Fail
-)
-
-// ParseConfigPhpFileinfo returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigPhpFileinfo(code string) (ConfigPhpFileinfo, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigPhpFileinfoValues returns every choice in dictionary order.
-func ConfigPhpFileinfoValues() []ConfigPhpFileinfo {
-	return APIGrantTokenValues()
-}
-
-// ConfigSendEmails is the choice list of REDCap field "config_send_emails" (REDCap is able to send emails), radio: the same choices as "api_grant_token", so the same type.
-type ConfigSendEmails = APIGrantToken
-
-// The choices of ConfigSendEmails, in dictionary order.
-const (
-	ConfigSendEmailsPass ConfigSendEmails = "1" // Pass
-	ConfigSendEmailsFail ConfigSendEmails = "0" // Fail
-)
-
-// ParseConfigSendEmails returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigSendEmails(code string) (ConfigSendEmails, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigSendEmailsValues returns every choice in dictionary order.
-func ConfigSendEmailsValues() []ConfigSendEmails {
-	return APIGrantTokenValues()
-}
-
-// ConfigMaxInputVars is the choice list of REDCap field "config_max_input_vars" (max_input_vars), radio: the same choices as "base_config_cookie", so the same type.
-type ConfigMaxInputVars = BaseConfigCookie
-
-// The choices of ConfigMaxInputVars, in dictionary order.
-const (
-	ConfigMaxInputVarsPass           ConfigMaxInputVars = "1" // Pass
-	ConfigMaxInputVarsFail           ConfigMaxInputVars = "0" // Fail
-	ConfigMaxInputVarsRecommendation ConfigMaxInputVars = "2" // Recommendation
-)
-
-// ParseConfigMaxInputVars returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigMaxInputVars(code string) (ConfigMaxInputVars, bool) {
-	return ParseBaseConfigCookie(code)
-}
-
-// ConfigMaxInputVarsValues returns every choice in dictionary order.
-func ConfigMaxInputVarsValues() []ConfigMaxInputVars {
-	return BaseConfigCookieValues()
-}
-
-// ConfigHookFunctions is the choice list of REDCap field "config_hook_functions" (Hook functions), radio: the same choices as "base_config_cookie", so the same type.
-type ConfigHookFunctions = BaseConfigCookie
-
-// The choices of ConfigHookFunctions, in dictionary order.
-const (
-	ConfigHookFunctionsPass           ConfigHookFunctions = "1" // Pass
-	ConfigHookFunctionsFail           ConfigHookFunctions = "0" // Fail
-	ConfigHookFunctionsRecommendation ConfigHookFunctions = "2" // Recommendation
-)
-
-// ParseConfigHookFunctions returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigHookFunctions(code string) (ConfigHookFunctions, bool) {
-	return ParseBaseConfigCookie(code)
-}
-
-// ConfigHookFunctionsValues returns every choice in dictionary order.
-func ConfigHookFunctionsValues() []ConfigHookFunctions {
-	return BaseConfigCookieValues()
-}
-
-// ConfigMysqlPerformance is the choice list of REDCap field "config_mysql_performance" (MySQL configuration settings appear sufficient for optimal performance and stability), radio: the same choices as "base_config_cookie", so the same type.
-type ConfigMysqlPerformance = BaseConfigCookie
-
-// The choices of ConfigMysqlPerformance, in dictionary order.
-const (
-	ConfigMysqlPerformancePass           ConfigMysqlPerformance = "1" // Pass
-	ConfigMysqlPerformanceFail           ConfigMysqlPerformance = "0" // Fail
-	ConfigMysqlPerformanceRecommendation ConfigMysqlPerformance = "2" // Recommendation
-)
-
-// ParseConfigMysqlPerformance returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigMysqlPerformance(code string) (ConfigMysqlPerformance, bool) {
-	return ParseBaseConfigCookie(code)
-}
-
-// ConfigMysqlPerformanceValues returns every choice in dictionary order.
-func ConfigMysqlPerformanceValues() []ConfigMysqlPerformance {
-	return BaseConfigCookieValues()
-}
-
-// ConfigWebTempWritable is the choice list of REDCap field "config_web_temp_writable" (The REDCap web server's temp directory is writable), radio: the same choices as "api_grant_token", so the same type.
-type ConfigWebTempWritable = APIGrantToken
-
-// The choices of ConfigWebTempWritable, in dictionary order.
-const (
-	ConfigWebTempWritablePass ConfigWebTempWritable = "1" // Pass
-	ConfigWebTempWritableFail ConfigWebTempWritable = "0" // Fail
-)
-
-// ParseConfigWebTempWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigWebTempWritable(code string) (ConfigWebTempWritable, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigWebTempWritableValues returns every choice in dictionary order.
-func ConfigWebTempWritableValues() []ConfigWebTempWritable {
-	return APIGrantTokenValues()
-}
-
-// ConfigTempDir is the choice list of REDCap field "config_temp_dir" ("temp" directory is writable), radio: the same choices as "api_grant_token", so the same type.
-type ConfigTempDir = APIGrantToken
-
-// The choices of ConfigTempDir, in dictionary order.
-const (
-	ConfigTempDirPass ConfigTempDir = "1" // Pass
-	ConfigTempDirFail ConfigTempDir = "0" // Fail
-)
-
-// ParseConfigTempDir returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigTempDir(code string) (ConfigTempDir, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigTempDirValues returns every choice in dictionary order.
-func ConfigTempDirValues() []ConfigTempDir {
-	return APIGrantTokenValues()
-}
-
-// ConfigFileUploads is the choice list of REDCap field "config_file_uploads" (File upload directory is writable), radio: the same choices as "api_grant_token", so the same type.
-type ConfigFileUploads = APIGrantToken
-
-// The choices of ConfigFileUploads, in dictionary order.
-const (
-	ConfigFileUploadsPass ConfigFileUploads = "1" // Pass
-	ConfigFileUploadsFail ConfigFileUploads = "0" // Fail
-)
-
-// ParseConfigFileUploads returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigFileUploads(code string) (ConfigFileUploads, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigFileUploadsValues returns every choice in dictionary order.
-func ConfigFileUploadsValues() []ConfigFileUploads {
-	return APIGrantTokenValues()
-}
-
-// ConfigModulesWritable is the choice list of REDCap field "config_modules_writable" ("modules" directory is writable), radio: the same choices as "api_grant_token", so the same type.
-type ConfigModulesWritable = APIGrantToken
-
-// The choices of ConfigModulesWritable, in dictionary order.
-const (
-	ConfigModulesWritablePass ConfigModulesWritable = "1" // Pass
-	ConfigModulesWritableFail ConfigModulesWritable = "0" // Fail
-)
-
-// ParseConfigModulesWritable returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigModulesWritable(code string) (ConfigModulesWritable, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ConfigModulesWritableValues returns every choice in dictionary order.
-func ConfigModulesWritableValues() []ConfigModulesWritable {
-	return APIGrantTokenValues()
-}
-
-// ConfigTwilio is the choice list of REDCap field "config_twilio" (Checking communication with Twilio telephony API services), radio: the same choices as "base_config_bioportal", so the same type.
-type ConfigTwilio = BaseConfigBioportal
-
-// The choices of ConfigTwilio, in dictionary order.
-const (
-	ConfigTwilioPass     ConfigTwilio = "1"  // Pass
-	ConfigTwilioFail     ConfigTwilio = "0"  // Fail
-	ConfigTwilioDisabled ConfigTwilio = "-1" // Disabled
-)
-
-// ParseConfigTwilio returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigTwilio(code string) (ConfigTwilio, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// ConfigTwilioValues returns every choice in dictionary order.
-func ConfigTwilioValues() []ConfigTwilio {
-	return BaseConfigBioportalValues()
-}
-
-// ConfigPromis is the choice list of REDCap field "config_promis" (Checking communication with PROMIS assessment API services), radio: the same choices as "base_config_bioportal", so the same type.
-type ConfigPromis = BaseConfigBioportal
-
-// The choices of ConfigPromis, in dictionary order.
-const (
-	ConfigPromisPass     ConfigPromis = "1"  // Pass
-	ConfigPromisFail     ConfigPromis = "0"  // Fail
-	ConfigPromisDisabled ConfigPromis = "-1" // Disabled
-)
-
-// ParseConfigPromis returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigPromis(code string) (ConfigPromis, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// ConfigPromisValues returns every choice in dictionary order.
-func ConfigPromisValues() []ConfigPromis {
-	return BaseConfigBioportalValues()
-}
-
-// ConfigBioportal is the choice list of REDCap field "config_bioportal" (Checking communication with BioPortal biomedical ontology API services), radio: the same choices as "base_config_bioportal", so the same type.
-type ConfigBioportal = BaseConfigBioportal
-
-// The choices of ConfigBioportal, in dictionary order.
-const (
-	ConfigBioportalPass     ConfigBioportal = "1"  // Pass
-	ConfigBioportalFail     ConfigBioportal = "0"  // Fail
-	ConfigBioportalDisabled ConfigBioportal = "-1" // Disabled
-)
-
-// ParseConfigBioportal returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigBioportal(code string) (ConfigBioportal, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// ConfigBioportalValues returns every choice in dictionary order.
-func ConfigBioportalValues() []ConfigBioportal {
-	return BaseConfigBioportalValues()
-}
-
-// ConfigURLShort is the choice list of REDCap field "config_url_short" (Checking communication with REDCAP.LINK URL shortening API services), radio: the same choices as "base_config_bioportal", so the same type.
-type ConfigURLShort = BaseConfigBioportal
-
-// The choices of ConfigURLShort, in dictionary order.
-const (
-	ConfigURLShortPass     ConfigURLShort = "1"  // Pass
-	ConfigURLShortFail     ConfigURLShort = "0"  // Fail
-	ConfigURLShortDisabled ConfigURLShort = "-1" // Disabled
-)
-
-// ParseConfigURLShort returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigURLShort(code string) (ConfigURLShort, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// ConfigURLShortValues returns every choice in dictionary order.
-func ConfigURLShortValues() []ConfigURLShort {
-	return BaseConfigBioportalValues()
-}
-
-// ConfigRecaptcha is the choice list of REDCap field "config_recaptcha" (Google reCAPTCHA API services), radio: the same choices as "base_config_recaptcha", so the same type.
-type ConfigRecaptcha = BaseConfigRecaptcha
-
-// The choices of ConfigRecaptcha, in dictionary order.
-const (
-	ConfigRecaptchaPass           ConfigRecaptcha = "1"  // Pass
-	ConfigRecaptchaFail           ConfigRecaptcha = "0"  // Fail
-	ConfigRecaptchaRecommendation ConfigRecaptcha = "2"  // Recommendation
-	ConfigRecaptchaDisabled       ConfigRecaptcha = "-1" // Disabled
-)
-
-// ParseConfigRecaptcha returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigRecaptcha(code string) (ConfigRecaptcha, bool) {
-	return ParseBaseConfigRecaptcha(code)
-}
-
-// ConfigRecaptchaValues returns every choice in dictionary order.
-func ConfigRecaptchaValues() []ConfigRecaptcha {
-	return BaseConfigRecaptchaValues()
-}
-
-// ConfigFieldBank is the choice list of REDCap field "config_field_bank" (Checking communication with Field Bank NLM services), radio: the same choices as "base_config_bioportal", so the same type.
-type ConfigFieldBank = BaseConfigBioportal
-
-// The choices of ConfigFieldBank, in dictionary order.
-const (
-	ConfigFieldBankPass     ConfigFieldBank = "1"  // Pass
-	ConfigFieldBankFail     ConfigFieldBank = "0"  // Fail
-	ConfigFieldBankDisabled ConfigFieldBank = "-1" // Disabled
-)
-
-// ParseConfigFieldBank returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigFieldBank(code string) (ConfigFieldBank, bool) {
-	return ParseBaseConfigBioportal(code)
-}
-
-// ConfigFieldBankValues returns every choice in dictionary order.
-func ConfigFieldBankValues() []ConfigFieldBank {
-	return BaseConfigBioportalValues()
-}
-
-// ConfigCookie is the choice list of REDCap field "config_cookie" (For better security, it is recommended that you enable the session.cookie_secure option in your web server's PHP . INI…), radio: the same choices as "base_config_cookie", so the same type.
-type ConfigCookie = BaseConfigCookie
-
-// The choices of ConfigCookie, in dictionary order.
-const (
-	ConfigCookiePass           ConfigCookie = "1" // Pass
-	ConfigCookieFail           ConfigCookie = "0" // Fail
-	ConfigCookieRecommendation ConfigCookie = "2" // Recommendation
-)
-
-// ParseConfigCookie returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseConfigCookie(code string) (ConfigCookie, bool) {
-	return ParseBaseConfigCookie(code)
-}
-
-// ConfigCookieValues returns every choice in dictionary order.
-func ConfigCookieValues() []ConfigCookie {
-	return BaseConfigCookieValues()
-}
-
-// ActionTagHelp is the choice list of REDCap field "action_tag_help" (Show complete definition of each action tag?), radio. Values are REDCap's raw codes.
-// 127 other fields have the same choices and share the type (aliases of it).
+// ActionTagHelp is the choice list of REDCap field "action_tag_help" (Show complete definition of
+// each action tag?), radio. Values are REDCap's raw codes.
+// 127 other fields have the same choices and share the type (aliases of it, below).
 type ActionTagHelp string
 
 // The choices of ActionTagHelp, in dictionary order.
@@ -3700,7 +1859,8 @@ func (c ActionTagHelp) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c ActionTagHelp) Label() string {
 	switch c {
 	case ActionTagHelpYes:
@@ -3711,7 +1871,8 @@ func (c ActionTagHelp) Label() string {
 	return ""
 }
 
-// ParseActionTagHelp returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseActionTagHelp returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseActionTagHelp(code string) (ActionTagHelp, bool) {
 	switch code {
 	case "1", "0":
@@ -3733,7 +1894,348 @@ func decodeActionTagHelp(raw string) redcap.Value[ActionTagHelp] {
 	return redcap.Decode(raw, missingCodes, ParseActionTagHelp)
 }
 
-// AtHidechoice is the choice list of REDCap field "at_hidechoice" (@HIDECHOICE), checkbox. Values are REDCap's raw codes.
+// The fields with the same choices as "action_tag_help" share ActionTagHelp: their values are its
+// constants, ParseActionTagHelp and ActionTagHelpValues serve them.
+type (
+	// ReceiveEmails is REDCap field "receive_emails" (Do you want to receive automatic emails? (This…),
+	// radio.
+	ReceiveEmails = ActionTagHelp
+	// BaseEmEnabled is REDCap field "base_em_enabled" (System enabled), radio.
+	BaseEmEnabled = ActionTagHelp
+	// BaseEmEnabledProjectDefault is REDCap field "base_em_enabled_project_default" (Enable module on
+	// all projects by default:), radio.
+	BaseEmEnabledProjectDefault = ActionTagHelp
+	// BaseEmDiscoverable is REDCap field "base_em_discoverable" (Make module discoverable by users),
+	// radio.
+	BaseEmDiscoverable = ActionTagHelp
+	// BaseEmUsersEnable is REDCap field "base_em_users_enable" (Allow normal users to enable this
+	// module in pro…), radio.
+	BaseEmUsersEnable = ActionTagHelp
+	// UpgradeRedcap is REDCap field "upgrade_redcap" (REDCap), radio.
+	UpgradeRedcap = ActionTagHelp
+	// UpgradeDbServer is REDCap field "upgrade_db_server" (Database Server), radio.
+	UpgradeDbServer = ActionTagHelp
+	// UpgradeAppServer is REDCap field "upgrade_app_server" (Application Server), radio.
+	UpgradeAppServer = ActionTagHelp
+	// UpgradePhp is REDCap field "upgrade_php" (PHP), radio.
+	UpgradePhp = ActionTagHelp
+	// UpgradeOther is REDCap field "upgrade_other" (Other), radio.
+	UpgradeOther = ActionTagHelp
+	// MigNewAppServer is REDCap field "mig_new_app_server" (New application server installed), radio.
+	MigNewAppServer = ActionTagHelp
+	// MigServerSettings is REDCap field "mig_server_settings" (Server settings in place IIS: web .
+	// config Apac…), radio.
+	MigServerSettings = ActionTagHelp
+	// MigHtaccess is REDCap field "mig_htaccess" (Apache htaccess file in place (if applicable) .…),
+	// yesno.
+	MigHtaccess = ActionTagHelp
+	// MigSslCert is REDCap field "mig_ssl_cert" (SSL certificate installed and configured), radio.
+	MigSslCert = ActionTagHelp
+	// MigAppPortOpen is REDCap field "mig_app_port_open" (Outbound and inbound ports open), radio.
+	MigAppPortOpen = ActionTagHelp
+	// MigDbServerInstalled is REDCap field "mig_db_server_installed" (New database server installed),
+	// radio.
+	MigDbServerInstalled = ActionTagHelp
+	// MigMysqlUsers is REDCap field "mig_mysql_users" (MySQL user accounts and permissions are set up),
+	// radio.
+	MigMysqlUsers = ActionTagHelp
+	// MigDbEncoding is REDCap field "mig_db_encoding" (Database encoding set), radio.
+	MigDbEncoding = ActionTagHelp
+	// MigDbBackup is REDCap field "mig_db_backup" (Database backup created), radio.
+	MigDbBackup = ActionTagHelp
+	// MigDbMigrated is REDCap field "mig_db_migrated" (DB migrated to new db server (via
+	// export/import…), radio.
+	MigDbMigrated = ActionTagHelp
+	// MigNewPhpInstalled is REDCap field "mig_new_php_installed" (PHP version installed), radio.
+	MigNewPhpInstalled = ActionTagHelp
+	// MigPhpIniTimezone is REDCap field "mig_php_ini_timezone" (Is date.timezone correct?), radio.
+	MigPhpIniTimezone = ActionTagHelp
+	// MigPhpIniExtensionDir is REDCap field "mig_php_ini_extension_dir" (Is extension_dir correct?),
+	// radio.
+	MigPhpIniExtensionDir = ActionTagHelp
+	// MigPhpIniErrorLog is REDCap field "mig_php_ini_error_log" (Are log_errors and error_log correct?
+	// log_error…), radio.
+	MigPhpIniErrorLog = ActionTagHelp
+	// MigPhpIniSessionSave is REDCap field "mig_php_ini_session_save" (Is session.save_path correct?),
+	// radio.
+	MigPhpIniSessionSave = ActionTagHelp
+	// MigPhpIniSessionSave2 is REDCap field "mig_php_ini_session_save_2" (Are SMTP and smtp_port
+	// correct? If they are inc…), radio.
+	MigPhpIniSessionSave2 = ActionTagHelp
+	// MigPhpIniDisplayErrors is REDCap field "mig_php_ini_display_errors" (Are display_errors = Off and
+	// display_startup_er…), radio.
+	MigPhpIniDisplayErrors = ActionTagHelp
+	// MigPhpIniUploads is REDCap field "mig_php_ini_uploads" (Is file_uploads on? Whether to allow HTTP
+	// file…), radio.
+	MigPhpIniUploads = ActionTagHelp
+	// MigPhpIniUploadTmpDir is REDCap field "mig_php_ini_upload_tmp_dir" (Is upload_tmp_dir correct?
+	// The temporary direct…), radio.
+	MigPhpIniUploadTmpDir = ActionTagHelp
+	// MigPhpIniSystemTemp is REDCap field "mig_php_ini_system_temp" (Is the server setting for temp
+	// files correct an…), radio.
+	MigPhpIniSystemTemp = ActionTagHelp
+	// MigPhpIniMemoryLimit is REDCap field "mig_php_ini_memory_limit" (Is memory_limit correct? The PHP
+	// memory_limit i…), radio.
+	MigPhpIniMemoryLimit = ActionTagHelp
+	// MigPhpIniPostMax is REDCap field "mig_php_ini_post_max" (Is post_max_size correct? post_max_size
+	// sets ma…), radio.
+	MigPhpIniPostMax = ActionTagHelp
+	// MigPhpIniUploadMax is REDCap field "mig_php_ini_upload_max" (Is upload_max_filesize correct? The
+	// maximum siz…), radio.
+	MigPhpIniUploadMax = ActionTagHelp
+	// MigPhpIniInputTime is REDCap field "mig_php_ini_input_time" (Is max_input_time correct? This sets
+	// the maximu…), radio.
+	MigPhpIniInputTime = ActionTagHelp
+	// MigPhpIniInputTime2 is REDCap field "mig_php_ini_input_time_2" (Is max_input_vars correct? The
+	// PHP Max Input Va…), radio.
+	MigPhpIniInputTime2 = ActionTagHelp
+	// MigPhpIniMysql is REDCap field "mig_php_ini_mysql" (Is one of the mysql or mysqli extensions
+	// enable…), radio.
+	MigPhpIniMysql = ActionTagHelp
+	// MigCustomPhp is REDCap field "mig_custom_php" (Customized PHP files/folders are moved Some ins…),
+	// radio.
+	MigCustomPhp = ActionTagHelp
+	// MigPhpLibraries is REDCap field "mig_php_libraries" (PHP extensions installed and enabled.),
+	// radio.
+	MigPhpLibraries = ActionTagHelp
+	// MigRedcapFiles is REDCap field "mig_redcap_files" (REDCap files uploaded to application server.
+	// Th…), radio.
+	MigRedcapFiles = ActionTagHelp
+	// MigRedcapDbSettings is REDCap field "mig_redcap_db_settings" (REDCap database.php has the correct
+	// database co…), radio.
+	MigRedcapDbSettings = ActionTagHelp
+	// MigRedcapOffline is REDCap field "mig_redcap_offline" (REDCap is set to offline mode before
+	// migration), radio.
+	MigRedcapOffline = ActionTagHelp
+	// MigRedcapConfigPage is REDCap field "mig_redcap_config_page" (REDCap configuration page loads
+	// correctly), radio.
+	MigRedcapConfigPage = ActionTagHelp
+	// MigNewFileStrorage is REDCap field "mig_new_file_strorage" (File storage server installed (if
+	// applicable)), radio.
+	MigNewFileStrorage = ActionTagHelp
+	// MigEdcosBackup is REDCap field "mig_edcos_backup" (Old eDocs folder backed up), radio.
+	MigEdcosBackup = ActionTagHelp
+	// MigEdocsMigrated is REDCap field "mig_edocs_migrated" (eDocs copied or moved to new location),
+	// radio.
+	MigEdocsMigrated = ActionTagHelp
+	// MigEdocsOutsideRoot is REDCap field "mig_edocs_outside_root" (Is the eDocs folder located outside
+	// of the web…), radio.
+	MigEdocsOutsideRoot = ActionTagHelp
+	// MigEdocsWritable is REDCap field "mig_edocs_writable" (is the eDocs folder writable?), radio.
+	MigEdocsWritable = ActionTagHelp
+	// MigEmail is REDCap field "mig_email" (Is Email configured? (SMTP server, Send Mail, S…), radio.
+	MigEmail = ActionTagHelp
+	// MigEmailServer is REDCap field "mig_email_server" (Able to send emails?), radio.
+	MigEmailServer = ActionTagHelp
+	// MigCronSetting is REDCap field "mig_cron_setting" (CRON configured to run on application server.
+	// N…), radio.
+	MigCronSetting = ActionTagHelp
+	// MigCronRunning is REDCap field "mig_cron_running" (CRON running), radio.
+	MigCronRunning = ActionTagHelp
+	// MigDnsSettings is REDCap field "mig_dns_settings" (DNS settings updated (This may be necessary
+	// if…), radio.
+	MigDnsSettings = ActionTagHelp
+	// MigSecurityScan is REDCap field "mig_security_scan" (Security Scan completed and passes), radio.
+	MigSecurityScan = ActionTagHelp
+	// MigOldInstance is REDCap field "mig_old_instance" (Old environment offline including Application
+	// s…), radio.
+	MigOldInstance = ActionTagHelp
+	// DataImportSuccessful is REDCap field "data_import_successful" (Did the data upload to here
+	// successfully?), radio.
+	DataImportSuccessful = ActionTagHelp
+	// YesNoEmbedded is REDCap field "yes_no_embedded" (Yes No), yesno.
+	YesNoEmbedded = ActionTagHelp
+	// UploadFieldDocStatus is REDCap field "upload_field_doc_status" (Were you able to upload a
+	// document to the field…), radio.
+	UploadFieldDocStatus = ActionTagHelp
+	// DownloadUploadedDoc is REDCap field "download_uploaded_doc" (Are you able to save and stay on the
+	// record, an…), radio.
+	DownloadUploadedDoc = ActionTagHelp
+	// IsBioPortalEnabled is REDCap field "is_bio_portal_enabled" (Is the BioPortal Enabled?), radio.
+	IsBioPortalEnabled = ActionTagHelp
+	// FieldBankButton is REDCap field "field_bank_button" (In the instrument designer, within an
+	// instrumen…), radio.
+	FieldBankButton = ActionTagHelp
+	// DictionaryDownload is REDCap field "dictionary_download" (Are you able to download the data
+	// dictionary. Y…), radio.
+	DictionaryDownload = ActionTagHelp
+	// DictionaryCommitChanges is REDCap field "dictionary_commit_changes" (Were you able to commit the
+	// changes? If you dow…), radio.
+	DictionaryCommitChanges = ActionTagHelp
+	// UserRightsDisplay is REDCap field "user_rights_display" (User right page displays correctly),
+	// radio.
+	UserRightsDisplay = ActionTagHelp
+	// UserRoleCreate is REDCap field "user_role_create" (Create a role call "Temp"), radio.
+	UserRoleCreate = ActionTagHelp
+	// DagsDefined is REDCap field "dags_defined" (The following DAGS are available: Georgia Texas…),
+	// radio.
+	DagsDefined = ActionTagHelp
+	// DagNew is REDCap field "dag_new" (Add a new Data Access Group called "Temp" Did i…), radio.
+	DagNew = ActionTagHelp
+	// DagAssignUser is REDCap field "dag_assign_user" (Assign user to a group: Did it work?), radio.
+	DagAssignUser = ActionTagHelp
+	// DagUnassign is REDCap field "dag_unassign" (Un-assign a user to a group [No assignment]. Di…),
+	// radio.
+	DagUnassign = ActionTagHelp
+	// DagDelete is REDCap field "dag_delete" (Delete a DAG. Did it work?), radio.
+	DagDelete = ActionTagHelp
+	// DatSmartVars is REDCap field "dat_smart_vars" (All DAG access smart variables below are correct),
+	// radio.
+	DatSmartVars = ActionTagHelp
+	// TookSurveyViaAsi is REDCap field "took_survey_via_asi" (Did you get this survey via ASI?), radio.
+	TookSurveyViaAsi = ActionTagHelp
+	// AsiConfirmInvitation is REDCap field "asi_confirm_invitation" (Did you get the ASI invitation?),
+	// radio.
+	AsiConfirmInvitation = ActionTagHelp
+	// AsiConfirmTakeSurvey is REDCap field "asi_confirm_take_survey" (Did you take the survey?), radio.
+	AsiConfirmTakeSurvey = ActionTagHelp
+	// AsiConfirmEmailedPdf is REDCap field "asi_confirm_emailed_pdf" (Did you receive confirmation with
+	// the filled in…), radio.
+	AsiConfirmEmailedPdf = ActionTagHelp
+	// AlertSentReceived is REDCap field "alert_sent_received" (Did you receive the email alert from
+	// updating t…), radio.
+	AlertSentReceived = ActionTagHelp
+	// IsMultiLangEnabled is REDCap field "is_multi_lang_enabled" (Is Multi-Language Management
+	// enabled?), radio.
+	IsMultiLangEnabled = ActionTagHelp
+	// CodebookDisplay is REDCap field "codebook_display" (Does the codebook display correctly?), radio.
+	CodebookDisplay = ActionTagHelp
+	// CalendarEventAdd is REDCap field "calendar_event_add" (Add a new event. Was the new event
+	// added?), radio.
+	CalendarEventAdd = ActionTagHelp
+	// CalendarEventDelete is REDCap field "calendar_event_delete" (Delete the same event. Was the new
+	// event delete…), radio.
+	CalendarEventDelete = ActionTagHelp
+	// LogAcurate is REDCap field "log_acurate" (The log is accurate), radio.
+	LogAcurate = ActionTagHelp
+	// EmailLogAcurate is REDCap field "email_log_acurate" (The email log is accurate), radio.
+	EmailLogAcurate = ActionTagHelp
+	// FieldCommentEnabled is REDCap field "field_comment_enabled" (Is the section Field Comment Log or
+	// Data Resolu…), radio.
+	FieldCommentEnabled = ActionTagHelp
+	// FieldCommentCreate is REDCap field "field_comment_create" (Create a field comment on this field
+	// by clickin…), radio.
+	FieldCommentCreate = ActionTagHelp
+	// FieldCommentLog is REDCap field "field_comment_log" (View the field comment log. Visit Field
+	// Comment…), radio.
+	FieldCommentLog = ActionTagHelp
+	// FieldCommentDelete is REDCap field "field_comment_delete" (Delete the previously created field
+	// comment. Di…), radio.
+	FieldCommentDelete = ActionTagHelp
+	// CustomLockDisplay is REDCap field "custom_lock_display" (Does the page display correctly?),
+	// radio.
+	CustomLockDisplay = ActionTagHelp
+	// CustomLockEnabled is REDCap field "custom_lock_enabled" (Is there the ability to lock this form
+	// at the b…), radio.
+	CustomLockEnabled = ActionTagHelp
+	// CustomEsignEnabled is REDCap field "custom_esign_enabled" (Is there the ability to E-Sign this
+	// form at the…), radio.
+	CustomEsignEnabled = ActionTagHelp
+	// CustomLockEsign is REDCap field "custom_lock_esign" (Check both "Lock" and "E-Signature" and
+	// save. T…), radio.
+	CustomLockEsign = ActionTagHelp
+	// CustomLockActions is REDCap field "custom_lock_actions" (Try one or more of following actions:
+	// SHOW ALL…), radio.
+	CustomLockActions = ActionTagHelp
+	// CustomLockUnlock is REDCap field "custom_lock_unlock" (Unlock this form. Does it unlock? If it
+	// was E-S…), radio.
+	CustomLockUnlock = ActionTagHelp
+	// DqCustomRealTime is REDCap field "dq_custom_real_time" (Enter only 2 characters into the open
+	// text fiel…), radio.
+	DqCustomRealTime = ActionTagHelp
+	// DqCustomCreate is REDCap field "dq_custom_create" (Create a custom rule that the custom text in
+	// th…), radio.
+	DqCustomCreate = ActionTagHelp
+	// DqCustomExecute is REDCap field "dq_custom_execute" (Execute the custom rule you created Did it
+	// work?), radio.
+	DqCustomExecute = ActionTagHelp
+	// DqCustomDelete is REDCap field "dq_custom_delete" (Delete the custom rule you created. Did it
+	// work?), radio.
+	DqCustomDelete = ActionTagHelp
+	// APITestingPass is REDCap field "api_testing_pass" (Does API management page load correctly?),
+	// radio.
+	APITestingPass = ActionTagHelp
+	// MobileAppSystem is REDCap field "mobile_app_system" (Is the mobile app enabled at the system
+	// level?), radio.
+	MobileAppSystem = ActionTagHelp
+	// MobileAppSetUp is REDCap field "mobile_app_set_up" (Did the Mobile App Set Up work?), radio.
+	MobileAppSetUp = ActionTagHelp
+	// MobileAppPagesLoad is REDCap field "mobile_app_pages_load" (Did the tabs/pages load correctly?),
+	// radio.
+	MobileAppPagesLoad = ActionTagHelp
+	// EmTestWorking1 is REDCap field "em_test_working_1" (Is EM 1 working properly), radio.
+	EmTestWorking1 = ActionTagHelp
+	// EmTestWorking2 is REDCap field "em_test_working_2" (Is EM 2 working properly), radio.
+	EmTestWorking2 = ActionTagHelp
+	// EmTestWorking3 is REDCap field "em_test_working_3" (Is EM 3 working properly), radio.
+	EmTestWorking3 = ActionTagHelp
+	// NotificationsDisplays is REDCap field "notifications_displays" (Page displays correctly), radio.
+	NotificationsDisplays = ActionTagHelp
+	// SystemStatsDisplays is REDCap field "system_stats_displays" (Page displays correctly), radio.
+	SystemStatsDisplays = ActionTagHelp
+	// SystemActivityDisplays is REDCap field "system_activity_displays" (Page displays correctly),
+	// radio.
+	SystemActivityDisplays = ActionTagHelp
+	// SystemGraphsDisplays is REDCap field "system_graphs_displays" (Page displays correctly), radio.
+	SystemGraphsDisplays = ActionTagHelp
+	// SystemMapDisplays is REDCap field "system_map_displays" (Page displays correctly), radio.
+	SystemMapDisplays = ActionTagHelp
+	// BrowseProjectsDisplays is REDCap field "browse_projects_displays" (Page displays correctly),
+	// radio.
+	BrowseProjectsDisplays = ActionTagHelp
+	// BrowseProjectsName is REDCap field "browse_projects_name" (Search for a key word in this
+	// project's name. D…), radio.
+	BrowseProjectsName = ActionTagHelp
+	// ProjectSettingsDisplays is REDCap field "project_settings_displays" (Page displays correctly),
+	// radio.
+	ProjectSettingsDisplays = ActionTagHelp
+	// ProjectSettingsModify is REDCap field "project_settings_modify" (Modify a setting: Did it save
+	// correctly? Sugges…), radio.
+	ProjectSettingsModify = ActionTagHelp
+	// SurveyLinkLookupDisplay is REDCap field "survey_link_lookup_display" (Page displays correctly),
+	// radio.
+	SurveyLinkLookupDisplay = ActionTagHelp
+	// BrowseUsersDisplay is REDCap field "browse_users_display" (Page displays correctly), radio.
+	BrowseUsersDisplay = ActionTagHelp
+	// BrowseUsersYouDisplay is REDCap field "browse_users_you_display" (Search for your username, first
+	// name, last name…), radio.
+	BrowseUsersYouDisplay = ActionTagHelp
+	// ViewUsersDisplay is REDCap field "view_users_display" (Click on the tab "View User List by
+	// Criteria" D…), radio.
+	ViewUsersDisplay = ActionTagHelp
+	// UserAllowListDisplay is REDCap field "user_allow_list_display" (Page displays correctly), radio.
+	UserAllowListDisplay = ActionTagHelp
+	// EmailUsersDisplay is REDCap field "email_users_display" (Page displays correctly), radio.
+	EmailUsersDisplay = ActionTagHelp
+	// EmailUsersTest is REDCap field "email_users_test" (Click on "Send test email". Did a pop up
+	// displa…), radio.
+	EmailUsersTest = ActionTagHelp
+	// EmailUsersTestReceived is REDCap field "email_users_test_received" (Was the email received?),
+	// radio.
+	EmailUsersTestReceived = ActionTagHelp
+	// APITokensDisplay is REDCap field "api_tokens_display" (Page displays correctly), radio.
+	APITokensDisplay = ActionTagHelp
+	// APITokensUserCorrect is REDCap field "api_tokens_user_correct" (Choose anyone from the "Manage
+	// API tokens by Us…), radio.
+	APITokensUserCorrect = ActionTagHelp
+	// BannedIPDisplay is REDCap field "banned_ip_display" (Page displays correctly), radio.
+	BannedIPDisplay = ActionTagHelp
+	// AdminPrivilegesDisplay is REDCap field "admin_privileges_display" (Page displays correctly),
+	// radio.
+	AdminPrivilegesDisplay = ActionTagHelp
+	// PseLikeDemo is REDCap field "pse_like_demo" (Did you like this piping demo?), yesno.
+	PseLikeDemo = ActionTagHelp
+	// UnErrorReproduce is REDCap field "un_error_reproduce" (Is it reproducible?), radio.
+	UnErrorReproduce = ActionTagHelp
+	// UnErrorAddressed is REDCap field "un_error_addressed" (Has it been addressed?), radio.
+	UnErrorAddressed = ActionTagHelp
+	// UnErrorCritical is REDCap field "un_error_critical" (Is it critical to the function of REDCap),
+	// radio.
+	UnErrorCritical = ActionTagHelp
+)
+
+// AtHidechoice is the choice list of REDCap field "at_hidechoice" (@HIDECHOICE), checkbox. Values
+// are REDCap's raw codes.
 type AtHidechoice string
 
 // The choices of AtHidechoice, in dictionary order.
@@ -3749,7 +2251,8 @@ func (c AtHidechoice) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c AtHidechoice) Label() string {
 	switch c {
 	case AtHidechoice1Displayed:
@@ -3764,7 +2267,8 @@ func (c AtHidechoice) Label() string {
 	return ""
 }
 
-// ParseAtHidechoice returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseAtHidechoice returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseAtHidechoice(code string) (AtHidechoice, bool) {
 	switch code {
 	case "1", "2", "3", "4":
@@ -3778,7 +2282,8 @@ func AtHidechoiceValues() []AtHidechoice {
 	return []AtHidechoice{AtHidechoice1Displayed, AtHidechoice2Visible, AtHidechoice3HiddenByActionTag, AtHidechoice4YouCanSeeThis}
 }
 
-// AtMaxchecked is the choice list of REDCap field "at_maxchecked" (@MAXCHECKED), checkbox. Values are REDCap's raw codes.
+// AtMaxchecked is the choice list of REDCap field "at_maxchecked" (@MAXCHECKED), checkbox. Values
+// are REDCap's raw codes.
 type AtMaxchecked string
 
 // The choices of AtMaxchecked, in dictionary order.
@@ -3796,7 +2301,8 @@ func (c AtMaxchecked) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c AtMaxchecked) Label() string {
 	switch c {
 	case AtMaxcheckedA:
@@ -3815,7 +2321,8 @@ func (c AtMaxchecked) Label() string {
 	return ""
 }
 
-// ParseAtMaxchecked returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseAtMaxchecked returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseAtMaxchecked(code string) (AtMaxchecked, bool) {
 	switch code {
 	case "A", "B", "C", "D", "E", "F":
@@ -3829,7 +2336,8 @@ func AtMaxcheckedValues() []AtMaxchecked {
 	return []AtMaxchecked{AtMaxcheckedA, AtMaxcheckedB, AtMaxcheckedC, AtMaxcheckedD, AtMaxcheckedE, AtMaxcheckedF}
 }
 
-// AtMaxchoice is the choice list of REDCap field "at_maxchoice" (@MAXCHOICE), checkbox. Values are REDCap's raw codes.
+// AtMaxchoice is the choice list of REDCap field "at_maxchoice" (@MAXCHOICE), checkbox. Values are
+// REDCap's raw codes.
 type AtMaxchoice string
 
 // The choices of AtMaxchoice, in dictionary order.
@@ -3845,7 +2353,8 @@ func (c AtMaxchoice) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c AtMaxchoice) Label() string {
 	switch c {
 	case AtMaxchoiceNone:
@@ -3874,7 +2383,8 @@ func AtMaxchoiceValues() []AtMaxchoice {
 	return []AtMaxchoice{AtMaxchoiceNone, AtMaxchoiceOne, AtMaxchoiceTwo, AtMaxchoiceThree}
 }
 
-// AtNomissing is the choice list of REDCap field "at_nomissing" (@NOMISSING), checkbox. Values are REDCap's raw codes.
+// AtNomissing is the choice list of REDCap field "at_nomissing" (@NOMISSING), checkbox. Values are
+// REDCap's raw codes.
 type AtNomissing string
 
 // The choices of AtNomissing, in dictionary order.
@@ -3889,7 +2399,8 @@ func (c AtNomissing) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c AtNomissing) Label() string {
 	switch c {
 	case AtNomissing1:
@@ -3916,7 +2427,8 @@ func AtNomissingValues() []AtNomissing {
 	return []AtNomissing{AtNomissing1, AtNomissing2, AtNomissing3}
 }
 
-// AtNoneoftheabove is the choice list of REDCap field "at_noneoftheabove" (@NONEOFTHEABOVE), checkbox. Values are REDCap's raw codes.
+// AtNoneoftheabove is the choice list of REDCap field "at_noneoftheabove" (@NONEOFTHEABOVE),
+// checkbox. Values are REDCap's raw codes.
 type AtNoneoftheabove string
 
 // The choices of AtNoneoftheabove, in dictionary order.
@@ -3933,7 +2445,8 @@ func (c AtNoneoftheabove) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c AtNoneoftheabove) Label() string {
 	switch c {
 	case AtNoneoftheabove1:
@@ -3950,7 +2463,8 @@ func (c AtNoneoftheabove) Label() string {
 	return ""
 }
 
-// ParseAtNoneoftheabove returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseAtNoneoftheabove returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseAtNoneoftheabove(code string) (AtNoneoftheabove, bool) {
 	switch code {
 	case "1", "2", "3", "4", "9":
@@ -3964,7 +2478,8 @@ func AtNoneoftheaboveValues() []AtNoneoftheabove {
 	return []AtNoneoftheabove{AtNoneoftheabove1, AtNoneoftheabove2, AtNoneoftheabove3, AtNoneoftheabove4, AtNoneoftheabove9NoneOfTheAbove}
 }
 
-// AtRandomorder is the choice list of REDCap field "at_randomorder" (@RANDOMORDER), radio. Values are REDCap's raw codes.
+// AtRandomorder is the choice list of REDCap field "at_randomorder" (@RANDOMORDER), radio. Values
+// are REDCap's raw codes.
 type AtRandomorder string
 
 // The choices of AtRandomorder, in dictionary order.
@@ -3986,7 +2501,8 @@ func (c AtRandomorder) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c AtRandomorder) Label() string {
 	switch c {
 	case AtRandomorder1:
@@ -4013,7 +2529,8 @@ func (c AtRandomorder) Label() string {
 	return ""
 }
 
-// ParseAtRandomorder returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseAtRandomorder returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseAtRandomorder(code string) (AtRandomorder, bool) {
 	switch code {
 	case "1", "2", "3", "4", "5", "6", "7", "8", "9", "10":
@@ -4035,7 +2552,8 @@ func decodeAtRandomorder(raw string) redcap.Value[AtRandomorder] {
 	return redcap.Decode(raw, missingCodes, ParseAtRandomorder)
 }
 
-// Choice1To5 is the choice list of REDCap field "choice_1_to_5" (Multiple Choice 1-5 Default is 5), dropdown. Values are REDCap's raw codes.
+// Choice1To5 is the choice list of REDCap field "choice_1_to_5" (Multiple Choice 1-5 Default is 5),
+// dropdown. Values are REDCap's raw codes.
 type Choice1To5 string
 
 // The choices of Choice1To5, in dictionary order.
@@ -4052,7 +2570,8 @@ func (c Choice1To5) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c Choice1To5) Label() string {
 	switch c {
 	case Choice1To5_1:
@@ -4091,7 +2610,8 @@ func decodeChoice1To5(raw string) redcap.Value[Choice1To5] {
 	return redcap.Decode(raw, missingCodes, ParseChoice1To5)
 }
 
-// Choice1To10 is the choice list of REDCap field "choice_1_to_10" (Multiple Choice 1-10 Default is 10), dropdown. Values are REDCap's raw codes.
+// Choice1To10 is the choice list of REDCap field "choice_1_to_10" (Multiple Choice 1-10 Default is
+// 10), dropdown. Values are REDCap's raw codes.
 type Choice1To10 string
 
 // The choices of Choice1To10, in dictionary order.
@@ -4114,7 +2634,8 @@ func (c Choice1To10) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c Choice1To10) Label() string {
 	switch c {
 	case Choice1To10_1:
@@ -4165,7 +2686,8 @@ func decodeChoice1To10(raw string) redcap.Value[Choice1To10] {
 	return redcap.Decode(raw, missingCodes, ParseChoice1To10)
 }
 
-// Trigger1Skip is the choice list of REDCap field "trigger1_skip" (Trigger Field 1), radio. Values are REDCap's raw codes.
+// Trigger1Skip is the choice list of REDCap field "trigger1_skip" (Trigger Field 1), radio. Values
+// are REDCap's raw codes.
 type Trigger1Skip string
 
 // The choices of Trigger1Skip, in dictionary order.
@@ -4179,7 +2701,8 @@ func (c Trigger1Skip) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c Trigger1Skip) Label() string {
 	switch c {
 	case Trigger1SkipShowFirstSkippedField:
@@ -4190,7 +2713,8 @@ func (c Trigger1Skip) Label() string {
 	return ""
 }
 
-// ParseTrigger1Skip returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseTrigger1Skip returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseTrigger1Skip(code string) (Trigger1Skip, bool) {
 	switch code {
 	case "1", "2":
@@ -4212,8 +2736,9 @@ func decodeTrigger1Skip(raw string) redcap.Value[Trigger1Skip] {
 	return redcap.Decode(raw, missingCodes, ParseTrigger1Skip)
 }
 
-// NeverSkip is the choice list of REDCap field "never_skip" (Always Visible. 1), radio. Values are REDCap's raw codes.
-// 2 other fields have the same choices and share the type (aliases of it).
+// NeverSkip is the choice list of REDCap field "never_skip" (Always Visible. 1), radio. Values are
+// REDCap's raw codes.
+// 2 other fields have the same choices and share the type (aliases of it, below).
 type NeverSkip string
 
 // The choices of NeverSkip, in dictionary order.
@@ -4227,7 +2752,8 @@ func (c NeverSkip) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c NeverSkip) Label() string {
 	switch c {
 	case NeverSkip1NoEffect:
@@ -4260,7 +2786,17 @@ func decodeNeverSkip(raw string) redcap.Value[NeverSkip] {
 	return redcap.Decode(raw, missingCodes, ParseNeverSkip)
 }
 
-// SkipField1 is the choice list of REDCap field "skip_field_1" (Skip field 1), radio. Values are REDCap's raw codes.
+// The fields with the same choices as "never_skip" share NeverSkip: their values are its constants,
+// ParseNeverSkip and NeverSkipValues serve them.
+type (
+	// SkipField4 is REDCap field "skip_field_4" (Skip field 4), radio.
+	SkipField4 = NeverSkip
+	// NeverSkipEnd is REDCap field "never_skip_end" (Always visible 2), radio.
+	NeverSkipEnd = NeverSkip
+)
+
+// SkipField1 is the choice list of REDCap field "skip_field_1" (Skip field 1), radio. Values are
+// REDCap's raw codes.
 type SkipField1 string
 
 // The choices of SkipField1, in dictionary order.
@@ -4274,7 +2810,8 @@ func (c SkipField1) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c SkipField1) Label() string {
 	switch c {
 	case SkipField1ShowField2:
@@ -4307,7 +2844,8 @@ func decodeSkipField1(raw string) redcap.Value[SkipField1] {
 	return redcap.Decode(raw, missingCodes, ParseSkipField1)
 }
 
-// SkipField2 is the choice list of REDCap field "skip_field_2" (Skip field 2), radio. Values are REDCap's raw codes.
+// SkipField2 is the choice list of REDCap field "skip_field_2" (Skip field 2), radio. Values are
+// REDCap's raw codes.
 type SkipField2 string
 
 // The choices of SkipField2, in dictionary order.
@@ -4321,7 +2859,8 @@ func (c SkipField2) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c SkipField2) Label() string {
 	switch c {
 	case SkipField2ShowField3:
@@ -4354,7 +2893,8 @@ func decodeSkipField2(raw string) redcap.Value[SkipField2] {
 	return redcap.Decode(raw, missingCodes, ParseSkipField2)
 }
 
-// SkipField3 is the choice list of REDCap field "skip_field_3" (Skip field 3), radio. Values are REDCap's raw codes.
+// SkipField3 is the choice list of REDCap field "skip_field_3" (Skip field 3), radio. Values are
+// REDCap's raw codes.
 type SkipField3 string
 
 // The choices of SkipField3, in dictionary order.
@@ -4368,7 +2908,8 @@ func (c SkipField3) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c SkipField3) Label() string {
 	switch c {
 	case SkipField3ShowField4:
@@ -4401,45 +2942,8 @@ func decodeSkipField3(raw string) redcap.Value[SkipField3] {
 	return redcap.Decode(raw, missingCodes, ParseSkipField3)
 }
 
-// SkipField4 is the choice list of REDCap field "skip_field_4" (Skip field 4), radio: the same choices as "never_skip", so the same type.
-type SkipField4 = NeverSkip
-
-// The choices of SkipField4, in dictionary order.
-const (
-	SkipField4_1NoEffect SkipField4 = "1" // 1: No Effect
-	SkipField4_2NoEffect SkipField4 = "2" // 2: No Effect
-)
-
-// ParseSkipField4 returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseSkipField4(code string) (SkipField4, bool) {
-	return ParseNeverSkip(code)
-}
-
-// SkipField4Values returns every choice in dictionary order.
-func SkipField4Values() []SkipField4 {
-	return NeverSkipValues()
-}
-
-// NeverSkipEnd is the choice list of REDCap field "never_skip_end" (Always visible 2), radio: the same choices as "never_skip", so the same type.
-type NeverSkipEnd = NeverSkip
-
-// The choices of NeverSkipEnd, in dictionary order.
-const (
-	NeverSkipEnd1NoEffect NeverSkipEnd = "1" // 1: No Effect
-	NeverSkipEnd2NoEffect NeverSkipEnd = "2" // 2: No Effect
-)
-
-// ParseNeverSkipEnd returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseNeverSkipEnd(code string) (NeverSkipEnd, bool) {
-	return ParseNeverSkip(code)
-}
-
-// NeverSkipEndValues returns every choice in dictionary order.
-func NeverSkipEndValues() []NeverSkipEnd {
-	return NeverSkipValues()
-}
-
-// SkipTriggerCheckbox is the choice list of REDCap field "skip_trigger_checkbox" (Trigger field for checkbox (When checked the field will hidden)), checkbox. Values are REDCap's raw codes.
+// SkipTriggerCheckbox is the choice list of REDCap field "skip_trigger_checkbox" (Trigger field for
+// checkbox (When checked the field will hidden)), checkbox. Values are REDCap's raw codes.
 type SkipTriggerCheckbox string
 
 // The choices of SkipTriggerCheckbox, in dictionary order.
@@ -4454,7 +2958,8 @@ func (c SkipTriggerCheckbox) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c SkipTriggerCheckbox) Label() string {
 	switch c {
 	case SkipTriggerCheckboxSkipAlpha:
@@ -4467,7 +2972,8 @@ func (c SkipTriggerCheckbox) Label() string {
 	return ""
 }
 
-// ParseSkipTriggerCheckbox returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseSkipTriggerCheckbox returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseSkipTriggerCheckbox(code string) (SkipTriggerCheckbox, bool) {
 	switch code {
 	case "alpha", "beta", "zeta":
@@ -4481,7 +2987,8 @@ func SkipTriggerCheckboxValues() []SkipTriggerCheckbox {
 	return []SkipTriggerCheckbox{SkipTriggerCheckboxSkipAlpha, SkipTriggerCheckboxSkipBeta, SkipTriggerCheckboxSkipZeta}
 }
 
-// SameTimepointSkips is the choice list of REDCap field "same_timepoint_skips" (Same Timepoint Skips), radio. Values are REDCap's raw codes.
+// SameTimepointSkips is the choice list of REDCap field "same_timepoint_skips" (Same Timepoint
+// Skips), radio. Values are REDCap's raw codes.
 type SameTimepointSkips string
 
 // The choices of SameTimepointSkips, in dictionary order.
@@ -4495,7 +3002,8 @@ func (c SameTimepointSkips) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c SameTimepointSkips) Label() string {
 	switch c {
 	case SameTimepointSkipsToBeContinued:
@@ -4506,7 +3014,8 @@ func (c SameTimepointSkips) Label() string {
 	return ""
 }
 
-// ParseSameTimepointSkips returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseSameTimepointSkips returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseSameTimepointSkips(code string) (SameTimepointSkips, bool) {
 	switch code {
 	case "1", "2":
@@ -4528,7 +3037,8 @@ func decodeSameTimepointSkips(raw string) redcap.Value[SameTimepointSkips] {
 	return redcap.Decode(raw, missingCodes, ParseSameTimepointSkips)
 }
 
-// DropdownEmbedded is the choice list of REDCap field "dropdown_embedded" (dropdown_embedded), dropdown. Values are REDCap's raw codes.
+// DropdownEmbedded is the choice list of REDCap field "dropdown_embedded" (dropdown_embedded),
+// dropdown. Values are REDCap's raw codes.
 type DropdownEmbedded string
 
 // The choices of DropdownEmbedded, in dictionary order.
@@ -4542,7 +3052,8 @@ func (c DropdownEmbedded) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c DropdownEmbedded) Label() string {
 	switch c {
 	case DropdownEmbeddedThisIsEmbedded:
@@ -4553,7 +3064,8 @@ func (c DropdownEmbedded) Label() string {
 	return ""
 }
 
-// ParseDropdownEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseDropdownEmbedded returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseDropdownEmbedded(code string) (DropdownEmbedded, bool) {
 	switch code {
 	case "1", "2":
@@ -4575,7 +3087,8 @@ func decodeDropdownEmbedded(raw string) redcap.Value[DropdownEmbedded] {
 	return redcap.Decode(raw, missingCodes, ParseDropdownEmbedded)
 }
 
-// RadioSingleAnswerEmbedded is the choice list of REDCap field "radio_single_answer_embedded" (radio_single_answer_embedded), radio. Values are REDCap's raw codes.
+// RadioSingleAnswerEmbedded is the choice list of REDCap field "radio_single_answer_embedded"
+// (radio_single_answer_embedded), radio. Values are REDCap's raw codes.
 type RadioSingleAnswerEmbedded string
 
 // The choices of RadioSingleAnswerEmbedded, in dictionary order.
@@ -4588,7 +3101,8 @@ func (c RadioSingleAnswerEmbedded) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c RadioSingleAnswerEmbedded) Label() string {
 	switch c {
 	case RadioSingleAnswerEmbeddedTrue:
@@ -4597,7 +3111,8 @@ func (c RadioSingleAnswerEmbedded) Label() string {
 	return ""
 }
 
-// ParseRadioSingleAnswerEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseRadioSingleAnswerEmbedded returns the choice whose code is exactly code (codes are text:
+// "01" is not "1").
 func ParseRadioSingleAnswerEmbedded(code string) (RadioSingleAnswerEmbedded, bool) {
 	switch code {
 	case "1":
@@ -4619,7 +3134,8 @@ func decodeRadioSingleAnswerEmbedded(raw string) redcap.Value[RadioSingleAnswerE
 	return redcap.Decode(raw, missingCodes, ParseRadioSingleAnswerEmbedded)
 }
 
-// CheckBoxEmbedded is the choice list of REDCap field "check_box_embedded" (Check Box Multiple Answers), checkbox. Values are REDCap's raw codes.
+// CheckBoxEmbedded is the choice list of REDCap field "check_box_embedded" (Check Box Multiple
+// Answers), checkbox. Values are REDCap's raw codes.
 type CheckBoxEmbedded string
 
 // The choices of CheckBoxEmbedded, in dictionary order.
@@ -4633,7 +3149,8 @@ func (c CheckBoxEmbedded) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c CheckBoxEmbedded) Label() string {
 	switch c {
 	case CheckBoxEmbeddedYes:
@@ -4644,7 +3161,8 @@ func (c CheckBoxEmbedded) Label() string {
 	return ""
 }
 
-// ParseCheckBoxEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseCheckBoxEmbedded returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseCheckBoxEmbedded(code string) (CheckBoxEmbedded, bool) {
 	switch code {
 	case "1", "0":
@@ -4658,26 +3176,8 @@ func CheckBoxEmbeddedValues() []CheckBoxEmbedded {
 	return []CheckBoxEmbedded{CheckBoxEmbeddedYes, CheckBoxEmbeddedNo}
 }
 
-// YesNoEmbedded is the choice list of REDCap field "yes_no_embedded" (Yes No), yesno: the same choices as "action_tag_help", so the same type.
-type YesNoEmbedded = ActionTagHelp
-
-// The choices of YesNoEmbedded, in dictionary order.
-const (
-	YesNoEmbeddedYes YesNoEmbedded = "1" // Yes
-	YesNoEmbeddedNo  YesNoEmbedded = "0" // No
-)
-
-// ParseYesNoEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseYesNoEmbedded(code string) (YesNoEmbedded, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// YesNoEmbeddedValues returns every choice in dictionary order.
-func YesNoEmbeddedValues() []YesNoEmbedded {
-	return ActionTagHelpValues()
-}
-
-// TrueFalseEmbedded is the choice list of REDCap field "true_false_embedded" (True False), truefalse. Values are REDCap's raw codes.
+// TrueFalseEmbedded is the choice list of REDCap field "true_false_embedded" (True False),
+// truefalse. Values are REDCap's raw codes.
 type TrueFalseEmbedded string
 
 // The choices of TrueFalseEmbedded, in dictionary order.
@@ -4691,7 +3191,8 @@ func (c TrueFalseEmbedded) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c TrueFalseEmbedded) Label() string {
 	switch c {
 	case TrueFalseEmbeddedTrue:
@@ -4702,7 +3203,8 @@ func (c TrueFalseEmbedded) Label() string {
 	return ""
 }
 
-// ParseTrueFalseEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseTrueFalseEmbedded returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseTrueFalseEmbedded(code string) (TrueFalseEmbedded, bool) {
 	switch code {
 	case "1", "0":
@@ -4724,8 +3226,9 @@ func decodeTrueFalseEmbedded(raw string) redcap.Value[TrueFalseEmbedded] {
 	return redcap.Decode(raw, missingCodes, ParseTrueFalseEmbedded)
 }
 
-// MatrixFieldAEmbedded is the choice list of REDCap field "matrix_field_a_embedded" (Field A in a Matrix), radio. Values are REDCap's raw codes.
-// One other field has the same choices and shares the type (an alias of it).
+// MatrixFieldAEmbedded is the choice list of REDCap field "matrix_field_a_embedded" (Field A in a
+// Matrix), radio. Values are REDCap's raw codes.
+// One other field has the same choices and shares the type (an alias of it, below).
 type MatrixFieldAEmbedded string
 
 // The choices of MatrixFieldAEmbedded, in dictionary order.
@@ -4740,7 +3243,8 @@ func (c MatrixFieldAEmbedded) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MatrixFieldAEmbedded) Label() string {
 	switch c {
 	case MatrixFieldAEmbeddedYes:
@@ -4753,7 +3257,8 @@ func (c MatrixFieldAEmbedded) Label() string {
 	return ""
 }
 
-// ParseMatrixFieldAEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMatrixFieldAEmbedded returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseMatrixFieldAEmbedded(code string) (MatrixFieldAEmbedded, bool) {
 	switch code {
 	case "1", "0", "9":
@@ -4775,27 +3280,15 @@ func decodeMatrixFieldAEmbedded(raw string) redcap.Value[MatrixFieldAEmbedded] {
 	return redcap.Decode(raw, missingCodes, ParseMatrixFieldAEmbedded)
 }
 
-// MatrixFieldBEmbedded is the choice list of REDCap field "matrix_field_b_embedded" (Field B in a Matrix), radio: the same choices as "matrix_field_a_embedded", so the same type.
-type MatrixFieldBEmbedded = MatrixFieldAEmbedded
-
-// The choices of MatrixFieldBEmbedded, in dictionary order.
-const (
-	MatrixFieldBEmbeddedYes           MatrixFieldBEmbedded = "1" // Yes
-	MatrixFieldBEmbeddedNo            MatrixFieldBEmbedded = "0" // No
-	MatrixFieldBEmbeddedNotApplicable MatrixFieldBEmbedded = "9" // Not applicable
+// The fields with the same choices as "matrix_field_a_embedded" share MatrixFieldAEmbedded: their
+// values are its constants, ParseMatrixFieldAEmbedded and MatrixFieldAEmbeddedValues serve them.
+type (
+	// MatrixFieldBEmbedded is REDCap field "matrix_field_b_embedded" (Field B in a Matrix), radio.
+	MatrixFieldBEmbedded = MatrixFieldAEmbedded
 )
 
-// ParseMatrixFieldBEmbedded returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMatrixFieldBEmbedded(code string) (MatrixFieldBEmbedded, bool) {
-	return ParseMatrixFieldAEmbedded(code)
-}
-
-// MatrixFieldBEmbeddedValues returns every choice in dictionary order.
-func MatrixFieldBEmbeddedValues() []MatrixFieldBEmbedded {
-	return MatrixFieldAEmbeddedValues()
-}
-
-// NoMissingValues is the choice list of REDCap field "no_missing_values" (No Missing Values. Missing values are not an option.), dropdown. Values are REDCap's raw codes.
+// NoMissingValues is the choice list of REDCap field "no_missing_values" (No Missing Values.
+// Missing values are not an option.), dropdown. Values are REDCap's raw codes.
 type NoMissingValues string
 
 // The choices of NoMissingValues, in dictionary order.
@@ -4810,7 +3303,8 @@ func (c NoMissingValues) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c NoMissingValues) Label() string {
 	switch c {
 	case NoMissingValuesYes:
@@ -4823,7 +3317,8 @@ func (c NoMissingValues) Label() string {
 	return ""
 }
 
-// ParseNoMissingValues returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseNoMissingValues returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseNoMissingValues(code string) (NoMissingValues, bool) {
 	switch code {
 	case "1", "0", "2":
@@ -4845,7 +3340,8 @@ func decodeNoMissingValues(raw string) redcap.Value[NoMissingValues] {
 	return redcap.Decode(raw, missingCodes, ParseNoMissingValues)
 }
 
-// MissingValuesStandard is the choice list of REDCap field "missing_values_standard" (REDCap's standard missing values, plus Yes and No), dropdown. Values are REDCap's raw codes.
+// MissingValuesStandard is the choice list of REDCap field "missing_values_standard" (REDCap's
+// standard missing values, plus Yes and No), dropdown. Values are REDCap's raw codes.
 type MissingValuesStandard string
 
 // The choices of MissingValuesStandard, in dictionary order.
@@ -4875,7 +3371,8 @@ func (c MissingValuesStandard) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MissingValuesStandard) Label() string {
 	switch c {
 	case MissingValuesStandardNo:
@@ -4918,7 +3415,8 @@ func (c MissingValuesStandard) Label() string {
 	return ""
 }
 
-// ParseMissingValuesStandard returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMissingValuesStandard returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseMissingValuesStandard(code string) (MissingValuesStandard, bool) {
 	switch code {
 	case "0", "1", "NI", "INV", "UNK", "NASK", "ASKU", "NAV", "NA", "NAVU", "NP", "QS", "TRC", "UNC", "DER", "PINF", "NINF", "OTH":
@@ -4940,7 +3438,9 @@ func decodeMissingValuesStandard(raw string) redcap.Value[MissingValuesStandard]
 	return redcap.Decode(raw, missingCodes, ParseMissingValuesStandard)
 }
 
-// CustomOnlyMissingValues is the choice list of REDCap field "custom_only_missing_values" (Custom Only Missing Values Plus Yes and No. Only the following values should be displayed. 0, No 1, Yes -1, NA -1 -2, N…), dropdown. Values are REDCap's raw codes.
+// CustomOnlyMissingValues is the choice list of REDCap field "custom_only_missing_values" (Custom
+// Only Missing Values Plus Yes and No. Only the following values should be displayed. 0, No 1, Yes
+// -1, NA -1 -2, N…), dropdown. Values are REDCap's raw codes.
 type CustomOnlyMissingValues string
 
 // The choices of CustomOnlyMissingValues, in dictionary order.
@@ -4958,7 +3458,8 @@ func (c CustomOnlyMissingValues) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c CustomOnlyMissingValues) Label() string {
 	switch c {
 	case CustomOnlyMissingValuesNo:
@@ -4977,7 +3478,8 @@ func (c CustomOnlyMissingValues) Label() string {
 	return ""
 }
 
-// ParseCustomOnlyMissingValues returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseCustomOnlyMissingValues returns the choice whose code is exactly code (codes are text: "01"
+// is not "1").
 func ParseCustomOnlyMissingValues(code string) (CustomOnlyMissingValues, bool) {
 	switch code {
 	case "0", "1", "-1", "-2", "-9", "9999999":
@@ -4999,64 +3501,8 @@ func decodeCustomOnlyMissingValues(raw string) redcap.Value[CustomOnlyMissingVal
 	return redcap.Decode(raw, missingCodes, ParseCustomOnlyMissingValues)
 }
 
-// UploadFieldDocStatus is the choice list of REDCap field "upload_field_doc_status" (Were you able to upload a document to the field above?), radio: the same choices as "action_tag_help", so the same type.
-type UploadFieldDocStatus = ActionTagHelp
-
-// The choices of UploadFieldDocStatus, in dictionary order.
-const (
-	UploadFieldDocStatusYes UploadFieldDocStatus = "1" // Yes
-	UploadFieldDocStatusNo  UploadFieldDocStatus = "0" // No
-)
-
-// ParseUploadFieldDocStatus returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUploadFieldDocStatus(code string) (UploadFieldDocStatus, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UploadFieldDocStatusValues returns every choice in dictionary order.
-func UploadFieldDocStatusValues() []UploadFieldDocStatus {
-	return ActionTagHelpValues()
-}
-
-// DownloadUploadedDoc is the choice list of REDCap field "download_uploaded_doc" (Are you able to save and stay on the record, and then download the attached document?), radio: the same choices as "action_tag_help", so the same type.
-type DownloadUploadedDoc = ActionTagHelp
-
-// The choices of DownloadUploadedDoc, in dictionary order.
-const (
-	DownloadUploadedDocYes DownloadUploadedDoc = "1" // Yes
-	DownloadUploadedDocNo  DownloadUploadedDoc = "0" // No
-)
-
-// ParseDownloadUploadedDoc returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDownloadUploadedDoc(code string) (DownloadUploadedDoc, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DownloadUploadedDocValues returns every choice in dictionary order.
-func DownloadUploadedDocValues() []DownloadUploadedDoc {
-	return ActionTagHelpValues()
-}
-
-// IsBioPortalEnabled is the choice list of REDCap field "is_bio_portal_enabled" (Is the BioPortal Enabled?), radio: the same choices as "action_tag_help", so the same type.
-type IsBioPortalEnabled = ActionTagHelp
-
-// The choices of IsBioPortalEnabled, in dictionary order.
-const (
-	IsBioPortalEnabledYes IsBioPortalEnabled = "1" // Yes
-	IsBioPortalEnabledNo  IsBioPortalEnabled = "0" // No
-)
-
-// ParseIsBioPortalEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseIsBioPortalEnabled(code string) (IsBioPortalEnabled, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// IsBioPortalEnabledValues returns every choice in dictionary order.
-func IsBioPortalEnabledValues() []IsBioPortalEnabled {
-	return ActionTagHelpValues()
-}
-
-// IsFieldBankEnabled is the choice list of REDCap field "is_field_bank_enabled" (Is the Field Bank enabled in Modules/Services Configuration?), radio. Values are REDCap's raw codes.
+// IsFieldBankEnabled is the choice list of REDCap field "is_field_bank_enabled" (Is the Field Bank
+// enabled in Modules/Services Configuration?), radio. Values are REDCap's raw codes.
 type IsFieldBankEnabled string
 
 // The choices of IsFieldBankEnabled, in dictionary order.
@@ -5070,7 +3516,8 @@ func (c IsFieldBankEnabled) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c IsFieldBankEnabled) Label() string {
 	switch c {
 	case IsFieldBankEnabledEnabled:
@@ -5081,7 +3528,8 @@ func (c IsFieldBankEnabled) Label() string {
 	return ""
 }
 
-// ParseIsFieldBankEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseIsFieldBankEnabled returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseIsFieldBankEnabled(code string) (IsFieldBankEnabled, bool) {
 	switch code {
 	case "1", "2":
@@ -5103,26 +3551,9 @@ func decodeIsFieldBankEnabled(raw string) redcap.Value[IsFieldBankEnabled] {
 	return redcap.Decode(raw, missingCodes, ParseIsFieldBankEnabled)
 }
 
-// FieldBankButton is the choice list of REDCap field "field_bank_button" (In the instrument designer, within an instrument is there a button labeled "Import from Field Bank"?), radio: the same choices as "action_tag_help", so the same type.
-type FieldBankButton = ActionTagHelp
-
-// The choices of FieldBankButton, in dictionary order.
-const (
-	FieldBankButtonYes FieldBankButton = "1" // Yes
-	FieldBankButtonNo  FieldBankButton = "0" // No
-)
-
-// ParseFieldBankButton returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFieldBankButton(code string) (FieldBankButton, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// FieldBankButtonValues returns every choice in dictionary order.
-func FieldBankButtonValues() []FieldBankButton {
-	return ActionTagHelpValues()
-}
-
-// FieldBankStatus is the choice list of REDCap field "field_bank_status" (1) Clicking on the button shows a pop up with a catalog to search 2) Search for "demo" 3) A number of field are display…), radio. Values are REDCap's raw codes.
+// FieldBankStatus is the choice list of REDCap field "field_bank_status" (1) Clicking on the button
+// shows a pop up with a catalog to search 2) Search for "demo" 3) A number of field are display…),
+// radio. Values are REDCap's raw codes.
 type FieldBankStatus string
 
 // The choices of FieldBankStatus, in dictionary order.
@@ -5136,7 +3567,8 @@ func (c FieldBankStatus) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c FieldBankStatus) Label() string {
 	switch c {
 	case FieldBankStatusPasses:
@@ -5147,7 +3579,8 @@ func (c FieldBankStatus) Label() string {
 	return ""
 }
 
-// ParseFieldBankStatus returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseFieldBankStatus returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseFieldBankStatus(code string) (FieldBankStatus, bool) {
 	switch code {
 	case "1", "0":
@@ -5169,330 +3602,8 @@ func decodeFieldBankStatus(raw string) redcap.Value[FieldBankStatus] {
 	return redcap.Decode(raw, missingCodes, ParseFieldBankStatus)
 }
 
-// DictionaryDownload is the choice list of REDCap field "dictionary_download" (Are you able to download the data dictionary. You can download this project's data dictionary here), radio: the same choices as "action_tag_help", so the same type.
-type DictionaryDownload = ActionTagHelp
-
-// The choices of DictionaryDownload, in dictionary order.
-const (
-	DictionaryDownloadYes DictionaryDownload = "1" // Yes
-	DictionaryDownloadNo  DictionaryDownload = "0" // No
-)
-
-// ParseDictionaryDownload returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDictionaryDownload(code string) (DictionaryDownload, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DictionaryDownloadValues returns every choice in dictionary order.
-func DictionaryDownloadValues() []DictionaryDownload {
-	return ActionTagHelpValues()
-}
-
-// DictionaryUpload is the choice list of REDCap field "dictionary_upload" (Either create a new project or use another test project and upload the data dictionary there.), radio: the same choices as "api_grant_token", so the same type.
-type DictionaryUpload = APIGrantToken
-
-// The choices of DictionaryUpload, in dictionary order.
-const (
-	DictionaryUploadPass DictionaryUpload = "1" // Pass
-	DictionaryUploadFail DictionaryUpload = "0" // Fail
-)
-
-// ParseDictionaryUpload returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDictionaryUpload(code string) (DictionaryUpload, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DictionaryUploadValues returns every choice in dictionary order.
-func DictionaryUploadValues() []DictionaryUpload {
-	return APIGrantTokenValues()
-}
-
-// DictionaryCommitChanges is the choice list of REDCap field "dictionary_commit_changes" (Were you able to commit the changes? If you download this data dictionary there may be several warnings about variable…), radio: the same choices as "action_tag_help", so the same type.
-type DictionaryCommitChanges = ActionTagHelp
-
-// The choices of DictionaryCommitChanges, in dictionary order.
-const (
-	DictionaryCommitChangesYes DictionaryCommitChanges = "1" // Yes
-	DictionaryCommitChangesNo  DictionaryCommitChanges = "0" // No
-)
-
-// ParseDictionaryCommitChanges returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDictionaryCommitChanges(code string) (DictionaryCommitChanges, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DictionaryCommitChangesValues returns every choice in dictionary order.
-func DictionaryCommitChangesValues() []DictionaryCommitChanges {
-	return ActionTagHelpValues()
-}
-
-// UserRightsDisplay is the choice list of REDCap field "user_rights_display" (User right page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type UserRightsDisplay = ActionTagHelp
-
-// The choices of UserRightsDisplay, in dictionary order.
-const (
-	UserRightsDisplayYes UserRightsDisplay = "1" // Yes
-	UserRightsDisplayNo  UserRightsDisplay = "0" // No
-)
-
-// ParseUserRightsDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserRightsDisplay(code string) (UserRightsDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UserRightsDisplayValues returns every choice in dictionary order.
-func UserRightsDisplayValues() []UserRightsDisplay {
-	return ActionTagHelpValues()
-}
-
-// UserRoleCreate is the choice list of REDCap field "user_role_create" (Create a role call "Temp"), radio: the same choices as "action_tag_help", so the same type.
-type UserRoleCreate = ActionTagHelp
-
-// The choices of UserRoleCreate, in dictionary order.
-const (
-	UserRoleCreateYes UserRoleCreate = "1" // Yes
-	UserRoleCreateNo  UserRoleCreate = "0" // No
-)
-
-// ParseUserRoleCreate returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserRoleCreate(code string) (UserRoleCreate, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UserRoleCreateValues returns every choice in dictionary order.
-func UserRoleCreateValues() []UserRoleCreate {
-	return ActionTagHelpValues()
-}
-
-// UserRoleModify is the choice list of REDCap field "user_role_modify" (In the "Temp" user rights, check "Project Disign and Setup", "User rights" and "Data Access Groups" rights and save.), radio: the same choices as "api_grant_token", so the same type.
-type UserRoleModify = APIGrantToken
-
-// The choices of UserRoleModify, in dictionary order.
-const (
-	UserRoleModifyPass UserRoleModify = "1" // Pass
-	UserRoleModifyFail UserRoleModify = "0" // Fail
-)
-
-// ParseUserRoleModify returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserRoleModify(code string) (UserRoleModify, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// UserRoleModifyValues returns every choice in dictionary order.
-func UserRoleModifyValues() []UserRoleModify {
-	return APIGrantTokenValues()
-}
-
-// UserRightsAssignRole is the choice list of REDCap field "user_rights_assign_role" (Assign a new user to the role "Temp"), radio: the same choices as "api_grant_token", so the same type.
-type UserRightsAssignRole = APIGrantToken
-
-// The choices of UserRightsAssignRole, in dictionary order.
-const (
-	UserRightsAssignRolePass UserRightsAssignRole = "1" // Pass
-	UserRightsAssignRoleFail UserRightsAssignRole = "0" // Fail
-)
-
-// ParseUserRightsAssignRole returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserRightsAssignRole(code string) (UserRightsAssignRole, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// UserRightsAssignRoleValues returns every choice in dictionary order.
-func UserRightsAssignRoleValues() []UserRightsAssignRole {
-	return APIGrantTokenValues()
-}
-
-// UserRightsChangeRole is the choice list of REDCap field "user_rights_change_role" (Re-assign the user the role of "Data Entry". (click on the user and chose "Re-assign to other role")), radio: the same choices as "api_grant_token", so the same type.
-type UserRightsChangeRole = APIGrantToken
-
-// The choices of UserRightsChangeRole, in dictionary order.
-const (
-	UserRightsChangeRolePass UserRightsChangeRole = "1" // Pass
-	UserRightsChangeRoleFail UserRightsChangeRole = "0" // Fail
-)
-
-// ParseUserRightsChangeRole returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserRightsChangeRole(code string) (UserRightsChangeRole, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// UserRightsChangeRoleValues returns every choice in dictionary order.
-func UserRightsChangeRoleValues() []UserRightsChangeRole {
-	return APIGrantTokenValues()
-}
-
-// UserRightsRemoveRole is the choice list of REDCap field "user_rights_remove_role" (Remove the user from the role of "Data Entry". (click on the user and chose "Remove from role")), radio: the same choices as "api_grant_token", so the same type.
-type UserRightsRemoveRole = APIGrantToken
-
-// The choices of UserRightsRemoveRole, in dictionary order.
-const (
-	UserRightsRemoveRolePass UserRightsRemoveRole = "1" // Pass
-	UserRightsRemoveRoleFail UserRightsRemoveRole = "0" // Fail
-)
-
-// ParseUserRightsRemoveRole returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserRightsRemoveRole(code string) (UserRightsRemoveRole, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// UserRightsRemoveRoleValues returns every choice in dictionary order.
-func UserRightsRemoveRoleValues() []UserRightsRemoveRole {
-	return APIGrantTokenValues()
-}
-
-// UserRightsDeleteUser is the choice list of REDCap field "user_rights_delete_user" (Delete the user from the project. 1) Click on the user. 2) Click on "Edit user privileges". 3) click on "Remove user" a…), radio: the same choices as "api_grant_token", so the same type.
-type UserRightsDeleteUser = APIGrantToken
-
-// The choices of UserRightsDeleteUser, in dictionary order.
-const (
-	UserRightsDeleteUserPass UserRightsDeleteUser = "1" // Pass
-	UserRightsDeleteUserFail UserRightsDeleteUser = "0" // Fail
-)
-
-// ParseUserRightsDeleteUser returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserRightsDeleteUser(code string) (UserRightsDeleteUser, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// UserRightsDeleteUserValues returns every choice in dictionary order.
-func UserRightsDeleteUserValues() []UserRightsDeleteUser {
-	return APIGrantTokenValues()
-}
-
-// UserRightsUploadDownload is the choice list of REDCap field "user_rights_upload_download" (Try out the "Upload or download users, roles, and assignments"), radio: the same choices as "api_grant_token", so the same type.
-type UserRightsUploadDownload = APIGrantToken
-
-// The choices of UserRightsUploadDownload, in dictionary order.
-const (
-	UserRightsUploadDownloadPass UserRightsUploadDownload = "1" // Pass
-	UserRightsUploadDownloadFail UserRightsUploadDownload = "0" // Fail
-)
-
-// ParseUserRightsUploadDownload returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserRightsUploadDownload(code string) (UserRightsUploadDownload, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// UserRightsUploadDownloadValues returns every choice in dictionary order.
-func UserRightsUploadDownloadValues() []UserRightsUploadDownload {
-	return APIGrantTokenValues()
-}
-
-// DagsDefined is the choice list of REDCap field "dags_defined" (The following DAGS are available: Georgia Texas United States Washington), radio: the same choices as "action_tag_help", so the same type.
-type DagsDefined = ActionTagHelp
-
-// The choices of DagsDefined, in dictionary order.
-const (
-	DagsDefinedYes DagsDefined = "1" // Yes
-	DagsDefinedNo  DagsDefined = "0" // No
-)
-
-// ParseDagsDefined returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDagsDefined(code string) (DagsDefined, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DagsDefinedValues returns every choice in dictionary order.
-func DagsDefinedValues() []DagsDefined {
-	return ActionTagHelpValues()
-}
-
-// DagNew is the choice list of REDCap field "dag_new" (Add a new Data Access Group called "Temp" Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type DagNew = ActionTagHelp
-
-// The choices of DagNew, in dictionary order.
-const (
-	DagNewYes DagNew = "1" // Yes
-	DagNewNo  DagNew = "0" // No
-)
-
-// ParseDagNew returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDagNew(code string) (DagNew, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DagNewValues returns every choice in dictionary order.
-func DagNewValues() []DagNew {
-	return ActionTagHelpValues()
-}
-
-// DagAssignUser is the choice list of REDCap field "dag_assign_user" (Assign user to a group: Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type DagAssignUser = ActionTagHelp
-
-// The choices of DagAssignUser, in dictionary order.
-const (
-	DagAssignUserYes DagAssignUser = "1" // Yes
-	DagAssignUserNo  DagAssignUser = "0" // No
-)
-
-// ParseDagAssignUser returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDagAssignUser(code string) (DagAssignUser, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DagAssignUserValues returns every choice in dictionary order.
-func DagAssignUserValues() []DagAssignUser {
-	return ActionTagHelpValues()
-}
-
-// DagUnassign is the choice list of REDCap field "dag_unassign" (Un-assign a user to a group [No assignment]. Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type DagUnassign = ActionTagHelp
-
-// The choices of DagUnassign, in dictionary order.
-const (
-	DagUnassignYes DagUnassign = "1" // Yes
-	DagUnassignNo  DagUnassign = "0" // No
-)
-
-// ParseDagUnassign returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDagUnassign(code string) (DagUnassign, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DagUnassignValues returns every choice in dictionary order.
-func DagUnassignValues() []DagUnassign {
-	return ActionTagHelpValues()
-}
-
-// DagDelete is the choice list of REDCap field "dag_delete" (Delete a DAG. Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type DagDelete = ActionTagHelp
-
-// The choices of DagDelete, in dictionary order.
-const (
-	DagDeleteYes DagDelete = "1" // Yes
-	DagDeleteNo  DagDelete = "0" // No
-)
-
-// ParseDagDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDagDelete(code string) (DagDelete, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DagDeleteValues returns every choice in dictionary order.
-func DagDeleteValues() []DagDelete {
-	return ActionTagHelpValues()
-}
-
-// DatSmartVars is the choice list of REDCap field "dat_smart_vars" (All DAG access smart variables below are correct), radio: the same choices as "action_tag_help", so the same type.
-type DatSmartVars = ActionTagHelp
-
-// The choices of DatSmartVars, in dictionary order.
-const (
-	DatSmartVarsYes DatSmartVars = "1" // Yes
-	DatSmartVarsNo  DatSmartVars = "0" // No
-)
-
-// ParseDatSmartVars returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDatSmartVars(code string) (DatSmartVars, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DatSmartVarsValues returns every choice in dictionary order.
-func DatSmartVarsValues() []DatSmartVars {
-	return ActionTagHelpValues()
-}
-
-// AsiSendNow is the choice list of REDCap field "asi_send_now" (send now (This is the trigger and an email will be sent)), radio. Values are REDCap's raw codes.
+// AsiSendNow is the choice list of REDCap field "asi_send_now" (send now (This is the trigger and
+// an email will be sent)), radio. Values are REDCap's raw codes.
 type AsiSendNow string
 
 // The choices of AsiSendNow, in dictionary order.
@@ -5507,7 +3618,8 @@ func (c AsiSendNow) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c AsiSendNow) Label() string {
 	switch c {
 	case AsiSendNowYes:
@@ -5542,121 +3654,8 @@ func decodeAsiSendNow(raw string) redcap.Value[AsiSendNow] {
 	return redcap.Decode(raw, missingCodes, ParseAsiSendNow)
 }
 
-// TookSurveyViaAsi is the choice list of REDCap field "took_survey_via_asi" (Did you get this survey via ASI?), radio: the same choices as "action_tag_help", so the same type.
-type TookSurveyViaAsi = ActionTagHelp
-
-// The choices of TookSurveyViaAsi, in dictionary order.
-const (
-	TookSurveyViaAsiYes TookSurveyViaAsi = "1" // Yes
-	TookSurveyViaAsiNo  TookSurveyViaAsi = "0" // No
-)
-
-// ParseTookSurveyViaAsi returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseTookSurveyViaAsi(code string) (TookSurveyViaAsi, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// TookSurveyViaAsiValues returns every choice in dictionary order.
-func TookSurveyViaAsiValues() []TookSurveyViaAsi {
-	return ActionTagHelpValues()
-}
-
-// AsiConfirmInvitation is the choice list of REDCap field "asi_confirm_invitation" (Did you get the ASI invitation?), radio: the same choices as "action_tag_help", so the same type.
-type AsiConfirmInvitation = ActionTagHelp
-
-// The choices of AsiConfirmInvitation, in dictionary order.
-const (
-	AsiConfirmInvitationYes AsiConfirmInvitation = "1" // Yes
-	AsiConfirmInvitationNo  AsiConfirmInvitation = "0" // No
-)
-
-// ParseAsiConfirmInvitation returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAsiConfirmInvitation(code string) (AsiConfirmInvitation, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// AsiConfirmInvitationValues returns every choice in dictionary order.
-func AsiConfirmInvitationValues() []AsiConfirmInvitation {
-	return ActionTagHelpValues()
-}
-
-// AsiConfirmTakeSurvey is the choice list of REDCap field "asi_confirm_take_survey" (Did you take the survey?), radio: the same choices as "action_tag_help", so the same type.
-type AsiConfirmTakeSurvey = ActionTagHelp
-
-// The choices of AsiConfirmTakeSurvey, in dictionary order.
-const (
-	AsiConfirmTakeSurveyYes AsiConfirmTakeSurvey = "1" // Yes
-	AsiConfirmTakeSurveyNo  AsiConfirmTakeSurvey = "0" // No
-)
-
-// ParseAsiConfirmTakeSurvey returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAsiConfirmTakeSurvey(code string) (AsiConfirmTakeSurvey, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// AsiConfirmTakeSurveyValues returns every choice in dictionary order.
-func AsiConfirmTakeSurveyValues() []AsiConfirmTakeSurvey {
-	return ActionTagHelpValues()
-}
-
-// AsiConfirmEmailedPdf is the choice list of REDCap field "asi_confirm_emailed_pdf" (Did you receive confirmation with the filled in survey attached to the email as a PDF?), radio: the same choices as "action_tag_help", so the same type.
-type AsiConfirmEmailedPdf = ActionTagHelp
-
-// The choices of AsiConfirmEmailedPdf, in dictionary order.
-const (
-	AsiConfirmEmailedPdfYes AsiConfirmEmailedPdf = "1" // Yes
-	AsiConfirmEmailedPdfNo  AsiConfirmEmailedPdf = "0" // No
-)
-
-// ParseAsiConfirmEmailedPdf returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAsiConfirmEmailedPdf(code string) (AsiConfirmEmailedPdf, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// AsiConfirmEmailedPdfValues returns every choice in dictionary order.
-func AsiConfirmEmailedPdfValues() []AsiConfirmEmailedPdf {
-	return ActionTagHelpValues()
-}
-
-// AlertSentReceived is the choice list of REDCap field "alert_sent_received" (Did you receive the email alert from updating the ASI Survey (Part 2)?), radio: the same choices as "action_tag_help", so the same type.
-type AlertSentReceived = ActionTagHelp
-
-// The choices of AlertSentReceived, in dictionary order.
-const (
-	AlertSentReceivedYes AlertSentReceived = "1" // Yes
-	AlertSentReceivedNo  AlertSentReceived = "0" // No
-)
-
-// ParseAlertSentReceived returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAlertSentReceived(code string) (AlertSentReceived, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// AlertSentReceivedValues returns every choice in dictionary order.
-func AlertSentReceivedValues() []AlertSentReceived {
-	return ActionTagHelpValues()
-}
-
-// IsMultiLangEnabled is the choice list of REDCap field "is_multi_lang_enabled" (Is Multi-Language Management enabled?), radio: the same choices as "action_tag_help", so the same type.
-type IsMultiLangEnabled = ActionTagHelp
-
-// The choices of IsMultiLangEnabled, in dictionary order.
-const (
-	IsMultiLangEnabledYes IsMultiLangEnabled = "1" // Yes
-	IsMultiLangEnabledNo  IsMultiLangEnabled = "0" // No
-)
-
-// ParseIsMultiLangEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseIsMultiLangEnabled(code string) (IsMultiLangEnabled, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// IsMultiLangEnabledValues returns every choice in dictionary order.
-func IsMultiLangEnabledValues() []IsMultiLangEnabled {
-	return ActionTagHelpValues()
-}
-
-// Breakfast is the choice list of REDCap field "breakfast" (What do you want for breakfast), radio. Values are REDCap's raw codes.
+// Breakfast is the choice list of REDCap field "breakfast" (What do you want for breakfast), radio.
+// Values are REDCap's raw codes.
 type Breakfast string
 
 // The choices of Breakfast, in dictionary order.
@@ -5673,7 +3672,8 @@ func (c Breakfast) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c Breakfast) Label() string {
 	switch c {
 	case BreakfastEggs:
@@ -5712,7 +3712,8 @@ func decodeBreakfast(raw string) redcap.Value[Breakfast] {
 	return redcap.Decode(raw, missingCodes, ParseBreakfast)
 }
 
-// Lunch is the choice list of REDCap field "lunch" (What do you eat for lunch?), radio. Values are REDCap's raw codes.
+// Lunch is the choice list of REDCap field "lunch" (What do you eat for lunch?), radio. Values are
+// REDCap's raw codes.
 type Lunch string
 
 // The choices of Lunch, in dictionary order.
@@ -5730,7 +3731,8 @@ func (c Lunch) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c Lunch) Label() string {
 	switch c {
 	case LunchChickenLettuceWraps:
@@ -5771,7 +3773,8 @@ func decodeLunch(raw string) redcap.Value[Lunch] {
 	return redcap.Decode(raw, missingCodes, ParseLunch)
 }
 
-// IsURLShortEnabled is the choice list of REDCap field "is_url_short_enabled" (Is the URL shortening service enabled?), radio. Values are REDCap's raw codes.
+// IsURLShortEnabled is the choice list of REDCap field "is_url_short_enabled" (Is the URL
+// shortening service enabled?), radio. Values are REDCap's raw codes.
 type IsURLShortEnabled string
 
 // The choices of IsURLShortEnabled, in dictionary order.
@@ -5785,7 +3788,8 @@ func (c IsURLShortEnabled) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c IsURLShortEnabled) Label() string {
 	switch c {
 	case IsURLShortEnabledEnabled:
@@ -5796,7 +3800,8 @@ func (c IsURLShortEnabled) Label() string {
 	return ""
 }
 
-// ParseIsURLShortEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseIsURLShortEnabled returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseIsURLShortEnabled(code string) (IsURLShortEnabled, bool) {
 	switch code {
 	case "1", "0":
@@ -5818,387 +3823,8 @@ func decodeIsURLShortEnabled(raw string) redcap.Value[IsURLShortEnabled] {
 	return redcap.Decode(raw, missingCodes, ParseIsURLShortEnabled)
 }
 
-// URLShortWorks is the choice list of REDCap field "url_short_works" (Open URL Shortener in a new tab. . Enter in a URL and create a short random URL. If a new URL is created, this test pas…), radio: the same choices as "api_grant_token", so the same type.
-type URLShortWorks = APIGrantToken
-
-// The choices of URLShortWorks, in dictionary order.
-const (
-	URLShortWorksPass URLShortWorks = "1" // Pass
-	URLShortWorksFail URLShortWorks = "0" // Fail
-)
-
-// ParseURLShortWorks returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseURLShortWorks(code string) (URLShortWorks, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// URLShortWorksValues returns every choice in dictionary order.
-func URLShortWorksValues() []URLShortWorks {
-	return APIGrantTokenValues()
-}
-
-// ProjectCreateScratch is the choice list of REDCap field "project_create_scratch" (Create a project from scratch.), radio: the same choices as "api_grant_token", so the same type.
-type ProjectCreateScratch = APIGrantToken
-
-// The choices of ProjectCreateScratch, in dictionary order.
-const (
-	ProjectCreateScratchPass ProjectCreateScratch = "1" // Pass
-	ProjectCreateScratchFail ProjectCreateScratch = "0" // Fail
-)
-
-// ParseProjectCreateScratch returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseProjectCreateScratch(code string) (ProjectCreateScratch, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ProjectCreateScratchValues returns every choice in dictionary order.
-func ProjectCreateScratchValues() []ProjectCreateScratch {
-	return APIGrantTokenValues()
-}
-
-// ProjectCreateTemplate is the choice list of REDCap field "project_create_template" (Create a project from a template.), radio: the same choices as "api_grant_token", so the same type.
-type ProjectCreateTemplate = APIGrantToken
-
-// The choices of ProjectCreateTemplate, in dictionary order.
-const (
-	ProjectCreateTemplatePass ProjectCreateTemplate = "1" // Pass
-	ProjectCreateTemplateFail ProjectCreateTemplate = "0" // Fail
-)
-
-// ParseProjectCreateTemplate returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseProjectCreateTemplate(code string) (ProjectCreateTemplate, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ProjectCreateTemplateValues returns every choice in dictionary order.
-func ProjectCreateTemplateValues() []ProjectCreateTemplate {
-	return APIGrantTokenValues()
-}
-
-// ProjectCreateXML is the choice list of REDCap field "project_create_xml" (Create a project from a XML.), radio: the same choices as "api_grant_token", so the same type.
-type ProjectCreateXML = APIGrantToken
-
-// The choices of ProjectCreateXML, in dictionary order.
-const (
-	ProjectCreateXMLPass ProjectCreateXML = "1" // Pass
-	ProjectCreateXMLFail ProjectCreateXML = "0" // Fail
-)
-
-// ParseProjectCreateXML returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseProjectCreateXML(code string) (ProjectCreateXML, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ProjectCreateXMLValues returns every choice in dictionary order.
-func ProjectCreateXMLValues() []ProjectCreateXML {
-	return APIGrantTokenValues()
-}
-
-// CodebookDisplay is the choice list of REDCap field "codebook_display" (Does the codebook display correctly?), radio: the same choices as "action_tag_help", so the same type.
-type CodebookDisplay = ActionTagHelp
-
-// The choices of CodebookDisplay, in dictionary order.
-const (
-	CodebookDisplayYes CodebookDisplay = "1" // Yes
-	CodebookDisplayNo  CodebookDisplay = "0" // No
-)
-
-// ParseCodebookDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCodebookDisplay(code string) (CodebookDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CodebookDisplayValues returns every choice in dictionary order.
-func CodebookDisplayValues() []CodebookDisplay {
-	return ActionTagHelpValues()
-}
-
-// FileRepoOpen is the choice list of REDCap field "file_repo_open" (Navigate to the File Repository. Open File Repo in new Tab), radio: the same choices as "api_grant_token", so the same type.
-type FileRepoOpen = APIGrantToken
-
-// The choices of FileRepoOpen, in dictionary order.
-const (
-	FileRepoOpenPass FileRepoOpen = "1" // Pass
-	FileRepoOpenFail FileRepoOpen = "0" // Fail
-)
-
-// ParseFileRepoOpen returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFileRepoOpen(code string) (FileRepoOpen, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// FileRepoOpenValues returns every choice in dictionary order.
-func FileRepoOpenValues() []FileRepoOpen {
-	return APIGrantTokenValues()
-}
-
-// FileRepoDownload is the choice list of REDCap field "file_repo_download" (Download the file "Test text document". If the document is not there, upload any small text file to complete this test.), radio: the same choices as "api_grant_token", so the same type.
-type FileRepoDownload = APIGrantToken
-
-// The choices of FileRepoDownload, in dictionary order.
-const (
-	FileRepoDownloadPass FileRepoDownload = "1" // Pass
-	FileRepoDownloadFail FileRepoDownload = "0" // Fail
-)
-
-// ParseFileRepoDownload returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFileRepoDownload(code string) (FileRepoDownload, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// FileRepoDownloadValues returns every choice in dictionary order.
-func FileRepoDownloadValues() []FileRepoDownload {
-	return APIGrantTokenValues()
-}
-
-// FileRepoUpload is the choice list of REDCap field "file_repo_upload" (Upload the recently download text file, or another file of your choice. Name it delete because it will be deleted at th…), radio: the same choices as "api_grant_token", so the same type.
-type FileRepoUpload = APIGrantToken
-
-// The choices of FileRepoUpload, in dictionary order.
-const (
-	FileRepoUploadPass FileRepoUpload = "1" // Pass
-	FileRepoUploadFail FileRepoUpload = "0" // Fail
-)
-
-// ParseFileRepoUpload returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFileRepoUpload(code string) (FileRepoUpload, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// FileRepoUploadValues returns every choice in dictionary order.
-func FileRepoUploadValues() []FileRepoUpload {
-	return APIGrantTokenValues()
-}
-
-// FileRepoEmail is the choice list of REDCap field "file_repo_email" (Email the file securely. It is the email icon listed under the action column. This test passes after following the link…), radio: the same choices as "api_grant_token", so the same type.
-type FileRepoEmail = APIGrantToken
-
-// The choices of FileRepoEmail, in dictionary order.
-const (
-	FileRepoEmailPass FileRepoEmail = "1" // Pass
-	FileRepoEmailFail FileRepoEmail = "0" // Fail
-)
-
-// ParseFileRepoEmail returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFileRepoEmail(code string) (FileRepoEmail, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// FileRepoEmailValues returns every choice in dictionary order.
-func FileRepoEmailValues() []FileRepoEmail {
-	return APIGrantTokenValues()
-}
-
-// FileRepoDelete is the choice list of REDCap field "file_repo_delete" (Delete the recently upload file. Do NOT delete any other files), radio: the same choices as "api_grant_token", so the same type.
-type FileRepoDelete = APIGrantToken
-
-// The choices of FileRepoDelete, in dictionary order.
-const (
-	FileRepoDeletePass FileRepoDelete = "1" // Pass
-	FileRepoDeleteFail FileRepoDelete = "0" // Fail
-)
-
-// ParseFileRepoDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFileRepoDelete(code string) (FileRepoDelete, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// FileRepoDeleteValues returns every choice in dictionary order.
-func FileRepoDeleteValues() []FileRepoDelete {
-	return APIGrantTokenValues()
-}
-
-// XMLImportProject is the choice list of REDCap field "xml_import_project" (Create a new project via uploading a project XML file. The purpose can be Operation/Support.), radio: the same choices as "api_grant_token", so the same type.
-type XMLImportProject = APIGrantToken
-
-// The choices of XMLImportProject, in dictionary order.
-const (
-	XMLImportProjectPass XMLImportProject = "1" // Pass
-	XMLImportProjectFail XMLImportProject = "0" // Fail
-)
-
-// ParseXMLImportProject returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseXMLImportProject(code string) (XMLImportProject, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// XMLImportProjectValues returns every choice in dictionary order.
-func XMLImportProjectValues() []XMLImportProject {
-	return APIGrantTokenValues()
-}
-
-// TemplateProject is the choice list of REDCap field "template_project" (Create a project by using a template. The purpose can be Operation/Support.), radio: the same choices as "api_grant_token", so the same type.
-type TemplateProject = APIGrantToken
-
-// The choices of TemplateProject, in dictionary order.
-const (
-	TemplateProjectPass TemplateProject = "1" // Pass
-	TemplateProjectFail TemplateProject = "0" // Fail
-)
-
-// ParseTemplateProject returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseTemplateProject(code string) (TemplateProject, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// TemplateProjectValues returns every choice in dictionary order.
-func TemplateProjectValues() []TemplateProject {
-	return APIGrantTokenValues()
-}
-
-// ProjectDelete is the choice list of REDCap field "project_delete" (The project was deleted. Please make sure this is a test project.), radio: the same choices as "api_grant_token", so the same type.
-type ProjectDelete = APIGrantToken
-
-// The choices of ProjectDelete, in dictionary order.
-const (
-	ProjectDeletePass ProjectDelete = "1" // Pass
-	ProjectDeleteFail ProjectDelete = "0" // Fail
-)
-
-// ParseProjectDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseProjectDelete(code string) (ProjectDelete, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// ProjectDeleteValues returns every choice in dictionary order.
-func ProjectDeleteValues() []ProjectDelete {
-	return APIGrantTokenValues()
-}
-
-// CalendarEventAdd is the choice list of REDCap field "calendar_event_add" (Add a new event. Was the new event added?), radio: the same choices as "action_tag_help", so the same type.
-type CalendarEventAdd = ActionTagHelp
-
-// The choices of CalendarEventAdd, in dictionary order.
-const (
-	CalendarEventAddYes CalendarEventAdd = "1" // Yes
-	CalendarEventAddNo  CalendarEventAdd = "0" // No
-)
-
-// ParseCalendarEventAdd returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCalendarEventAdd(code string) (CalendarEventAdd, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CalendarEventAddValues returns every choice in dictionary order.
-func CalendarEventAddValues() []CalendarEventAdd {
-	return ActionTagHelpValues()
-}
-
-// CalendarEventDelete is the choice list of REDCap field "calendar_event_delete" (Delete the same event. Was the new event deleted?), radio: the same choices as "action_tag_help", so the same type.
-type CalendarEventDelete = ActionTagHelp
-
-// The choices of CalendarEventDelete, in dictionary order.
-const (
-	CalendarEventDeleteYes CalendarEventDelete = "1" // Yes
-	CalendarEventDeleteNo  CalendarEventDelete = "0" // No
-)
-
-// ParseCalendarEventDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCalendarEventDelete(code string) (CalendarEventDelete, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CalendarEventDeleteValues returns every choice in dictionary order.
-func CalendarEventDeleteValues() []CalendarEventDelete {
-	return ActionTagHelpValues()
-}
-
-// DataReportAll is the choice list of REDCap field "data_report_all" (View the "All Data" report.), radio: the same choices as "api_grant_token", so the same type.
-type DataReportAll = APIGrantToken
-
-// The choices of DataReportAll, in dictionary order.
-const (
-	DataReportAllPass DataReportAll = "1" // Pass
-	DataReportAllFail DataReportAll = "0" // Fail
-)
-
-// ParseDataReportAll returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDataReportAll(code string) (DataReportAll, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DataReportAllValues returns every choice in dictionary order.
-func DataReportAllValues() []DataReportAll {
-	return APIGrantTokenValues()
-}
-
-// DataReportsExport is the choice list of REDCap field "data_reports_export" (Export "All Data"), radio: the same choices as "api_grant_token", so the same type.
-type DataReportsExport = APIGrantToken
-
-// The choices of DataReportsExport, in dictionary order.
-const (
-	DataReportsExportPass DataReportsExport = "1" // Pass
-	DataReportsExportFail DataReportsExport = "0" // Fail
-)
-
-// ParseDataReportsExport returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDataReportsExport(code string) (DataReportsExport, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DataReportsExportValues returns every choice in dictionary order.
-func DataReportsExportValues() []DataReportsExport {
-	return APIGrantTokenValues()
-}
-
-// DataReportsStats is the choice list of REDCap field "data_reports_stats" (View the "Stats and Charts"), radio: the same choices as "api_grant_token", so the same type.
-type DataReportsStats = APIGrantToken
-
-// The choices of DataReportsStats, in dictionary order.
-const (
-	DataReportsStatsPass DataReportsStats = "1" // Pass
-	DataReportsStatsFail DataReportsStats = "0" // Fail
-)
-
-// ParseDataReportsStats returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDataReportsStats(code string) (DataReportsStats, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DataReportsStatsValues returns every choice in dictionary order.
-func DataReportsStatsValues() []DataReportsStats {
-	return APIGrantTokenValues()
-}
-
-// DataExportCustom is the choice list of REDCap field "data_export_custom" (Make a custom selection and view the report), radio: the same choices as "api_grant_token", so the same type.
-type DataExportCustom = APIGrantToken
-
-// The choices of DataExportCustom, in dictionary order.
-const (
-	DataExportCustomPass DataExportCustom = "1" // Pass
-	DataExportCustomFail DataExportCustom = "0" // Fail
-)
-
-// ParseDataExportCustom returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDataExportCustom(code string) (DataExportCustom, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DataExportCustomValues returns every choice in dictionary order.
-func DataExportCustomValues() []DataExportCustom {
-	return APIGrantTokenValues()
-}
-
-// LogAcurate is the choice list of REDCap field "log_acurate" (The log is accurate), radio: the same choices as "action_tag_help", so the same type.
-type LogAcurate = ActionTagHelp
-
-// The choices of LogAcurate, in dictionary order.
-const (
-	LogAcurateYes LogAcurate = "1" // Yes
-	LogAcurateNo  LogAcurate = "0" // No
-)
-
-// ParseLogAcurate returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseLogAcurate(code string) (LogAcurate, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// LogAcurateValues returns every choice in dictionary order.
-func LogAcurateValues() []LogAcurate {
-	return ActionTagHelpValues()
-}
-
-// EmailLogSearch is the choice list of REDCap field "email_log_search" (Specify some search criteria and press "Search emails"), radio. Values are REDCap's raw codes.
+// EmailLogSearch is the choice list of REDCap field "email_log_search" (Specify some search
+// criteria and press "Search emails"), radio. Values are REDCap's raw codes.
 type EmailLogSearch string
 
 // The choices of EmailLogSearch, in dictionary order.
@@ -6212,7 +3838,8 @@ func (c EmailLogSearch) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c EmailLogSearch) Label() string {
 	switch c {
 	case EmailLogSearchCompleted:
@@ -6223,7 +3850,8 @@ func (c EmailLogSearch) Label() string {
 	return ""
 }
 
-// ParseEmailLogSearch returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseEmailLogSearch returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseEmailLogSearch(code string) (EmailLogSearch, bool) {
 	switch code {
 	case "1", "2":
@@ -6245,45 +3873,8 @@ func decodeEmailLogSearch(raw string) redcap.Value[EmailLogSearch] {
 	return redcap.Decode(raw, missingCodes, ParseEmailLogSearch)
 }
 
-// EmailLogAcurate is the choice list of REDCap field "email_log_acurate" (The email log is accurate), radio: the same choices as "action_tag_help", so the same type.
-type EmailLogAcurate = ActionTagHelp
-
-// The choices of EmailLogAcurate, in dictionary order.
-const (
-	EmailLogAcurateYes EmailLogAcurate = "1" // Yes
-	EmailLogAcurateNo  EmailLogAcurate = "0" // No
-)
-
-// ParseEmailLogAcurate returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseEmailLogAcurate(code string) (EmailLogAcurate, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// EmailLogAcurateValues returns every choice in dictionary order.
-func EmailLogAcurateValues() []EmailLogAcurate {
-	return ActionTagHelpValues()
-}
-
-// FieldCommentEnabled is the choice list of REDCap field "field_comment_enabled" (Is the section Field Comment Log or Data Resolution Workflow (Data Queries) enabled?), radio: the same choices as "action_tag_help", so the same type.
-type FieldCommentEnabled = ActionTagHelp
-
-// The choices of FieldCommentEnabled, in dictionary order.
-const (
-	FieldCommentEnabledYes FieldCommentEnabled = "1" // Yes
-	FieldCommentEnabledNo  FieldCommentEnabled = "0" // No
-)
-
-// ParseFieldCommentEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFieldCommentEnabled(code string) (FieldCommentEnabled, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// FieldCommentEnabledValues returns every choice in dictionary order.
-func FieldCommentEnabledValues() []FieldCommentEnabled {
-	return ActionTagHelpValues()
-}
-
-// FieldCommentChoosen is the choice list of REDCap field "field_comment_choosen" (Which one is active?), radio. Values are REDCap's raw codes.
+// FieldCommentChoosen is the choice list of REDCap field "field_comment_choosen" (Which one is
+// active?), radio. Values are REDCap's raw codes.
 type FieldCommentChoosen string
 
 // The choices of FieldCommentChoosen, in dictionary order.
@@ -6298,7 +3889,8 @@ func (c FieldCommentChoosen) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c FieldCommentChoosen) Label() string {
 	switch c {
 	case FieldCommentChoosenNone:
@@ -6311,7 +3903,8 @@ func (c FieldCommentChoosen) Label() string {
 	return ""
 }
 
-// ParseFieldCommentChoosen returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseFieldCommentChoosen returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseFieldCommentChoosen(code string) (FieldCommentChoosen, bool) {
 	switch code {
 	case "1", "2", "3":
@@ -6333,463 +3926,8 @@ func decodeFieldCommentChoosen(raw string) redcap.Value[FieldCommentChoosen] {
 	return redcap.Decode(raw, missingCodes, ParseFieldCommentChoosen)
 }
 
-// FieldCommentCreate is the choice list of REDCap field "field_comment_create" (Create a field comment on this field by clicking on the comment icon next to the field. After the comment is saved the…), radio: the same choices as "action_tag_help", so the same type.
-type FieldCommentCreate = ActionTagHelp
-
-// The choices of FieldCommentCreate, in dictionary order.
-const (
-	FieldCommentCreateYes FieldCommentCreate = "1" // Yes
-	FieldCommentCreateNo  FieldCommentCreate = "0" // No
-)
-
-// ParseFieldCommentCreate returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFieldCommentCreate(code string) (FieldCommentCreate, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// FieldCommentCreateValues returns every choice in dictionary order.
-func FieldCommentCreateValues() []FieldCommentCreate {
-	return ActionTagHelpValues()
-}
-
-// FieldCommentLog is the choice list of REDCap field "field_comment_log" (View the field comment log. Visit Field Comment Logs . Optional, download the comment log. Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type FieldCommentLog = ActionTagHelp
-
-// The choices of FieldCommentLog, in dictionary order.
-const (
-	FieldCommentLogYes FieldCommentLog = "1" // Yes
-	FieldCommentLogNo  FieldCommentLog = "0" // No
-)
-
-// ParseFieldCommentLog returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFieldCommentLog(code string) (FieldCommentLog, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// FieldCommentLogValues returns every choice in dictionary order.
-func FieldCommentLogValues() []FieldCommentLog {
-	return ActionTagHelpValues()
-}
-
-// FieldCommentDelete is the choice list of REDCap field "field_comment_delete" (Delete the previously created field comment. Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type FieldCommentDelete = ActionTagHelp
-
-// The choices of FieldCommentDelete, in dictionary order.
-const (
-	FieldCommentDeleteYes FieldCommentDelete = "1" // Yes
-	FieldCommentDeleteNo  FieldCommentDelete = "0" // No
-)
-
-// ParseFieldCommentDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseFieldCommentDelete(code string) (FieldCommentDelete, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// FieldCommentDeleteValues returns every choice in dictionary order.
-func FieldCommentDeleteValues() []FieldCommentDelete {
-	return ActionTagHelpValues()
-}
-
-// CustomLockDisplay is the choice list of REDCap field "custom_lock_display" (Does the page display correctly?), radio: the same choices as "action_tag_help", so the same type.
-type CustomLockDisplay = ActionTagHelp
-
-// The choices of CustomLockDisplay, in dictionary order.
-const (
-	CustomLockDisplayYes CustomLockDisplay = "1" // Yes
-	CustomLockDisplayNo  CustomLockDisplay = "0" // No
-)
-
-// ParseCustomLockDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCustomLockDisplay(code string) (CustomLockDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CustomLockDisplayValues returns every choice in dictionary order.
-func CustomLockDisplayValues() []CustomLockDisplay {
-	return ActionTagHelpValues()
-}
-
-// CustomLockToggle is the choice list of REDCap field "custom_lock_toggle" (1) Toggle the column "Display the Lock option for this instrument?" for the 00 Read Me instrument. 2) Toggle the column…), radio: the same choices as "api_grant_token", so the same type.
-type CustomLockToggle = APIGrantToken
-
-// The choices of CustomLockToggle, in dictionary order.
-const (
-	CustomLockTogglePass CustomLockToggle = "1" // Pass
-	CustomLockToggleFail CustomLockToggle = "0" // Fail
-)
-
-// ParseCustomLockToggle returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCustomLockToggle(code string) (CustomLockToggle, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// CustomLockToggleValues returns every choice in dictionary order.
-func CustomLockToggleValues() []CustomLockToggle {
-	return APIGrantTokenValues()
-}
-
-// CustomLockTextRemove is the choice list of REDCap field "custom_lock_text_remove" (If there is custom text, remove it by clicking the icon), radio: the same choices as "api_grant_token", so the same type.
-type CustomLockTextRemove = APIGrantToken
-
-// The choices of CustomLockTextRemove, in dictionary order.
-const (
-	CustomLockTextRemovePass CustomLockTextRemove = "1" // Pass
-	CustomLockTextRemoveFail CustomLockTextRemove = "0" // Fail
-)
-
-// ParseCustomLockTextRemove returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCustomLockTextRemove(code string) (CustomLockTextRemove, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// CustomLockTextRemoveValues returns every choice in dictionary order.
-func CustomLockTextRemoveValues() []CustomLockTextRemove {
-	return APIGrantTokenValues()
-}
-
-// CustomLockEnabled is the choice list of REDCap field "custom_lock_enabled" (Is there the ability to lock this form at the bottom of the instrument?), radio: the same choices as "action_tag_help", so the same type.
-type CustomLockEnabled = ActionTagHelp
-
-// The choices of CustomLockEnabled, in dictionary order.
-const (
-	CustomLockEnabledYes CustomLockEnabled = "1" // Yes
-	CustomLockEnabledNo  CustomLockEnabled = "0" // No
-)
-
-// ParseCustomLockEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCustomLockEnabled(code string) (CustomLockEnabled, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CustomLockEnabledValues returns every choice in dictionary order.
-func CustomLockEnabledValues() []CustomLockEnabled {
-	return ActionTagHelpValues()
-}
-
-// CustomEsignEnabled is the choice list of REDCap field "custom_esign_enabled" (Is there the ability to E-Sign this form at the bottom of the instrument?), radio: the same choices as "action_tag_help", so the same type.
-type CustomEsignEnabled = ActionTagHelp
-
-// The choices of CustomEsignEnabled, in dictionary order.
-const (
-	CustomEsignEnabledYes CustomEsignEnabled = "1" // Yes
-	CustomEsignEnabledNo  CustomEsignEnabled = "0" // No
-)
-
-// ParseCustomEsignEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCustomEsignEnabled(code string) (CustomEsignEnabled, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CustomEsignEnabledValues returns every choice in dictionary order.
-func CustomEsignEnabledValues() []CustomEsignEnabled {
-	return ActionTagHelpValues()
-}
-
-// CustomLockEsign is the choice list of REDCap field "custom_lock_esign" (Check both "Lock" and "E-Signature" and save. The username/password verification opens. Enter the username and password…), radio: the same choices as "action_tag_help", so the same type.
-type CustomLockEsign = ActionTagHelp
-
-// The choices of CustomLockEsign, in dictionary order.
-const (
-	CustomLockEsignYes CustomLockEsign = "1" // Yes
-	CustomLockEsignNo  CustomLockEsign = "0" // No
-)
-
-// ParseCustomLockEsign returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCustomLockEsign(code string) (CustomLockEsign, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CustomLockEsignValues returns every choice in dictionary order.
-func CustomLockEsignValues() []CustomLockEsign {
-	return ActionTagHelpValues()
-}
-
-// CustomLockActions is the choice list of REDCap field "custom_lock_actions" (Try one or more of following actions: SHOW ALL ROWS Show timestamp / user Hide timestamp / user Show locked Show not lo…), radio: the same choices as "action_tag_help", so the same type.
-type CustomLockActions = ActionTagHelp
-
-// The choices of CustomLockActions, in dictionary order.
-const (
-	CustomLockActionsYes CustomLockActions = "1" // Yes
-	CustomLockActionsNo  CustomLockActions = "0" // No
-)
-
-// ParseCustomLockActions returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCustomLockActions(code string) (CustomLockActions, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CustomLockActionsValues returns every choice in dictionary order.
-func CustomLockActionsValues() []CustomLockActions {
-	return ActionTagHelpValues()
-}
-
-// CustomLockUnlock is the choice list of REDCap field "custom_lock_unlock" (Unlock this form. Does it unlock? If it was E-Signed, was the e-signature removed?), radio: the same choices as "action_tag_help", so the same type.
-type CustomLockUnlock = ActionTagHelp
-
-// The choices of CustomLockUnlock, in dictionary order.
-const (
-	CustomLockUnlockYes CustomLockUnlock = "1" // Yes
-	CustomLockUnlockNo  CustomLockUnlock = "0" // No
-)
-
-// ParseCustomLockUnlock returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseCustomLockUnlock(code string) (CustomLockUnlock, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// CustomLockUnlockValues returns every choice in dictionary order.
-func CustomLockUnlockValues() []CustomLockUnlock {
-	return ActionTagHelpValues()
-}
-
-// DqBlanks is the choice list of REDCap field "dq_blanks" (Execute Rule A "Blank value*". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqBlanks = APIGrantToken
-
-// The choices of DqBlanks, in dictionary order.
-const (
-	DqBlanksPass DqBlanks = "1" // Pass
-	DqBlanksFail DqBlanks = "0" // Fail
-)
-
-// ParseDqBlanks returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqBlanks(code string) (DqBlanks, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqBlanksValues returns every choice in dictionary order.
-func DqBlanksValues() []DqBlanks {
-	return APIGrantTokenValues()
-}
-
-// DqBlankRequired is the choice list of REDCap field "dq_blank_required" (Execute Rule B "Blank values* (required fields only)". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqBlankRequired = APIGrantToken
-
-// The choices of DqBlankRequired, in dictionary order.
-const (
-	DqBlankRequiredPass DqBlankRequired = "1" // Pass
-	DqBlankRequiredFail DqBlankRequired = "0" // Fail
-)
-
-// ParseDqBlankRequired returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqBlankRequired(code string) (DqBlankRequired, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqBlankRequiredValues returns every choice in dictionary order.
-func DqBlankRequiredValues() []DqBlankRequired {
-	return APIGrantTokenValues()
-}
-
-// DqIncorrectType is the choice list of REDCap field "dq_incorrect_type" (Execute Rule C "Field validation errors (incorrect data type)". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqIncorrectType = APIGrantToken
-
-// The choices of DqIncorrectType, in dictionary order.
-const (
-	DqIncorrectTypePass DqIncorrectType = "1" // Pass
-	DqIncorrectTypeFail DqIncorrectType = "0" // Fail
-)
-
-// ParseDqIncorrectType returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqIncorrectType(code string) (DqIncorrectType, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqIncorrectTypeValues returns every choice in dictionary order.
-func DqIncorrectTypeValues() []DqIncorrectType {
-	return APIGrantTokenValues()
-}
-
-// DqOutOfRange is the choice list of REDCap field "dq_out_of_range" (Execute Rule D "Field validation errors (out of range)". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqOutOfRange = APIGrantToken
-
-// The choices of DqOutOfRange, in dictionary order.
-const (
-	DqOutOfRangePass DqOutOfRange = "1" // Pass
-	DqOutOfRangeFail DqOutOfRange = "0" // Fail
-)
-
-// ParseDqOutOfRange returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqOutOfRange(code string) (DqOutOfRange, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqOutOfRangeValues returns every choice in dictionary order.
-func DqOutOfRangeValues() []DqOutOfRange {
-	return APIGrantTokenValues()
-}
-
-// DqOutliers is the choice list of REDCap field "dq_outliers" (Execute Rule E "Outliers for numerical fields (numbers, integers, sliders, calc fields)**". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqOutliers = APIGrantToken
-
-// The choices of DqOutliers, in dictionary order.
-const (
-	DqOutliersPass DqOutliers = "1" // Pass
-	DqOutliersFail DqOutliers = "0" // Fail
-)
-
-// ParseDqOutliers returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqOutliers(code string) (DqOutliers, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqOutliersValues returns every choice in dictionary order.
-func DqOutliersValues() []DqOutliers {
-	return APIGrantTokenValues()
-}
-
-// DqHiddenValues is the choice list of REDCap field "dq_hidden_values" (Execute Rule F "Hidden fields that contain values***". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqHiddenValues = APIGrantToken
-
-// The choices of DqHiddenValues, in dictionary order.
-const (
-	DqHiddenValuesPass DqHiddenValues = "1" // Pass
-	DqHiddenValuesFail DqHiddenValues = "0" // Fail
-)
-
-// ParseDqHiddenValues returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqHiddenValues(code string) (DqHiddenValues, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqHiddenValuesValues returns every choice in dictionary order.
-func DqHiddenValuesValues() []DqHiddenValues {
-	return APIGrantTokenValues()
-}
-
-// DqChoiceInvalid is the choice list of REDCap field "dq_choice_invalid" (Execute Rule G "Multiple choice fields with invalid values*". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqChoiceInvalid = APIGrantToken
-
-// The choices of DqChoiceInvalid, in dictionary order.
-const (
-	DqChoiceInvalidPass DqChoiceInvalid = "1" // Pass
-	DqChoiceInvalidFail DqChoiceInvalid = "0" // Fail
-)
-
-// ParseDqChoiceInvalid returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqChoiceInvalid(code string) (DqChoiceInvalid, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqChoiceInvalidValues returns every choice in dictionary order.
-func DqChoiceInvalidValues() []DqChoiceInvalid {
-	return APIGrantTokenValues()
-}
-
-// DqIncorrectCalc is the choice list of REDCap field "dq_incorrect_calc" (Execute Rule H "Incorrect values for calculated fields". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqIncorrectCalc = APIGrantToken
-
-// The choices of DqIncorrectCalc, in dictionary order.
-const (
-	DqIncorrectCalcPass DqIncorrectCalc = "1" // Pass
-	DqIncorrectCalcFail DqIncorrectCalc = "0" // Fail
-)
-
-// ParseDqIncorrectCalc returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqIncorrectCalc(code string) (DqIncorrectCalc, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqIncorrectCalcValues returns every choice in dictionary order.
-func DqIncorrectCalcValues() []DqIncorrectCalc {
-	return APIGrantTokenValues()
-}
-
-// DqMissingDataCodes is the choice list of REDCap field "dq_missing_data_codes" (Execute Rule I "Fields containing "missing data codes"". View the results.), radio: the same choices as "api_grant_token", so the same type.
-type DqMissingDataCodes = APIGrantToken
-
-// The choices of DqMissingDataCodes, in dictionary order.
-const (
-	DqMissingDataCodesPass DqMissingDataCodes = "1" // Pass
-	DqMissingDataCodesFail DqMissingDataCodes = "0" // Fail
-)
-
-// ParseDqMissingDataCodes returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqMissingDataCodes(code string) (DqMissingDataCodes, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// DqMissingDataCodesValues returns every choice in dictionary order.
-func DqMissingDataCodesValues() []DqMissingDataCodes {
-	return APIGrantTokenValues()
-}
-
-// DqCustomRealTime is the choice list of REDCap field "dq_custom_real_time" (Enter only 2 characters into the open text field. Save the form and the custom data quality rule should be executed in…), radio: the same choices as "action_tag_help", so the same type.
-type DqCustomRealTime = ActionTagHelp
-
-// The choices of DqCustomRealTime, in dictionary order.
-const (
-	DqCustomRealTimeYes DqCustomRealTime = "1" // Yes
-	DqCustomRealTimeNo  DqCustomRealTime = "0" // No
-)
-
-// ParseDqCustomRealTime returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqCustomRealTime(code string) (DqCustomRealTime, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DqCustomRealTimeValues returns every choice in dictionary order.
-func DqCustomRealTimeValues() []DqCustomRealTime {
-	return ActionTagHelpValues()
-}
-
-// DqCustomCreate is the choice list of REDCap field "dq_custom_create" (Create a custom rule that the custom text in the field "dq_custom" must be no longer than 10 characters. Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type DqCustomCreate = ActionTagHelp
-
-// The choices of DqCustomCreate, in dictionary order.
-const (
-	DqCustomCreateYes DqCustomCreate = "1" // Yes
-	DqCustomCreateNo  DqCustomCreate = "0" // No
-)
-
-// ParseDqCustomCreate returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqCustomCreate(code string) (DqCustomCreate, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DqCustomCreateValues returns every choice in dictionary order.
-func DqCustomCreateValues() []DqCustomCreate {
-	return ActionTagHelpValues()
-}
-
-// DqCustomExecute is the choice list of REDCap field "dq_custom_execute" (Execute the custom rule you created Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type DqCustomExecute = ActionTagHelp
-
-// The choices of DqCustomExecute, in dictionary order.
-const (
-	DqCustomExecuteYes DqCustomExecute = "1" // Yes
-	DqCustomExecuteNo  DqCustomExecute = "0" // No
-)
-
-// ParseDqCustomExecute returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqCustomExecute(code string) (DqCustomExecute, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DqCustomExecuteValues returns every choice in dictionary order.
-func DqCustomExecuteValues() []DqCustomExecute {
-	return ActionTagHelpValues()
-}
-
-// DqCustomDelete is the choice list of REDCap field "dq_custom_delete" (Delete the custom rule you created. Did it work?), radio: the same choices as "action_tag_help", so the same type.
-type DqCustomDelete = ActionTagHelp
-
-// The choices of DqCustomDelete, in dictionary order.
-const (
-	DqCustomDeleteYes DqCustomDelete = "1" // Yes
-	DqCustomDeleteNo  DqCustomDelete = "0" // No
-)
-
-// ParseDqCustomDelete returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseDqCustomDelete(code string) (DqCustomDelete, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// DqCustomDeleteValues returns every choice in dictionary order.
-func DqCustomDeleteValues() []DqCustomDelete {
-	return ActionTagHelpValues()
-}
-
-// DqDownload is the choice list of REDCap field "dq_download" (Optional: Download and upload Data Quality Rules), radio. Values are REDCap's raw codes.
+// DqDownload is the choice list of REDCap field "dq_download" (Optional: Download and upload Data
+// Quality Rules), radio. Values are REDCap's raw codes.
 type DqDownload string
 
 // The choices of DqDownload, in dictionary order.
@@ -6804,7 +3942,8 @@ func (c DqDownload) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c DqDownload) Label() string {
 	switch c {
 	case DqDownloadYes:
@@ -6839,8 +3978,9 @@ func decodeDqDownload(raw string) redcap.Value[DqDownload] {
 	return redcap.Decode(raw, missingCodes, ParseDqDownload)
 }
 
-// APIGrantToken is the choice list of REDCap field "api_grant_token" (Grant yourself an API token), radio. Values are REDCap's raw codes.
-// 68 other fields have the same choices and share the type (aliases of it).
+// APIGrantToken is the choice list of REDCap field "api_grant_token" (Grant yourself an API token),
+// radio. Values are REDCap's raw codes.
+// 68 other fields have the same choices and share the type (aliases of it, below).
 type APIGrantToken string
 
 // The choices of APIGrantToken, in dictionary order.
@@ -6854,7 +3994,8 @@ func (c APIGrantToken) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c APIGrantToken) Label() string {
 	switch c {
 	case APIGrantTokenPass:
@@ -6865,7 +4006,8 @@ func (c APIGrantToken) Label() string {
 	return ""
 }
 
-// ParseAPIGrantToken returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseAPIGrantToken returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseAPIGrantToken(code string) (APIGrantToken, bool) {
 	switch code {
 	case "1", "0":
@@ -6887,64 +4029,202 @@ func decodeAPIGrantToken(raw string) redcap.Value[APIGrantToken] {
 	return redcap.Decode(raw, missingCodes, ParseAPIGrantToken)
 }
 
-// APITokenRegenerate is the choice list of REDCap field "api_token_regenerate" (Regenerate the API token), radio: the same choices as "api_grant_token", so the same type.
-type APITokenRegenerate = APIGrantToken
-
-// The choices of APITokenRegenerate, in dictionary order.
-const (
-	APITokenRegeneratePass APITokenRegenerate = "1" // Pass
-	APITokenRegenerateFail APITokenRegenerate = "0" // Fail
+// The fields with the same choices as "api_grant_token" share APIGrantToken: their values are its
+// constants, ParseAPIGrantToken and APIGrantTokenValues serve them.
+type (
+	// BaseConfigFileStructure is REDCap field "base_config_file_structure" (TEST 1: Establish basic
+	// REDCap file structure), radio.
+	BaseConfigFileStructure = APIGrantToken
+	// BaseConfigTableRedcapConfig is REDCap field "base_config_table_redcap_config" (TEST 2: Connect to
+	// the table named "redcap_conf…), radio.
+	BaseConfigTableRedcapConfig = APIGrantToken
+	// BaseConfigDbStructure is REDCap field "base_config_db_structure" (TEST 3: Check REDCap database
+	// table structure), radio.
+	BaseConfigDbStructure = APIGrantToken
+	// BaseConfigCurl is REDCap field "base_config_curl" (TEST 4: Check if PHP cURL extension is
+	// installed), radio.
+	BaseConfigCurl = APIGrantToken
+	// BaseConfigConsortiumServer is REDCap field "base_config_consortium_server" (TEST 5: Checking
+	// communication with REDCap Cons…), radio.
+	BaseConfigConsortiumServer = APIGrantToken
+	// BaseConfigCron is REDCap field "base_config_cron" (TEST 6: Check if REDCap Cron Job is running),
+	// radio.
+	BaseConfigCron = APIGrantToken
+	// BaseConfigSsl is REDCap field "base_config_ssl" (Using SSL), radio.
+	BaseConfigSsl = APIGrantToken
+	// BaseConfigPhpVersion is REDCap field "base_config_php_version" (Using PHP 7.2.5 or higher),
+	// radio.
+	BaseConfigPhpVersion = APIGrantToken
+	// BaseConfigMysqlVersion is REDCap field "base_config_mysql_version" (Using MySQL 5.5.5 or higher),
+	// radio.
+	BaseConfigMysqlVersion = APIGrantToken
+	// BaseConfigGdLibrary is REDCap field "base_config_gd_library" (GD library (version 2 or higher) is
+	// installed), radio.
+	BaseConfigGdLibrary = APIGrantToken
+	// BaseConfigPhpFileinfo is REDCap field "base_config_php_fileinfo" (PHP Fileinfo extension is
+	// installed), radio.
+	BaseConfigPhpFileinfo = APIGrantToken
+	// BaseConfigSendEmails is REDCap field "base_config_send_emails" (REDCap is able to send emails),
+	// radio.
+	BaseConfigSendEmails = APIGrantToken
+	// BaseConfigWebTempWritable is REDCap field "base_config_web_temp_writable" (The REDCap web
+	// server's temp directory is writa…), radio.
+	BaseConfigWebTempWritable = APIGrantToken
+	// BaseConfigTempDir is REDCap field "base_config_temp_dir" ("temp" directory is writable), radio.
+	BaseConfigTempDir = APIGrantToken
+	// BaseConfigFileUploads is REDCap field "base_config_file_uploads" (File upload directory is
+	// writable), radio.
+	BaseConfigFileUploads = APIGrantToken
+	// BaseConfigModulesWritable is REDCap field "base_config_modules_writable" ("modules" directory is
+	// writable), radio.
+	BaseConfigModulesWritable = APIGrantToken
+	// TestFinalResult is REDCap field "test_final_result" (Final Test Results), radio.
+	TestFinalResult = APIGrantToken
+	// ConfigFileStructure is REDCap field "config_file_structure" (TEST 1: Establish basic REDCap file
+	// structure B…), radio.
+	ConfigFileStructure = APIGrantToken
+	// ConfigTableRedcapConfig is REDCap field "config_table_redcap_config" (TEST 2: Connect to the
+	// table named "redcap_conf…), radio.
+	ConfigTableRedcapConfig = APIGrantToken
+	// ConfigDbStructure is REDCap field "config_db_structure" (TEST 3: Check REDCap database table
+	// structure), radio.
+	ConfigDbStructure = APIGrantToken
+	// ConfigCurl is REDCap field "config_curl" (TEST 4: Check if PHP cURL extension is installed),
+	// radio.
+	ConfigCurl = APIGrantToken
+	// ConfigConsortiumServer is REDCap field "config_consortium_server" (TEST 5: Checking communication
+	// with REDCap Cons…), radio.
+	ConfigConsortiumServer = APIGrantToken
+	// ConfigCron is REDCap field "config_cron" (TEST 6: Check if REDCap Cron Job is running), radio.
+	ConfigCron = APIGrantToken
+	// ConfigSsl is REDCap field "config_ssl" (Using SSL), radio.
+	ConfigSsl = APIGrantToken
+	// ConfigPhpVersion is REDCap field "config_php_version" (Using PHP 7.2.5 or higher), radio.
+	ConfigPhpVersion = APIGrantToken
+	// ConfigMysqlVersion is REDCap field "config_mysql_version" (Using MySQL 5.5.5 or higher), radio.
+	ConfigMysqlVersion = APIGrantToken
+	// ConfigGdLibrary is REDCap field "config_gd_library" (GD library (version 2 or higher) is
+	// installed), radio.
+	ConfigGdLibrary = APIGrantToken
+	// ConfigPhpFileinfo is REDCap field "config_php_fileinfo" (PHP Fileinfo extension is installed),
+	// radio.
+	ConfigPhpFileinfo = APIGrantToken
+	// ConfigSendEmails is REDCap field "config_send_emails" (REDCap is able to send emails), radio.
+	ConfigSendEmails = APIGrantToken
+	// ConfigWebTempWritable is REDCap field "config_web_temp_writable" (The REDCap web server's temp
+	// directory is writa…), radio.
+	ConfigWebTempWritable = APIGrantToken
+	// ConfigTempDir is REDCap field "config_temp_dir" ("temp" directory is writable), radio.
+	ConfigTempDir = APIGrantToken
+	// ConfigFileUploads is REDCap field "config_file_uploads" (File upload directory is writable),
+	// radio.
+	ConfigFileUploads = APIGrantToken
+	// ConfigModulesWritable is REDCap field "config_modules_writable" ("modules" directory is
+	// writable), radio.
+	ConfigModulesWritable = APIGrantToken
+	// DictionaryUpload is REDCap field "dictionary_upload" (Either create a new project or use another
+	// test…), radio.
+	DictionaryUpload = APIGrantToken
+	// UserRoleModify is REDCap field "user_role_modify" (In the "Temp" user rights, check "Project
+	// Disig…), radio.
+	UserRoleModify = APIGrantToken
+	// UserRightsAssignRole is REDCap field "user_rights_assign_role" (Assign a new user to the role
+	// "Temp"), radio.
+	UserRightsAssignRole = APIGrantToken
+	// UserRightsChangeRole is REDCap field "user_rights_change_role" (Re-assign the user the role of
+	// "Data Entry". (c…), radio.
+	UserRightsChangeRole = APIGrantToken
+	// UserRightsRemoveRole is REDCap field "user_rights_remove_role" (Remove the user from the role of
+	// "Data Entry".…), radio.
+	UserRightsRemoveRole = APIGrantToken
+	// UserRightsDeleteUser is REDCap field "user_rights_delete_user" (Delete the user from the project.
+	// 1) Click on t…), radio.
+	UserRightsDeleteUser = APIGrantToken
+	// UserRightsUploadDownload is REDCap field "user_rights_upload_download" (Try out the "Upload or
+	// download users, roles, a…), radio.
+	UserRightsUploadDownload = APIGrantToken
+	// URLShortWorks is REDCap field "url_short_works" (Open URL Shortener in a new tab. . Enter in a
+	// U…), radio.
+	URLShortWorks = APIGrantToken
+	// ProjectCreateScratch is REDCap field "project_create_scratch" (Create a project from scratch.),
+	// radio.
+	ProjectCreateScratch = APIGrantToken
+	// ProjectCreateTemplate is REDCap field "project_create_template" (Create a project from a
+	// template.), radio.
+	ProjectCreateTemplate = APIGrantToken
+	// ProjectCreateXML is REDCap field "project_create_xml" (Create a project from a XML.), radio.
+	ProjectCreateXML = APIGrantToken
+	// FileRepoOpen is REDCap field "file_repo_open" (Navigate to the File Repository. Open File Repo…),
+	// radio.
+	FileRepoOpen = APIGrantToken
+	// FileRepoDownload is REDCap field "file_repo_download" (Download the file "Test text document". If
+	// the…), radio.
+	FileRepoDownload = APIGrantToken
+	// FileRepoUpload is REDCap field "file_repo_upload" (Upload the recently download text file, or
+	// anot…), radio.
+	FileRepoUpload = APIGrantToken
+	// FileRepoEmail is REDCap field "file_repo_email" (Email the file securely. It is the email icon
+	// l…), radio.
+	FileRepoEmail = APIGrantToken
+	// FileRepoDelete is REDCap field "file_repo_delete" (Delete the recently upload file. Do NOT
+	// delete…), radio.
+	FileRepoDelete = APIGrantToken
+	// XMLImportProject is REDCap field "xml_import_project" (Create a new project via uploading a
+	// project XM…), radio.
+	XMLImportProject = APIGrantToken
+	// TemplateProject is REDCap field "template_project" (Create a project by using a template. The
+	// purpo…), radio.
+	TemplateProject = APIGrantToken
+	// ProjectDelete is REDCap field "project_delete" (The project was deleted. Please make sure this…),
+	// radio.
+	ProjectDelete = APIGrantToken
+	// DataReportAll is REDCap field "data_report_all" (View the "All Data" report.), radio.
+	DataReportAll = APIGrantToken
+	// DataReportsExport is REDCap field "data_reports_export" (Export "All Data"), radio.
+	DataReportsExport = APIGrantToken
+	// DataReportsStats is REDCap field "data_reports_stats" (View the "Stats and Charts"), radio.
+	DataReportsStats = APIGrantToken
+	// DataExportCustom is REDCap field "data_export_custom" (Make a custom selection and view the
+	// report), radio.
+	DataExportCustom = APIGrantToken
+	// CustomLockToggle is REDCap field "custom_lock_toggle" (1) Toggle the column "Display the Lock
+	// option f…), radio.
+	CustomLockToggle = APIGrantToken
+	// CustomLockTextRemove is REDCap field "custom_lock_text_remove" (If there is custom text, remove
+	// it by clicking…), radio.
+	CustomLockTextRemove = APIGrantToken
+	// DqBlanks is REDCap field "dq_blanks" (Execute Rule A "Blank value*". View the results.), radio.
+	DqBlanks = APIGrantToken
+	// DqBlankRequired is REDCap field "dq_blank_required" (Execute Rule B "Blank values* (required
+	// fields…), radio.
+	DqBlankRequired = APIGrantToken
+	// DqIncorrectType is REDCap field "dq_incorrect_type" (Execute Rule C "Field validation errors
+	// (incorr…), radio.
+	DqIncorrectType = APIGrantToken
+	// DqOutOfRange is REDCap field "dq_out_of_range" (Execute Rule D "Field validation errors (out
+	// of…), radio.
+	DqOutOfRange = APIGrantToken
+	// DqOutliers is REDCap field "dq_outliers" (Execute Rule E "Outliers for numerical fields (…),
+	// radio.
+	DqOutliers = APIGrantToken
+	// DqHiddenValues is REDCap field "dq_hidden_values" (Execute Rule F "Hidden fields that contain
+	// valu…), radio.
+	DqHiddenValues = APIGrantToken
+	// DqChoiceInvalid is REDCap field "dq_choice_invalid" (Execute Rule G "Multiple choice fields with
+	// inv…), radio.
+	DqChoiceInvalid = APIGrantToken
+	// DqIncorrectCalc is REDCap field "dq_incorrect_calc" (Execute Rule H "Incorrect values for
+	// calculated…), radio.
+	DqIncorrectCalc = APIGrantToken
+	// DqMissingDataCodes is REDCap field "dq_missing_data_codes" (Execute Rule I "Fields containing
+	// "missing data…), radio.
+	DqMissingDataCodes = APIGrantToken
+	// APITokenRegenerate is REDCap field "api_token_regenerate" (Regenerate the API token), radio.
+	APITokenRegenerate = APIGrantToken
 )
 
-// ParseAPITokenRegenerate returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAPITokenRegenerate(code string) (APITokenRegenerate, bool) {
-	return ParseAPIGrantToken(code)
-}
-
-// APITokenRegenerateValues returns every choice in dictionary order.
-func APITokenRegenerateValues() []APITokenRegenerate {
-	return APIGrantTokenValues()
-}
-
-// APITestingPass is the choice list of REDCap field "api_testing_pass" (Does API management page load correctly?), radio: the same choices as "action_tag_help", so the same type.
-type APITestingPass = ActionTagHelp
-
-// The choices of APITestingPass, in dictionary order.
-const (
-	APITestingPassYes APITestingPass = "1" // Yes
-	APITestingPassNo  APITestingPass = "0" // No
-)
-
-// ParseAPITestingPass returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAPITestingPass(code string) (APITestingPass, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// APITestingPassValues returns every choice in dictionary order.
-func APITestingPassValues() []APITestingPass {
-	return ActionTagHelpValues()
-}
-
-// MobileAppSystem is the choice list of REDCap field "mobile_app_system" (Is the mobile app enabled at the system level?), radio: the same choices as "action_tag_help", so the same type.
-type MobileAppSystem = ActionTagHelp
-
-// The choices of MobileAppSystem, in dictionary order.
-const (
-	MobileAppSystemYes MobileAppSystem = "1" // Yes
-	MobileAppSystemNo  MobileAppSystem = "0" // No
-)
-
-// ParseMobileAppSystem returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMobileAppSystem(code string) (MobileAppSystem, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MobileAppSystemValues returns every choice in dictionary order.
-func MobileAppSystemValues() []MobileAppSystem {
-	return ActionTagHelpValues()
-}
-
-// MobileAppDownload is the choice list of REDCap field "mobile_app_download" (Download the mobile app if it is not already download), radio. Values are REDCap's raw codes.
+// MobileAppDownload is the choice list of REDCap field "mobile_app_download" (Download the mobile
+// app if it is not already download), radio. Values are REDCap's raw codes.
 type MobileAppDownload string
 
 // The choices of MobileAppDownload, in dictionary order.
@@ -6958,7 +4238,8 @@ func (c MobileAppDownload) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c MobileAppDownload) Label() string {
 	switch c {
 	case MobileAppDownloadDownloaded:
@@ -6969,7 +4250,8 @@ func (c MobileAppDownload) Label() string {
 	return ""
 }
 
-// ParseMobileAppDownload returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseMobileAppDownload returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseMobileAppDownload(code string) (MobileAppDownload, bool) {
 	switch code {
 	case "1", "0":
@@ -6991,368 +4273,8 @@ func decodeMobileAppDownload(raw string) redcap.Value[MobileAppDownload] {
 	return redcap.Decode(raw, missingCodes, ParseMobileAppDownload)
 }
 
-// MobileAppSetUp is the choice list of REDCap field "mobile_app_set_up" (Did the Mobile App Set Up work?), radio: the same choices as "action_tag_help", so the same type.
-type MobileAppSetUp = ActionTagHelp
-
-// The choices of MobileAppSetUp, in dictionary order.
-const (
-	MobileAppSetUpYes MobileAppSetUp = "1" // Yes
-	MobileAppSetUpNo  MobileAppSetUp = "0" // No
-)
-
-// ParseMobileAppSetUp returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMobileAppSetUp(code string) (MobileAppSetUp, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MobileAppSetUpValues returns every choice in dictionary order.
-func MobileAppSetUpValues() []MobileAppSetUp {
-	return ActionTagHelpValues()
-}
-
-// MobileAppPagesLoad is the choice list of REDCap field "mobile_app_pages_load" (Did the tabs/pages load correctly?), radio: the same choices as "action_tag_help", so the same type.
-type MobileAppPagesLoad = ActionTagHelp
-
-// The choices of MobileAppPagesLoad, in dictionary order.
-const (
-	MobileAppPagesLoadYes MobileAppPagesLoad = "1" // Yes
-	MobileAppPagesLoadNo  MobileAppPagesLoad = "0" // No
-)
-
-// ParseMobileAppPagesLoad returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseMobileAppPagesLoad(code string) (MobileAppPagesLoad, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// MobileAppPagesLoadValues returns every choice in dictionary order.
-func MobileAppPagesLoadValues() []MobileAppPagesLoad {
-	return ActionTagHelpValues()
-}
-
-// EmTestWorking1 is the choice list of REDCap field "em_test_working_1" (Is EM 1 working properly), radio: the same choices as "action_tag_help", so the same type.
-type EmTestWorking1 = ActionTagHelp
-
-// The choices of EmTestWorking1, in dictionary order.
-const (
-	EmTestWorking1Yes EmTestWorking1 = "1" // Yes
-	EmTestWorking1No  EmTestWorking1 = "0" // No
-)
-
-// ParseEmTestWorking1 returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseEmTestWorking1(code string) (EmTestWorking1, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// EmTestWorking1Values returns every choice in dictionary order.
-func EmTestWorking1Values() []EmTestWorking1 {
-	return ActionTagHelpValues()
-}
-
-// EmTestWorking2 is the choice list of REDCap field "em_test_working_2" (Is EM 2 working properly), radio: the same choices as "action_tag_help", so the same type.
-type EmTestWorking2 = ActionTagHelp
-
-// The choices of EmTestWorking2, in dictionary order.
-const (
-	EmTestWorking2Yes EmTestWorking2 = "1" // Yes
-	EmTestWorking2No  EmTestWorking2 = "0" // No
-)
-
-// ParseEmTestWorking2 returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseEmTestWorking2(code string) (EmTestWorking2, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// EmTestWorking2Values returns every choice in dictionary order.
-func EmTestWorking2Values() []EmTestWorking2 {
-	return ActionTagHelpValues()
-}
-
-// EmTestWorking3 is the choice list of REDCap field "em_test_working_3" (Is EM 3 working properly), radio: the same choices as "action_tag_help", so the same type.
-type EmTestWorking3 = ActionTagHelp
-
-// The choices of EmTestWorking3, in dictionary order.
-const (
-	EmTestWorking3Yes EmTestWorking3 = "1" // Yes
-	EmTestWorking3No  EmTestWorking3 = "0" // No
-)
-
-// ParseEmTestWorking3 returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseEmTestWorking3(code string) (EmTestWorking3, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// EmTestWorking3Values returns every choice in dictionary order.
-func EmTestWorking3Values() []EmTestWorking3 {
-	return ActionTagHelpValues()
-}
-
-// NotificationsDisplays is the choice list of REDCap field "notifications_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type NotificationsDisplays = ActionTagHelp
-
-// The choices of NotificationsDisplays, in dictionary order.
-const (
-	NotificationsDisplaysYes NotificationsDisplays = "1" // Yes
-	NotificationsDisplaysNo  NotificationsDisplays = "0" // No
-)
-
-// ParseNotificationsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseNotificationsDisplays(code string) (NotificationsDisplays, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// NotificationsDisplaysValues returns every choice in dictionary order.
-func NotificationsDisplaysValues() []NotificationsDisplays {
-	return ActionTagHelpValues()
-}
-
-// SystemStatsDisplays is the choice list of REDCap field "system_stats_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type SystemStatsDisplays = ActionTagHelp
-
-// The choices of SystemStatsDisplays, in dictionary order.
-const (
-	SystemStatsDisplaysYes SystemStatsDisplays = "1" // Yes
-	SystemStatsDisplaysNo  SystemStatsDisplays = "0" // No
-)
-
-// ParseSystemStatsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseSystemStatsDisplays(code string) (SystemStatsDisplays, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// SystemStatsDisplaysValues returns every choice in dictionary order.
-func SystemStatsDisplaysValues() []SystemStatsDisplays {
-	return ActionTagHelpValues()
-}
-
-// SystemActivityDisplays is the choice list of REDCap field "system_activity_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type SystemActivityDisplays = ActionTagHelp
-
-// The choices of SystemActivityDisplays, in dictionary order.
-const (
-	SystemActivityDisplaysYes SystemActivityDisplays = "1" // Yes
-	SystemActivityDisplaysNo  SystemActivityDisplays = "0" // No
-)
-
-// ParseSystemActivityDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseSystemActivityDisplays(code string) (SystemActivityDisplays, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// SystemActivityDisplaysValues returns every choice in dictionary order.
-func SystemActivityDisplaysValues() []SystemActivityDisplays {
-	return ActionTagHelpValues()
-}
-
-// SystemGraphsDisplays is the choice list of REDCap field "system_graphs_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type SystemGraphsDisplays = ActionTagHelp
-
-// The choices of SystemGraphsDisplays, in dictionary order.
-const (
-	SystemGraphsDisplaysYes SystemGraphsDisplays = "1" // Yes
-	SystemGraphsDisplaysNo  SystemGraphsDisplays = "0" // No
-)
-
-// ParseSystemGraphsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseSystemGraphsDisplays(code string) (SystemGraphsDisplays, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// SystemGraphsDisplaysValues returns every choice in dictionary order.
-func SystemGraphsDisplaysValues() []SystemGraphsDisplays {
-	return ActionTagHelpValues()
-}
-
-// SystemMapDisplays is the choice list of REDCap field "system_map_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type SystemMapDisplays = ActionTagHelp
-
-// The choices of SystemMapDisplays, in dictionary order.
-const (
-	SystemMapDisplaysYes SystemMapDisplays = "1" // Yes
-	SystemMapDisplaysNo  SystemMapDisplays = "0" // No
-)
-
-// ParseSystemMapDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseSystemMapDisplays(code string) (SystemMapDisplays, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// SystemMapDisplaysValues returns every choice in dictionary order.
-func SystemMapDisplaysValues() []SystemMapDisplays {
-	return ActionTagHelpValues()
-}
-
-// BrowseProjectsDisplays is the choice list of REDCap field "browse_projects_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type BrowseProjectsDisplays = ActionTagHelp
-
-// The choices of BrowseProjectsDisplays, in dictionary order.
-const (
-	BrowseProjectsDisplaysYes BrowseProjectsDisplays = "1" // Yes
-	BrowseProjectsDisplaysNo  BrowseProjectsDisplays = "0" // No
-)
-
-// ParseBrowseProjectsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBrowseProjectsDisplays(code string) (BrowseProjectsDisplays, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BrowseProjectsDisplaysValues returns every choice in dictionary order.
-func BrowseProjectsDisplaysValues() []BrowseProjectsDisplays {
-	return ActionTagHelpValues()
-}
-
-// BrowseProjectsName is the choice list of REDCap field "browse_projects_name" (Search for a key word in this project's name. Did this project's name come up?), radio: the same choices as "action_tag_help", so the same type.
-type BrowseProjectsName = ActionTagHelp
-
-// The choices of BrowseProjectsName, in dictionary order.
-const (
-	BrowseProjectsNameYes BrowseProjectsName = "1" // Yes
-	BrowseProjectsNameNo  BrowseProjectsName = "0" // No
-)
-
-// ParseBrowseProjectsName returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBrowseProjectsName(code string) (BrowseProjectsName, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BrowseProjectsNameValues returns every choice in dictionary order.
-func BrowseProjectsNameValues() []BrowseProjectsName {
-	return ActionTagHelpValues()
-}
-
-// ProjectSettingsDisplays is the choice list of REDCap field "project_settings_displays" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type ProjectSettingsDisplays = ActionTagHelp
-
-// The choices of ProjectSettingsDisplays, in dictionary order.
-const (
-	ProjectSettingsDisplaysYes ProjectSettingsDisplays = "1" // Yes
-	ProjectSettingsDisplaysNo  ProjectSettingsDisplays = "0" // No
-)
-
-// ParseProjectSettingsDisplays returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseProjectSettingsDisplays(code string) (ProjectSettingsDisplays, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// ProjectSettingsDisplaysValues returns every choice in dictionary order.
-func ProjectSettingsDisplaysValues() []ProjectSettingsDisplays {
-	return ActionTagHelpValues()
-}
-
-// ProjectSettingsModify is the choice list of REDCap field "project_settings_modify" (Modify a setting: Did it save correctly? Suggested setting to modify. Custom text to display at top of Project Home pag…), radio: the same choices as "action_tag_help", so the same type.
-type ProjectSettingsModify = ActionTagHelp
-
-// The choices of ProjectSettingsModify, in dictionary order.
-const (
-	ProjectSettingsModifyYes ProjectSettingsModify = "1" // Yes
-	ProjectSettingsModifyNo  ProjectSettingsModify = "0" // No
-)
-
-// ParseProjectSettingsModify returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseProjectSettingsModify(code string) (ProjectSettingsModify, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// ProjectSettingsModifyValues returns every choice in dictionary order.
-func ProjectSettingsModifyValues() []ProjectSettingsModify {
-	return ActionTagHelpValues()
-}
-
-// SurveyLinkLookupDisplay is the choice list of REDCap field "survey_link_lookup_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type SurveyLinkLookupDisplay = ActionTagHelp
-
-// The choices of SurveyLinkLookupDisplay, in dictionary order.
-const (
-	SurveyLinkLookupDisplayYes SurveyLinkLookupDisplay = "1" // Yes
-	SurveyLinkLookupDisplayNo  SurveyLinkLookupDisplay = "0" // No
-)
-
-// ParseSurveyLinkLookupDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseSurveyLinkLookupDisplay(code string) (SurveyLinkLookupDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// SurveyLinkLookupDisplayValues returns every choice in dictionary order.
-func SurveyLinkLookupDisplayValues() []SurveyLinkLookupDisplay {
-	return ActionTagHelpValues()
-}
-
-// BrowseUsersDisplay is the choice list of REDCap field "browse_users_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type BrowseUsersDisplay = ActionTagHelp
-
-// The choices of BrowseUsersDisplay, in dictionary order.
-const (
-	BrowseUsersDisplayYes BrowseUsersDisplay = "1" // Yes
-	BrowseUsersDisplayNo  BrowseUsersDisplay = "0" // No
-)
-
-// ParseBrowseUsersDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBrowseUsersDisplay(code string) (BrowseUsersDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BrowseUsersDisplayValues returns every choice in dictionary order.
-func BrowseUsersDisplayValues() []BrowseUsersDisplay {
-	return ActionTagHelpValues()
-}
-
-// BrowseUsersYouDisplay is the choice list of REDCap field "browse_users_you_display" (Search for your username, first name, last name or primary email. Do you come up?), radio: the same choices as "action_tag_help", so the same type.
-type BrowseUsersYouDisplay = ActionTagHelp
-
-// The choices of BrowseUsersYouDisplay, in dictionary order.
-const (
-	BrowseUsersYouDisplayYes BrowseUsersYouDisplay = "1" // Yes
-	BrowseUsersYouDisplayNo  BrowseUsersYouDisplay = "0" // No
-)
-
-// ParseBrowseUsersYouDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBrowseUsersYouDisplay(code string) (BrowseUsersYouDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BrowseUsersYouDisplayValues returns every choice in dictionary order.
-func BrowseUsersYouDisplayValues() []BrowseUsersYouDisplay {
-	return ActionTagHelpValues()
-}
-
-// ViewUsersDisplay is the choice list of REDCap field "view_users_display" (Click on the tab "View User List by Criteria" Does the page display correctly), radio: the same choices as "action_tag_help", so the same type.
-type ViewUsersDisplay = ActionTagHelp
-
-// The choices of ViewUsersDisplay, in dictionary order.
-const (
-	ViewUsersDisplayYes ViewUsersDisplay = "1" // Yes
-	ViewUsersDisplayNo  ViewUsersDisplay = "0" // No
-)
-
-// ParseViewUsersDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseViewUsersDisplay(code string) (ViewUsersDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// ViewUsersDisplayValues returns every choice in dictionary order.
-func ViewUsersDisplayValues() []ViewUsersDisplay {
-	return ActionTagHelpValues()
-}
-
-// UserAllowListDisplay is the choice list of REDCap field "user_allow_list_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type UserAllowListDisplay = ActionTagHelp
-
-// The choices of UserAllowListDisplay, in dictionary order.
-const (
-	UserAllowListDisplayYes UserAllowListDisplay = "1" // Yes
-	UserAllowListDisplayNo  UserAllowListDisplay = "0" // No
-)
-
-// ParseUserAllowListDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUserAllowListDisplay(code string) (UserAllowListDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UserAllowListDisplayValues returns every choice in dictionary order.
-func UserAllowListDisplayValues() []UserAllowListDisplay {
-	return ActionTagHelpValues()
-}
-
-// UserAllowListEnabled is the choice list of REDCap field "user_allow_list_enabled" (Is the User Allow list enabled?), radio. Values are REDCap's raw codes.
+// UserAllowListEnabled is the choice list of REDCap field "user_allow_list_enabled" (Is the User
+// Allow list enabled?), radio. Values are REDCap's raw codes.
 type UserAllowListEnabled string
 
 // The choices of UserAllowListEnabled, in dictionary order.
@@ -7366,7 +4288,8 @@ func (c UserAllowListEnabled) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c UserAllowListEnabled) Label() string {
 	switch c {
 	case UserAllowListEnabledYesItIsEnabled:
@@ -7377,7 +4300,8 @@ func (c UserAllowListEnabled) Label() string {
 	return ""
 }
 
-// ParseUserAllowListEnabled returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseUserAllowListEnabled returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParseUserAllowListEnabled(code string) (UserAllowListEnabled, bool) {
 	switch code {
 	case "1", "0":
@@ -7399,140 +4323,8 @@ func decodeUserAllowListEnabled(raw string) redcap.Value[UserAllowListEnabled] {
 	return redcap.Decode(raw, missingCodes, ParseUserAllowListEnabled)
 }
 
-// EmailUsersDisplay is the choice list of REDCap field "email_users_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type EmailUsersDisplay = ActionTagHelp
-
-// The choices of EmailUsersDisplay, in dictionary order.
-const (
-	EmailUsersDisplayYes EmailUsersDisplay = "1" // Yes
-	EmailUsersDisplayNo  EmailUsersDisplay = "0" // No
-)
-
-// ParseEmailUsersDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseEmailUsersDisplay(code string) (EmailUsersDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// EmailUsersDisplayValues returns every choice in dictionary order.
-func EmailUsersDisplayValues() []EmailUsersDisplay {
-	return ActionTagHelpValues()
-}
-
-// EmailUsersTest is the choice list of REDCap field "email_users_test" (Click on "Send test email". Did a pop up display that the test email was sent?), radio: the same choices as "action_tag_help", so the same type.
-type EmailUsersTest = ActionTagHelp
-
-// The choices of EmailUsersTest, in dictionary order.
-const (
-	EmailUsersTestYes EmailUsersTest = "1" // Yes
-	EmailUsersTestNo  EmailUsersTest = "0" // No
-)
-
-// ParseEmailUsersTest returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseEmailUsersTest(code string) (EmailUsersTest, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// EmailUsersTestValues returns every choice in dictionary order.
-func EmailUsersTestValues() []EmailUsersTest {
-	return ActionTagHelpValues()
-}
-
-// EmailUsersTestReceived is the choice list of REDCap field "email_users_test_received" (Was the email received?), radio: the same choices as "action_tag_help", so the same type.
-type EmailUsersTestReceived = ActionTagHelp
-
-// The choices of EmailUsersTestReceived, in dictionary order.
-const (
-	EmailUsersTestReceivedYes EmailUsersTestReceived = "1" // Yes
-	EmailUsersTestReceivedNo  EmailUsersTestReceived = "0" // No
-)
-
-// ParseEmailUsersTestReceived returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseEmailUsersTestReceived(code string) (EmailUsersTestReceived, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// EmailUsersTestReceivedValues returns every choice in dictionary order.
-func EmailUsersTestReceivedValues() []EmailUsersTestReceived {
-	return ActionTagHelpValues()
-}
-
-// APITokensDisplay is the choice list of REDCap field "api_tokens_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type APITokensDisplay = ActionTagHelp
-
-// The choices of APITokensDisplay, in dictionary order.
-const (
-	APITokensDisplayYes APITokensDisplay = "1" // Yes
-	APITokensDisplayNo  APITokensDisplay = "0" // No
-)
-
-// ParseAPITokensDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAPITokensDisplay(code string) (APITokensDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// APITokensDisplayValues returns every choice in dictionary order.
-func APITokensDisplayValues() []APITokensDisplay {
-	return ActionTagHelpValues()
-}
-
-// APITokensUserCorrect is the choice list of REDCap field "api_tokens_user_correct" (Choose anyone from the "Manage API tokens by User:" Is the API token information correct?), radio: the same choices as "action_tag_help", so the same type.
-type APITokensUserCorrect = ActionTagHelp
-
-// The choices of APITokensUserCorrect, in dictionary order.
-const (
-	APITokensUserCorrectYes APITokensUserCorrect = "1" // Yes
-	APITokensUserCorrectNo  APITokensUserCorrect = "0" // No
-)
-
-// ParseAPITokensUserCorrect returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAPITokensUserCorrect(code string) (APITokensUserCorrect, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// APITokensUserCorrectValues returns every choice in dictionary order.
-func APITokensUserCorrectValues() []APITokensUserCorrect {
-	return ActionTagHelpValues()
-}
-
-// BannedIPDisplay is the choice list of REDCap field "banned_ip_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type BannedIPDisplay = ActionTagHelp
-
-// The choices of BannedIPDisplay, in dictionary order.
-const (
-	BannedIPDisplayYes BannedIPDisplay = "1" // Yes
-	BannedIPDisplayNo  BannedIPDisplay = "0" // No
-)
-
-// ParseBannedIPDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseBannedIPDisplay(code string) (BannedIPDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// BannedIPDisplayValues returns every choice in dictionary order.
-func BannedIPDisplayValues() []BannedIPDisplay {
-	return ActionTagHelpValues()
-}
-
-// AdminPrivilegesDisplay is the choice list of REDCap field "admin_privileges_display" (Page displays correctly), radio: the same choices as "action_tag_help", so the same type.
-type AdminPrivilegesDisplay = ActionTagHelp
-
-// The choices of AdminPrivilegesDisplay, in dictionary order.
-const (
-	AdminPrivilegesDisplayYes AdminPrivilegesDisplay = "1" // Yes
-	AdminPrivilegesDisplayNo  AdminPrivilegesDisplay = "0" // No
-)
-
-// ParseAdminPrivilegesDisplay returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseAdminPrivilegesDisplay(code string) (AdminPrivilegesDisplay, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// AdminPrivilegesDisplayValues returns every choice in dictionary order.
-func AdminPrivilegesDisplayValues() []AdminPrivilegesDisplay {
-	return ActionTagHelpValues()
-}
-
-// PseSingleAnswer is the choice list of REDCap field "pse_single_answer" (Do you have hands (Multiple Choice, single answer)), dropdown. Values are REDCap's raw codes.
+// PseSingleAnswer is the choice list of REDCap field "pse_single_answer" (Do you have hands
+// (Multiple Choice, single answer)), dropdown. Values are REDCap's raw codes.
 type PseSingleAnswer string
 
 // The choices of PseSingleAnswer, in dictionary order.
@@ -7550,7 +4342,8 @@ func (c PseSingleAnswer) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c PseSingleAnswer) Label() string {
 	switch c {
 	case PseSingleAnswerNo:
@@ -7569,7 +4362,8 @@ func (c PseSingleAnswer) Label() string {
 	return ""
 }
 
-// ParsePseSingleAnswer returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParsePseSingleAnswer returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParsePseSingleAnswer(code string) (PseSingleAnswer, bool) {
 	switch code {
 	case "0", "1", "2", "3", "4", "-1":
@@ -7591,7 +4385,8 @@ func decodePseSingleAnswer(raw string) redcap.Value[PseSingleAnswer] {
 	return redcap.Decode(raw, missingCodes, ParsePseSingleAnswer)
 }
 
-// PseMultipleAnswers is the choice list of REDCap field "pse_multiple_answers" (Multiple answers), checkbox. Values are REDCap's raw codes.
+// PseMultipleAnswers is the choice list of REDCap field "pse_multiple_answers" (Multiple answers),
+// checkbox. Values are REDCap's raw codes.
 type PseMultipleAnswers string
 
 // The choices of PseMultipleAnswers, in dictionary order.
@@ -7608,7 +4403,8 @@ func (c PseMultipleAnswers) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c PseMultipleAnswers) Label() string {
 	switch c {
 	case PseMultipleAnswersRightHanded:
@@ -7625,7 +4421,8 @@ func (c PseMultipleAnswers) Label() string {
 	return ""
 }
 
-// ParsePseMultipleAnswers returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParsePseMultipleAnswers returns the choice whose code is exactly code (codes are text: "01" is
+// not "1").
 func ParsePseMultipleAnswers(code string) (PseMultipleAnswers, bool) {
 	switch code {
 	case "1", "2", "3", "4", "5":
@@ -7639,26 +4436,8 @@ func PseMultipleAnswersValues() []PseMultipleAnswers {
 	return []PseMultipleAnswers{PseMultipleAnswersRightHanded, PseMultipleAnswersLeftHanded, PseMultipleAnswersAmbidextrous, PseMultipleAnswersHandedChallenged, PseMultipleAnswersNA}
 }
 
-// PseLikeDemo is the choice list of REDCap field "pse_like_demo" (Did you like this piping demo?), yesno: the same choices as "action_tag_help", so the same type.
-type PseLikeDemo = ActionTagHelp
-
-// The choices of PseLikeDemo, in dictionary order.
-const (
-	PseLikeDemoYes PseLikeDemo = "1" // Yes
-	PseLikeDemoNo  PseLikeDemo = "0" // No
-)
-
-// ParsePseLikeDemo returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParsePseLikeDemo(code string) (PseLikeDemo, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// PseLikeDemoValues returns every choice in dictionary order.
-func PseLikeDemoValues() []PseLikeDemo {
-	return ActionTagHelpValues()
-}
-
-// Charset1 is the choice list of REDCap field "charset1" (This is boring text), radio. Values are REDCap's raw codes.
+// Charset1 is the choice list of REDCap field "charset1" (This is boring text), radio. Values are
+// REDCap's raw codes.
 type Charset1 string
 
 // The choices of Charset1, in dictionary order.
@@ -7673,7 +4452,8 @@ func (c Charset1) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c Charset1) Label() string {
 	switch c {
 	case Charset1NothingToSeeHere:
@@ -7708,7 +4488,8 @@ func decodeCharset1(raw string) redcap.Value[Charset1] {
 	return redcap.Decode(raw, missingCodes, ParseCharset1)
 }
 
-// CharsetSpanish is the choice list of REDCap field "charset_spanish" (Weird ᠽ ' + a; 頽 ' + e; � ' + i; 󠽠' + o; = ' + u; 񠽠~ + n; = " + u ; = Alt), radio. Values are REDCap's raw codes.
+// CharsetSpanish is the choice list of REDCap field "charset_spanish" (Weird ᠽ ' + a; 頽 ' + e; � '
+// + i; 󠽠' + o; = ' + u; 񠽠~ + n; = " + u ; = Alt), radio. Values are REDCap's raw codes.
 type CharsetSpanish string
 
 // The choices of CharsetSpanish, in dictionary order.
@@ -7723,7 +4504,8 @@ func (c CharsetSpanish) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c CharsetSpanish) Label() string {
 	switch c {
 	case CharsetSpanish1:
@@ -7736,7 +4518,8 @@ func (c CharsetSpanish) Label() string {
 	return ""
 }
 
-// ParseCharsetSpanish returns the choice whose code is exactly code (codes are text: "01" is not "1").
+// ParseCharsetSpanish returns the choice whose code is exactly code (codes are text: "01" is not
+// "1").
 func ParseCharsetSpanish(code string) (CharsetSpanish, bool) {
 	switch code {
 	case "1", "2", "3":
@@ -7758,7 +4541,8 @@ func decodeCharsetSpanish(raw string) redcap.Value[CharsetSpanish] {
 	return redcap.Decode(raw, missingCodes, ParseCharsetSpanish)
 }
 
-// TrueFalse is the choice list of REDCap field "true_false" (True False), radio. Values are REDCap's raw codes.
+// TrueFalse is the choice list of REDCap field "true_false" (True False), radio. Values are
+// REDCap's raw codes.
 type TrueFalse string
 
 // The choices of TrueFalse, in dictionary order.
@@ -7772,7 +4556,8 @@ func (c TrueFalse) String() string {
 	return string(c)
 }
 
-// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is not a choice.
+// Label returns the choice's label from the dictionary (HTML as written), or "" for a code that is
+// not a choice.
 func (c TrueFalse) Label() string {
 	switch c {
 	case TrueFalseYes:
@@ -7803,61 +4588,4 @@ func TrueFalseValues() []TrueFalse {
 //go:noinline
 func decodeTrueFalse(raw string) redcap.Value[TrueFalse] {
 	return redcap.Decode(raw, missingCodes, ParseTrueFalse)
-}
-
-// UnErrorReproduce is the choice list of REDCap field "un_error_reproduce" (Is it reproducible?), radio: the same choices as "action_tag_help", so the same type.
-type UnErrorReproduce = ActionTagHelp
-
-// The choices of UnErrorReproduce, in dictionary order.
-const (
-	UnErrorReproduceYes UnErrorReproduce = "1" // Yes
-	UnErrorReproduceNo  UnErrorReproduce = "0" // No
-)
-
-// ParseUnErrorReproduce returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUnErrorReproduce(code string) (UnErrorReproduce, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UnErrorReproduceValues returns every choice in dictionary order.
-func UnErrorReproduceValues() []UnErrorReproduce {
-	return ActionTagHelpValues()
-}
-
-// UnErrorAddressed is the choice list of REDCap field "un_error_addressed" (Has it been addressed?), radio: the same choices as "action_tag_help", so the same type.
-type UnErrorAddressed = ActionTagHelp
-
-// The choices of UnErrorAddressed, in dictionary order.
-const (
-	UnErrorAddressedYes UnErrorAddressed = "1" // Yes
-	UnErrorAddressedNo  UnErrorAddressed = "0" // No
-)
-
-// ParseUnErrorAddressed returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUnErrorAddressed(code string) (UnErrorAddressed, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UnErrorAddressedValues returns every choice in dictionary order.
-func UnErrorAddressedValues() []UnErrorAddressed {
-	return ActionTagHelpValues()
-}
-
-// UnErrorCritical is the choice list of REDCap field "un_error_critical" (Is it critical to the function of REDCap), radio: the same choices as "action_tag_help", so the same type.
-type UnErrorCritical = ActionTagHelp
-
-// The choices of UnErrorCritical, in dictionary order.
-const (
-	UnErrorCriticalYes UnErrorCritical = "1" // Yes
-	UnErrorCriticalNo  UnErrorCritical = "0" // No
-)
-
-// ParseUnErrorCritical returns the choice whose code is exactly code (codes are text: "01" is not "1").
-func ParseUnErrorCritical(code string) (UnErrorCritical, bool) {
-	return ParseActionTagHelp(code)
-}
-
-// UnErrorCriticalValues returns every choice in dictionary order.
-func UnErrorCriticalValues() []UnErrorCritical {
-	return ActionTagHelpValues()
 }

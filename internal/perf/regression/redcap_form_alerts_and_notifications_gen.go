@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// AlertsAndNotifications is REDCap instrument "alerts_and_notifications" (35 Alerts and Notifications).
+// AlertsAndNotifications is REDCap instrument "alerts_and_notifications" (35 Alerts and
+// Notifications).
 type AlertsAndNotifications struct {
 	AlertSentReceived redcap.Value[AlertSentReceived] // "alert_sent_received" (Did you receive the email alert from updating the ASI Survey (Part 2)?): radio
 	AlertNotes        redcap.Value[redcap.Text]       // "alert_notes" (Notes): notes

@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// AsiConfirmationEmailPart3 is REDCap instrument "asi_confirmation_email_part_3" (34 ASI Confirmation email (Part 3)).
+// AsiConfirmationEmailPart3 is REDCap instrument "asi_confirmation_email_part_3" (34 ASI
+// Confirmation email (Part 3)).
 type AsiConfirmationEmailPart3 struct {
 	AsiConfirmInvitation redcap.Value[AsiConfirmInvitation] // "asi_confirm_invitation" (Did you get the ASI invitation?): radio
 	AsiConfirmTakeSurvey redcap.Value[AsiConfirmTakeSurvey] // "asi_confirm_take_survey" (Did you take the survey?): radio

@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// AsiEmailTriggerPart1 is REDCap instrument "asi_email_trigger_part_1" (32 ASI Email Trigger (Part 1)).
+// AsiEmailTriggerPart1 is REDCap instrument "asi_email_trigger_part_1" (32 ASI Email Trigger (Part
+// 1)).
 type AsiEmailTriggerPart1 struct {
 	AsiEmailBody redcap.Value[redcap.Text]       // "asi_email_body" (Email Body. This will be piped into the Automated Survey Invitation, ASI.): notes
 	AsiSendNow   redcap.Value[AsiSendNow]        // "asi_send_now" (send now (This is the trigger and an email will be sent)): radio

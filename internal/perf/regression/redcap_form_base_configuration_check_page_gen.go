@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// BaseConfigurationCheckPage is REDCap instrument "base_configuration_check_page" (03 Base Configuration Check Page).
+// BaseConfigurationCheckPage is REDCap instrument "base_configuration_check_page" (03 Base
+// Configuration Check Page).
 type BaseConfigurationCheckPage struct {
 	BaseConfigDate redcap.Value[redcap.Date] // "base_config_date" (The day this base configuration was last updated): text, date_mdy, 2020-01-01..2035-01-01
 	// Computed: sum( if([base_config_file_structure] = "1",1,0),

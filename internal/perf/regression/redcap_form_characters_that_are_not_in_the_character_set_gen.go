@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// CharactersThatAreNotInTheCharacterSet is REDCap instrument "characters_that_are_not_in_the_character_set" (Characters that are not in the character set).
+// CharactersThatAreNotInTheCharacterSet is REDCap instrument
+// "characters_that_are_not_in_the_character_set" (Characters that are not in the character set).
 type CharactersThatAreNotInTheCharacterSet struct {
 	Charset1       redcap.Value[Charset1]          // "charset1" (This is boring text): radio
 	CharsetSpanish redcap.Value[CharsetSpanish]    // "charset_spanish" (Weird ᠽ ' + a; 頽 ' + e; � ' + i; 󠽠' + o; = ' + u; 񠽠~ + n; = " + u ; = Alt): radio

@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// ContactInfoForAsisAlertsEtc is REDCap instrument "contact_info_for_asis_alerts_etc" (02 Contact Info (for ASIs, Alerts, Etc)).
+// ContactInfoForAsisAlertsEtc is REDCap instrument "contact_info_for_asis_alerts_etc" (02 Contact
+// Info (for ASIs, Alerts, Etc)).
 type ContactInfoForAsisAlertsEtc struct {
 	FromEmail     redcap.Value[redcap.Text]       // "from_email" (From email address to use for ASI, Alert and Notifications, etc?): text, email
 	FromName      redcap.Value[redcap.Text]       // "from_name" (From Full Name): text

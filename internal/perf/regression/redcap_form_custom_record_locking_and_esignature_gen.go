@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// CustomRecordLockingAndEsignature is REDCap instrument "custom_record_locking_and_esignature" (85 Custom Record Locking and E-Signature).
+// CustomRecordLockingAndEsignature is REDCap instrument "custom_record_locking_and_esignature" (85
+// Custom Record Locking and E-Signature).
 type CustomRecordLockingAndEsignature struct {
 	CustomLockDisplay    redcap.Value[CustomLockDisplay]    // "custom_lock_display" (Does the page display correctly?): radio
 	CustomLockToggle     redcap.Value[CustomLockToggle]     // "custom_lock_toggle" (1) Toggle the column "Display the Lock option for this instrument?" for the 00 Read Me instrument. 2) Toggle the column…): radio

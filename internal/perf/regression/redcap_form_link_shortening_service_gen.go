@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// LinkShorteningService is REDCap instrument "link_shortening_service" (42 Link Shortening Service).
+// LinkShorteningService is REDCap instrument "link_shortening_service" (42 Link Shortening
+// Service).
 type LinkShorteningService struct {
 	IsURLShortEnabled    redcap.Value[IsURLShortEnabled] // "is_url_short_enabled" (Is the URL shortening service enabled?): radio
 	URLShortWorks        redcap.Value[URLShortWorks]     // "url_short_works" (Open URL Shortener in a new tab. . Enter in a URL and create a short random URL. If a new URL is created, this test pas…): radio

@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// LongitudinalSkipPatterns is REDCap instrument "longitudinal_skip_patterns" (Longitudinal Skip Patterns).
+// LongitudinalSkipPatterns is REDCap instrument "longitudinal_skip_patterns" (Longitudinal Skip
+// Patterns).
 type LongitudinalSkipPatterns struct {
 	LspAlwaysShow    redcap.Value[redcap.Text]       // "lsp_always_show" (Always show this field): text
 	LspSometimesShow redcap.Value[redcap.Text]       // "lsp_sometimes_show" (Sometimes show): text

@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// MigrationDocumentation is REDCap instrument "migration_documentation" (06 Migration Documentation).
+// MigrationDocumentation is REDCap instrument "migration_documentation" (06 Migration
+// Documentation).
 type MigrationDocumentation struct {
 	MigStartDate     redcap.Value[redcap.Date]      // "mig_start_date" (Date Started): text, date_mdy, 2021-01-01..2090-01-01
 	MigEndDate       redcap.Value[redcap.Date]      // "mig_end_date" (Date Completed): text, date_mdy, 2021-01-01..2090-01-01

@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// MultilanguageInstrument is REDCap instrument "multilanguage_instrument" (41 Multi-Language Instrument).
+// MultilanguageInstrument is REDCap instrument "multilanguage_instrument" (41 Multi-Language
+// Instrument).
 type MultilanguageInstrument struct {
 	Breakfast      redcap.Value[Breakfast]         // "breakfast" (What do you want for breakfast): radio
 	Lunch          redcap.Value[Lunch]             // "lunch" (What do you eat for lunch?): radio

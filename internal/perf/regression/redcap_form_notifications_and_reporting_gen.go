@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// NotificationsAndReporting is REDCap instrument "notifications_and_reporting" (101 Notifications and Reporting).
+// NotificationsAndReporting is REDCap instrument "notifications_and_reporting" (101 Notifications
+// and Reporting).
 type NotificationsAndReporting struct {
 	NotificationsDisplays redcap.Value[NotificationsDisplays] // "notifications_displays" (Page displays correctly): radio
 	NotificationsNotes    redcap.Value[redcap.Text]           // "notifications_notes" (Notes): notes

@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// ProjectCreationByTemplate is REDCap instrument "project_creation_by_template" (57 Project Creation by Template).
+// ProjectCreationByTemplate is REDCap instrument "project_creation_by_template" (57 Project
+// Creation by Template).
 type ProjectCreationByTemplate struct {
 	TemplateProject redcap.Value[TemplateProject]   // "template_project" (Create a project by using a template. The purpose can be Operation/Support.): radio
 	TemplateNotes   redcap.Value[redcap.Text]       // "template_notes" (Notes): notes

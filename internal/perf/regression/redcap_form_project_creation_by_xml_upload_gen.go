@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// ProjectCreationByXMLUpload is REDCap instrument "project_creation_by_xml_upload" (56 Project Creation by XML upload).
+// ProjectCreationByXMLUpload is REDCap instrument "project_creation_by_xml_upload" (56 Project
+// Creation by XML upload).
 type ProjectCreationByXMLUpload struct {
 	XMLImportProject redcap.Value[XMLImportProject]  // "xml_import_project" (Create a new project via uploading a project XML file. The purpose can be Operation/Support.): radio
 	XMLImportNotes   redcap.Value[redcap.Text]       // "xml_import_notes" (Notes): notes

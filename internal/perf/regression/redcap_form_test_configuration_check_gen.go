@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// TestConfigurationCheck is REDCap instrument "test_configuration_check" (11 Test Configuration Check).
+// TestConfigurationCheck is REDCap instrument "test_configuration_check" (11 Test Configuration
+// Check).
 type TestConfigurationCheck struct {
 	ConfigCheckDate  redcap.Value[redcap.Date]    // "config_check_date" (Date of test): text, date_mdy, 2021-01-01..2080-01-01
 	ConfigCheckTime  redcap.Value[redcap.Time]    // "config_check_time" (Start time of test): text, time

@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// ValidationsAdditionalAvailable is REDCap instrument "validations_additional_available" (19 Validations Additional Available).
+// ValidationsAdditionalAvailable is REDCap instrument "validations_additional_available" (19
+// Validations Additional Available).
 type ValidationsAdditionalAvailable struct {
 	PostalcodeFrench      redcap.Value[redcap.Text]       // "postalcode_french" (Code Postal 5 caracteres (France)): text, postalcode_french
 	AlphaOnly             redcap.Value[redcap.Text]       // "alpha_only" (Letters only (alpha_only)): text, alpha_only

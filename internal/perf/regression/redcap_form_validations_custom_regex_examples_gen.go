@@ -5,7 +5,8 @@ package regression
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// ValidationsCustomRegexExamples is REDCap instrument "validations_custom_regex_examples" (Validations Custom Regex Examples).
+// ValidationsCustomRegexExamples is REDCap instrument "validations_custom_regex_examples"
+// (Validations Custom Regex Examples).
 type ValidationsCustomRegexExamples struct {
 	Complete redcap.Value[redcap.FormStatus] // "validations_custom_regex_examples_complete": form status (0 Incomplete, 1 Unverified, 2 Complete)
 }

@@ -325,7 +325,8 @@ func logic0(x *redcap.LogicFrame) redcap.LogicValue {
 	})
 }
 
-// logic1 is [set_up_arm_1][instance_version_url] != concat([set_up_arm_1][instance_url],'redcap_v',[set_up_arm_1][instance_redcap_version], '/').
+// logic1 is [set_up_arm_1][instance_version_url] !=
+// concat([set_up_arm_1][instance_url],'redcap_v',[set_up_arm_1][instance_redcap_version], '/').
 func logic1(x *redcap.LogicFrame) redcap.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[2]), x.Call("concat", x.RefArg(&logicRefs[3]), x.Arg(x.Text("redcap_v")), x.RefArg(&logicRefs[4]), x.Arg(x.Text("/"))))
 }
@@ -668,7 +669,18 @@ func logic40(x *redcap.LogicFrame) redcap.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[40]), x.Text("1"))
 }
 
-// logic41 is sum(  if([config_file_structure] = "1",1,0), if([config_table_redcap_config] = "1",1,0), if([config_db_structure] = "1",1,0), if([config_curl] = "1",1,0), if([config_consortium_server] = "1",1,0), if([config_cron] = "1",1,0), if([config_ssl] = "1",1,0), if([config_php_version] = "1",1,0), if([config_mysql_version] = "1",1,0), if([config_gd_library] = "1",1,0), if([config_php_fileinfo] = "1",1,0), if([config_send_emails] = "1",1,0), if([config_max_input_vars] = "1",1,0), if([config_hook_functions] = "1",1,0), if([config_mysql_performance] = "1",1,0), if([config_web_temp_writable] = "1",1,0), if([config_temp_dir] = "1",1,0), if([config_file_uploads] = "1",1,0), if([config_modules_writable] = "1",1,0), if([config_twilio] = "1",1,0), if([config_promis] = "1",1,0), if([config_bioportal] = "1",1,0), if([config_url_short] = "1",1,0), if([config_recaptcha] = "1",1,0), if([config_field_bank] = "1",1,0), if([config_cookie] = "1",1,0)  ).
+// logic41 is sum( if([config_file_structure] = "1",1,0), if([config_table_redcap_config] =
+// "1",1,0), if([config_db_structure] = "1",1,0), if([config_curl] = "1",1,0),
+// if([config_consortium_server] = "1",1,0), if([config_cron] = "1",1,0), if([config_ssl] =
+// "1",1,0), if([config_php_version] = "1",1,0), if([config_mysql_version] = "1",1,0),
+// if([config_gd_library] = "1",1,0), if([config_php_fileinfo] = "1",1,0), if([config_send_emails] =
+// "1",1,0), if([config_max_input_vars] = "1",1,0), if([config_hook_functions] = "1",1,0),
+// if([config_mysql_performance] = "1",1,0), if([config_web_temp_writable] = "1",1,0),
+// if([config_temp_dir] = "1",1,0), if([config_file_uploads] = "1",1,0),
+// if([config_modules_writable] = "1",1,0), if([config_twilio] = "1",1,0), if([config_promis] =
+// "1",1,0), if([config_bioportal] = "1",1,0), if([config_url_short] = "1",1,0),
+// if([config_recaptcha] = "1",1,0), if([config_field_bank] = "1",1,0), if([config_cookie] =
+// "1",1,0) ).
 func logic41(x *redcap.LogicFrame) redcap.LogicValue {
 	return x.Call("sum", x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[41]), x.Text("1")), func() redcap.LogicValue {
 		return redcap.LogicNumber("1")

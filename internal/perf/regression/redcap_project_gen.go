@@ -15,7 +15,8 @@ const GeneratorVersion = "(devel)"
 // This package needs a runtime that supports generated code version 1.
 var _ = redcap.GeneratedCodeV1
 
-// layout is every column of a full flat export, in REDCap's order; the codec uses fixed positions in it.
+// layout is every column of a full flat export, in REDCap's order; the codec uses fixed positions
+// in it.
 var layout = redcap.NewLayout(
 	"instance_name",
 	"redcap_event_name",
