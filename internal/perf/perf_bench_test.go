@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"strings"
 	"sync"
@@ -121,4 +122,31 @@ func BenchmarkExportTypedRegression(b *testing.B) {
 }
 func BenchmarkExportRawRegression(b *testing.B) {
 	exportFixtureFor(b, exportFixtures.regression).benchRaw(b)
+}
+
+// The build benchmarks generate a package into a fresh module and build it; build-s is the go
+// build of the generated package alone (its dependencies built before).
+func benchBuild(b *testing.B, dictPath func() (string, error)) {
+	path, err := dictPath()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		res, err := measureBuild(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(res.Elapsed.Seconds(), "build-s")
+		b.ReportMetric(float64(res.PeakRSS)/(1<<20), "peak-MiB")
+		b.ReportMetric(float64(res.Bytes), "Go-bytes")
+	}
+}
+
+func BenchmarkBuildTBI(b *testing.B) {
+	path := benchDictionary(b, "tbi-return-to-school.csv")
+	benchBuild(b, func() (string, error) { return path, nil })
+}
+
+func BenchmarkBuildLongChoices(b *testing.B) {
+	benchBuild(b, func() (string, error) { return longChoicesDictionary(b.TempDir(), longChoices) })
 }

@@ -77,7 +77,7 @@ func run(ctx context.Context, opts options, w, log io.Writer) error {
 		}
 		lines = append(lines,
 			line{What: "generated code of " + dict + fmt.Sprintf(" (%d fields)", size.Fields), Ours: size.String(),
-				Target: "≤ 12 lines per field", Met: size.LinesPerField() <= 12},
+				Target: "≤ 13 lines per field", Met: size.LinesPerField() <= 13},
 			line{What: "generate " + dict, Ours: secs(gen.NsPerOp()), Target: "< 1 s", Met: gen.NsPerOp() < 1e9},
 			line{What: "generate " + dict + " vs go/format alone", Ours: secs(gen.NsPerOp()), Baseline: secs(fmtOnly.NsPerOp()),
 				Ratio: ratio(float64(gen.NsPerOp()), float64(fmtOnly.NsPerOp())), Target: "≤ 1.5x", Met: float64(gen.NsPerOp()) <= 1.5*float64(fmtOnly.NsPerOp())})
@@ -90,6 +90,16 @@ func run(ctx context.Context, opts options, w, log io.Writer) error {
 			lines = append(lines, line{What: fmt.Sprintf("go build generated package (%.1f MB of Go) of %s", float64(br.Bytes)/1e6, dict),
 				Ours: fmt.Sprintf("%.1f s, peak RSS %s", br.Elapsed.Seconds(), mib(br.PeakRSS)), Target: "< 30 s", Met: br.Elapsed < 30*time.Second})
 		}
+	}
+
+	if opts.Generate && opts.Build {
+		step(fmt.Sprintf("go build of the package of a dropdown and a checkbox of %d choices", longChoices))
+		br, err := measureLongChoicesBuild(ctx)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, line{What: fmt.Sprintf("go build generated package (%.1f MB of Go) of a dropdown and a checkbox of %d choices", float64(br.Bytes)/1e6, longChoices),
+			Ours: fmt.Sprintf("%.1f s, peak RSS %s", br.Elapsed.Seconds(), mib(br.PeakRSS)), Target: "< 10 s", Met: br.Elapsed < 10*time.Second})
 	}
 
 	if opts.Codec {
