@@ -33,7 +33,7 @@ func sourceFixtures(t *testing.T) []fixture {
 		t.Fatal(err)
 	}
 	for _, d := range dicts {
-		if strings.HasSuffix(d, ".md") {
+		if strings.HasSuffix(d, ".md") || (testing.Short() && sharedtest.LargeFile(t, d)) {
 			continue
 		}
 		out = append(out, fixture{name: "shared/" + filepath.Base(d), dict: d})

@@ -116,6 +116,10 @@ func (s *readmeSession) run(t *testing.T, name, command string) {
 		s.env["REDCAP_API_TOKEN"] = s.server.Token()
 	case command == "go test ./...":
 		t.Run(name, func(t *testing.T) { requireCIRuns(t, s.root, command) })
+	case command == "bash .ci/run":
+		t.Run(name, func(t *testing.T) { requireCIRuns(t, s.root, "go test ./...") })
+	case command == "go test -short ./..." || command == "go test ./golden -update":
+		t.Run(name, func(t *testing.T) { s.runTestCommand(t, fields) })
 	case len(fields) == 3 && fields[0] == "go" && fields[1] == "run" && strings.HasPrefix(fields[2], "./examples/"):
 		t.Run(name, func(t *testing.T) { s.runExampleCommand(t, fields) })
 	case len(fields) > 3 && strings.Join(fields[:3], " ") == "go run ./cmd/redcapfake":
@@ -137,6 +141,25 @@ func requireCIRuns(t *testing.T, root, command string) {
 	}
 	if !slices.Contains(strings.Split(string(data), "\n"), command) {
 		t.Errorf(".ci/run does not run %q", command)
+	}
+}
+
+// runTestCommand runs a contributor's go test command of the README so that it runs no test (the
+// real run is the suite itself): its flags and packages must be accepted as written. -update runs
+// on the golden package alone, where the flag is defined.
+func (s *readmeSession) runTestCommand(t *testing.T, fields []string) {
+	args := append(slices.Clone(fields[1:]), "-run", "^$", "-count", "1")
+	if slices.Contains(args, "./...") {
+		i := slices.Index(args, "./...")
+		args[i] = "./golden"
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, fields[0], args...)
+	cmd.Dir = s.root
+	cmd.Env = append(os.Environ(), "CI=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("%s: %v\n%s", strings.Join(fields, " "), err, out)
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // TestSurveyLayout checks that a project with a survey-enabled form gets REDCap's survey columns
-// (spec §3 "Column order", exports: classic_flat_exportSurveyFields_json) and that the plan places
+// (in the order of an export with exportSurveyFields) and that the plan places
 // them as read-only columns: decoded, never part of what a built row sends.
 func TestSurveyLayout(t *testing.T) {
 	tests := []struct {

@@ -17,7 +17,7 @@ type constClaim struct {
 }
 
 // resolveConsts names every enum constant once the types are fixed. A field uses label names
-// when every label yields a distinct name, else codes (STYLE §3.8); either way a constant that
+// when every label yields a distinct name, else codes; either way a constant that
 // collides in the package scope takes its lossless form with '_' after the type (`XYes` meets
 // enum `x_yes`, so it becomes `X_Yes`). A label-named field whose constants still collide falls
 // back to codes as a whole, decided per field, never per value.

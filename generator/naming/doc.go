@@ -1,4 +1,4 @@
-// Package naming turns a REDCap project into Go identifiers (STYLE §3): one Names table keyed
+// Package naming turns a REDCap project into Go identifiers: one Names table keyed
 // by REDCap identity, computed once from the whole dictionary, deterministic and independent of
 // dictionary order. Emitters look names up here and never build an identifier themselves.
 //
@@ -19,7 +19,7 @@
 //   - Reserved: a name the generator uses there is never taken; the kind suffix is used
 //     instead (validate -> ValidateField, form record -> RecordForm). Forms, events and arms
 //     are also fields of the Record, so they avoid its methods and fixed fields too.
-//   - Collisions (§3.7), decided by the colliding group only: members whose next candidate has
+//   - Collisions, decided by the colliding group only: members whose next candidate has
 //     the lowest stage move on, readable -> lossless -> kind suffix (forms Form, events Event,
 //     arms Arm, fields Field; enums Enum and sets ChoiceSet last, since code names them most).
 //     A member whose readable name became free again takes it back. Whatever still collides

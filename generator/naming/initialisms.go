@@ -1,6 +1,6 @@
 package naming
 
-// initialisms maps a lower-case word to the spelling Go code uses for it (STYLE §3.2). The table
+// initialisms maps a lower-case word to the spelling Go code uses for it. The table
 // is fixed: changing it renames users' code, so it needs a golden diff and a changelog line.
 var initialisms = map[string]string{
 	"api":  "API",

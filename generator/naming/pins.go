@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// Pins maps a REDCap identity to the Go name a user chose for it in a names file (STYLE §3.10).
+// Pins maps a REDCap identity to the Go name a user chose for it in a names file.
 // Keys are "form:<name>", "field:<name>", "enum:<field>", "const:<field>:<code>", "set:<field>",
 // "event:<unique_event_name>" and "arm:<num>". Pinned names are never changed by the collision
 // rules.

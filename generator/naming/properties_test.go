@@ -2,7 +2,6 @@ package naming
 
 import (
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/internal/sharedtest"
 )
 
 // nameTable lists every name of p by pin key, for comparisons.
@@ -133,40 +133,8 @@ func TestNastyProperties(t *testing.T) {
 	checkOrderIndependent(t, p, nameTable(p, n), 50)
 }
 
-// sharedDictionaries returns the paths of ../shared/dictionaries (from the module root). It fails
-// when CI is set and they are missing, and skips loudly otherwise.
-func sharedDictionaries(t testing.TB) []string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("working directory: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the test's working directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared", "dictionaries")
-	entries, err := os.ReadDir(shared)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared dictionaries %s are missing (CI is set): %v", shared, err)
-		}
-		t.Skipf("SKIPPING: shared dictionaries %s are missing: %v", shared, err)
-	}
-	var paths []string
-	for _, e := range entries {
-		if ext := filepath.Ext(e.Name()); ext == ".csv" || ext == ".json" || ext == ".xml" {
-			paths = append(paths, filepath.Join(shared, e.Name()))
-		}
-	}
-	return paths
-}
+// sharedDictionaries returns the paths of the shared dictionaries (see sharedtest.Dictionaries).
+func sharedDictionaries(t testing.TB) []string { return sharedtest.Dictionaries(t) }
 
 // readDictionary reads one shared dictionary.
 func readDictionary(t testing.TB, path string) *dictionary.Project {

@@ -47,7 +47,7 @@ const SurveyIdentifierField = "SurveyIdentifier"
 // SurveyTimestampField is the struct field of a survey-enabled form holding <form>_timestamp.
 const SurveyTimestampField = "Timestamp"
 
-// Reserved returns the one reserved list (STYLE §3.6), sorted: every exported name the
+// Reserved returns the one reserved list, sorted: every exported name the
 // generator declares at package level, every method it declares on generated types, and the
 // fixed struct fields (Complete, Timestamp, ID, DAG, SurveyIdentifier) that REDCap fields, forms, events and arms avoid.
 // The per-enum functions (EnumFuncNames) come on top.

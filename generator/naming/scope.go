@@ -9,7 +9,7 @@ import (
 )
 
 // Candidate stages: when names collide, only the members whose next candidate has the lowest
-// stage in the group move on (STYLE §3.7). Readable first, then lossless, then kind suffixes —
+// stage in the group move on. Readable first, then lossless, then kind suffixes —
 // forms, events and arms give way before enums and sets, which user code names most.
 const (
 	stageReadable = iota
@@ -38,7 +38,7 @@ func (c *claim) name() string { return c.cands[c.at].name }
 
 // newClaim builds a claim from candidates in order, dropping empty names, names in forbidden,
 // and repeats, so that moving on always changes the name. When the readable name is forbidden
-// (a generated name, STYLE §3.6) the lossless one goes too: `validate` becomes ValidateField
+// (a generated name) the lossless one goes too: `validate` becomes ValidateField
 // and `new_record` NewRecordForm, never New_Record.
 func newClaim(key, what string, forbidden map[string]bool, cands ...candidate) *claim {
 	c := &claim{key: key, what: what}

@@ -8,8 +8,8 @@ import (
 	"github.com/iancoleman/strcase"
 )
 
-// symbolWords turns the ASCII symbols that carry meaning in codes and labels into words
-// (STYLE §3.3), so `-1` and `1` or `5.5` and `55` stay apart.
+// symbolWords turns the ASCII symbols that carry meaning in codes and labels into words, so `-1`
+// and `1` or `5.5` and `55` stay apart.
 var symbolWords = map[rune]string{
 	'-': "Minus",
 	'.': "Dot",
@@ -21,7 +21,7 @@ var symbolWords = map[rune]string{
 	'&': "And",
 }
 
-// spelled is a REDCap name in its two Go spellings (STYLE §3.7): readable drops the underscores
+// spelled is a REDCap name in its two Go spellings: readable drops the underscores
 // between words (`dob_1` -> `Dob1`), lossless keeps them (`Dob_1`). Both are "" when the name
 // has no letters or digits at all.
 type spelled struct {

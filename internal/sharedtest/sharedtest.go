@@ -27,6 +27,7 @@ func Dir(t testing.TB) string {
 }
 
 // Dictionaries returns the paths of every dictionary file in shared/dictionaries.
+// Under go test -short it leaves out the large ones (see LargeFile).
 func Dictionaries(t testing.TB) []string {
 	t.Helper()
 	dir := filepath.Join(Dir(t), "dictionaries")
@@ -36,12 +37,33 @@ func Dictionaries(t testing.TB) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, m...)
+		for _, path := range m {
+			if testing.Short() && LargeFile(t, path) {
+				t.Logf("-short: leaving out the large dictionary %s", filepath.Base(path))
+				continue
+			}
+			out = append(out, path)
+		}
 	}
 	if len(out) == 0 {
 		t.Fatalf("no dictionaries in %s", dir)
 	}
 	return out
+}
+
+// ShortFileBytes is the largest shared file that corpus-wide tests read under go test -short:
+// the larger dictionaries (up to 11,872 fields) and vector files take most of the suite's time,
+// and the full run, which CI makes, keeps them.
+const ShortFileBytes = 200_000
+
+// LargeFile reports whether a shared file is over ShortFileBytes.
+func LargeFile(t testing.TB, path string) bool {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Size() > ShortFileBytes
 }
 
 // ModuleRoot returns the directory holding the module's go.mod.

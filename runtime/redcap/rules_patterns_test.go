@@ -109,8 +109,20 @@ func TestDatesAgainstServerPatterns(t *testing.T) {
 		[]string{"-", "/"}, []string{"02", "2", "12", "13", "00", "04", "1"}, []string{"-", "/"},
 		[]string{"29", "28", "30", "31", "9", "00", "32"},
 		[]string{"", " 9:05", "T14:30", " 14:30:59", " 24:00", " 23:59:60", " 23:5", "  12:00", " 09:05:00"})
+	if testing.Short() {
+		inputs = everyNth(inputs, 8) // the full run checks all 15,876 combinations
+	}
 	inputs = append(inputs, "9:05", "09:05", "23:59", "24:00", "14:30:00", "2:30 PM", "02/29/2024", "29/02/2024")
 	for _, s := range inputs {
 		checkDateProperties(t, patterns, s)
 	}
+}
+
+// everyNth keeps the first of every n inputs, for go test -short.
+func everyNth(inputs []string, n int) []string {
+	var out []string
+	for i := 0; i < len(inputs); i += n {
+		out = append(out, inputs[i])
+	}
+	return out
 }

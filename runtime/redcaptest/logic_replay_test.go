@@ -25,6 +25,9 @@ func TestLogicReplay(t *testing.T) {
 	shared := sharedDir(t)
 	for _, lp := range sharedtest.LogicProjects {
 		t.Run(lp.Name, func(t *testing.T) {
+			if vectors := filepath.Join(shared, "conformance/logic", lp.Name+".jsonl.gz"); testing.Short() && sharedtest.LargeFile(t, vectors) {
+				t.Skip("-short: a large vector file")
+			}
 			p, err := dictionary.ReadFile(filepath.Join(shared, lp.Dictionary))
 			if err != nil {
 				t.Fatal(err)
