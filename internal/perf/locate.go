@@ -26,8 +26,8 @@ func moduleRoot() (string, error) {
 	}
 }
 
-// sharedDictionary returns the path of a dictionary of the shared corpus (../shared beside the
-// checkout).
+// sharedDictionary returns the path of a dictionary of the shared test corpus (a directory named
+// shared beside the checkout).
 func sharedDictionary(name string) (string, error) {
 	root, err := moduleRoot()
 	if err != nil {

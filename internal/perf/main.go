@@ -1,13 +1,13 @@
 // Command perf runs redcapgen's performance benchmarks against their baselines in one run and
-// prints one table of results and ratios (see the README's "Performance" section):
+// prints one table of results and ratios (README.md beside this file is the performance journal):
 //
 //	go run ./internal/perf                 # everything, medians of 3 runs
 //	go run ./internal/perf -count 1 -stream=false -build=false -records 20000
 //	go run ./internal/perf -generate=false -codec=false -server-rows 0   # the client stream alone
 //
-// It needs the shared dictionaries in ../shared beside the checkout. The end-to-end stream
-// runs its redcaptest server in a second process (this program again), so each side's Go heap
-// is measured on its own.
+// It needs the dictionaries of the shared test corpus (a directory named shared beside the
+// checkout). The end-to-end stream runs its redcaptest server in a second process (this program
+// again), so each side's Go heap is measured on its own.
 package main
 
 import (

@@ -1,5 +1,5 @@
-// Package sharedtest finds the shared test material (../shared beside the checkout: REDCap
-// conformance vectors and real data dictionaries) for tests in every package.
+// Package sharedtest finds the shared test corpus (a directory named shared beside the checkout:
+// REDCap's captured answers and real data dictionaries) for tests in every package.
 package sharedtest
 
 import (

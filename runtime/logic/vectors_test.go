@@ -25,6 +25,7 @@ const captureProjectID = 999999
 func TestLogicVectorsCalcs(t *testing.T) {
 	for _, lp := range sharedtest.LogicProjects {
 		t.Run(lp.Name, func(t *testing.T) {
+			skipLargeVectorsIfShort(t, filepath.Join(sharedPath(t, "conformance/logic"), lp.Name+".jsonl.gz"))
 			p := loadProject(t, sharedPath(t, lp.Dictionary))
 			cases := loadVectors(t, filepath.Join(sharedPath(t, "conformance/logic"), lp.Name+".jsonl.gz"))
 			idField := p.dict.RecordIDField().Name
@@ -82,6 +83,7 @@ func TestLogicVectorsCalcs(t *testing.T) {
 func TestLogicVectorsFilters(t *testing.T) {
 	for _, lp := range sharedtest.LogicProjects {
 		t.Run(lp.Name, func(t *testing.T) {
+			skipLargeVectorsIfShort(t, filepath.Join(sharedPath(t, "conformance/logic"), lp.Name+".jsonl.gz"))
 			p := loadProject(t, sharedPath(t, lp.Dictionary))
 			cases := loadVectors(t, filepath.Join(sharedPath(t, "conformance/logic"), lp.Name+".jsonl.gz"))
 			idField := p.dict.RecordIDField().Name
@@ -196,4 +198,13 @@ func rowHoldsForm(p project, r map[string]string, form string) bool {
 		return inst == form
 	}
 	return !repeats
+}
+
+// skipLargeVectorsIfShort skips a project whose vector file is large under go test -short; the
+// full run checks every project.
+func skipLargeVectorsIfShort(t *testing.T, path string) {
+	t.Helper()
+	if testing.Short() && sharedtest.LargeFile(t, path) {
+		t.Skip("-short: a large vector file")
+	}
 }
