@@ -11,10 +11,11 @@ import (
 
 // maxSwitchChoices is the longest choice list whose lookups are emitted as switch statements.
 // Longer lists (dropdowns of drugs, sites or diagnoses run to thousands) are emitted as data: a
-// table of codes and labels and a sorted index searched in O(log n). A switch of n cases costs
-// the compiler far more than n table entries, and a field of 10,000 choices as switches takes
-// minutes and gigabytes to build.
-const maxSwitchChoices = 64
+// table of codes and labels and an order index searched in O(log n). A switch of n cases costs
+// the compiler far more than n table entries (a field of 10,000 choices as switches takes minutes
+// and gigabytes to build), but it looks a code up several times faster than the binary search, so
+// lists up to this length keep it.
+const maxSwitchChoices = 256
 
 // table reports whether the enum's lookups are a table (see maxSwitchChoices).
 func (ep *enumPlan) table() bool { return len(ep.choices) > maxSwitchChoices }
@@ -45,15 +46,21 @@ const orderPerLine = 16
 //		}
 //	)
 //
-//	// <enum>ChoiceIndex returns the position of code in <enum>Choices.
+//	// <enum>ChoiceIndex returns the position of code in <enum>Choices, by binary search.
 //	func <enum>ChoiceIndex(code string) (int, bool) {
-//		i, ok := slices.BinarySearchFunc(<enum>ChoiceOrder[:], code, func(p int32, code string) int {
-//			return strings.Compare(string(<enum>Choices[p].code), code)
-//		})
-//		if !ok {
-//			return 0, false
+//		lo, hi := 0, len(<enum>ChoiceOrder)
+//		for lo < hi {
+//			m := int(uint(lo+hi) >> 1)
+//			if string(<enum>Choices[<enum>ChoiceOrder[m]].code) < code {
+//				lo = m + 1
+//			} else {
+//				hi = m
+//			}
 //		}
-//		return int(<enum>ChoiceOrder[i]), true
+//		if lo < len(<enum>ChoiceOrder) && string(<enum>Choices[<enum>ChoiceOrder[lo]].code) == code {
+//			return int(<enum>ChoiceOrder[lo]), true
+//		}
+//		return 0, false
 //	}
 func emitEnumTable(ep *enumPlan) jen.Code {
 	n := len(ep.choices)
@@ -84,17 +91,25 @@ func emitEnumTable(ep *enumPlan) jen.Code {
 		jen.Id(choicesName).Op("=").Index(jen.Lit(n)).Add(pair).Values(pairs...),
 		jen.Id(orderName).Op("=").Index(jen.Lit(n)).Int32().Values(positions...),
 	)
-	search := jen.Qual("slices", "BinarySearchFunc").Call(
-		jen.Id(orderName).Index(jen.Op(":")), jen.Id("code"),
-		jen.Func().Params(jen.Id("p").Int32(), jen.Id("code").String()).Int().Block(
-			jen.Return(jen.Qual("strings", "Compare").Call(jen.String().Call(jen.Id(choicesName).Index(jen.Id("p")).Dot("code")), jen.Id("code"))),
-		),
-	)
-	index := comment(indexName+" returns the position of code in "+choicesName+" (codes are text: \"01\" is not \"1\").").Line().
+	codeAt := func(i jen.Code) *jen.Statement {
+		return jen.String().Call(jen.Id(choicesName).Index(jen.Id(orderName).Index(i)).Dot("code"))
+	}
+	index := comment(indexName+" returns the position of code in "+choicesName+" (codes are text: \"01\" is not \"1\"),\n"+
+		"by binary search over "+orderName+".").Line().
 		Func().Id(indexName).Params(jen.Id("code").String()).Params(jen.Int(), jen.Bool()).Block(
-		jen.List(jen.Id("i"), jen.Id("ok")).Op(":=").Add(search),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(0), jen.False())),
-		jen.Return(jen.Int().Call(jen.Id(orderName).Index(jen.Id("i"))), jen.True()),
+		jen.List(jen.Id("lo"), jen.Id("hi")).Op(":=").List(jen.Lit(0), jen.Len(jen.Id(orderName))),
+		jen.For(jen.Id("lo").Op("<").Id("hi")).Block(
+			jen.Id("m").Op(":=").Int().Call(jen.Uint().Call(jen.Id("lo").Op("+").Id("hi")).Op(">>").Lit(1)),
+			jen.If(codeAt(jen.Id("m")).Op("<").Id("code")).Block(
+				jen.Id("lo").Op("=").Id("m").Op("+").Lit(1),
+			).Else().Block(
+				jen.Id("hi").Op("=").Id("m"),
+			),
+		),
+		jen.If(jen.Id("lo").Op("<").Len(jen.Id(orderName)).Op("&&").Add(codeAt(jen.Id("lo"))).Op("==").Id("code")).Block(
+			jen.Return(jen.Int().Call(jen.Id(orderName).Index(jen.Id("lo"))), jen.True()),
+		),
+		jen.Return(jen.Lit(0), jen.False()),
 	)
 	return jen.Add(vars).Line().Line().Add(index)
 }

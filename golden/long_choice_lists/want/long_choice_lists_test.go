@@ -21,8 +21,8 @@ func TestLongEnumLookups(t *testing.T) {
 		{"1", true, "Drug 1"},
 		{"9", true, "Drug 9"},
 		{"10", true, "Drug 10"},
-		{"70", true, "Drug 70"},
-		{"71", false, ""},
+		{"260", true, "Drug 260"},
+		{"261", false, ""},
 		{"01", false, ""}, // codes are text
 		{"", false, ""},
 		{"1 ", false, ""},
@@ -41,8 +41,8 @@ func TestLongEnumLookups(t *testing.T) {
 		}
 	}
 	vals := DrugValues()
-	if len(vals) != 70 || vals[0] != DrugDrug1 || vals[9] != DrugDrug10 || vals[69] != DrugDrug70 {
-		t.Errorf("DrugValues() = %v, want 1..70 in dictionary order", vals)
+	if len(vals) != 260 || vals[0] != DrugDrug1 || vals[9] != DrugDrug10 || vals[259] != DrugDrug260 {
+		t.Errorf("DrugValues() = %v, want 1..260 in dictionary order", vals)
 	}
 	vals[0] = "changed"
 	if DrugValues()[0] != DrugDrug1 {
@@ -57,15 +57,15 @@ func TestLongEnumLookups(t *testing.T) {
 
 func TestLongCheckboxSet(t *testing.T) {
 	var s SitesSet
-	for _, c := range []Sites{SitesSite70, SitesSite9, SitesSite10, SitesSite1} {
+	for _, c := range []Sites{SitesSite260, SitesSite9, SitesSite10, SitesSite1} {
 		if !s.Set(c) {
 			t.Fatalf("Set(%q) = false", c)
 		}
 	}
-	if s.Set("9") || s.Set("1") {
-		t.Error(`Set of a code that is not a choice ("9" is not "09") succeeded`)
+	if s.Set("9") || s.Set("1") || s.Set("09") {
+		t.Error(`Set of a code that is not a choice ("9" is not "009") succeeded`)
 	}
-	want := []Sites{SitesSite1, SitesSite9, SitesSite10, SitesSite70}
+	want := []Sites{SitesSite1, SitesSite9, SitesSite10, SitesSite260}
 	if got := s.Checked(); !slices.Equal(got, want) {
 		t.Errorf("Checked() = %v, want %v", got, want)
 	}
@@ -76,14 +76,14 @@ func TestLongCheckboxSet(t *testing.T) {
 		t.Error("Clear did not uncheck")
 	}
 	raw := s.Raw()
-	if len(raw) != 70 || raw[0] != "1" || raw[69] != "1" || raw[8] != "0" || raw[1] != "" {
+	if len(raw) != 260 || raw[0] != "1" || raw[259] != "1" || raw[8] != "0" || raw[1] != "" {
 		t.Errorf("Raw() = %q", raw)
 	}
 }
 
 func TestLongCodecRoundTrip(t *testing.T) {
 	cols := schema.Layout.Columns()
-	values := map[string]string{"record_id": "7", "drug": "10", "drug_2": "9", "dose": "2", "meds_complete": "0"}
+	values := map[string]string{"record_id": "7", "drug": "10", "drug_2": "9", "level": "200", "dose": "2", "meds_complete": "0"}
 	for i, c := range cols {
 		if strings.HasPrefix(c, "sites___") {
 			values[c] = []string{"0", "1", ""}[i%3]
@@ -124,4 +124,56 @@ func TestLongCodecRoundTrip(t *testing.T) {
 			t.Errorf("column %s encodes %q, want %q", c, got, values[c])
 		}
 	}
+}
+
+// The lookups of a table (Drug, 260 choices) and of switches (Level, 256 choices, the longest
+// list that keeps them) over every code of the list and one that is not a choice, per lookup:
+//
+//	go test ./golden/long_choice_lists/want -run '^$' -bench . -count 6 | benchstat -col /list -
+func BenchmarkParse(b *testing.B) {
+	b.Run("list=table", func(b *testing.B) { benchParse(b, DrugValues(), ParseDrug) })
+	b.Run("list=switch", func(b *testing.B) { benchParse(b, LevelValues(), ParseLevel) })
+}
+
+func BenchmarkLabel(b *testing.B) {
+	b.Run("list=table", func(b *testing.B) { benchLabel(b, DrugValues()) })
+	b.Run("list=switch", func(b *testing.B) { benchLabel(b, LevelValues()) })
+}
+
+// benchParse parses every code of values and one that is not a choice, per iteration.
+func benchParse[E ~string](b *testing.B, values []E, parse func(string) (E, bool)) {
+	codes := make([]string, 0, len(values)+1)
+	for _, v := range values {
+		codes = append(codes, string(v))
+	}
+	codes = append(codes, "not a code")
+	found := 0
+	for b.Loop() {
+		for _, c := range codes {
+			if _, ok := parse(c); ok {
+				found++
+			}
+		}
+	}
+	if found != b.N*len(values) {
+		b.Fatalf("found %d codes, want %d", found, b.N*len(values))
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(codes)), "ns/lookup")
+}
+
+// benchLabel asks every value of values for its label, per iteration.
+func benchLabel[E interface {
+	~string
+	Label() string
+}](b *testing.B, values []E) {
+	n := 0
+	for b.Loop() {
+		for _, v := range values {
+			n += len(v.Label())
+		}
+	}
+	if n == 0 {
+		b.Fatal("no labels")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(values)), "ns/lookup")
 }
