@@ -166,8 +166,8 @@ func emitEnumDecode(ep *enumPlan) jen.Code {
 //		return redcap.Decode(raw, missingCodes, <parse>)
 //	}
 func emitOutOfLineDecoder(name, what string, typ, parse jen.Code) jen.Code {
-	return jen.Comment("// "+name+" decodes the text of "+what+". It stays out of line so that forms of\n"+
-		"// hundreds of fields compile quickly.\n//\n//go:noinline").Line().
+	doc := commentText(name + " decodes the text of " + what + ". It stays out of line so that forms of hundreds of fields compile quickly.")
+	return jen.Comment(doc + "\n//\n//go:noinline").Line().
 		Func().Id(name).Params(jen.Id("raw").String()).Qual(runtimePath, "Value").Types(typ).
 		Block(jen.Return(jen.Qual(runtimePath, "Decode").Call(jen.Id("raw"), jen.Id("missingCodes"), parse)))
 }

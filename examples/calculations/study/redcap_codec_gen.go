@@ -156,32 +156,32 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	return row
 }
 
-// scalarDecodeText decodes the text of a field of type redcap.Text. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// scalarDecodeText decodes the text of a field of type redcap.Text. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func scalarDecodeText(raw string) redcap.Value[redcap.Text] {
 	return redcap.Decode(raw, missingCodes, redcap.ParseText)
 }
 
-// scalarDecodeInteger decodes the text of a field of type redcap.Integer. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// scalarDecodeInteger decodes the text of a field of type redcap.Integer. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func scalarDecodeInteger(raw string) redcap.Value[redcap.Integer] {
 	return redcap.Decode(raw, missingCodes, redcap.ParseInteger)
 }
 
-// scalarDecodeNumber decodes the text of a field of type redcap.Number. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// scalarDecodeNumber decodes the text of a field of type redcap.Number. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func scalarDecodeNumber(raw string) redcap.Value[redcap.Number] {
 	return redcap.Decode(raw, missingCodes, redcap.ParseNumber)
 }
 
-// scalarDecodeDate decodes the text of a field of type redcap.Date. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// scalarDecodeDate decodes the text of a field of type redcap.Date. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func scalarDecodeDate(raw string) redcap.Value[redcap.Date] {

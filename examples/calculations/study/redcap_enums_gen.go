@@ -46,8 +46,8 @@ func SmokerValues() []Smoker {
 	return []Smoker{SmokerYes, SmokerNo}
 }
 
-// decodeSmoker decodes the text of a Smoker field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeSmoker decodes the text of a Smoker field. It stays out of line so that forms of hundreds
+// of fields compile quickly.
 //
 //go:noinline
 func decodeSmoker(raw string) redcap.Value[Smoker] {

@@ -48,8 +48,8 @@ func SexValues() []Sex {
 	return []Sex{SexFemale, SexMale, SexUnknown}
 }
 
-// decodeSex decodes the text of a Sex field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeSex decodes the text of a Sex field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeSex(raw string) redcap.Value[Sex] {

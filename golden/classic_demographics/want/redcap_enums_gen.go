@@ -48,8 +48,8 @@ func SexValues() []Sex {
 	return []Sex{SexFemale, SexMale, SexUnknown}
 }
 
-// decodeSex decodes the text of a Sex field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeSex decodes the text of a Sex field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeSex(raw string) redcap.Value[Sex] {
@@ -143,8 +143,8 @@ func SmokerValues() []Smoker {
 	return []Smoker{SmokerYes, SmokerNo}
 }
 
-// decodeSmoker decodes the text of a Smoker field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeSmoker decodes the text of a Smoker field. It stays out of line so that forms of hundreds
+// of fields compile quickly.
 //
 //go:noinline
 func decodeSmoker(raw string) redcap.Value[Smoker] {

@@ -128,8 +128,8 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	return row
 }
 
-// scalarDecodeInteger decodes the text of a field of type redcap.Integer. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// scalarDecodeInteger decodes the text of a field of type redcap.Integer. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func scalarDecodeInteger(raw string) redcap.Value[redcap.Integer] {

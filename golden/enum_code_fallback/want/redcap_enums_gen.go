@@ -53,8 +53,8 @@ func SatisfactionValues() []Satisfaction {
 	return []Satisfaction{Satisfaction1, Satisfaction2, Satisfaction3, Satisfaction4}
 }
 
-// decodeSatisfaction decodes the text of a Satisfaction field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeSatisfaction decodes the text of a Satisfaction field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSatisfaction(raw string) redcap.Value[Satisfaction] {
@@ -105,8 +105,8 @@ func MonthValues() []Month {
 	return []Month{MonthJanuary, MonthFebruary, MonthDecember}
 }
 
-// decodeMonth decodes the text of a Month field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMonth decodes the text of a Month field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeMonth(raw string) redcap.Value[Month] {
@@ -157,8 +157,8 @@ func LangValues() []Lang {
 	return []Lang{LangEnglishUS, LangEspanolLatinoamerica, LangFrancais}
 }
 
-// decodeLang decodes the text of a Lang field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeLang decodes the text of a Lang field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeLang(raw string) redcap.Value[Lang] {
@@ -206,8 +206,8 @@ func AgreeValues() []Agree {
 	return []Agree{AgreeTrue, AgreeFalse}
 }
 
-// decodeAgree decodes the text of a Agree field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeAgree decodes the text of a Agree field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeAgree(raw string) redcap.Value[Agree] {

@@ -49,8 +49,8 @@ func MoodValues() []Mood {
 	return []Mood{MoodHappy, MoodSadQuoted, MoodLineBreak}
 }
 
-// decodeMood decodes the text of a Mood field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMood decodes the text of a Mood field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeMood(raw string) redcap.Value[Mood] {

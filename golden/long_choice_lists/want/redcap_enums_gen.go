@@ -612,8 +612,8 @@ func DrugValues() []Drug {
 	return out
 }
 
-// decodeDrug decodes the text of a Drug field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeDrug decodes the text of a Drug field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeDrug(raw string) redcap.Value[Drug] {
@@ -1430,8 +1430,8 @@ func LevelValues() []Level {
 	return []Level{LevelLevel1, LevelLevel2, LevelLevel3, LevelLevel4, LevelLevel5, LevelLevel6, LevelLevel7, LevelLevel8, LevelLevel9, LevelLevel10, LevelLevel11, LevelLevel12, LevelLevel13, LevelLevel14, LevelLevel15, LevelLevel16, LevelLevel17, LevelLevel18, LevelLevel19, LevelLevel20, LevelLevel21, LevelLevel22, LevelLevel23, LevelLevel24, LevelLevel25, LevelLevel26, LevelLevel27, LevelLevel28, LevelLevel29, LevelLevel30, LevelLevel31, LevelLevel32, LevelLevel33, LevelLevel34, LevelLevel35, LevelLevel36, LevelLevel37, LevelLevel38, LevelLevel39, LevelLevel40, LevelLevel41, LevelLevel42, LevelLevel43, LevelLevel44, LevelLevel45, LevelLevel46, LevelLevel47, LevelLevel48, LevelLevel49, LevelLevel50, LevelLevel51, LevelLevel52, LevelLevel53, LevelLevel54, LevelLevel55, LevelLevel56, LevelLevel57, LevelLevel58, LevelLevel59, LevelLevel60, LevelLevel61, LevelLevel62, LevelLevel63, LevelLevel64, LevelLevel65, LevelLevel66, LevelLevel67, LevelLevel68, LevelLevel69, LevelLevel70, LevelLevel71, LevelLevel72, LevelLevel73, LevelLevel74, LevelLevel75, LevelLevel76, LevelLevel77, LevelLevel78, LevelLevel79, LevelLevel80, LevelLevel81, LevelLevel82, LevelLevel83, LevelLevel84, LevelLevel85, LevelLevel86, LevelLevel87, LevelLevel88, LevelLevel89, LevelLevel90, LevelLevel91, LevelLevel92, LevelLevel93, LevelLevel94, LevelLevel95, LevelLevel96, LevelLevel97, LevelLevel98, LevelLevel99, LevelLevel100, LevelLevel101, LevelLevel102, LevelLevel103, LevelLevel104, LevelLevel105, LevelLevel106, LevelLevel107, LevelLevel108, LevelLevel109, LevelLevel110, LevelLevel111, LevelLevel112, LevelLevel113, LevelLevel114, LevelLevel115, LevelLevel116, LevelLevel117, LevelLevel118, LevelLevel119, LevelLevel120, LevelLevel121, LevelLevel122, LevelLevel123, LevelLevel124, LevelLevel125, LevelLevel126, LevelLevel127, LevelLevel128, LevelLevel129, LevelLevel130, LevelLevel131, LevelLevel132, LevelLevel133, LevelLevel134, LevelLevel135, LevelLevel136, LevelLevel137, LevelLevel138, LevelLevel139, LevelLevel140, LevelLevel141, LevelLevel142, LevelLevel143, LevelLevel144, LevelLevel145, LevelLevel146, LevelLevel147, LevelLevel148, LevelLevel149, LevelLevel150, LevelLevel151, LevelLevel152, LevelLevel153, LevelLevel154, LevelLevel155, LevelLevel156, LevelLevel157, LevelLevel158, LevelLevel159, LevelLevel160, LevelLevel161, LevelLevel162, LevelLevel163, LevelLevel164, LevelLevel165, LevelLevel166, LevelLevel167, LevelLevel168, LevelLevel169, LevelLevel170, LevelLevel171, LevelLevel172, LevelLevel173, LevelLevel174, LevelLevel175, LevelLevel176, LevelLevel177, LevelLevel178, LevelLevel179, LevelLevel180, LevelLevel181, LevelLevel182, LevelLevel183, LevelLevel184, LevelLevel185, LevelLevel186, LevelLevel187, LevelLevel188, LevelLevel189, LevelLevel190, LevelLevel191, LevelLevel192, LevelLevel193, LevelLevel194, LevelLevel195, LevelLevel196, LevelLevel197, LevelLevel198, LevelLevel199, LevelLevel200, LevelLevel201, LevelLevel202, LevelLevel203, LevelLevel204, LevelLevel205, LevelLevel206, LevelLevel207, LevelLevel208, LevelLevel209, LevelLevel210, LevelLevel211, LevelLevel212, LevelLevel213, LevelLevel214, LevelLevel215, LevelLevel216, LevelLevel217, LevelLevel218, LevelLevel219, LevelLevel220, LevelLevel221, LevelLevel222, LevelLevel223, LevelLevel224, LevelLevel225, LevelLevel226, LevelLevel227, LevelLevel228, LevelLevel229, LevelLevel230, LevelLevel231, LevelLevel232, LevelLevel233, LevelLevel234, LevelLevel235, LevelLevel236, LevelLevel237, LevelLevel238, LevelLevel239, LevelLevel240, LevelLevel241, LevelLevel242, LevelLevel243, LevelLevel244, LevelLevel245, LevelLevel246, LevelLevel247, LevelLevel248, LevelLevel249, LevelLevel250, LevelLevel251, LevelLevel252, LevelLevel253, LevelLevel254, LevelLevel255, LevelLevel256}
 }
 
-// decodeLevel decodes the text of a Level field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeLevel decodes the text of a Level field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeLevel(raw string) redcap.Value[Level] {
@@ -2084,8 +2084,8 @@ func DoseValues() []Dose {
 	return []Dose{DoseLow, DoseHigh}
 }
 
-// decodeDose decodes the text of a Dose field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeDose decodes the text of a Dose field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeDose(raw string) redcap.Value[Dose] {

@@ -45,8 +45,8 @@ func SiteValues() []Site {
 	return []Site{SiteNorth, SiteSouth}
 }
 
-// decodeSite decodes the text of a Site field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeSite decodes the text of a Site field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeSite(raw string) redcap.Value[Site] {

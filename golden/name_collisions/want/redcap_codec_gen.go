@@ -168,8 +168,8 @@ func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) re
 	return row
 }
 
-// scalarDecodeText decodes the text of a field of type redcap.Text. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// scalarDecodeText decodes the text of a field of type redcap.Text. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func scalarDecodeText(raw string) redcap.Value[redcap.Text] {

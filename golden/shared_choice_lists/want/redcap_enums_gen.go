@@ -50,8 +50,8 @@ func MoodAValues() []MoodA {
 	return []MoodA{MoodANever, MoodASometimes, MoodAOften}
 }
 
-// decodeMoodA decodes the text of a MoodA field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMoodA decodes the text of a MoodA field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeMoodA(raw string) redcap.Value[MoodA] {
@@ -115,8 +115,8 @@ func SleepValues() []Sleep {
 	return []Sleep{SleepNever, SleepSometimes, SleepOften}
 }
 
-// decodeSleep decodes the text of a Sleep field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeSleep decodes the text of a Sleep field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeSleep(raw string) redcap.Value[Sleep] {
@@ -167,8 +167,8 @@ func OrderValues() []Order {
 	return []Order{OrderOften, OrderSometimes, OrderNever}
 }
 
-// decodeOrder decodes the text of a Order field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeOrder decodes the text of a Order field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeOrder(raw string) redcap.Value[Order] {
@@ -217,8 +217,8 @@ func DrinkerValues() []Drinker {
 	return []Drinker{DrinkerYes, DrinkerNo}
 }
 
-// decodeDrinker decodes the text of a Drinker field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeDrinker decodes the text of a Drinker field. It stays out of line so that forms of hundreds
+// of fields compile quickly.
 //
 //go:noinline
 func decodeDrinker(raw string) redcap.Value[Drinker] {

@@ -48,8 +48,8 @@ func InstanceVerifyValues() []InstanceVerify {
 	return []InstanceVerify{InstanceVerifyCorrect, InstanceVerifyIncorrectPleaseFix}
 }
 
-// decodeInstanceVerify decodes the text of a InstanceVerify field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeInstanceVerify decodes the text of a InstanceVerify field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeInstanceVerify(raw string) redcap.Value[InstanceVerify] {
@@ -102,8 +102,8 @@ func BaseConfigDbUserValues() []BaseConfigDbUser {
 	return []BaseConfigDbUser{BaseConfigDbUserPass, BaseConfigDbUserFail, BaseConfigDbUserNotApplicable}
 }
 
-// decodeBaseConfigDbUser decodes the text of a BaseConfigDbUser field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeBaseConfigDbUser decodes the text of a BaseConfigDbUser field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseConfigDbUser(raw string) redcap.Value[BaseConfigDbUser] {
@@ -157,8 +157,8 @@ func BaseConfigBioportalValues() []BaseConfigBioportal {
 	return []BaseConfigBioportal{BaseConfigBioportalPass, BaseConfigBioportalFail, BaseConfigBioportalDisabled}
 }
 
-// decodeBaseConfigBioportal decodes the text of a BaseConfigBioportal field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeBaseConfigBioportal decodes the text of a BaseConfigBioportal field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseConfigBioportal(raw string) redcap.Value[BaseConfigBioportal] {
@@ -246,8 +246,8 @@ func BaseConfigRecaptchaValues() []BaseConfigRecaptcha {
 	return []BaseConfigRecaptcha{BaseConfigRecaptchaPass, BaseConfigRecaptchaFail, BaseConfigRecaptchaRecommendation, BaseConfigRecaptchaDisabled}
 }
 
-// decodeBaseConfigRecaptcha decodes the text of a BaseConfigRecaptcha field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeBaseConfigRecaptcha decodes the text of a BaseConfigRecaptcha field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseConfigRecaptcha(raw string) redcap.Value[BaseConfigRecaptcha] {
@@ -308,8 +308,8 @@ func BaseConfigCookieValues() []BaseConfigCookie {
 	return []BaseConfigCookie{BaseConfigCookiePass, BaseConfigCookieFail, BaseConfigCookieRecommendation}
 }
 
-// decodeBaseConfigCookie decodes the text of a BaseConfigCookie field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeBaseConfigCookie decodes the text of a BaseConfigCookie field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseConfigCookie(raw string) redcap.Value[BaseConfigCookie] {
@@ -381,8 +381,8 @@ func BaseEmDeletedValues() []BaseEmDeleted {
 	return []BaseEmDeleted{BaseEmDeletedYesDeleted, BaseEmDeletedNo}
 }
 
-// decodeBaseEmDeleted decodes the text of a BaseEmDeleted field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeBaseEmDeleted decodes the text of a BaseEmDeleted field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeBaseEmDeleted(raw string) redcap.Value[BaseEmDeleted] {
@@ -431,8 +431,8 @@ func UpgradeStyleValues() []UpgradeStyle {
 	return []UpgradeStyle{UpgradeStyleManual, UpgradeStyleEasyUpgrade}
 }
 
-// decodeUpgradeStyle decodes the text of a UpgradeStyle field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeStyle decodes the text of a UpgradeStyle field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeStyle(raw string) redcap.Value[UpgradeStyle] {
@@ -481,8 +481,8 @@ func UpgradeRedcapOfflineValues() []UpgradeRedcapOffline {
 	return []UpgradeRedcapOffline{UpgradeRedcapOfflineYesOffline, UpgradeRedcapOfflineNo}
 }
 
-// decodeUpgradeRedcapOffline decodes the text of a UpgradeRedcapOffline field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeRedcapOffline decodes the text of a UpgradeRedcapOffline field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRedcapOffline(raw string) redcap.Value[UpgradeRedcapOffline] {
@@ -531,8 +531,8 @@ func UpgradeAppSnapshotValues() []UpgradeAppSnapshot {
 	return []UpgradeAppSnapshot{UpgradeAppSnapshotSnapshotCompleted, UpgradeAppSnapshotNo}
 }
 
-// decodeUpgradeAppSnapshot decodes the text of a UpgradeAppSnapshot field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeAppSnapshot decodes the text of a UpgradeAppSnapshot field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeAppSnapshot(raw string) redcap.Value[UpgradeAppSnapshot] {
@@ -581,8 +581,8 @@ func UpgradeDbBackupValues() []UpgradeDbBackup {
 	return []UpgradeDbBackup{UpgradeDbBackupBackupCompleted, UpgradeDbBackupNo}
 }
 
-// decodeUpgradeDbBackup decodes the text of a UpgradeDbBackup field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeDbBackup decodes the text of a UpgradeDbBackup field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeDbBackup(raw string) redcap.Value[UpgradeDbBackup] {
@@ -632,8 +632,8 @@ func UpgradeLoadRedcapFilesValues() []UpgradeLoadRedcapFiles {
 	return []UpgradeLoadRedcapFiles{UpgradeLoadRedcapFilesCopiedAndUnzipREDCapUpgrade, UpgradeLoadRedcapFilesNo}
 }
 
-// decodeUpgradeLoadRedcapFiles decodes the text of a UpgradeLoadRedcapFiles field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeLoadRedcapFiles decodes the text of a UpgradeLoadRedcapFiles field. It stays out of
+// line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeLoadRedcapFiles(raw string) redcap.Value[UpgradeLoadRedcapFiles] {
@@ -683,8 +683,8 @@ func UpgradeGenerateSQLValues() []UpgradeGenerateSQL {
 	return []UpgradeGenerateSQL{UpgradeGenerateSQLScriptsCreated, UpgradeGenerateSQLNoNA}
 }
 
-// decodeUpgradeGenerateSQL decodes the text of a UpgradeGenerateSQL field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeGenerateSQL decodes the text of a UpgradeGenerateSQL field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeGenerateSQL(raw string) redcap.Value[UpgradeGenerateSQL] {
@@ -733,8 +733,8 @@ func UpgradeRunSQLValues() []UpgradeRunSQL {
 	return []UpgradeRunSQL{UpgradeRunSQLSQLScriptRanSuccessfully, UpgradeRunSQLDidNotRunErrorsNA}
 }
 
-// decodeUpgradeRunSQL decodes the text of a UpgradeRunSQL field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeRunSQL decodes the text of a UpgradeRunSQL field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRunSQL(raw string) redcap.Value[UpgradeRunSQL] {
@@ -784,8 +784,8 @@ func UpgradeRedcapNonVersionedValues() []UpgradeRedcapNonVersioned {
 	return []UpgradeRedcapNonVersioned{UpgradeRedcapNonVersionedInstalledREDCapNonVersionedFiles, UpgradeRedcapNonVersionedNoNonVersionFilesTo}
 }
 
-// decodeUpgradeRedcapNonVersioned decodes the text of a UpgradeRedcapNonVersioned field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeRedcapNonVersioned decodes the text of a UpgradeRedcapNonVersioned field. It stays
+// out of line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRedcapNonVersioned(raw string) redcap.Value[UpgradeRedcapNonVersioned] {
@@ -834,8 +834,8 @@ func UpgradeOperationalValues() []UpgradeOperational {
 	return []UpgradeOperational{UpgradeOperationalYesOperational, UpgradeOperationalNo}
 }
 
-// decodeUpgradeOperational decodes the text of a UpgradeOperational field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeOperational decodes the text of a UpgradeOperational field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeOperational(raw string) redcap.Value[UpgradeOperational] {
@@ -885,8 +885,8 @@ func UpgradeLanguageFilesValues() []UpgradeLanguageFiles {
 	return []UpgradeLanguageFiles{UpgradeLanguageFilesYesLanguageFilesUpdated, UpgradeLanguageFilesNo}
 }
 
-// decodeUpgradeLanguageFiles decodes the text of a UpgradeLanguageFiles field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeLanguageFiles decodes the text of a UpgradeLanguageFiles field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeLanguageFiles(raw string) redcap.Value[UpgradeLanguageFiles] {
@@ -936,8 +936,8 @@ func UpgradeLanguageConfirmValues() []UpgradeLanguageConfirm {
 	return []UpgradeLanguageConfirm{UpgradeLanguageConfirmYesAllLanguagesAreDisplayed, UpgradeLanguageConfirmNo}
 }
 
-// decodeUpgradeLanguageConfirm decodes the text of a UpgradeLanguageConfirm field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeLanguageConfirm decodes the text of a UpgradeLanguageConfirm field. It stays out of
+// line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeLanguageConfirm(raw string) redcap.Value[UpgradeLanguageConfirm] {
@@ -987,8 +987,8 @@ func UpgradeBasicRedcapTestValues() []UpgradeBasicRedcapTest {
 	return []UpgradeBasicRedcapTest{UpgradeBasicRedcapTestYesBasicFunctionalityTestsPassed, UpgradeBasicRedcapTestNo}
 }
 
-// decodeUpgradeBasicRedcapTest decodes the text of a UpgradeBasicRedcapTest field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeBasicRedcapTest decodes the text of a UpgradeBasicRedcapTest field. It stays out of
+// line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeBasicRedcapTest(raw string) redcap.Value[UpgradeBasicRedcapTest] {
@@ -1038,8 +1038,8 @@ func UpgradePhpIniValues() []UpgradePhpIni {
 	return []UpgradePhpIni{UpgradePhpIniPHPInFileIsUpdated, UpgradePhpIniNo}
 }
 
-// decodeUpgradePhpIni decodes the text of a UpgradePhpIni field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradePhpIni decodes the text of a UpgradePhpIni field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradePhpIni(raw string) redcap.Value[UpgradePhpIni] {
@@ -1089,8 +1089,8 @@ func UpgradePhpIni2Values() []UpgradePhpIni2 {
 	return []UpgradePhpIni2{UpgradePhpIni2YesCronJobIsConfigured, UpgradePhpIni2No}
 }
 
-// decodeUpgradePhpIni2 decodes the text of a UpgradePhpIni2 field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradePhpIni2 decodes the text of a UpgradePhpIni2 field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradePhpIni2(raw string) redcap.Value[UpgradePhpIni2] {
@@ -1140,8 +1140,8 @@ func UpgradeTempDirWritableValues() []UpgradeTempDirWritable {
 	return []UpgradeTempDirWritable{UpgradeTempDirWritableApplicationTempFolderIsWritable, UpgradeTempDirWritableNo}
 }
 
-// decodeUpgradeTempDirWritable decodes the text of a UpgradeTempDirWritable field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeTempDirWritable decodes the text of a UpgradeTempDirWritable field. It stays out of
+// line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeTempDirWritable(raw string) redcap.Value[UpgradeTempDirWritable] {
@@ -1190,8 +1190,8 @@ func UpgradeRestartAppServerValues() []UpgradeRestartAppServer {
 	return []UpgradeRestartAppServer{UpgradeRestartAppServerYesRestarted, UpgradeRestartAppServerNo}
 }
 
-// decodeUpgradeRestartAppServer decodes the text of a UpgradeRestartAppServer field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeRestartAppServer decodes the text of a UpgradeRestartAppServer field. It stays out
+// of line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRestartAppServer(raw string) redcap.Value[UpgradeRestartAppServer] {
@@ -1241,8 +1241,8 @@ func UpgradeRemoveOldRedcapValues() []UpgradeRemoveOldRedcap {
 	return []UpgradeRemoveOldRedcap{UpgradeRemoveOldRedcapYesOlderREDCapVersionAre, UpgradeRemoveOldRedcapNo}
 }
 
-// decodeUpgradeRemoveOldRedcap decodes the text of a UpgradeRemoveOldRedcap field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUpgradeRemoveOldRedcap decodes the text of a UpgradeRemoveOldRedcap field. It stays out of
+// line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUpgradeRemoveOldRedcap(raw string) redcap.Value[UpgradeRemoveOldRedcap] {
@@ -1294,8 +1294,8 @@ func MigAppServerTypeValues() []MigAppServerType {
 	return []MigAppServerType{MigAppServerTypeIIS, MigAppServerTypeApache, MigAppServerTypeOther}
 }
 
-// decodeMigAppServerType decodes the text of a MigAppServerType field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMigAppServerType decodes the text of a MigAppServerType field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigAppServerType(raw string) redcap.Value[MigAppServerType] {
@@ -1348,8 +1348,8 @@ func MigLoadBalancerValues() []MigLoadBalancer {
 	return []MigLoadBalancer{MigLoadBalancerYes, MigLoadBalancerNo, MigLoadBalancerUnknownNA}
 }
 
-// decodeMigLoadBalancer decodes the text of a MigLoadBalancer field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMigLoadBalancer decodes the text of a MigLoadBalancer field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigLoadBalancer(raw string) redcap.Value[MigLoadBalancer] {
@@ -1403,8 +1403,8 @@ func MigAppServerBaltimoreValues() []MigAppServerBaltimore {
 	return []MigAppServerBaltimore{MigAppServerBaltimoreYes, MigAppServerBaltimoreNo, MigAppServerBaltimoreNA}
 }
 
-// decodeMigAppServerBaltimore decodes the text of a MigAppServerBaltimore field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMigAppServerBaltimore decodes the text of a MigAppServerBaltimore field. It stays out of
+// line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigAppServerBaltimore(raw string) redcap.Value[MigAppServerBaltimore] {
@@ -1464,8 +1464,8 @@ func MigDbMirroringValues() []MigDbMirroring {
 	return []MigDbMirroring{MigDbMirroringYes, MigDbMirroringNo, MigDbMirroringUnkNA}
 }
 
-// decodeMigDbMirroring decodes the text of a MigDbMirroring field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMigDbMirroring decodes the text of a MigDbMirroring field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigDbMirroring(raw string) redcap.Value[MigDbMirroring] {
@@ -1514,8 +1514,8 @@ func MigPhpIniSettingsValues() []MigPhpIniSettings {
 	return []MigPhpIniSettings{MigPhpIniSettingsAllSettingAreCorrect, MigPhpIniSettingsNotDoneYet}
 }
 
-// decodeMigPhpIniSettings decodes the text of a MigPhpIniSettings field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMigPhpIniSettings decodes the text of a MigPhpIniSettings field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigPhpIniSettings(raw string) redcap.Value[MigPhpIniSettings] {
@@ -1568,8 +1568,8 @@ func ServersRestartedValues() []ServersRestarted {
 	return []ServersRestarted{ServersRestartedYes, ServersRestartedNo, ServersRestartedNotNecessary}
 }
 
-// decodeServersRestarted decodes the text of a ServersRestarted field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeServersRestarted decodes the text of a ServersRestarted field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeServersRestarted(raw string) redcap.Value[ServersRestarted] {
@@ -1618,8 +1618,8 @@ func MigRedcapOnlineValues() []MigRedcapOnline {
 	return []MigRedcapOnline{MigRedcapOnlineYesOfflineAfterMigrationCompleted, MigRedcapOnlineNo}
 }
 
-// decodeMigRedcapOnline decodes the text of a MigRedcapOnline field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMigRedcapOnline decodes the text of a MigRedcapOnline field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigRedcapOnline(raw string) redcap.Value[MigRedcapOnline] {
@@ -1669,8 +1669,8 @@ func MigAPIHardcodePathsValues() []MigAPIHardcodePaths {
 	return []MigAPIHardcodePaths{MigAPIHardcodePathsYes, MigAPIHardcodePathsNoDidNotChange}
 }
 
-// decodeMigAPIHardcodePaths decodes the text of a MigAPIHardcodePaths field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMigAPIHardcodePaths decodes the text of a MigAPIHardcodePaths field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigAPIHardcodePaths(raw string) redcap.Value[MigAPIHardcodePaths] {
@@ -1723,8 +1723,8 @@ func MigAuthAppInstalledValues() []MigAuthAppInstalled {
 	return []MigAuthAppInstalled{MigAuthAppInstalledYes, MigAuthAppInstalledNo, MigAuthAppInstalledNATableBasedAuth}
 }
 
-// decodeMigAuthAppInstalled decodes the text of a MigAuthAppInstalled field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMigAuthAppInstalled decodes the text of a MigAuthAppInstalled field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMigAuthAppInstalled(raw string) redcap.Value[MigAuthAppInstalled] {
@@ -1835,8 +1835,8 @@ func ConfigChecksVerifiedValues() []ConfigChecksVerified {
 	return []ConfigChecksVerified{ConfigChecksVerifiedResultsAreAccurate, ConfigChecksVerifiedVerifying}
 }
 
-// decodeConfigChecksVerified decodes the text of a ConfigChecksVerified field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeConfigChecksVerified decodes the text of a ConfigChecksVerified field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeConfigChecksVerified(raw string) redcap.Value[ConfigChecksVerified] {
@@ -1886,8 +1886,8 @@ func ActionTagHelpValues() []ActionTagHelp {
 	return []ActionTagHelp{ActionTagHelpYes, ActionTagHelpNo}
 }
 
-// decodeActionTagHelp decodes the text of a ActionTagHelp field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeActionTagHelp decodes the text of a ActionTagHelp field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeActionTagHelp(raw string) redcap.Value[ActionTagHelp] {
@@ -2544,8 +2544,8 @@ func AtRandomorderValues() []AtRandomorder {
 	return []AtRandomorder{AtRandomorder1, AtRandomorder2, AtRandomorder3, AtRandomorder4, AtRandomorder5, AtRandomorder6, AtRandomorder7, AtRandomorder8, AtRandomorder9, AtRandomorder10}
 }
 
-// decodeAtRandomorder decodes the text of a AtRandomorder field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeAtRandomorder decodes the text of a AtRandomorder field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAtRandomorder(raw string) redcap.Value[AtRandomorder] {
@@ -2728,8 +2728,8 @@ func Trigger1SkipValues() []Trigger1Skip {
 	return []Trigger1Skip{Trigger1SkipShowFirstSkippedField, Trigger1SkipSkipFields123}
 }
 
-// decodeTrigger1Skip decodes the text of a Trigger1Skip field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeTrigger1Skip decodes the text of a Trigger1Skip field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeTrigger1Skip(raw string) redcap.Value[Trigger1Skip] {
@@ -3029,8 +3029,8 @@ func SameTimepointSkipsValues() []SameTimepointSkips {
 	return []SameTimepointSkips{SameTimepointSkipsToBeContinued, SameTimepointSkipsComingSoon}
 }
 
-// decodeSameTimepointSkips decodes the text of a SameTimepointSkips field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeSameTimepointSkips decodes the text of a SameTimepointSkips field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeSameTimepointSkips(raw string) redcap.Value[SameTimepointSkips] {
@@ -3079,8 +3079,8 @@ func DropdownEmbeddedValues() []DropdownEmbedded {
 	return []DropdownEmbedded{DropdownEmbeddedThisIsEmbedded, DropdownEmbeddedHelloWorld}
 }
 
-// decodeDropdownEmbedded decodes the text of a DropdownEmbedded field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeDropdownEmbedded decodes the text of a DropdownEmbedded field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeDropdownEmbedded(raw string) redcap.Value[DropdownEmbedded] {
@@ -3126,8 +3126,8 @@ func RadioSingleAnswerEmbeddedValues() []RadioSingleAnswerEmbedded {
 	return []RadioSingleAnswerEmbedded{RadioSingleAnswerEmbeddedTrue}
 }
 
-// decodeRadioSingleAnswerEmbedded decodes the text of a RadioSingleAnswerEmbedded field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeRadioSingleAnswerEmbedded decodes the text of a RadioSingleAnswerEmbedded field. It stays
+// out of line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeRadioSingleAnswerEmbedded(raw string) redcap.Value[RadioSingleAnswerEmbedded] {
@@ -3218,8 +3218,8 @@ func TrueFalseEmbeddedValues() []TrueFalseEmbedded {
 	return []TrueFalseEmbedded{TrueFalseEmbeddedTrue, TrueFalseEmbeddedFalse}
 }
 
-// decodeTrueFalseEmbedded decodes the text of a TrueFalseEmbedded field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeTrueFalseEmbedded decodes the text of a TrueFalseEmbedded field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeTrueFalseEmbedded(raw string) redcap.Value[TrueFalseEmbedded] {
@@ -3272,8 +3272,8 @@ func MatrixFieldAEmbeddedValues() []MatrixFieldAEmbedded {
 	return []MatrixFieldAEmbedded{MatrixFieldAEmbeddedYes, MatrixFieldAEmbeddedNo, MatrixFieldAEmbeddedNotApplicable}
 }
 
-// decodeMatrixFieldAEmbedded decodes the text of a MatrixFieldAEmbedded field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMatrixFieldAEmbedded decodes the text of a MatrixFieldAEmbedded field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMatrixFieldAEmbedded(raw string) redcap.Value[MatrixFieldAEmbedded] {
@@ -3332,8 +3332,8 @@ func NoMissingValuesValues() []NoMissingValues {
 	return []NoMissingValues{NoMissingValuesYes, NoMissingValuesNo, NoMissingValuesMaybe}
 }
 
-// decodeNoMissingValues decodes the text of a NoMissingValues field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeNoMissingValues decodes the text of a NoMissingValues field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeNoMissingValues(raw string) redcap.Value[NoMissingValues] {
@@ -3430,8 +3430,8 @@ func MissingValuesStandardValues() []MissingValuesStandard {
 	return []MissingValuesStandard{MissingValuesStandardNo, MissingValuesStandardYes, MissingValuesStandardNoInformation, MissingValuesStandardInvalid, MissingValuesStandardUnknown, MissingValuesStandardNotAsked, MissingValuesStandardAskedButUnknown, MissingValuesStandardTemporarilyUnavailable, MissingValuesStandardNotApplicable, MissingValuesStandardNotAvailable, MissingValuesStandardNotPresent, MissingValuesStandardSufficientQuantity, MissingValuesStandardTrace, MissingValuesStandardUnencoded, MissingValuesStandardDerived, MissingValuesStandardPositiveInfinity, MissingValuesStandardNegativeInfinity, MissingValuesStandardOther}
 }
 
-// decodeMissingValuesStandard decodes the text of a MissingValuesStandard field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMissingValuesStandard decodes the text of a MissingValuesStandard field. It stays out of
+// line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMissingValuesStandard(raw string) redcap.Value[MissingValuesStandard] {
@@ -3493,8 +3493,8 @@ func CustomOnlyMissingValuesValues() []CustomOnlyMissingValues {
 	return []CustomOnlyMissingValues{CustomOnlyMissingValuesNo, CustomOnlyMissingValuesYes, CustomOnlyMissingValuesNAMinus1, CustomOnlyMissingValuesNotAvailableMinus2, CustomOnlyMissingValuesNotDoneMinus9, CustomOnlyMissingValues9999999MachineMalfunction}
 }
 
-// decodeCustomOnlyMissingValues decodes the text of a CustomOnlyMissingValues field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeCustomOnlyMissingValues decodes the text of a CustomOnlyMissingValues field. It stays out
+// of line so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeCustomOnlyMissingValues(raw string) redcap.Value[CustomOnlyMissingValues] {
@@ -3543,8 +3543,8 @@ func IsFieldBankEnabledValues() []IsFieldBankEnabled {
 	return []IsFieldBankEnabled{IsFieldBankEnabledEnabled, IsFieldBankEnabledDisabled}
 }
 
-// decodeIsFieldBankEnabled decodes the text of a IsFieldBankEnabled field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeIsFieldBankEnabled decodes the text of a IsFieldBankEnabled field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeIsFieldBankEnabled(raw string) redcap.Value[IsFieldBankEnabled] {
@@ -3594,8 +3594,8 @@ func FieldBankStatusValues() []FieldBankStatus {
 	return []FieldBankStatus{FieldBankStatusPasses, FieldBankStatusDoesNotPass}
 }
 
-// decodeFieldBankStatus decodes the text of a FieldBankStatus field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeFieldBankStatus decodes the text of a FieldBankStatus field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeFieldBankStatus(raw string) redcap.Value[FieldBankStatus] {
@@ -3765,8 +3765,8 @@ func LunchValues() []Lunch {
 	return []Lunch{LunchChickenLettuceWraps, LunchVeganCrunchWrapSupreme, LunchHeartyStuffedPeppers, LunchFishTacos, LunchShrimpAndSnowPeaStir, LunchBlackBeanTostadas}
 }
 
-// decodeLunch decodes the text of a Lunch field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeLunch decodes the text of a Lunch field. It stays out of line so that forms of hundreds of
+// fields compile quickly.
 //
 //go:noinline
 func decodeLunch(raw string) redcap.Value[Lunch] {
@@ -3815,8 +3815,8 @@ func IsURLShortEnabledValues() []IsURLShortEnabled {
 	return []IsURLShortEnabled{IsURLShortEnabledEnabled, IsURLShortEnabledDisabled}
 }
 
-// decodeIsURLShortEnabled decodes the text of a IsURLShortEnabled field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeIsURLShortEnabled decodes the text of a IsURLShortEnabled field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeIsURLShortEnabled(raw string) redcap.Value[IsURLShortEnabled] {
@@ -3865,8 +3865,8 @@ func EmailLogSearchValues() []EmailLogSearch {
 	return []EmailLogSearch{EmailLogSearchCompleted, EmailLogSearchNotCompleted}
 }
 
-// decodeEmailLogSearch decodes the text of a EmailLogSearch field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeEmailLogSearch decodes the text of a EmailLogSearch field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeEmailLogSearch(raw string) redcap.Value[EmailLogSearch] {
@@ -3918,8 +3918,8 @@ func FieldCommentChoosenValues() []FieldCommentChoosen {
 	return []FieldCommentChoosen{FieldCommentChoosenNone, FieldCommentChoosenFieldCommentLog, FieldCommentChoosenDataResolutionWorkflow}
 }
 
-// decodeFieldCommentChoosen decodes the text of a FieldCommentChoosen field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeFieldCommentChoosen decodes the text of a FieldCommentChoosen field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeFieldCommentChoosen(raw string) redcap.Value[FieldCommentChoosen] {
@@ -4021,8 +4021,8 @@ func APIGrantTokenValues() []APIGrantToken {
 	return []APIGrantToken{APIGrantTokenPass, APIGrantTokenFail}
 }
 
-// decodeAPIGrantToken decodes the text of a APIGrantToken field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeAPIGrantToken decodes the text of a APIGrantToken field. It stays out of line so that forms
+// of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeAPIGrantToken(raw string) redcap.Value[APIGrantToken] {
@@ -4265,8 +4265,8 @@ func MobileAppDownloadValues() []MobileAppDownload {
 	return []MobileAppDownload{MobileAppDownloadDownloaded, MobileAppDownloadUnableToDownload}
 }
 
-// decodeMobileAppDownload decodes the text of a MobileAppDownload field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeMobileAppDownload decodes the text of a MobileAppDownload field. It stays out of line so
+// that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeMobileAppDownload(raw string) redcap.Value[MobileAppDownload] {
@@ -4315,8 +4315,8 @@ func UserAllowListEnabledValues() []UserAllowListEnabled {
 	return []UserAllowListEnabled{UserAllowListEnabledYesItIsEnabled, UserAllowListEnabledNoItIsDisabled}
 }
 
-// decodeUserAllowListEnabled decodes the text of a UserAllowListEnabled field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeUserAllowListEnabled decodes the text of a UserAllowListEnabled field. It stays out of line
+// so that forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeUserAllowListEnabled(raw string) redcap.Value[UserAllowListEnabled] {
@@ -4377,8 +4377,8 @@ func PseSingleAnswerValues() []PseSingleAnswer {
 	return []PseSingleAnswer{PseSingleAnswerNo, PseSingleAnswerYes, PseSingleAnswerMaybe, PseSingleAnswerRightOnly, PseSingleAnswerLeftOnly, PseSingleAnswerNA}
 }
 
-// decodePseSingleAnswer decodes the text of a PseSingleAnswer field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodePseSingleAnswer decodes the text of a PseSingleAnswer field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodePseSingleAnswer(raw string) redcap.Value[PseSingleAnswer] {
@@ -4533,8 +4533,8 @@ func CharsetSpanishValues() []CharsetSpanish {
 	return []CharsetSpanish{CharsetSpanish1, CharsetSpanish2, CharsetSpanish3}
 }
 
-// decodeCharsetSpanish decodes the text of a CharsetSpanish field. It stays out of line so that forms of
-// hundreds of fields compile quickly.
+// decodeCharsetSpanish decodes the text of a CharsetSpanish field. It stays out of line so that
+// forms of hundreds of fields compile quickly.
 //
 //go:noinline
 func decodeCharsetSpanish(raw string) redcap.Value[CharsetSpanish] {
