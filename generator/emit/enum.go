@@ -167,7 +167,7 @@ func emitEnumDecode(ep *enumPlan) jen.Code {
 //	}
 func emitOutOfLineDecoder(name, what string, typ, parse jen.Code) jen.Code {
 	doc := commentText(name + " decodes the text of " + what + ". It stays out of line so that forms of hundreds of fields compile quickly.")
-	return jen.Comment(doc + "\n//\n//go:noinline").Line().
+	return jen.Comment(doc+"\n//\n//go:noinline").Line().
 		Func().Id(name).Params(jen.Id("raw").String()).Qual(runtimePath, "Value").Types(typ).
 		Block(jen.Return(jen.Qual(runtimePath, "Decode").Call(jen.Id("raw"), jen.Id("missingCodes"), parse)))
 }
