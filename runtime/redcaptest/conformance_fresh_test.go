@@ -73,8 +73,16 @@ func freshFixture(t *testing.T, c corpus, file, project string) *Server {
 			break
 		}
 	}
+	for _, setup := range freshSetups {
+		setup(t, c, file, project, s)
+	}
 	return s
 }
+
+// freshSetups run on every fresh fixture once it is built: an area's test file adds one (from
+// init) to give the fake what the capture's server had before the file's first case, such as the
+// next ids it assigns.
+var freshSetups []func(t *testing.T, c corpus, file, project string, s *Server)
 
 // isProjectCreation tells whether a case is the creation of a project with the super token.
 func isProjectCreation(v vector) bool {

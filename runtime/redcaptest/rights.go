@@ -14,6 +14,8 @@ type Rights struct {
 	NoAPIImport bool // no "API Import/Update" right: every import answers 403
 	NoDesign    bool // no "Project Design and Setup" right: dictionary imports answer 400
 	NoDelete    bool // no "Delete Record" right
+	// NoFileRepository: no "File Repository" right; every content=fileRepository call answers 403.
+	NoFileRepository bool
 	// Export is the data export right on every form; FormExport overrides it per form.
 	Export     ExportRight
 	FormExport map[string]ExportRight

@@ -26,6 +26,8 @@ type state struct {
 	// files are uploaded files by document id; file fields store the id.
 	files     map[int]*upload
 	nextDocID int
+	// repo is the File Repository (nil until first used).
+	repo *fileRepo
 	// productionTime is when the project moved to production ("" while in development).
 	productionTime string
 	// rights are the token user's rights.
