@@ -39,6 +39,12 @@ type Project struct {
 	DAGs []DAG
 	// SurveyForms names forms that are survey-enabled, when the source says so.
 	SurveyForms []string
+	// SaveAndReturnForms names the survey forms with Save & Return Later enabled (return codes),
+	// when the source says so (project XML).
+	SaveAndReturnForms []string
+	// SurveyQueue reports whether the project's survey queue is active, when the source says so
+	// (project XML).
+	SurveyQueue bool
 	// SecondaryUniqueField is the secondary unique field, when set.
 	SecondaryUniqueField string
 	// CustomRecordLabel is the custom record label, when set.

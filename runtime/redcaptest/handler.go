@@ -117,6 +117,7 @@ func (s *Server) answer(r *http.Request, body []byte) answer {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.st.baseURL = requestBaseURL(r)
 	return s.dispatch(p)
 }
 
@@ -200,6 +201,8 @@ func (s *Server) dispatch(p params) answer {
 		return fieldValidationAnswer(p)
 	case "participantList":
 		return s.st.exportParticipantList(p)
+	case "surveyLink", "surveyAccessCode", "surveyReturnCode", "surveyQueueLink":
+		return s.st.surveyMethod(p)
 	case "fileRepository":
 		return s.st.fileRepositoryMethod(p)
 	}

@@ -18,6 +18,8 @@ type config struct {
 	projectID      int
 	recordLimit    int
 	surveyForms    []string
+	saveAndReturn  []string
+	surveyQueue    *bool
 	latency        time.Duration
 	failNext       int
 	failStatus     int

@@ -16,6 +16,9 @@ type Rights struct {
 	NoDelete    bool // no "Delete Record" right
 	// NoFileRepository: no "File Repository" right; every content=fileRepository call answers 403.
 	NoFileRepository bool
+	// NoSurveyParticipants: no "Manage Survey Participants" right; survey links, codes and
+	// participant lists answer 403.
+	NoSurveyParticipants bool
 	// Export is the data export right on every form; FormExport overrides it per form.
 	Export     ExportRight
 	FormExport map[string]ExportRight

@@ -28,6 +28,11 @@ type state struct {
 	nextDocID int
 	// repo is the File Repository (nil until first used).
 	repo *fileRepo
+	// surveys holds the survey participants' links and codes (nil until first used).
+	surveys *surveyState
+	// baseURL is the REDCap base URL of the request being answered ("http://host/"), which
+	// survey links start with.
+	baseURL string
 	// productionTime is when the project moved to production ("" while in development).
 	productionTime string
 	// rights are the token user's rights.
@@ -98,6 +103,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 	if cfg.surveyForms != nil {
 		st.surveyForms = cfg.surveyForms
 	}
+	applySurveyOptions(cp, cfg)
 	if st.projectID == 0 {
 		st.projectID = 1
 	}
