@@ -15,9 +15,9 @@ func TestStoredFileName(t *testing.T) {
 		{"Zoë's consent: final! (v2) – 日本語.pdf", "Zoe's consent final (v2) - 日本語.pdf"},
 		{"notes v2.txt", "notes v2.txt"},
 		{"Straße Ærø.pdf", "Strasse AEro.pdf"},
-		{"e\u0301te\u0301.txt", "ete.txt"},                // decomposed accents
-		{`a/b\c:d*e?f"g<h>i|j.pdf`, "abcdefghij.pdf"},      // path and shell characters
-		{"tab\there\nnew.txt", "tabherenew.txt"},           // control characters
+		{"e\u0301te\u0301.txt", "ete.txt"},            // decomposed accents
+		{`a/b\c:d*e?f"g<h>i|j.pdf`, "abcdefghij.pdf"}, // path and shell characters
+		{"tab\there\nnew.txt", "tabherenew.txt"},      // control characters
 		{"scan_2024-01-02 [1], copy.png", "scan_2024-01-02 [1], copy.png"},
 		{"em—dash‐hyphen.txt", "em-dash-hyphen.txt"},
 	} {
