@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime"
-	"net/http"
 	"net/url"
 	"strconv"
 )
@@ -45,13 +43,6 @@ type FolderOptions struct {
 	DAGID, RoleID int
 	// AdminOnly makes the folder visible to administrators only.
 	AdminOnly bool
-}
-
-// RepositoryFile describes a downloaded File Repository file.
-type RepositoryFile struct {
-	Name        string // the stored name, from the answer's Content-Type
-	ContentType string // the MIME type REDCap detected from the content, without parameters
-	Size        int64  // the bytes written
 }
 
 // ListFileRepository lists a File Repository folder (0: the top level): its sub-folders, then its
@@ -102,42 +93,43 @@ func (c *Client) CreateRepositoryFolder(ctx context.Context, name string, o Fold
 	return int(created[0].FolderID), nil
 }
 
-// UploadRepositoryFile uploads a file into a File Repository folder (0: the top level), streaming
-// it from r. REDCap stores name without accents, adds " (1)" when the folder already has a file of
-// that name, and refuses names without an extension and server-side scripts. The answer does
-// not tell the new document id: list the folder to find it. A write: never retried.
-func (c *Client) UploadRepositoryFile(ctx context.Context, folderID int, name string, r io.Reader) error {
+// UploadRepositoryFile uploads a file into a File Repository folder (0: the top level), writing it
+// from r as the request is sent (never held whole in memory). REDCap stores name cleaned of
+// accents and characters it does not keep, adds " (1)" when the folder already has a file of
+// that name, and refuses names without an extension and restricted file types. The answer does
+// not tell the new document id: list the folder to find it. opts.MaxSize and opts.Size work as
+// for UploadFile. A write: never retried.
+func (c *Client) UploadRepositoryFile(ctx context.Context, folderID int, name string, r io.Reader, opts UploadOptions) error {
+	size, known := uploadSize(r, opts.Size)
+	if known && opts.MaxSize > 0 && size > opts.MaxSize {
+		return fmt.Errorf("redcap: content=fileRepository action=import: %w: %d bytes, the limit is %d", ErrFileTooLarge, size, opts.MaxSize)
+	}
 	p := jsonParams()
 	setID(p, "folder_id", folderID)
-	_, err := c.post(ctx, call{content: "fileRepository", action: "import", params: p, upload: &fileUpload{name: name, r: r}})
-	return err
+	cl := call{content: "fileRepository", action: "import", params: p}
+	return c.uploadOnce(ctx, cl, name, r, size, known, opts.MaxSize)
 }
 
-// DownloadRepositoryFile writes a File Repository file to w as it arrives and describes it.
-// REDCap still answers for a file deleted from the repository. When the connection fails before
-// the first byte the download is tried again as configured; after bytes were written to w it is
-// not, since w cannot be rewound.
-func (c *Client) DownloadRepositoryFile(ctx context.Context, docID int, w io.Writer) (RepositoryFile, error) {
+// DownloadRepositoryFile copies a File Repository file into w as it arrives and returns its
+// stored name, the MIME type REDCap detected and its size. REDCap still answers for a file
+// deleted from the repository. A download is a read: it is retried as configured, but only while
+// nothing has been written to w.
+func (c *Client) DownloadRepositoryFile(ctx context.Context, docID int, w io.Writer) (FileInfo, error) {
 	p := jsonParams()
 	p.Set("doc_id", strconv.Itoa(docID))
-	var h http.Header
-	var f RepositoryFile
-	cl := call{content: "fileRepository", action: "export", params: p, read: true, header: &h}
-	err := c.postStream(ctx, cl, func(r io.Reader) error {
-		if f.Size > 0 {
-			return fmt.Errorf("redcap: %s: the answer broke off after %d bytes were written; the writer cannot be rewound", cl.name(), f.Size)
+	cl := call{content: "fileRepository", action: "export", params: p, read: true}
+	for attempt := 0; ; attempt++ {
+		info, written, retryable, err := c.downloadOnce(ctx, cl, attempt, w)
+		if err == nil {
+			return info, nil
 		}
-		n, err := io.Copy(w, r)
-		f.Size = n
-		return err
-	})
-	if err != nil {
-		return RepositoryFile{Size: f.Size}, err
+		if written > 0 || !retryable || attempt >= c.retryMax || ctx.Err() != nil {
+			return info, err
+		}
+		if werr := sleepCtx(ctx, backoff(c.retryBase, attempt)); werr != nil {
+			return info, fmt.Errorf("%w (retry abandoned: %w)", err, werr)
+		}
 	}
-	if mt, params, perr := mime.ParseMediaType(h.Get("Content-Type")); perr == nil {
-		f.ContentType, f.Name = mt, params["name"]
-	}
-	return f, nil
 }
 
 // DeleteRepositoryFile removes a file from the File Repository listing. REDCap keeps the file's

@@ -28,11 +28,6 @@ type call struct {
 	data []byte
 	// body, when set, is storage the body is built in, reused from call to call.
 	body *bodyBuffer
-	// upload, when set, makes the request a multipart/form-data body with the file streamed
-	// from its reader (uploads are writes: never retried).
-	upload *fileUpload
-	// header, when set, receives the headers of a successful answer.
-	header *http.Header
 }
 
 // post sends the call and returns the body of a successful answer. A failure status gives an
@@ -65,17 +60,9 @@ func (c *Client) send(ctx context.Context, cl call, attempt int, start time.Time
 	}
 	var req *http.Request
 	var err error
-	contentType := "application/x-www-form-urlencoded"
-	switch {
-	case cl.upload != nil:
-		var body io.ReadCloser
-		body, contentType = cl.upload.body(form)
-		if req, err = http.NewRequestWithContext(ctx, http.MethodPost, c.apiURL, body); err != nil {
-			body.Close() // ends the goroutine writing the body
-		}
-	case cl.data == nil && cl.body == nil:
+	if cl.data == nil && cl.body == nil {
 		req, err = http.NewRequestWithContext(ctx, http.MethodPost, c.apiURL, strings.NewReader(form.Encode()))
-	default:
+	} else {
 		b := cl.body.encode(form, cl.data)
 		req, err = http.NewRequestWithContext(ctx, http.MethodPost, c.apiURL, cl.body.reader(b))
 		if req != nil {
@@ -85,7 +72,7 @@ func (c *Client) send(ctx context.Context, cl call, attempt int, start time.Time
 	if err != nil {
 		return nil, false, fmt.Errorf("redcap: %s: build request: %w", cl.name(), err)
 	}
-	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	resp, err := c.http.Do(req)

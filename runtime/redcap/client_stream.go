@@ -44,9 +44,6 @@ func (c *Client) onceStream(ctx context.Context, cl call, attempt int, consume f
 		}
 		return c.statusError(cl, resp, body)
 	}
-	if cl.header != nil {
-		*cl.header = resp.Header
-	}
 	body := &trackedReader{r: resp.Body}
 	err = consume(body)
 	if err == nil && body.err == nil {

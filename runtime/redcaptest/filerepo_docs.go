@@ -6,10 +6,6 @@ import (
 	"strings"
 )
 
-// maxRepoFile is the largest file the fake stores, like a REDCap server whose PHP
-// upload_max_filesize is 2 MB: a larger upload fails as PHP's does.
-const maxRepoFile = 2 << 20
-
 // repoImport answers action=import: the multipart part "file" goes into folder_id (the top level
 // when it is blank or not a number). The answer is empty. A name already used in the folder gets
 // " (1)", " (2)"... before its extension.
@@ -22,11 +18,11 @@ func (st *state) repoImport(p params) answer {
 	if bad != nil {
 		return *bad
 	}
-	if len(p.file.data) > maxRepoFile {
-		return errorAnswer(http.StatusBadRequest, ef, "There was a problem with the uploaded file")
+	if int64(len(p.file.data)) > st.fileRules.uploadMax {
+		return errorAnswer(http.StatusBadRequest, ef, msgFileUploadFailed)
 	}
-	name := repoFileName(p.file.name)
-	if !uploadAllowed(name) {
+	name := storedFileName(p.file.name)
+	if !st.repoUploadAllowed(name) {
 		return errorAnswer(http.StatusBadRequest, ef, "ERROR: The file cannot be uploaded.")
 	}
 	repo := st.fileRepository()
@@ -64,12 +60,7 @@ func (st *state) repoExport(p params) answer {
 	if bad != nil {
 		return *bad
 	}
-	ct := repositoryFileType(d.data)
-	header := ct + `; name="` + d.name + `"`
-	if strings.HasPrefix(ct, "text/") {
-		header += ";charset=UTF-8"
-	}
-	return answer{status: http.StatusOK, contentType: header, body: string(d.data)}
+	return answer{status: http.StatusOK, contentType: downloadContentType(detectMIME(d.data), d.name), body: string(d.data)}
 }
 
 // repoDelete answers action=delete: the file leaves the listing; the answer is empty. Deleting it

@@ -74,7 +74,7 @@ func FuzzFileRepositoryUpload(f *testing.F) {
 			return
 		}
 		for _, d := range docs {
-			if !utf8.ValidString(d.name) || !uploadAllowed(d.name) {
+			if !utf8.ValidString(d.name) || !s.st.repoUploadAllowed(d.name) {
 				t.Errorf("stored name %q", d.name)
 			}
 			a := s.st.repoExport(params{v: map[string][]string{"doc_id": {itoa(d.id)}}})

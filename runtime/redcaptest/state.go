@@ -26,6 +26,8 @@ type state struct {
 	// files are uploaded files by document id; file fields store the id.
 	files     map[int]*upload
 	nextDocID int
+	// fileRules are the upload limits and forbidden extensions (files_rules.go).
+	fileRules fileRules
 	// repo is the File Repository (nil until first used).
 	repo *fileRepo
 	// surveys holds the survey participants' links and codes (nil until first used).
@@ -92,6 +94,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		nextEventID: 1,
 		files:       map[int]*upload{},
 		nextDocID:   1,
+		fileRules:   newFileRules(cfg),
 		created:     time.Now().Format("2006-01-02 15:04:05"),
 	}
 	if cfg.title != "" {
