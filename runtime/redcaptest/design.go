@@ -110,16 +110,6 @@ func (st *state) exportRepeating(p params) answer {
 	return okAnswer(format, t.render(format, xmlStyle{root: "repeatingFormsEvents", plain: plain, trailerNL: true}, csvStyle{trailerNL: true, never: map[string]bool{"custom_form_label": true}}))
 }
 
-// exportDAGs answers content=dag.
-func (st *state) exportDAGs(p params) answer {
-	format := p.dataFormat()
-	t := table{cols: []string{"data_access_group_name", "unique_group_name", "data_access_group_id"}}
-	for _, d := range st.proj.DAGs {
-		t.add(str(d.Name), str(d.UniqueName), num(d.ID))
-	}
-	return okAnswer(format, t.render(format, xmlStyle{root: "dags", trailerNL: true}, csvStyle{}))
-}
-
 // importArms answers content=arm, action=import (override=1 replaces every arm).
 func (st *state) importArms(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
@@ -235,32 +225,6 @@ func (st *state) importRepeating(p params) answer {
 	}
 	st.proj.Repeating = reps
 	st.rebuild()
-	return okAnswer(format, itoa(len(rows)))
-}
-
-// importDAGs answers content=dag import: new groups get a unique name and an ID.
-func (st *state) importDAGs(p params) answer {
-	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p, nil)
-	if aerr != nil {
-		return errorAnswer(aerr.status, ef, aerr.msg)
-	}
-	for _, r := range rows {
-		name := r["data_access_group_name"]
-		if u := r["unique_group_name"]; u != "" {
-			i := slices.IndexFunc(st.proj.DAGs, func(d dictionary.DAG) bool { return d.UniqueName == u })
-			if i < 0 {
-				return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The unique group name %q does not exist in the project.", u))
-			}
-			st.proj.DAGs[i].Name = name
-			continue
-		}
-		u := uniqueName(name, "", func(s string) bool {
-			return slices.ContainsFunc(st.proj.DAGs, func(d dictionary.DAG) bool { return d.UniqueName == s })
-		})
-		st.proj.DAGs = append(st.proj.DAGs, dictionary.DAG{Name: name, UniqueName: u, ID: st.nextDAGID})
-		st.nextDAGID++
-	}
 	return okAnswer(format, itoa(len(rows)))
 }
 

@@ -186,10 +186,15 @@ func (s *Server) dispatch(p params) answer {
 		}
 		return s.st.exportRepeating(p)
 	case "dag":
-		if action == "import" {
-			return s.st.importDAGs(p)
-		}
-		return s.st.exportDAGs(p)
+		return s.st.dagMethod(p)
+	case "user":
+		return s.st.userMethod(p, action)
+	case "userRole":
+		return s.st.roleMethod(p, action)
+	case "userRoleMapping":
+		return s.st.roleMappingMethod(p, action)
+	case "userDagMapping":
+		return s.st.dagMappingMethod(p, action)
 	case "record":
 		return s.recordMethod(p)
 	case "generateNextRecordName":

@@ -24,6 +24,8 @@ type vector struct {
 	ContentType  string         `json:"content_type"`
 	Body         string         `json:"body"`
 	VolatileKeys []string       `json:"volatile_keys"`
+	BodyPattern  string         `json:"body_pattern"`
+	RequestRefs  map[string]any `json:"request_refs"`
 }
 
 // loadVectors reads one conformance file in order.
