@@ -27,13 +27,14 @@ func armSelected(filter []int, arm int) bool { return len(filter) == 0 || slices
 // exportArms answers content=arm.
 func (st *state) exportArms(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	if !st.longitudinal() && len(st.proj.Arms) == 0 {
+	if !st.longitudinal() {
 		return errorAnswer(http.StatusBadRequest, ef, "You cannot export arms for classic projects")
 	}
 	filter := armFilter(p)
 	t := table{cols: []string{"arm_num", "name"}}
 	for _, a := range st.proj.Arms {
-		if armSelected(filter, a.Num) {
+		// An arm without events is not exported.
+		if armSelected(filter, a.Num) && slices.ContainsFunc(st.proj.Events, func(e dictionary.Event) bool { return e.Arm == a.Num }) {
 			t.add(num(a.Num), str(a.Name))
 		}
 	}
@@ -43,7 +44,7 @@ func (st *state) exportArms(p params) answer {
 // exportEvents answers content=event.
 func (st *state) exportEvents(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	if !st.longitudinal() {
+	if !st.longitudinal() && len(st.proj.Arms) == 0 {
 		return errorAnswer(http.StatusBadRequest, ef, "You cannot export events for classic projects")
 	}
 	filter := armFilter(p)
@@ -71,7 +72,7 @@ func (st *state) exportEvents(p params) answer {
 // exportMappings answers content=formEventMapping.
 func (st *state) exportMappings(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	if !st.longitudinal() {
+	if !st.longitudinal() && len(st.proj.Arms) == 0 {
 		return errorAnswer(http.StatusBadRequest, ef, "You cannot export form/event mappings for classic projects")
 	}
 	filter := armFilter(p)
@@ -82,6 +83,10 @@ func (st *state) exportMappings(p params) answer {
 				t.add(num(e.Arm), str(e.UniqueName), str(f))
 			}
 		}
+	}
+	if len(t.rows) == 0 {
+		// REDCap answers one empty row when nothing is mapped.
+		t.add(str(""), str(""), str(""))
 	}
 	return okAnswer(format, t.render(format, xmlStyle{root: "items", noCDATA: true, trailerNL: true}, csvStyle{}))
 }
@@ -118,7 +123,8 @@ func (st *state) importArms(p params) answer {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
 	arms := slices.Clone(st.proj.Arms)
-	if p.get("override") == "1" {
+	override := p.get("override") == "1"
+	if override {
 		arms = nil
 	}
 	for _, r := range rows {
@@ -131,8 +137,16 @@ func (st *state) importArms(p params) answer {
 		case utf8.RuneCountInString(r["name"]) > 50:
 			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm name %s must be less than or equal to 50 characters in length.", phpQuote(r["name"])))
 		}
+		name := r["name"]
+		if strings.TrimSpace(name) == "" {
+			name = "Arm " + itoa(n)
+		}
 		arms = slices.DeleteFunc(arms, func(a dictionary.Arm) bool { return a.Num == n })
-		arms = append(arms, dictionary.Arm{Num: n, Name: r["name"]})
+		arms = append(arms, dictionary.Arm{Num: n, Name: name})
+	}
+	if override {
+		// Every arm goes first, with its events and their data.
+		st.dropArms(func(dictionary.Arm) bool { return true })
 	}
 	slices.SortFunc(arms, func(a, b dictionary.Arm) int { return a.Num - b.Num })
 	st.proj.Arms = arms

@@ -166,13 +166,19 @@ func (s *Server) dispatch(p params) answer {
 	case "exportFieldNames":
 		return s.st.exportFieldNames(p)
 	case "arm":
-		if action == "import" {
+		switch p.get("action") {
+		case "import":
 			return s.st.importArms(p)
+		case "delete":
+			return s.st.deleteArms(p)
 		}
 		return s.st.exportArms(p)
 	case "event":
-		if action == "import" {
+		switch p.get("action") {
+		case "import":
 			return s.st.importEvents(p)
+		case "delete":
+			return s.st.deleteEvents(p)
 		}
 		return s.st.exportEvents(p)
 	case "formEventMapping":

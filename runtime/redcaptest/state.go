@@ -23,6 +23,9 @@ type state struct {
 
 	nextDAGID   int
 	nextEventID int
+	// eventBatch numbers the event import that created each event (by event ID; 0: the project's
+	// own events), which REDCap's event order follows.
+	eventBatch map[int]int
 	// files are uploaded files by document id; file fields store the id.
 	files     map[int]*upload
 	nextDocID int
