@@ -134,9 +134,9 @@ func (st *state) tokenRights() Rights {
 	r := st.rights
 	if u := st.access.users[TokenUser]; u != nil {
 		rights, _, export := st.access.effective(u)
-		r.NoAPIExport = r.NoAPIExport || rights["api_export"] == "0"
-		r.NoAPIImport = r.NoAPIImport || rights["api_import"] == "0"
-		r.NoDesign = r.NoDesign || rights["design"] == "0"
+		r.NoAPIExport = r.NoAPIExport || valueOrZero(rights["api_export"]) == "0"
+		r.NoAPIImport = r.NoAPIImport || valueOrZero(rights["api_import"]) == "0"
+		r.NoDesign = r.NoDesign || valueOrZero(rights["design"]) == "0"
 		if r.ExpiredOn == "" && u.expiration != "" && u.expiration < st.today() {
 			r.ExpiredOn = u.expiration
 		}
