@@ -19,6 +19,7 @@ func odmDesign(c *collector, p *Project, study *odmStudy, surveyItems []string) 
 	for _, d := range g.DAGs {
 		p.DAGs = append(p.DAGs, DAG{Name: d.Name})
 	}
+	p.Roles = odmRoles(p, g.Roles)
 	if id := strings.TrimSpace(study.Metadata.RecordIDField); id != "" && id != p.RecordIDField().Name {
 		c.warnf(where{}, id, "redcap:RecordIdField names %q, but the first field, which REDCap uses as record ID, is %q", id, p.RecordIDField().Name)
 	}

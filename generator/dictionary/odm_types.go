@@ -20,6 +20,7 @@ type odmGlobals struct {
 	MissingDataCodes     string       `xml:"MissingDataCodes"`
 	Repeating            odmRepeating `xml:"RepeatingInstrumentsAndEvents"`
 	DAGs                 []odmDAG     `xml:"DataAccessGroupsGroup>DataAccessGroups"`
+	Roles                []odmRole    `xml:"UserRolesGroup>UserRoles"`
 	Surveys              []odmSurvey  `xml:"SurveysGroup>Surveys"`
 	SurveyQueue          []odmQueue   `xml:"SurveysQueueGroup>SurveysQueue"`
 }

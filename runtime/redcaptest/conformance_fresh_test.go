@@ -73,6 +73,35 @@ func freshFixture(t *testing.T, c corpus, file, project string) *Server {
 			break
 		}
 	}
+	for _, v := range c.files[file] {
+		if v.Project == project && v.Request["content"] == "project" && v.Request["format"] == "json" && v.Request["data"] == nil && v.Status == 200 {
+			// The project ID and creation time are the capture's, so that CSV and XML project
+			// exports compare.
+			var info struct {
+				ID      int    `json:"project_id"`
+				Created string `json:"creation_time"`
+			}
+			if err := json.Unmarshal([]byte(v.Body), &info); err == nil {
+				s.mu.Lock()
+				s.st.projectID, s.st.created = info.ID, info.Created
+				s.mu.Unlock()
+			}
+			break
+		}
+	}
+	for _, v := range c.files[file] {
+		if v.Project == project && v.Request["content"] == "dag" && v.Request["action"] == nil && v.Status == 200 && strings.HasPrefix(v.Body, "[{") {
+			// DAG IDs likewise continue from the first one the capture's DAG export shows.
+			first := firstID(t, v.Body, "data_access_group_id")
+			s.mu.Lock()
+			for i := range s.st.proj.DAGs {
+				s.st.proj.DAGs[i].ID = first + i
+			}
+			s.st.nextDAGID = first + len(s.st.proj.DAGs)
+			s.mu.Unlock()
+			break
+		}
+	}
 	for _, setup := range freshSetups {
 		setup(t, c, file, project, s)
 	}

@@ -49,7 +49,7 @@ func (st *state) fileRepository() *fileRepo {
 // delete, each action spelled in lower case as REDCap requires.
 func (st *state) fileRepositoryMethod(p params) answer {
 	ef := p.errorFormat()
-	if st.rights.NoFileRepository {
+	if st.tokenRights().NoFileRepository {
 		return errorAnswer(http.StatusForbidden, ef, msgNoFileRepoRight)
 	}
 	switch p.get("action") {

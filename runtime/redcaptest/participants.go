@@ -20,7 +20,7 @@ var participantListKeys = []string{
 // through the API is never a survey response.
 func (st *state) exportParticipantList(p params) answer {
 	ef := p.errorFormat()
-	if st.rights.NoSurveyParticipants {
+	if st.tokenRights().NoSurveyParticipants {
 		return errorAnswer(http.StatusForbidden, ef, msgNoParticipants)
 	}
 	form, event := p.get("instrument"), p.get("event")

@@ -5,19 +5,8 @@ import (
 	"testing"
 )
 
-// whyUserImport explains the user imports that switch the File Repository right: the replay
-// switches it with SetRights for the cases in between (userRights).
-const whyUserImport = "content=user (user rights import) belongs to the users and roles area; the replay sets the right itself"
-
 func init() {
-	replayArea("filerepository.jsonl", true, map[string]gap{
-		"dag_export":                                {"the unique name of a DAG read from a project XML belongs to the DAG area", true},
-		"user_import_no_file_repository_right":      {whyUserImport, true},
-		"user_import_restore_file_repository_right": {whyUserImport, true},
-	})
-	for _, name := range []string{"list_without_right", "createFolder_without_right", "export_without_right"} {
-		userRights["filerepository.jsonl:"+name] = Rights{NoFileRepository: true}
-	}
+	replayArea("filerepository.jsonl", true, nil)
 	freshSetups = append(freshSetups, repositoryIDsFromCapture)
 }
 

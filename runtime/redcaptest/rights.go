@@ -49,6 +49,7 @@ func (s *Server) SetRights(r Rights) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.rights = r
+	s.st.rightsChanged()
 }
 
 const (
@@ -61,7 +62,7 @@ const (
 
 // checkRights refuses a call the user's rights do not allow, as REDCap does before running it.
 func (st *state) checkRights(content, action string, ef string) (answer, bool) {
-	r := st.rights
+	r := st.tokenRights()
 	switch {
 	case r.Suspended:
 		return errorAnswer(http.StatusForbidden, ef, msgNoAPIPermission), false
@@ -91,10 +92,11 @@ func (st *state) checkRights(content, action string, ef string) (answer, bool) {
 
 // exportRight is the user's export right on a form.
 func (st *state) exportRight(form string) ExportRight {
-	if r, ok := st.rights.FormExport[form]; ok {
+	rights := st.tokenRights()
+	if r, ok := rights.FormExport[form]; ok {
 		return r
 	}
-	return st.rights.Export
+	return rights.Export
 }
 
 // mayExport reports whether the user's export rights let a field out.

@@ -23,6 +23,9 @@ type state struct {
 
 	nextDAGID   int
 	nextEventID int
+	// eventBatch numbers the event import that created each event (by event ID; 0: the project's
+	// own events), which REDCap's event order follows.
+	eventBatch map[int]int
 	// files are uploaded files by document id; file fields store the id.
 	files     map[int]*upload
 	nextDocID int
@@ -39,6 +42,12 @@ type state struct {
 	productionTime string
 	// rights are the token user's rights.
 	rights Rights
+	// applied are the rights applied to the token (tokenRights); nil until computed after a change.
+	applied *Rights
+	// access holds the project's users and roles.
+	access *access
+	// settings are the project settings set through the API, by key.
+	settings map[string]string
 	// nullLabelEvent is the ID of the event REDCap made when the project became longitudinal: its
 	// custom_event_label is null (0: none).
 	nullLabelEvent int
@@ -112,6 +121,8 @@ func newState(p *dictionary.Project, cfg *config) *state {
 	}
 	st.setProduction(cfg.production)
 	st.rights = cfg.rights
+	st.access = newAccess(cp)
+	nameDAGs(cp)
 	for i := range cp.DAGs {
 		if cp.DAGs[i].ID == 0 {
 			cp.DAGs[i].ID = st.nextDAGID

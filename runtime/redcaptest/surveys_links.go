@@ -9,7 +9,7 @@ import (
 // bare link or code as text/html, whatever format says.
 func (st *state) surveyMethod(p params) answer {
 	ef := p.errorFormat()
-	if st.rights.NoSurveyParticipants {
+	if st.tokenRights().NoSurveyParticipants {
 		return errorAnswer(http.StatusForbidden, ef, msgNoParticipants)
 	}
 	content := p.get("content")
