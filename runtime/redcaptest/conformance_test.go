@@ -15,7 +15,7 @@ type gap struct {
 
 // Reasons shared by several cases.
 const (
-	whyOther = "logs, reports and surveys are not modelled"
+	whyOther = "logs, reports and app rights checks are not modelled"
 	// whyCaptureUsers: the classic fixture of errors.jsonl had users made in REDCap's web
 	// interface (and a site_admin account with other names); the fixture has only the token's user.
 	whyCaptureUsers = "the capture's project had users made in REDCap's web interface, which the fixture does not have"
