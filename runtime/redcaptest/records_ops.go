@@ -85,5 +85,6 @@ func (st *state) renameRecord(p params) answer {
 		}
 	}
 	st.records[nw] = rec
+	st.renameParticipants(old, nw)
 	return okAnswer(p.dataFormat(), "1")
 }

@@ -172,3 +172,22 @@ func (st *state) recordInArm(rec *record, arm int) bool {
 	}
 	return false
 }
+
+// renameParticipants moves a renamed record's survey links and codes to its new name: they stay
+// the same, as REDCap keeps them with the record.
+func (st *state) renameParticipants(old, nw string) {
+	if st.surveys == nil {
+		return
+	}
+	for k, p := range st.surveys.participants {
+		if k.record == old {
+			delete(st.surveys.participants, k)
+			k.record = nw
+			st.surveys.participants[k] = p
+		}
+	}
+	if h, ok := st.surveys.queues[old]; ok {
+		delete(st.surveys.queues, old)
+		st.surveys.queues[nw] = h
+	}
+}
