@@ -10,10 +10,10 @@ func TestParseFileContentType(t *testing.T) {
 		{`application/pdf; name="Zoe's consent final (v2) - 日本語.pdf"`, "application/pdf", "Zoe's consent final (v2) - 日本語.pdf"},
 		{`text/plain; name="notes v2.txt";charset=UTF-8`, "text/plain", "notes v2.txt"},
 		{`application/x-empty; name="empty.txt"`, "application/x-empty", "empty.txt"},
-		{`application/pdf; name="a; b.pdf"`, "application/pdf", "a; b.pdf"},          // unescaped ';'
+		{`application/pdf; name="a; b.pdf"`, "application/pdf", "a; b.pdf"},           // unescaped ';'
 		{`application/pdf; name="say "hi".pdf"`, "application/pdf", `say "hi".pdf`},   // unescaped quotes
 		{`Application/PDF; charset=x; name="a\"b.pdf"`, "application/pdf", `a"b.pdf`}, // MIME syntax
-		{`application/pdf; name*=UTF-8''%C3%A9.pdf`, "application/pdf", "é.pdf"},     // RFC 2231
+		{`application/pdf; name*=UTF-8''%C3%A9.pdf`, "application/pdf", "é.pdf"},      // RFC 2231
 		{`application/octet-stream`, "application/octet-stream", ""},
 		{``, "", ""},
 		{`text/plain; name="`, "text/plain", ""},
