@@ -218,6 +218,15 @@ func TestUploadSizeLimit(t *testing.T) {
 	if _, err := c.DownloadFile(ctx, ref, io.Discard); !errors.Is(err, redcap.ErrNoFile) {
 		t.Errorf("a refused upload stored a file: %v", err)
 	}
+	// A size the caller gives that is wrong fails the upload instead of cutting or padding the file.
+	for _, size := range []int64{int64(len(data)) - 1, int64(len(data)) + 1} {
+		if err := c.UploadFile(ctx, ref, "big.txt", io.MultiReader(bytes.NewReader(data)), redcap.UploadOptions{Size: size}); err == nil {
+			t.Errorf("upload of %d bytes as %d: no error", len(data), size)
+		}
+	}
+	if _, err := c.DownloadFile(ctx, ref, io.Discard); !errors.Is(err, redcap.ErrNoFile) {
+		t.Errorf("an upload of the wrong size stored a file: %v", err)
+	}
 	// Within the limit, of unknown size (sent chunked) and of a size the caller gives.
 	for _, opts := range []redcap.UploadOptions{{MaxSize: int64(len(data))}, {Size: int64(len(data))}} {
 		if err := c.UploadFile(ctx, ref, "big.txt", io.MultiReader(bytes.NewReader(data)), opts); err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -187,4 +188,45 @@ func sampleHeap(peak *uint64, base uint64) (stop func()) {
 		}
 	}()
 	return func() { close(done); wg.Wait() }
+}
+
+// patternReader reads the pattern over and over.
+type patternReader struct{ off int }
+
+func (p *patternReader) Read(b []byte) (int, error) {
+	n := copy(b, pattern[p.off:])
+	p.off = (p.off + n) % len(pattern)
+	return n, nil
+}
+
+// sink answers 200 with an empty body after reading and counting the whole request.
+type sink struct{ n atomic.Int64 }
+
+func (s *sink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	n, _ := io.Copy(io.Discard, r.Body)
+	s.n.Store(n)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+}
+
+// BenchmarkUploadFile200MB uploads a 200 MB file of known size through the client and reports the
+// client's peak heap, as BenchmarkDownloadFile200MB does.
+func BenchmarkUploadFile200MB(b *testing.B) {
+	const size = 200 << 20
+	s := &sink{}
+	c := fileClient(b, s)
+	ref := redcap.FileRef{Record: "1", Field: "scan"}
+	b.ReportAllocs()
+	b.SetBytes(size)
+	var peak uint64
+	for b.Loop() {
+		runtime.GC()
+		base := heapObjects()
+		stop := sampleHeap(&peak, base)
+		err := c.UploadFile(context.Background(), ref, "scan.bin", io.LimitReader(&patternReader{}, size), redcap.UploadOptions{Size: size})
+		stop()
+		if err != nil || s.n.Load() < size {
+			b.Fatalf("upload: %v (%d bytes arrived)", err, s.n.Load())
+		}
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 }
