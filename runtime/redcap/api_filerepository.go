@@ -117,19 +117,7 @@ func (c *Client) UploadRepositoryFile(ctx context.Context, folderID int, name st
 func (c *Client) DownloadRepositoryFile(ctx context.Context, docID int, w io.Writer) (FileInfo, error) {
 	p := jsonParams()
 	p.Set("doc_id", strconv.Itoa(docID))
-	cl := call{content: "fileRepository", action: "export", params: p, read: true}
-	for attempt := 0; ; attempt++ {
-		info, written, retryable, err := c.downloadOnce(ctx, cl, attempt, w)
-		if err == nil {
-			return info, nil
-		}
-		if written > 0 || !retryable || attempt >= c.retryMax || ctx.Err() != nil {
-			return info, err
-		}
-		if werr := sleepCtx(ctx, backoff(c.retryBase, attempt)); werr != nil {
-			return info, fmt.Errorf("%w (retry abandoned: %w)", err, werr)
-		}
-	}
+	return c.download(ctx, call{content: "fileRepository", action: "export", params: p, read: true}, w)
 }
 
 // DeleteRepositoryFile removes a file from the File Repository listing. REDCap keeps the file's

@@ -55,17 +55,26 @@ func (r FileRef) params() url.Values {
 // refusals are *FileError values (errors.Is: ErrNoFile, ErrNotFileField, ErrNoSuchRecord,
 // ErrInvalidEvent) wrapping the *APIError.
 func (c *Client) DownloadFile(ctx context.Context, ref FileRef, w io.Writer) (FileInfo, error) {
-	cl := call{content: "file", action: "export", params: ref.params(), read: true}
+	info, err := c.download(ctx, call{content: "file", action: "export", params: ref.params(), read: true}, w)
+	if err != nil {
+		return info, fileError("download", ref, err)
+	}
+	return info, nil
+}
+
+// download sends a file download, copying the body into w, and retries it as configured while
+// nothing has been written to w.
+func (c *Client) download(ctx context.Context, cl call, w io.Writer) (FileInfo, error) {
 	for attempt := 0; ; attempt++ {
 		info, written, retryable, err := c.downloadOnce(ctx, cl, attempt, w)
 		if err == nil {
 			return info, nil
 		}
 		if written > 0 || !retryable || attempt >= c.retryMax || ctx.Err() != nil {
-			return info, fileError("download", ref, err)
+			return info, err
 		}
 		if werr := sleepCtx(ctx, backoff(c.retryBase, attempt)); werr != nil {
-			return info, fileError("download", ref, fmt.Errorf("%w (retry abandoned: %w)", err, werr))
+			return info, fmt.Errorf("%w (retry abandoned: %w)", err, werr)
 		}
 	}
 }

@@ -175,6 +175,10 @@ func writeUpload(w io.Writer, head, tail []byte, body io.Reader, size int64, kno
 		if err != nil {
 			return fmt.Errorf("the file ended after %d of %d bytes: %w", n, size, err)
 		}
+		var more [1]byte
+		if _, err := io.ReadFull(body, more[:]); err == nil {
+			return fmt.Errorf("the file is longer than its size of %d bytes", size)
+		}
 	} else {
 		lw := &limitWriter{w: w, max: maxSize}
 		if _, err := io.Copy(lw, body); err != nil {

@@ -1,6 +1,9 @@
 package redcap
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // NewFileRef returns the address of the file in a file upload or signature field of a decoded
 // or built record: field is the field's REDCap name; event the unique name of the event the
@@ -23,9 +26,13 @@ func NewFileRef(rec Record, field, event string, instance int) (FileRef, error) 
 		return FileRef{Record: rec.RecordID(), Field: field, Instance: instance}, nil
 	}
 	for _, e := range sch.Design {
-		if e.Event == event {
-			return FileRef{Record: rec.RecordID(), Field: field, Event: event, Instance: instance}, nil
+		if e.Event != event {
+			continue
 		}
+		if !slices.Contains(e.Forms, rule.Form) {
+			return FileRef{}, fmt.Errorf("redcap: file of record %q field %q: form %q is not designated for event %q", rec.RecordID(), field, rule.Form, event)
+		}
+		return FileRef{Record: rec.RecordID(), Field: field, Event: event, Instance: instance}, nil
 	}
 	return FileRef{}, fmt.Errorf("redcap: file of record %q field %q: %q is not an event of the project", rec.RecordID(), field, event)
 }
