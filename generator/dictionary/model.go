@@ -37,8 +37,16 @@ type Project struct {
 	MissingCodes []MissingCode
 	// DAGs are the project's data access groups.
 	DAGs []DAG
+	// Roles are the project's user roles, when the source carries them (a project XML does).
+	Roles []Role
 	// SurveyForms names forms that are survey-enabled, when the source says so.
 	SurveyForms []string
+	// SaveAndReturnForms names the survey forms with Save & Return Later enabled (return codes),
+	// when the source says so (project XML).
+	SaveAndReturnForms []string
+	// SurveyQueue reports whether the project's survey queue is active, when the source says so
+	// (project XML).
+	SurveyQueue bool
 	// SecondaryUniqueField is the secondary unique field, when set.
 	SecondaryUniqueField string
 	// CustomRecordLabel is the custom record label, when set.
@@ -192,6 +200,23 @@ type Repeat struct {
 type MissingCode struct {
 	Code  string
 	Label string
+}
+
+// Role is a user role: its unique name, label and rights, under the names the API gives them.
+type Role struct {
+	UniqueName string // unique_role_name
+	Label      string // role_label
+	// Rights holds each project-level right by its API name (design, api_export, ...).
+	Rights map[string]string
+	// Forms and FormsExport are the data entry and data export rights per form, in form order.
+	Forms       []FormRight
+	FormsExport []FormRight
+}
+
+// FormRight is a right on one form.
+type FormRight struct {
+	Form  string
+	Right string
 }
 
 // DAG is a data access group.

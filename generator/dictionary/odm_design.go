@@ -19,6 +19,7 @@ func odmDesign(c *collector, p *Project, study *odmStudy, surveyItems []string) 
 	for _, d := range g.DAGs {
 		p.DAGs = append(p.DAGs, DAG{Name: d.Name})
 	}
+	p.Roles = odmRoles(p, g.Roles)
 	if id := strings.TrimSpace(study.Metadata.RecordIDField); id != "" && id != p.RecordIDField().Name {
 		c.warnf(where{}, id, "redcap:RecordIdField names %q, but the first field, which REDCap uses as record ID, is %q", id, p.RecordIDField().Name)
 	}
@@ -27,6 +28,26 @@ func odmDesign(c *collector, p *Project, study *odmStudy, surveyItems []string) 
 	odmRepeats(p, &g.Repeating)
 	dropEmptyForms(c, p, study.Metadata.Forms)
 	p.SurveyForms = odmSurveyForms(p, g.Surveys, surveyItems)
+	p.SaveAndReturnForms, p.SurveyQueue = odmSurveySettings(p, g)
+}
+
+// odmSurveySettings lists the survey forms with Save & Return Later on, in form order, and tells
+// whether the survey queue holds an active survey.
+func odmSurveySettings(p *Project, g *odmGlobals) ([]string, bool) {
+	on := make(map[string]bool)
+	for _, s := range g.Surveys {
+		if s.Enabled != "0" && strings.TrimSpace(s.SaveAndReturn) == "1" {
+			on[s.Form] = true
+		}
+	}
+	var forms []string
+	for _, form := range p.Forms {
+		if on[form.Name] {
+			forms = append(forms, form.Name)
+		}
+	}
+	queue := slices.ContainsFunc(g.SurveyQueue, func(q odmQueue) bool { return strings.TrimSpace(q.Active) == "1" })
+	return forms, queue
 }
 
 // parseMissingCodes reads redcap:MissingDataCodes and records its warnings.

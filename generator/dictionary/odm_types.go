@@ -20,7 +20,9 @@ type odmGlobals struct {
 	MissingDataCodes     string       `xml:"MissingDataCodes"`
 	Repeating            odmRepeating `xml:"RepeatingInstrumentsAndEvents"`
 	DAGs                 []odmDAG     `xml:"DataAccessGroupsGroup>DataAccessGroups"`
+	Roles                []odmRole    `xml:"UserRolesGroup>UserRoles"`
 	Surveys              []odmSurvey  `xml:"SurveysGroup>Surveys"`
+	SurveyQueue          []odmQueue   `xml:"SurveysQueueGroup>SurveysQueue"`
 }
 
 // odmRepeating is <redcap:RepeatingInstrumentsAndEvents>.
@@ -43,8 +45,16 @@ type odmDAG struct {
 
 // odmSurvey is one <redcap:Surveys form_name="..." .../>.
 type odmSurvey struct {
-	Form    string `xml:"form_name,attr"`
-	Enabled string `xml:"survey_enabled,attr"`
+	Form          string `xml:"form_name,attr"`
+	Enabled       string `xml:"survey_enabled,attr"`
+	SaveAndReturn string `xml:"save_and_return,attr"`
+}
+
+// odmQueue is one <redcap:SurveysQueue survey_id="..." event_id="..." active="..."/>: a survey
+// in the survey queue.
+type odmQueue struct {
+	Form   string `xml:"survey_id,attr"`
+	Active string `xml:"active,attr"`
 }
 
 // odmMetaDataVersion is <MetaDataVersion>: events, forms, items and code lists.

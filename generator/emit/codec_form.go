@@ -43,7 +43,7 @@ func (pl *plan) decodedScalars() []scalarType {
 		}
 	}
 	var out []scalarType
-	for _, sc := range []scalarType{scalarText, scalarInteger, scalarNumber, scalarDate, scalarDateTime, scalarTime, scalarMinSec} {
+	for _, sc := range []scalarType{scalarText, scalarInteger, scalarNumber, scalarDate, scalarDateTime, scalarTime, scalarMinSec, scalarFile} {
 		if used[sc] {
 			out = append(out, sc)
 		}

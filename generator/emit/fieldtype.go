@@ -33,6 +33,7 @@ var (
 	scalarTime     = scalarType{"Time", "ParseTime"}
 	scalarMinSec   = scalarType{"MinSec", "ParseMinSec"}
 	scalarStatus   = scalarType{"FormStatus", "ParseFormStatus"}
+	scalarFile     = scalarType{"File", "ParseFile"}
 )
 
 // kindOf decides a field's Go shape from its type and validation.
@@ -48,8 +49,10 @@ func kindOf(f *dictionary.Field) (fieldKind, scalarType) {
 		return kindScalar, scalarNumber
 	case dictionary.TypeText:
 		return kindScalar, textScalar(f.Validation)
+	case dictionary.TypeFile:
+		return kindScalar, scalarFile // file upload and signature fields
 	}
-	return kindScalar, scalarText // notes, sql, file, signature, and anything newer
+	return kindScalar, scalarText // notes, sql, and anything newer
 }
 
 // textScalar maps a text field's validation type to its scalar.

@@ -2,9 +2,11 @@ package redcaptest
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"unicode/utf16"
 )
 
 // answer is one HTTP answer: status, format (decides the Content-Type) and body.
@@ -93,6 +95,24 @@ func xmlEscape(s string) string {
 			b.WriteString("&gt;")
 		default:
 			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// phpJSONASCII encodes s as PHP's json_encode does by default: slashes escaped and every
+// non-ASCII character written as \uXXXX (UTF-16, surrogate pairs beyond the BMP).
+func phpJSONASCII(s string) string {
+	var b strings.Builder
+	for _, r := range phpJSONString(s) {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r > 0xFFFF:
+			hi, lo := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, `\u%04x\u%04x`, hi, lo)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
 		}
 	}
 	return b.String()

@@ -73,8 +73,45 @@ func freshFixture(t *testing.T, c corpus, file, project string) *Server {
 			break
 		}
 	}
+	for _, v := range c.files[file] {
+		if v.Project == project && v.Request["content"] == "project" && v.Request["format"] == "json" && v.Request["data"] == nil && v.Status == 200 {
+			// The project ID and creation time are the capture's, so that CSV and XML project
+			// exports compare.
+			var info struct {
+				ID      int    `json:"project_id"`
+				Created string `json:"creation_time"`
+			}
+			if err := json.Unmarshal([]byte(v.Body), &info); err == nil {
+				s.mu.Lock()
+				s.st.projectID, s.st.created = info.ID, info.Created
+				s.mu.Unlock()
+			}
+			break
+		}
+	}
+	for _, v := range c.files[file] {
+		if v.Project == project && v.Request["content"] == "dag" && v.Request["action"] == nil && v.Status == 200 && strings.HasPrefix(v.Body, "[{") {
+			// DAG IDs likewise continue from the first one the capture's DAG export shows.
+			first := firstID(t, v.Body, "data_access_group_id")
+			s.mu.Lock()
+			for i := range s.st.proj.DAGs {
+				s.st.proj.DAGs[i].ID = first + i
+			}
+			s.st.nextDAGID = first + len(s.st.proj.DAGs)
+			s.mu.Unlock()
+			break
+		}
+	}
+	for _, setup := range freshSetups {
+		setup(t, c, file, project, s)
+	}
 	return s
 }
+
+// freshSetups run on every fresh fixture once it is built: an area's test file adds one (from
+// init) to give the fake what the capture's server had before the file's first case, such as the
+// next ids it assigns.
+var freshSetups []func(t *testing.T, c corpus, file, project string, s *Server)
 
 // isProjectCreation tells whether a case is the creation of a project with the super token.
 func isProjectCreation(v vector) bool {

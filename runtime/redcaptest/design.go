@@ -27,13 +27,14 @@ func armSelected(filter []int, arm int) bool { return len(filter) == 0 || slices
 // exportArms answers content=arm.
 func (st *state) exportArms(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	if !st.longitudinal() && len(st.proj.Arms) == 0 {
+	if !st.longitudinal() {
 		return errorAnswer(http.StatusBadRequest, ef, "You cannot export arms for classic projects")
 	}
 	filter := armFilter(p)
 	t := table{cols: []string{"arm_num", "name"}}
 	for _, a := range st.proj.Arms {
-		if armSelected(filter, a.Num) {
+		// An arm without events is not exported.
+		if armSelected(filter, a.Num) && slices.ContainsFunc(st.proj.Events, func(e dictionary.Event) bool { return e.Arm == a.Num }) {
 			t.add(num(a.Num), str(a.Name))
 		}
 	}
@@ -43,7 +44,7 @@ func (st *state) exportArms(p params) answer {
 // exportEvents answers content=event.
 func (st *state) exportEvents(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	if !st.longitudinal() {
+	if !st.longitudinal() && len(st.proj.Arms) == 0 {
 		return errorAnswer(http.StatusBadRequest, ef, "You cannot export events for classic projects")
 	}
 	filter := armFilter(p)
@@ -71,7 +72,7 @@ func (st *state) exportEvents(p params) answer {
 // exportMappings answers content=formEventMapping.
 func (st *state) exportMappings(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
-	if !st.longitudinal() {
+	if !st.longitudinal() && len(st.proj.Arms) == 0 {
 		return errorAnswer(http.StatusBadRequest, ef, "You cannot export form/event mappings for classic projects")
 	}
 	filter := armFilter(p)
@@ -82,6 +83,10 @@ func (st *state) exportMappings(p params) answer {
 				t.add(num(e.Arm), str(e.UniqueName), str(f))
 			}
 		}
+	}
+	if len(t.rows) == 0 {
+		// REDCap answers one empty row when nothing is mapped.
+		t.add(str(""), str(""), str(""))
 	}
 	return okAnswer(format, t.render(format, xmlStyle{root: "items", noCDATA: true, trailerNL: true}, csvStyle{}))
 }
@@ -110,16 +115,6 @@ func (st *state) exportRepeating(p params) answer {
 	return okAnswer(format, t.render(format, xmlStyle{root: "repeatingFormsEvents", plain: plain, trailerNL: true}, csvStyle{trailerNL: true, never: map[string]bool{"custom_form_label": true}}))
 }
 
-// exportDAGs answers content=dag.
-func (st *state) exportDAGs(p params) answer {
-	format := p.dataFormat()
-	t := table{cols: []string{"data_access_group_name", "unique_group_name", "data_access_group_id"}}
-	for _, d := range st.proj.DAGs {
-		t.add(str(d.Name), str(d.UniqueName), num(d.ID))
-	}
-	return okAnswer(format, t.render(format, xmlStyle{root: "dags", trailerNL: true}, csvStyle{}))
-}
-
 // importArms answers content=arm, action=import (override=1 replaces every arm).
 func (st *state) importArms(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
@@ -128,7 +123,8 @@ func (st *state) importArms(p params) answer {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
 	arms := slices.Clone(st.proj.Arms)
-	if p.get("override") == "1" {
+	override := p.get("override") == "1"
+	if override {
 		arms = nil
 	}
 	for _, r := range rows {
@@ -141,8 +137,16 @@ func (st *state) importArms(p params) answer {
 		case utf8.RuneCountInString(r["name"]) > 50:
 			return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The arm name %s must be less than or equal to 50 characters in length.", phpQuote(r["name"])))
 		}
+		name := r["name"]
+		if strings.TrimSpace(name) == "" {
+			name = "Arm " + itoa(n)
+		}
 		arms = slices.DeleteFunc(arms, func(a dictionary.Arm) bool { return a.Num == n })
-		arms = append(arms, dictionary.Arm{Num: n, Name: r["name"]})
+		arms = append(arms, dictionary.Arm{Num: n, Name: name})
+	}
+	if override {
+		// Every arm goes first, with its events and their data.
+		st.dropArms(func(dictionary.Arm) bool { return true })
 	}
 	slices.SortFunc(arms, func(a, b dictionary.Arm) int { return a.Num - b.Num })
 	st.proj.Arms = arms
@@ -235,32 +239,6 @@ func (st *state) importRepeating(p params) answer {
 	}
 	st.proj.Repeating = reps
 	st.rebuild()
-	return okAnswer(format, itoa(len(rows)))
-}
-
-// importDAGs answers content=dag import: new groups get a unique name and an ID.
-func (st *state) importDAGs(p params) answer {
-	format, ef := p.dataFormat(), p.errorFormat()
-	rows, aerr := designRows(p, nil)
-	if aerr != nil {
-		return errorAnswer(aerr.status, ef, aerr.msg)
-	}
-	for _, r := range rows {
-		name := r["data_access_group_name"]
-		if u := r["unique_group_name"]; u != "" {
-			i := slices.IndexFunc(st.proj.DAGs, func(d dictionary.DAG) bool { return d.UniqueName == u })
-			if i < 0 {
-				return errorAnswer(http.StatusBadRequest, ef, fmt.Sprintf("The unique group name %q does not exist in the project.", u))
-			}
-			st.proj.DAGs[i].Name = name
-			continue
-		}
-		u := uniqueName(name, "", func(s string) bool {
-			return slices.ContainsFunc(st.proj.DAGs, func(d dictionary.DAG) bool { return d.UniqueName == s })
-		})
-		st.proj.DAGs = append(st.proj.DAGs, dictionary.DAG{Name: name, UniqueName: u, ID: st.nextDAGID})
-		st.nextDAGID++
-	}
 	return okAnswer(format, itoa(len(rows)))
 }
 

@@ -14,7 +14,8 @@ import (
 // importEvents answers content=event, action=import. A row whose unique_event_name names an event
 // changes that event (a new name gives it a new unique name); any other row creates an event.
 // override=1 deletes every event first. Events are kept in REDCap's order: by arm, then day
-// offset, then creation.
+// offset, then the project's own events before those imported, the latest import first, then
+// creation.
 func (st *state) importEvents(p params) answer {
 	format, ef := p.dataFormat(), p.errorFormat()
 	rows, aerr := designRows(p, eventKeys)
@@ -22,11 +23,13 @@ func (st *state) importEvents(p params) answer {
 		return errorAnswer(aerr.status, ef, aerr.msg)
 	}
 	events := slices.Clone(st.proj.Events)
-	if p.get("override") == "1" {
+	override := p.get("override") == "1"
+	if override {
 		events = nil
 	}
 	renames := map[string]string{}
 	nextID := st.nextEventID
+	batch := map[int]bool{}
 	for _, r := range rows {
 		n, err := strconv.Atoi(r["arm_num"])
 		if err != nil || !slices.ContainsFunc(st.proj.Arms, func(a dictionary.Arm) bool { return a.Num == n }) {
@@ -40,6 +43,7 @@ func (st *state) importEvents(p params) answer {
 		})
 		if i < 0 {
 			events = append(events, dictionary.Event{ID: nextID})
+			batch[nextID] = true
 			nextID++
 			i = len(events) - 1
 		}
@@ -64,6 +68,13 @@ func (st *state) importEvents(p params) answer {
 			}
 		}
 	}
+	if st.eventBatch == nil {
+		st.eventBatch = map[int]int{}
+	}
+	n := len(st.eventBatch) + 1
+	for id := range batch {
+		st.eventBatch[id] = n
+	}
 	slices.SortStableFunc(events, func(a, b dictionary.Event) int {
 		switch {
 		case a.Arm != b.Arm:
@@ -72,14 +83,54 @@ func (st *state) importEvents(p params) answer {
 			return -1
 		case a.DayOffset > b.DayOffset:
 			return 1
+		case st.eventBatch[a.ID] != st.eventBatch[b.ID]:
+			// The project's own events come first, then those of the latest import.
+			ba, bb := st.eventBatch[a.ID], st.eventBatch[b.ID]
+			if ba == 0 || bb == 0 {
+				return ba - bb
+			}
+			return bb - ba
 		}
 		return a.ID - b.ID
 	})
+	if override {
+		// Every event of every arm goes first, with its data.
+		names := make([]string, len(st.proj.Events))
+		for i, e := range st.proj.Events {
+			names[i] = e.UniqueName
+		}
+		st.dropEvents(names)
+	}
 	st.nextEventID = nextID
 	st.proj.Events = events
 	st.renameEvents(renames)
+	st.nameEvents()
 	st.rebuild()
 	return okAnswer(format, itoa(len(rows)))
+}
+
+// nameEvents computes the unique event names again, as REDCap does on every change: in event
+// order, the name lower-cased and cut to 18 characters plus "_arm_<n>", and a letter appended
+// (b, c, ...) when an earlier event of the arm took that name already.
+func (st *state) nameEvents() {
+	taken := map[string]bool{}
+	renames := map[string]string{}
+	for i := range st.proj.Events {
+		e := &st.proj.Events[i]
+		base := uniqueName(e.Name, "_arm_"+itoa(e.Arm), func(string) bool { return false })
+		name := base
+		for c := 'b'; taken[name] && c <= 'z'; c++ {
+			name = base + string(c)
+		}
+		taken[name] = true
+		if e.UniqueName != name {
+			if e.UniqueName != "" {
+				renames[e.UniqueName] = name
+			}
+			e.UniqueName = name
+		}
+	}
+	st.renameEvents(renames)
 }
 
 // renameEvents carries new unique event names into the mapping, the repeating setup and the

@@ -117,6 +117,7 @@ func (s *Server) answer(r *http.Request, body []byte) answer {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.st.baseURL = requestBaseURL(r)
 	return s.dispatch(p)
 }
 
@@ -166,13 +167,19 @@ func (s *Server) dispatch(p params) answer {
 	case "exportFieldNames":
 		return s.st.exportFieldNames(p)
 	case "arm":
-		if action == "import" {
+		switch p.get("action") {
+		case "import":
 			return s.st.importArms(p)
+		case "delete":
+			return s.st.deleteArms(p)
 		}
 		return s.st.exportArms(p)
 	case "event":
-		if action == "import" {
+		switch p.get("action") {
+		case "import":
 			return s.st.importEvents(p)
+		case "delete":
+			return s.st.deleteEvents(p)
 		}
 		return s.st.exportEvents(p)
 	case "formEventMapping":
@@ -186,10 +193,15 @@ func (s *Server) dispatch(p params) answer {
 		}
 		return s.st.exportRepeating(p)
 	case "dag":
-		if action == "import" {
-			return s.st.importDAGs(p)
-		}
-		return s.st.exportDAGs(p)
+		return s.st.dagMethod(p)
+	case "user":
+		return s.st.userMethod(p, action)
+	case "userRole":
+		return s.st.roleMethod(p, action)
+	case "userRoleMapping":
+		return s.st.roleMappingMethod(p, action)
+	case "userDagMapping":
+		return s.st.dagMappingMethod(p, action)
 	case "record":
 		return s.recordMethod(p)
 	case "generateNextRecordName":
@@ -200,6 +212,10 @@ func (s *Server) dispatch(p params) answer {
 		return fieldValidationAnswer(p)
 	case "participantList":
 		return s.st.exportParticipantList(p)
+	case "surveyLink", "surveyAccessCode", "surveyReturnCode", "surveyQueueLink":
+		return s.st.surveyMethod(p)
+	case "fileRepository":
+		return s.st.fileRepositoryMethod(p)
 	}
 	return errorAnswer(http.StatusBadRequest, ef, `The value of the parameter "content" is not valid`)
 }

@@ -130,11 +130,11 @@ func (st *state) projectInfo(p params) answer {
 	}
 	row := []cell{
 		num(st.projectID), str(st.title), str(st.created), str(st.productionTime), b01(st.productionTime != ""),
-		str("English"), num(0), str(""), str(""), str(st.proj.CustomRecordLabel),
+		str(st.setting("project_language", "English")), st.numSetting("purpose", 0), str(st.setting("purpose_other", "")), str(st.setting("project_notes", "")), str(st.setting("custom_record_label", st.proj.CustomRecordLabel)),
 		str(st.proj.SecondaryUniqueField), b01(st.longitudinal()), b01(st.hasRepeating()),
-		b01(len(st.surveyForms) > 0), b01(st.proj.SchedulingEnabled), num(1),
-		num(0), num(0), str(""), str(""),
-		str(""), str(""), num(1),
+		b01(len(st.surveyForms) > 0), b01(st.proj.SchedulingEnabled), b01(st.autoNumbering()),
+		num(0), num(0), str(st.setting("project_irb_number", "")), str(st.setting("project_grant_number", "")),
+		str(st.setting("project_pi_firstname", "")), str(st.setting("project_pi_lastname", "")), st.numSetting("display_today_now_button", 1),
 		str(strings.Join(codes, " | ")), str(""), num(0),
 	}
 	t := table{cols: projectInfoKeys, rows: [][]cell{row}}

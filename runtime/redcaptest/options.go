@@ -18,6 +18,8 @@ type config struct {
 	projectID      int
 	recordLimit    int
 	surveyForms    []string
+	saveAndReturn  []string
+	surveyQueue    *bool
 	latency        time.Duration
 	failNext       int
 	failStatus     int
@@ -27,6 +29,9 @@ type config struct {
 	production     bool
 	rights         Rights
 	clock          func() time.Time
+	uploadMax      int64 // PHP's upload_max_filesize; 0: the default
+	fileLimitMB    int   // the project's File Upload field limit in MB; 0: none
+	forbiddenExts  []string
 }
 
 // WithToken sets the API token the server accepts (32 hexadecimal characters; matched

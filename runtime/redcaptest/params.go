@@ -1,8 +1,6 @@
 package redcaptest
 
 import (
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"sort"
@@ -14,6 +12,8 @@ import (
 type params struct {
 	v    url.Values
 	file *upload
+	// fileElsewhere is true when a file came in a part not named "file".
+	fileElsewhere bool
 }
 
 // upload is a file sent as the multipart part "file".
@@ -35,8 +35,8 @@ func parseParams(r *http.Request, body []byte) params {
 	ct := r.Header.Get("Content-Type")
 	switch {
 	case strings.HasPrefix(ct, "multipart/form-data"):
-		if err := r.ParseMultipartForm(maxBody); err == nil && r.MultipartForm != nil {
-			return params{v: url.Values(r.MultipartForm.Value), file: readUpload(r.MultipartForm.File["file"])}
+		if p, err := parseMultipart(ct, body); err == nil {
+			return p
 		}
 	case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
 		if v, err := url.ParseQuery(string(body)); err == nil {
@@ -44,23 +44,6 @@ func parseParams(r *http.Request, body []byte) params {
 		}
 	}
 	return params{v: url.Values{}}
-}
-
-// readUpload reads the first file of the "file" part, or nil.
-func readUpload(files []*multipart.FileHeader) *upload {
-	if len(files) == 0 {
-		return nil
-	}
-	f, err := files[0].Open()
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return nil
-	}
-	return &upload{name: files[0].Filename, contentType: files[0].Header.Get("Content-Type"), data: data}
 }
 
 // get returns a parameter's value ("" when absent).

@@ -17,6 +17,10 @@ func (st *state) importProjectSettings(p params) answer {
 	if !p.has("data") {
 		return answer{status: http.StatusOK, contentType: "text/html; charset=UTF-8"}
 	}
+	if p.get("format") == "json" && strings.HasPrefix(strings.TrimSpace(p.get("data")), "[") && json.Valid([]byte(p.get("data"))) {
+		// REDCap counts an array as one setting and changes nothing.
+		return okAnswer(format, "1")
+	}
 	settings, aerr := settingsOf(p)
 	if aerr != nil {
 		return errorAnswer(aerr.status, ef, aerr.msg)
@@ -24,8 +28,12 @@ func (st *state) importProjectSettings(p params) answer {
 	if t, ok := settings["project_title"]; ok && t != "" {
 		st.title = t
 	}
-	if settings["is_longitudinal"] == "1" {
+	st.keepSettings(settings)
+	switch settings["is_longitudinal"] {
+	case "1":
 		st.makeLongitudinal()
+	case "0":
+		st.makeClassic()
 	}
 	return okAnswer(format, itoa(len(settings)))
 }

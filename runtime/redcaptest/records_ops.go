@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -86,16 +85,6 @@ func (st *state) renameRecord(p params) answer {
 		}
 	}
 	st.records[nw] = rec
+	st.renameParticipants(old, nw)
 	return okAnswer(p.dataFormat(), "1")
-}
-
-// nextRecordName is one more than the largest numeric record ID (1 when there is none).
-func (st *state) nextRecordName() string {
-	max := 0
-	for id := range st.records {
-		if n, err := strconv.Atoi(id); err == nil && n > max {
-			max = n
-		}
-	}
-	return itoa(max + 1)
 }

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -36,6 +37,7 @@ type response struct {
 	status      int
 	contentType string
 	body        string
+	header      http.Header
 }
 
 // send replays one vector's request against the server.
@@ -121,7 +123,7 @@ func send(t *testing.T, s *Server, v vector) response {
 	if err != nil {
 		t.Fatalf("%s: read body: %v", v.Name, err)
 	}
-	return response{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: string(b)}
+	return response{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: string(b), header: resp.Header}
 }
 
 // serverAssigned are keys whose values the server assigns (README: volatile); they are ignored
@@ -136,6 +138,18 @@ func disagreement(v vector, got response) string {
 	if got.contentType != v.ContentType {
 		return fmt.Sprintf("content type %q, want %q", got.contentType, v.ContentType)
 	}
+	if d := headerDisagreement(v, got); d != "" {
+		return d
+	}
+	if v.BodyBase64 != nil {
+		return binaryDisagreement(*v.BodyBase64, got.body)
+	}
+	if v.BodyPattern != "" && slices.Contains(v.VolatileKeys, "body") {
+		if !regexp.MustCompile(`\A(?:` + v.BodyPattern + `)\z`).MatchString(got.body) {
+			return fmt.Sprintf("body %.200q does not match %q", got.body, v.BodyPattern)
+		}
+		return ""
+	}
 	if strings.HasPrefix(v.ContentType, "application/json") {
 		var want, have any
 		errW := json.Unmarshal([]byte(v.Body), &want)
@@ -143,6 +157,9 @@ func disagreement(v vector, got response) string {
 		if errW == nil && errH == nil {
 			drop := append(append([]string(nil), serverAssigned...), v.VolatileKeys...)
 			want, have = dropKeys(want, drop), dropKeys(have, drop)
+			if orderFollowsVolatile(v) {
+				want, have = sortedElements(want), sortedElements(have)
+			}
 			if !reflect.DeepEqual(want, have) {
 				return "JSON body differs: " + firstJSONDifference(want, have)
 			}
@@ -153,8 +170,46 @@ func disagreement(v vector, got response) string {
 	if strings.HasPrefix(v.Body, odmPrologue) {
 		want, have = odmClock(want), odmClock(have)
 	}
+	if orderFollowsVolatile(v) {
+		want, have = sortedLines(want), sortedLines(have)
+	}
 	if have != want {
 		return "body differs: " + firstDifference(want, have)
+	}
+	return ""
+}
+
+// headerDisagreement compares the response headers the vector captured: a nil value means the
+// header must be absent.
+func headerDisagreement(v vector, got response) string {
+	keys := make([]string, 0, len(v.Headers))
+	for k := range v.Headers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		want := v.Headers[k]
+		have, sent := got.header[http.CanonicalHeaderKey(k)]
+		switch {
+		case want == nil && sent:
+			return fmt.Sprintf("header %s: %q, want none", k, have)
+		case want != nil && !sent:
+			return fmt.Sprintf("header %s missing, want %q", k, *want)
+		case want != nil && (len(have) != 1 || have[0] != *want):
+			return fmt.Sprintf("header %s: %q, want %q", k, have, *want)
+		}
+	}
+	return ""
+}
+
+// binaryDisagreement compares a binary body with the captured base64 bytes.
+func binaryDisagreement(wantBase64, got string) string {
+	want, err := base64.StdEncoding.DecodeString(wantBase64)
+	if err != nil {
+		return "captured body_base64 does not decode: " + err.Error()
+	}
+	if string(want) != got {
+		return fmt.Sprintf("binary body differs (%d bytes, want %d): %s", len(got), len(want), firstDifference(string(want), got))
 	}
 	return ""
 }

@@ -14,6 +14,11 @@ type Rights struct {
 	NoAPIImport bool // no "API Import/Update" right: every import answers 403
 	NoDesign    bool // no "Project Design and Setup" right: dictionary imports answer 400
 	NoDelete    bool // no "Delete Record" right
+	// NoFileRepository: no "File Repository" right; every content=fileRepository call answers 403.
+	NoFileRepository bool
+	// NoSurveyParticipants: no "Manage Survey Participants" right; survey links, codes and
+	// participant lists answer 403.
+	NoSurveyParticipants bool
 	// Export is the data export right on every form; FormExport overrides it per form.
 	Export     ExportRight
 	FormExport map[string]ExportRight
@@ -44,6 +49,7 @@ func (s *Server) SetRights(r Rights) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.rights = r
+	s.st.rightsChanged()
 }
 
 const (
@@ -56,7 +62,7 @@ const (
 
 // checkRights refuses a call the user's rights do not allow, as REDCap does before running it.
 func (st *state) checkRights(content, action string, ef string) (answer, bool) {
-	r := st.rights
+	r := st.tokenRights()
 	switch {
 	case r.Suspended:
 		return errorAnswer(http.StatusForbidden, ef, msgNoAPIPermission), false
@@ -86,10 +92,11 @@ func (st *state) checkRights(content, action string, ef string) (answer, bool) {
 
 // exportRight is the user's export right on a form.
 func (st *state) exportRight(form string) ExportRight {
-	if r, ok := st.rights.FormExport[form]; ok {
+	rights := st.tokenRights()
+	if r, ok := rights.FormExport[form]; ok {
 		return r
 	}
-	return st.rights.Export
+	return rights.Export
 }
 
 // mayExport reports whether the user's export rights let a field out.

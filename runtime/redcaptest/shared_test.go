@@ -24,6 +24,15 @@ type vector struct {
 	ContentType  string         `json:"content_type"`
 	Body         string         `json:"body"`
 	VolatileKeys []string       `json:"volatile_keys"`
+	// BodyBase64 is the exact body of a binary answer (a file download), base64-encoded; nil
+	// when the answer has a text body.
+	BodyBase64 *string `json:"body_base64"`
+	// Headers are response headers captured verbatim (a nil value: the header was not sent).
+	Headers map[string]*string `json:"headers"`
+	// BodyPattern is a regular expression a random body matches; RequestRefs name the earlier
+	// answers that request values were taken from.
+	BodyPattern string         `json:"body_pattern"`
+	RequestRefs map[string]any `json:"request_refs"`
 }
 
 // loadVectors reads one conformance file in order.

@@ -23,13 +23,31 @@ type state struct {
 
 	nextDAGID   int
 	nextEventID int
+	// eventBatch numbers the event import that created each event (by event ID; 0: the project's
+	// own events), which REDCap's event order follows.
+	eventBatch map[int]int
 	// files are uploaded files by document id; file fields store the id.
 	files     map[int]*upload
 	nextDocID int
+	// fileRules are the upload limits and forbidden extensions (files_rules.go).
+	fileRules fileRules
+	// repo is the File Repository (nil until first used).
+	repo *fileRepo
+	// surveys holds the survey participants' links and codes (nil until first used).
+	surveys *surveyState
+	// baseURL is the REDCap base URL of the request being answered ("http://host/"), which
+	// survey links start with.
+	baseURL string
 	// productionTime is when the project moved to production ("" while in development).
 	productionTime string
 	// rights are the token user's rights.
 	rights Rights
+	// applied are the rights applied to the token (tokenRights); nil until computed after a change.
+	applied *Rights
+	// access holds the project's users and roles.
+	access *access
+	// settings are the project settings set through the API, by key.
+	settings map[string]string
 	// nullLabelEvent is the ID of the event REDCap made when the project became longitudinal: its
 	// custom_event_label is null (0: none).
 	nullLabelEvent int
@@ -85,6 +103,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		nextEventID: 1,
 		files:       map[int]*upload{},
 		nextDocID:   1,
+		fileRules:   newFileRules(cfg),
 		created:     time.Now().Format("2006-01-02 15:04:05"),
 	}
 	if cfg.title != "" {
@@ -96,11 +115,14 @@ func newState(p *dictionary.Project, cfg *config) *state {
 	if cfg.surveyForms != nil {
 		st.surveyForms = cfg.surveyForms
 	}
+	applySurveyOptions(cp, cfg)
 	if st.projectID == 0 {
 		st.projectID = 1
 	}
 	st.setProduction(cfg.production)
 	st.rights = cfg.rights
+	st.access = newAccess(cp)
+	nameDAGs(cp)
 	for i := range cp.DAGs {
 		if cp.DAGs[i].ID == 0 {
 			cp.DAGs[i].ID = st.nextDAGID

@@ -682,7 +682,7 @@ func (f *ActionTags) decode(row *redcap.Row) {
 	f.AtReadonlyForm = scalarDecodeText(vals[132])
 	f.AtReadonlySurvey = scalarDecodeText(vals[133])
 	f.AtSetvalue = scalarDecodeText(vals[134])
-	f.AtSyncApp = scalarDecodeText(vals[135])
+	f.AtSyncApp = scalarDecodeFile(vals[135])
 	f.AtToday = scalarDecodeDate(vals[136])
 	f.AtTodayServer = scalarDecodeText(vals[137])
 	f.AtTodayUtc = scalarDecodeText(vals[138])
@@ -1020,8 +1020,8 @@ func (f *EmbeddedFields) decode(row *redcap.Row) {
 	f.CheckBoxEmbedded.cols = [23]string{vals[5], vals[6], vals[7], vals[8], vals[9], vals[10], vals[11], vals[12], vals[13], vals[14], vals[15], vals[16], vals[17], vals[18], vals[19], vals[20], vals[21], vals[22], vals[23], vals[24], vals[25], vals[26], vals[27]}
 	f.YesNoEmbedded = decodeActionTagHelp(vals[28])
 	f.TrueFalseEmbedded = decodeTrueFalseEmbedded(vals[29])
-	f.SignatureEmbedded = scalarDecodeText(vals[30])
-	f.FileUploadEmbedded = scalarDecodeText(vals[31])
+	f.SignatureEmbedded = scalarDecodeFile(vals[30])
+	f.FileUploadEmbedded = scalarDecodeFile(vals[31])
 	f.SliderEmbedded = scalarDecodeInteger(vals[32])
 	f.MatrixFieldAEmbedded = decodeMatrixFieldAEmbedded(vals[33])
 	f.MatrixFieldBEmbedded = decodeMatrixFieldAEmbedded(vals[34])
@@ -1320,7 +1320,7 @@ func (f *ValidationsAdditionalAvailable) encode(row *redcap.Row) {
 // decode fills the instrument from its columns of row.
 func (f *FileUploadField) decode(row *redcap.Row) {
 	vals := (*[5]string)(row.Values[628:633])
-	f.FileUpload = scalarDecodeText(vals[0])
+	f.FileUpload = scalarDecodeFile(vals[0])
 	f.UploadFieldDocStatus = decodeActionTagHelp(vals[1])
 	f.DownloadUploadedDoc = decodeActionTagHelp(vals[2])
 	f.FileUploadNotes = scalarDecodeText(vals[3])
@@ -2914,4 +2914,12 @@ func scalarDecodeTime(raw string) redcap.Value[redcap.Time] {
 //go:noinline
 func scalarDecodeMinSec(raw string) redcap.Value[redcap.MinSec] {
 	return redcap.Decode(raw, missingCodes, redcap.ParseMinSec)
+}
+
+// scalarDecodeFile decodes the text of a field of type redcap.File. It stays out of line so that forms of
+// hundreds of fields compile quickly.
+//
+//go:noinline
+func scalarDecodeFile(raw string) redcap.Value[redcap.File] {
+	return redcap.Decode(raw, missingCodes, redcap.ParseFile)
 }

@@ -45,7 +45,7 @@ type ActionTags struct {
 	AtReadonlyForm   redcap.Value[redcap.Text]       // "at_readonly_form" (@READONLY-FORM): text
 	AtReadonlySurvey redcap.Value[redcap.Text]       // "at_readonly_survey" (@READONLY-SURVEY): text
 	AtSetvalue       redcap.Value[redcap.Text]       // "at_setvalue" (@SETVALUE): text
-	AtSyncApp        redcap.Value[redcap.Text]       // "at_sync_app" (@SYNC-APP): file, read-only (REDCap drops imported values)
+	AtSyncApp        redcap.Value[redcap.File]       // "at_sync_app" (@SYNC-APP): file, read-only (REDCap drops imported values)
 	AtToday          redcap.Value[redcap.Date]       // "at_today" (@TODAY): text, date_mdy
 	AtTodayServer    redcap.Value[redcap.Text]       // "at_today_server" (@TODAY-SERVER): text
 	AtTodayUtc       redcap.Value[redcap.Text]       // "at_today_utc" (@TODAY-UTC): text

@@ -16,8 +16,8 @@ type EmbeddedFields struct {
 	CheckBoxEmbedded          CheckBoxEmbeddedSet                     // "check_box_embedded" (Check Box Multiple Answers): checkbox, columns check_box_embedded___1 … check_box_embedded___9999999
 	YesNoEmbedded             redcap.Value[YesNoEmbedded]             // "yes_no_embedded" (Yes No): yesno
 	TrueFalseEmbedded         redcap.Value[TrueFalseEmbedded]         // "true_false_embedded" (True False): truefalse
-	SignatureEmbedded         redcap.Value[redcap.Text]               // "signature_embedded" (signature): file, signature, read-only (REDCap drops imported values)
-	FileUploadEmbedded        redcap.Value[redcap.Text]               // "file_upload_embedded" (File Upload): file, read-only (REDCap drops imported values)
+	SignatureEmbedded         redcap.Value[redcap.File]               // "signature_embedded" (signature): file, signature, read-only (REDCap drops imported values)
+	FileUploadEmbedded        redcap.Value[redcap.File]               // "file_upload_embedded" (File Upload): file, read-only (REDCap drops imported values)
 	SliderEmbedded            redcap.Value[redcap.Integer]            // "slider_embedded" (Slider Analog): slider, 0..100 (default range)
 	MatrixFieldAEmbedded      redcap.Value[MatrixFieldAEmbedded]      // "matrix_field_a_embedded" (Field A in a Matrix): radio
 	MatrixFieldBEmbedded      redcap.Value[MatrixFieldBEmbedded]      // "matrix_field_b_embedded" (Field B in a Matrix): radio

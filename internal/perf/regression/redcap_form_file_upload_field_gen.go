@@ -7,7 +7,7 @@ import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // FileUploadField is REDCap instrument "file_upload_field" (20 File Upload Field).
 type FileUploadField struct {
-	FileUpload           redcap.Value[redcap.Text]          // "file_upload" (Upload a file here): file, read-only (REDCap drops imported values)
+	FileUpload           redcap.Value[redcap.File]          // "file_upload" (Upload a file here): file, read-only (REDCap drops imported values)
 	UploadFieldDocStatus redcap.Value[UploadFieldDocStatus] // "upload_field_doc_status" (Were you able to upload a document to the field above?): radio
 	DownloadUploadedDoc  redcap.Value[DownloadUploadedDoc]  // "download_uploaded_doc" (Are you able to save and stay on the record, and then download the attached document?): radio
 	FileUploadNotes      redcap.Value[redcap.Text]          // "file_upload_notes" (Notes): notes
