@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
@@ -61,7 +62,11 @@ func (st *state) fileMethod(p params) answer {
 	if ct == "" {
 		ct = "application/octet-stream"
 	}
-	return answer{status: http.StatusOK, contentType: ct + `; name="` + f.name + `";charset=UTF-8`, body: string(f.data)}
+	ct += `; name="` + f.name + `"`
+	if strings.HasPrefix(ct, "text/") {
+		ct += ";charset=UTF-8"
+	}
+	return answer{status: http.StatusOK, contentType: ct, body: string(f.data)}
 }
 
 // fileOf returns the stored file of a document id, or nil.

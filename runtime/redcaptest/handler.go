@@ -117,7 +117,10 @@ func (s *Server) answer(r *http.Request, body []byte) answer {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.dispatch(p)
+	s.st.logPageView(r)
+	a := s.dispatch(p)
+	s.st.logCall(p, a)
+	return a
 }
 
 // tokenOK compares the token case-insensitively and in constant time.
@@ -198,6 +201,8 @@ func (s *Server) dispatch(p params) answer {
 		return s.st.fileMethod(p)
 	case "fieldValidation":
 		return fieldValidationAnswer(p)
+	case "log":
+		return s.st.exportLog(p)
 	case "participantList":
 		return s.st.exportParticipantList(p)
 	}

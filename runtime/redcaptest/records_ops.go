@@ -28,9 +28,10 @@ func (st *state) deleteRecords(p params) answer {
 	for _, id := range ids {
 		if scope == (deleteScope{}) {
 			delete(st.records, id)
+			st.logRecordDeleted(id)
 			continue
 		}
-		st.deleteWithin(st.records[id], scope)
+		st.deleteWithinLogged(st.records[id], scope)
 	}
 	return okAnswer(p.dataFormat(), itoa(len(ids)))
 }
@@ -86,6 +87,7 @@ func (st *state) renameRecord(p params) answer {
 		}
 	}
 	st.records[nw] = rec
+	st.logRecordRenamed(old, nw)
 	return okAnswer(p.dataFormat(), "1")
 }
 

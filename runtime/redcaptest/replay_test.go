@@ -150,6 +150,13 @@ func disagreement(v vector, got response) string {
 		}
 	}
 	want, have := v.Body, got.body
+	if v.BodyBase64 != "" {
+		raw, err := base64.StdEncoding.DecodeString(v.BodyBase64)
+		if err != nil {
+			return "capture's body_base64: " + err.Error()
+		}
+		want = string(raw)
+	}
 	if strings.HasPrefix(v.Body, odmPrologue) {
 		want, have = odmClock(want), odmClock(have)
 	}

@@ -23,6 +23,7 @@ type vector struct {
 	Status       int            `json:"status"`
 	ContentType  string         `json:"content_type"`
 	Body         string         `json:"body"`
+	BodyBase64   string         `json:"body_base64"`
 	VolatileKeys []string       `json:"volatile_keys"`
 }
 
