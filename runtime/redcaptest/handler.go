@@ -40,6 +40,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.answer(r, body)
+	s.setDateHeader(w)
 	if a.stream != nil {
 		// A streamed answer reads the state as it is written.
 		s.mu.Lock()

@@ -104,3 +104,12 @@ func (st *state) logPageView(r *http.Request) {
 			details: "Page accessed: " + base + "redcap_v15.7.6/index.php?pid=" + itoa(st.projectID) + "&NOAUTH_BUILDRECORDLIST&PLUGIN&route=DataEntryController:buildRecordListCache"})
 	}
 }
+
+// setDateHeader sends the server's clock (WithClock) in the Date header, as a web server sends
+// its own: clients read the server's time from it.
+func (s *Server) setDateHeader(w http.ResponseWriter) {
+	s.mu.Lock()
+	now := s.st.now()
+	s.mu.Unlock()
+	w.Header().Set("Date", now.UTC().Format(http.TimeFormat))
+}
