@@ -162,7 +162,7 @@ func (st *state) storeRow(rec *record, pl plannedRow, pr *parsedRows, opts impor
 		idKey.inst = k.inst
 	}
 	change := st.beforeRowChange(rec, k, idKey)
-	defer st.logRowChange(change, pl.row, pr.cols)
+	defer st.logRowChange(change, pl.row, pr)
 	// A classic project stores the record ID before the row's values; a longitudinal one after
 	// them and their form statuses (an EAV export, which follows storage order, shows it).
 	if !st.longitudinal() {

@@ -29,7 +29,7 @@ func (st *state) beforeRowChange(rec *record, k, idKey rowKey) rowChange {
 // logRowChange logs what an import changed in one row, as REDCap does: a new instance's record
 // ID, then one entry per form that got a status without one being sent, then the values that
 // changed ("Create record (API)" for a new record), then a DAG assignment.
-func (st *state) logRowChange(c rowChange, sent map[string]string, sentOrder []string) {
+func (st *state) logRowChange(c rowChange, sent map[string]string, pr *parsedRows) {
 	rec, k := c.rec, c.key
 	suffix := st.logEventSuffix(k.event)
 	prefix := instancePrefix(k.inst)
@@ -37,16 +37,21 @@ func (st *state) logRowChange(c rowChange, sent map[string]string, sentOrder []s
 	if v := rec.rows[k]; v != nil {
 		after = v.vals
 	}
-	var details []string
+	cols := st.inSentOrder(st.changedColumns(c.before, after), pr)
+	var details strings.Builder
+	details.Grow(len(prefix) + 24*(len(cols)+1))
+	details.WriteString(prefix)
+	n := 0
 	if c.newRow {
 		idValue := st.sch.recordID + " = '" + rec.id + "'"
 		if k.inst >= 2 {
 			st.logRecordEntry(logRecordEdit, "Update record "+rec.id+suffix, rec.id, prefix+idValue)
 		} else {
-			details = append(details, idValue)
+			details.WriteString(idValue)
+			n++
 		}
 	}
-	for _, col := range st.inSentOrder(st.changedColumns(c.before, after), sentOrder) {
+	for _, col := range cols {
 		if col == st.sch.recordID {
 			continue
 		}
@@ -54,13 +59,17 @@ func (st *state) logRowChange(c rowChange, sent map[string]string, sentOrder []s
 			st.logRecordEntry(logRecordEdit, "Update record "+rec.id+suffix, rec.id, prefix+col+" = '"+after[col]+"'")
 			continue
 		}
-		details = append(details, st.logValue(col, after[col]))
+		if n > 0 {
+			details.WriteString(", ")
+		}
+		st.writeLogValue(&details, col, after[col])
+		n++
 	}
 	switch {
 	case c.newRecord:
-		st.logRecordEntry(logRecordAdd, "Create record (API) "+rec.id+suffix, rec.id, prefix+strings.Join(details, ", "))
-	case len(details) > 0:
-		st.logRecordEntry(logRecordEdit, "Update record (API) "+rec.id+suffix, rec.id, prefix+strings.Join(details, ", "))
+		st.logRecordEntry(logRecordAdd, "Create record (API) "+rec.id+suffix, rec.id, details.String())
+	case n > 0:
+		st.logRecordEntry(logRecordEdit, "Update record (API) "+rec.id+suffix, rec.id, details.String())
 	}
 	if rec.dag != c.dag {
 		what := "Assign record to Data Access Group"
@@ -71,10 +80,10 @@ func (st *state) logRowChange(c rowChange, sent map[string]string, sentOrder []s
 	}
 }
 
-// changedColumns lists the columns whose value differs between two versions of a row, in the
-// order of a full export.
+// changedColumns lists the columns whose value differs between two versions of a row, in no
+// particular order.
 func (st *state) changedColumns(before, after map[string]string) []string {
-	var cols []string
+	cols := make([]string, 0, len(after))
 	for col, v := range after {
 		if before[col] != v {
 			cols = append(cols, col)
@@ -85,42 +94,61 @@ func (st *state) changedColumns(before, after map[string]string) []string {
 			cols = append(cols, col)
 		}
 	}
-	slices.SortFunc(cols, func(a, b string) int { return st.columnOrder(a) - st.columnOrder(b) })
 	return cols
 }
 
 // inSentOrder orders changed columns by the place of their field in the import's columns
 // (REDCap logs values in the order the import names the fields; the columns of one checkbox
-// count as one field) and then in export order; columns that were not sent come after them.
-func (st *state) inSentOrder(cols, sentOrder []string) []string {
-	pos := make(map[string]int, len(sentOrder))
-	for _, c := range sentOrder {
-		f := st.fieldOfColumn(c)
-		if _, ok := pos[f]; !ok {
-			pos[f] = len(pos)
+// count as one field), then in export order; columns that were not sent come last.
+func (st *state) inSentOrder(cols []string, pr *parsedRows) []string {
+	l := st.journal()
+	if l.sentFor != pr {
+		l.sentFor, l.sentPos = pr, make(map[string]int, len(pr.cols))
+		for _, c := range pr.cols {
+			f := st.fieldOfColumn(c)
+			if _, ok := l.sentPos[f]; !ok {
+				l.sentPos[f] = len(l.sentPos)
+			}
 		}
 	}
+	pos := l.sentPos
 	rank := func(col string) int {
 		if p, ok := pos[st.fieldOfColumn(col)]; ok {
 			return p
 		}
 		return len(pos)
 	}
-	slices.SortStableFunc(cols, func(a, b string) int { return rank(a) - rank(b) })
+	slices.SortFunc(cols, func(a, b string) int {
+		if d := rank(a) - rank(b); d != 0 {
+			return d
+		}
+		return st.columnOrder(a) - st.columnOrder(b)
+	})
 	return cols
 }
 
 // logValue renders one stored value as the log shows it: field = 'value', or a checkbox
 // choice as race(1) = checked / unchecked.
 func (st *state) logValue(col, val string) string {
+	var b strings.Builder
+	st.writeLogValue(&b, col, val)
+	return b.String()
+}
+
+// writeLogValue writes logValue's text to b.
+func (st *state) writeLogValue(b *strings.Builder, col, val string) {
 	if c, ok := st.sch.columns[col]; ok && c.code != "" && st.sch.byName[c.field] != nil && st.sch.byName[c.field].Type == "checkbox" {
 		state := "unchecked"
 		if val == "1" {
 			state = "checked"
 		}
-		return c.field + "(" + c.code + ") = " + state
+		b.WriteString(c.field + "(" + c.code + ") = " + state)
+		return
 	}
-	return col + " = '" + val + "'"
+	b.WriteString(col)
+	b.WriteString(" = '")
+	b.WriteString(val)
+	b.WriteByte('\'')
 }
 
 // logEventSuffix is " (Baseline)" in a longitudinal project: the event's label follows the
@@ -155,7 +183,9 @@ func (st *state) deleteWithinLogged(rec *record, sc deleteScope) {
 			after = v.vals
 		}
 		var details []string
-		for _, col := range st.changedColumns(snapshot.rows[k].vals, after) {
+		cols := st.changedColumns(snapshot.rows[k].vals, after)
+		slices.SortFunc(cols, func(a, b string) int { return st.columnOrder(a) - st.columnOrder(b) })
+		for _, col := range cols {
 			if col != st.sch.recordID {
 				details = append(details, st.logValue(col, ""))
 			}

@@ -37,6 +37,10 @@ type projectLog struct {
 	// baseURL is the site's base URL ("http://host/"), shown in page-view entries; "" takes it
 	// from each request.
 	baseURL string
+	// sentPos is the place of each field in the columns of the import sentFor, computed once per
+	// import for ordering the logged values.
+	sentFor *parsedRows
+	sentPos map[string]int
 }
 
 // logUserName is the user behind the server's token, as the log names it.
