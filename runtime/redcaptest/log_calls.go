@@ -12,14 +12,11 @@ var manageCalls = map[[2]string]string{
 	{"metadata", "import"}:             "Upload data dictionary (API)",
 	{"project_settings", "import"}:     "Import project information (API)",
 	{"arm", "import"}:                  "Import arms (API)",
-	{"arm", "delete"}:                  "Delete arms (API)",
 	{"event", "import"}:                "Import events (API)",
-	{"event", "delete"}:                "Delete events (API)",
 	{"event", "export"}:                "Export events (API)",
 	{"formEventMapping", "import"}:     "Import instrument-event mappings (API)",
 	{"repeatingFormsEvents", "import"}: "Set up repeating instruments/events",
 	{"dag", "import"}:                  "Import DAGs (API)",
-	{"dag", "delete"}:                  "Delete DAGs (API)",
 	{"dag", "export"}:                  "Export DAGs (API)",
 	{"log", "export"}:                  "Export Logging (API)",
 }
@@ -41,12 +38,15 @@ func (st *state) logCall(p params, a answer) {
 	switch content {
 	case "record":
 		if action != "import" && action != "delete" && action != "rename" {
-			label := "raw"
+			label, format := "raw", p.dataFormat()
 			if p.get("rawOrLabel") == "label" {
 				label = "label"
 			}
+			if p.get("format") == "odm" {
+				format = "odm"
+			}
 			st.journal().add(logEntry{at: st.now(), user: logUserName, action: "Data export (API) ",
-				details: "export_format: " + strings.ToUpper(p.dataFormat()) + ", rawOrLabel: " + label, kind: logExport})
+				details: "export_format: " + strings.ToUpper(format) + ", rawOrLabel: " + label, kind: logExport})
 		}
 		return
 	case "file":
