@@ -48,9 +48,11 @@ type SyncResult[R any] struct {
 //
 //  1. It asks the log for the "Delete record" entries since the cursor (REDCap's beginTime is
 //     to the minute, so it starts at the cursor's minute), and reads the server's clock from the
-//     answer's Date header. That header is the server's own time, taken before anything is
-//     exported, and a request of this client cannot be confused with another one, as the newest
-//     log entry could be; REDCap's log itself has only minutes.
+//     answer's Date header: the server's own time, to the second, taken before anything is
+//     exported, at no extra cost. The log could tell the time too (every API call is logged as a
+//     page view), but only to the minute, and only through a page-view export that lists every
+//     request since the cursor. A proxy that stamps its own Date must keep time with the server;
+//     the overlap absorbs small differences.
 //  2. The next cursor is that time minus the overlap (SyncOptions.Overlap), converted to the
 //     server's wall-clock time: a change that lands while the export runs, or that was stamped
 //     earlier by an import still running, is at or after it and is reported by the next sync.
