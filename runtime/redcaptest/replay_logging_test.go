@@ -7,6 +7,12 @@ import "time"
 // the fake's clock to the time of each call before sending it.
 func init() {
 	replayArea("logging.jsonl", true, map[string]gap{})
+	// The log is modelled now, but these two answers list the history of the capture's classic
+	// project of errors.jsonl (other users' edits, calls of earlier sessions), which that replay
+	// does not rebuild.
+	for _, name := range []string{"errors.jsonl:other_content_log", "errors.jsonl:other_log_export_record_filter"} {
+		unmodelled[name] = gap{"the log lists the capture project's whole history, which errors.jsonl does not replay; logging.jsonl checks the log", true}
+	}
 	at := func(hhmmss string) time.Time {
 		t, err := time.Parse(time.DateTime, "2026-12-02 "+hhmmss)
 		if err != nil {
