@@ -42,7 +42,8 @@ type SyncResult[R any] struct {
 // Sync returns what changed in the project since the cursor: the records created or changed,
 // through the generated type R, and the IDs of the records deleted, with the cursor for the next
 // run. The zero cursor exports every record and reports no deletion. The client must know the
-// server's zone (WithServerZone), and the cursor must have been made in that zone.
+// server's zone (WithServerZone), and the cursor must have been made in that zone. Besides API
+// export, the token's user needs REDCap's Logging right (the deletions come from the log).
 //
 // How it works, and why no change is missed:
 //
