@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 )
 
@@ -73,12 +72,32 @@ type SyncResult[R any] struct {
 //   - with Export.FilterLogic, a changed record that no longer matches the filter is in neither
 //     list.
 //
-// Changed holds every changed record in memory: the first sync of a large project holds the
-// whole project (use Stream for that, then Sync from its cursor).
+// Changed holds every changed record in memory, so the first sync of a large project holds the
+// whole project: SyncEach hands the records over one at a time instead.
 func Sync[R any, P interface {
 	*R
 	Record
 }](ctx context.Context, c *Client, since SyncCursor, opts SyncOptions) (*SyncResult[R], error) {
+	var changed []R
+	res, err := SyncEach[R, P](ctx, c, since, opts, func(r *R) error {
+		changed = append(changed, *r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Changed = changed
+	return res, nil
+}
+
+// SyncEach is Sync for projects too large to hold in memory: it hands each changed record to
+// changed as soon as the record's batch is read and decoded whole (changed may keep the record),
+// and returns the deleted IDs and the next cursor with an empty Changed. An error from changed
+// stops the sync and is returned; store the next cursor only after a sync that succeeded.
+func SyncEach[R any, P interface {
+	*R
+	Record
+}](ctx context.Context, c *Client, since SyncCursor, opts SyncOptions, changed func(*R) error) (*SyncResult[R], error) {
 	zone := c.serverZone
 	if zone == nil {
 		return nil, fmt.Errorf("redcap: sync: %w", errNoServerZone)
@@ -110,18 +129,18 @@ func Sync[R any, P interface {
 	}
 	exp := opts.Export
 	exp.DateRangeBegin = from
-	exp.ReuseRecord = false
-	changed, err := syncExport[R, P](ctx, c, exp)
+	exists := map[string]bool{}
+	err = syncExport[R, P](ctx, c, exp, func(r *R) error {
+		exists[P(r).RecordID()] = true
+		return changed(r)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("redcap: sync: %w", err)
 	}
-	res := &SyncResult[R]{Changed: changed, Next: newSyncCursor(next, zone)}
-	exists := make(map[string]bool, len(changed))
-	for i := range changed {
-		exists[P(&changed[i]).RecordID()] = true
-	}
+	res := &SyncResult[R]{Next: newSyncCursor(next, zone)}
 	for _, id := range deleted {
-		if !exists[id] && !slices.Contains(res.Deleted, id) {
+		if !exists[id] {
+			exists[id] = true // reported once
 			res.Deleted = append(res.Deleted, id)
 		}
 	}
@@ -155,24 +174,24 @@ func (c *Client) syncStart(ctx context.Context, from time.Time) ([]string, time.
 	return deleted, now, nil
 }
 
-// syncExport exports the records of the options' date range like ExportAll, except that a
-// record deleted between the ID pass and its batch is left out instead of failing the export.
+// syncExport exports the records of the options' date range like Stream, batch by batch, except
+// that a record deleted between the ID pass and its batch is left out instead of failing the
+// export. Each record goes to each once its batch is read and decoded whole.
 func syncExport[R any, P interface {
 	*R
 	Record
-}](ctx context.Context, c *Client, opts ExportOptions) ([]R, error) {
+}](ctx context.Context, c *Client, opts ExportOptions, each func(*R) error) error {
 	schema := P(new(R)).Schema()
 	if schema == nil || schema.Layout == nil || schema.RecordIDField == "" {
-		return nil, errors.New("export: the record type has no schema (layout and record ID field)")
+		return errors.New("export: the record type has no schema (layout and record ID field)")
 	}
 	if err := c.checkDriftOnce(ctx, schema); err != nil {
-		return nil, err
+		return err
 	}
 	ids, err := exportRecordIDs(ctx, c, schema, opts)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]R, 0, ids.Len())
 	size := exportBatchSize(opts, schema, ids)
 	for start, n := 0, 1; start < ids.Len(); start, n = start+size, n+1 {
 		batch := ids.Slice(start, min(start+size, ids.Len()))
@@ -182,14 +201,16 @@ func syncExport[R any, P interface {
 		recs, _, err := exportBatch[R, P](ctx, c, req, schema, nil)
 		var gone *missingRecordsError
 		if err != nil && !errors.As(err, &gone) {
-			return nil, fmt.Errorf("export batch %d (records %s): %w", n, idRange(batch), err)
+			return fmt.Errorf("export batch %d (records %s): %w", n, idRange(batch), err)
 		}
 		for _, r := range recs {
-			out = append(out, *r)
+			if err := each(r); err != nil {
+				return err
+			}
 		}
 		if opts.Progress != nil {
 			opts.Progress(start+len(batch), ids.Len())
 		}
 	}
-	return out, nil
+	return nil
 }

@@ -2,6 +2,7 @@ package redcap_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"sync"
@@ -264,5 +265,44 @@ func TestExportLogFromFake(t *testing.T) {
 	entries, err := c.ExportLog(ctx, redcap.LogRequest{Type: redcap.LogRecordDelete})
 	if err != nil || len(entries) != 1 || !entries[0].Time.Equal(time.Date(2026, 12, 2, 15, 30, 0, 0, zone)) {
 		t.Errorf("deletion entry %+v (%v), want it at 15:30 server time", entries, err)
+	}
+}
+
+// TestSyncEach hands the changed records over one by one, with the same deletions and cursor as
+// Sync; an error of the callback stops the sync and comes back.
+func TestSyncEach(t *testing.T) {
+	clock := &manualClock{t: time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)}
+	srv, writer := startFake(t, redcaptest.WithClock(clock.now))
+	ctx := context.Background()
+	if _, err := redcap.Import(ctx, writer, people(4), redcap.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	c := syncClient(t, srv, time.UTC, &hookTransport{})
+	opts := redcap.SyncOptions{Overlap: time.Second, Export: redcap.ExportOptions{BatchSize: 3}}
+	clock.set(time.Date(2026, 12, 2, 9, 1, 0, 0, time.UTC))
+	var ids []string
+	res, err := redcap.SyncEach[study](ctx, c, redcap.SyncCursor{}, opts, func(r *study) error {
+		ids = append(ids, r.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"a", "b", "c", "d"}, ids); diff != "" || res.Changed != nil || res.Next.String() != "2026-12-02 09:00:59 UTC" {
+		t.Errorf("records (-want +got):\n%s; result %+v", diff, res)
+	}
+	clock.set(time.Date(2026, 12, 2, 9, 2, 0, 0, time.UTC))
+	if _, err := redcap.Import(ctx, writer, []study{{ID: "a", Name: "Ann"}, {ID: "b", Name: "Bo"}}, redcap.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	clock.set(time.Date(2026, 12, 2, 9, 3, 0, 0, time.UTC))
+	stop := errors.New("disk full")
+	calls := 0
+	_, err = redcap.SyncEach[study](ctx, c, res.Next, opts, func(*study) error {
+		calls++
+		return stop
+	})
+	if !errors.Is(err, stop) || calls != 1 {
+		t.Errorf("callback error: %v after %d calls, want the callback's error after 1", err, calls)
 	}
 }
