@@ -37,7 +37,7 @@ func init() {
 		"log_classic_import_record4_dag": func(s *Server) { setCaptureClock(s, at("15:32:04")) },
 		"log_classic_export_json":        func(s *Server) { setCaptureClock(s, at("15:33:00")) },
 		// log_long: made and exported within 15:33.
-		"log_long_metadata_import":      func(s *Server) { newCaptureProject(s, at("15:33:00"), 47); setCaptureClock(s, at("15:33:00")) },
+		"log_long_metadata_import":      func(s *Server) { newCaptureProject(s, at("15:33:00"), 0); setCaptureClock(s, at("15:33:00")) },
 		"log_long_file_upload_baseline": func(s *Server) { s.st.nextDocID = 42 },
 	} {
 		captureChanges["logging.jsonl:"+name] = change
@@ -48,11 +48,14 @@ func init() {
 const captureBaseURL = "http://127.0.0.1:8089/"
 
 // newCaptureProject restarts the fake's log as the capture's project began: created at the time,
-// with the capture's project id and base URL (both appear in page-view entries).
+// with the capture's base URL and project id (0: no page-view case shows it), which appear in
+// page-view entries.
 func newCaptureProject(s *Server, created time.Time, projectID int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.st.projectID = projectID
+	if projectID != 0 {
+		s.st.projectID = projectID
+	}
 	s.st.log = newProjectLog(created)
 	s.st.log.baseURL = captureBaseURL
 }
