@@ -24,6 +24,8 @@ type Client struct {
 	drift     *driftGuard // set by WithDriftCheck
 	// redactValues keeps record values out of error texts (WithRedactedValues).
 	redactValues bool
+	// serverZone is the REDCap server's time zone (WithServerZone); nil when not set.
+	serverZone *time.Location
 }
 
 // Option configures a Client.

@@ -28,6 +28,8 @@ type call struct {
 	data []byte
 	// body, when set, is storage the body is built in, reused from call to call.
 	body *bodyBuffer
+	// date, when set, receives the server's time of a successful answer (its Date header).
+	date *time.Time
 }
 
 // post sends the call and returns the body of a successful answer. A failure status gives an

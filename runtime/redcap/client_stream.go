@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"time"
 )
 
@@ -43,6 +44,9 @@ func (c *Client) onceStream(ctx context.Context, cl call, attempt int, consume f
 			return isTransient(ctx, rerr), fmt.Errorf("redcap: %s: read answer (HTTP %d): %w", cl.name(), resp.StatusCode, rerr)
 		}
 		return c.statusError(cl, resp, body)
+	}
+	if cl.date != nil {
+		*cl.date, _ = http.ParseTime(resp.Header.Get("Date")) // zero when absent or malformed
 	}
 	body := &trackedReader{r: resp.Body}
 	err = consume(body)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"slices"
+	"time"
 )
 
 // DefaultBatchSize is the number of records per import request when none is given (REDCapR's
@@ -29,6 +30,10 @@ type ExportOptions struct {
 	Forms []string
 	// Events limits the export to these unique event names.
 	Events []string
+	// DateRangeBegin and DateRangeEnd keep the records created or changed in that window (REDCap
+	// reads its log, inclusive to the second), sent as wall-clock times in the times' own
+	// location: REDCap compares them in the server's zone. Sync takes care of zones for you.
+	DateRangeBegin, DateRangeEnd time.Time
 	// FilterLogic selects rows with a REDCap logic expression, in the ID pass and every batch.
 	// It is checked against the schema first (CheckFilterLogic): a typo is a *FilterLogicError
 	// naming its position, and nothing is sent.
@@ -151,7 +156,8 @@ func ExportAll[R any, P interface {
 
 // exportRequest is the request of every batch: the options, with the record ID field added.
 func exportRequest(s *Schema, opts ExportOptions) ExportRequest {
-	req := ExportRequest{Forms: opts.Forms, Events: opts.Events, FilterLogic: opts.FilterLogic}
+	req := ExportRequest{Forms: opts.Forms, Events: opts.Events, FilterLogic: opts.FilterLogic,
+		DateRangeBegin: opts.DateRangeBegin, DateRangeEnd: opts.DateRangeEnd}
 	if len(opts.Fields) > 0 || len(opts.Forms) > 0 {
 		req.Fields = withFirst(opts.Fields, s.RecordIDField)
 	}
@@ -177,7 +183,8 @@ func exportRecordIDs(ctx context.Context, c *Client, s *Schema, opts ExportOptio
 	if err := CheckFilterLogic(opts.FilterLogic, s); err != nil {
 		return nil, err
 	}
-	req := ExportRequest{Fields: []string{s.RecordIDField}, Events: opts.Events, FilterLogic: opts.FilterLogic}
+	req := ExportRequest{Fields: []string{s.RecordIDField}, Events: opts.Events, FilterLogic: opts.FilterLogic,
+		DateRangeBegin: opts.DateRangeBegin, DateRangeEnd: opts.DateRangeEnd}
 	p, err := req.params()
 	if err != nil {
 		return nil, fmt.Errorf("redcap: export record IDs: %w", err)

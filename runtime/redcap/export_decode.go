@@ -77,9 +77,17 @@ func decodeBatch[R any, P interface {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, pool, fmt.Errorf("%d record(s) listed in the ID pass did not come back: %s (deleted or changed meanwhile, or hidden by rights or DAG)", len(missing), quoteList(missing, 20))
+		return pool[:n], pool, &missingRecordsError{ids: missing}
 	}
 	return pool[:n], pool, nil
+}
+
+// missingRecordsError is a batch whose answer lacks records the ID pass listed. The batch's
+// records that did come back are decoded (Sync keeps them: the others were deleted meanwhile).
+type missingRecordsError struct{ ids []string }
+
+func (e *missingRecordsError) Error() string {
+	return fmt.Sprintf("%d record(s) listed in the ID pass did not come back: %s (deleted or changed meanwhile, or hidden by rights or DAG)", len(e.ids), quoteList(e.ids, 20))
 }
 
 // quoteList quotes up to limit IDs and says how many more there are.

@@ -6,6 +6,10 @@
 // and inspects s.Records() and s.Requests() afterwards. Options inject faults (latency, failing
 // statuses, truncated bodies, dropped connections, failing imports) to test clients' error paths.
 //
+// The server keeps REDCap's project log: every request, design change, export and change of
+// record data, with REDCap's texts, answered by content=log and read by the dateRangeBegin/End
+// of record exports.
+//
 // Value validation goes through redcap.FieldRule, the same rules generated code uses, so the
 // fake and a generated validator cannot disagree. What the fake does not model is listed in
 // UNMODELLED.md.

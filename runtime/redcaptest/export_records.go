@@ -143,7 +143,7 @@ func (st *state) renderEAV(sp exportSpec, format string) string {
 			continue
 		}
 		rec := st.records[id]
-		if !rec.inDateRange(sp.begin, sp.end) || !st.visible(rec) {
+		if !sp.inDateRange(rec.id) || !st.visible(rec) {
 			continue
 		}
 		for _, sv := range st.valuesEAV(rec) {

@@ -25,6 +25,7 @@ type exportSpec struct {
 	delim         byte // CSV separator
 	tabDelimiter  bool // csvDelimiter=tab, which makes REDCap throw on a CSV export
 	begin, end    string
+	changed       map[string]bool // records changed within begin..end (nil: no date range)
 }
 
 // parseExportSpec reads the record export parameters; unknown fields, forms and events are
@@ -46,6 +47,7 @@ func (st *state) parseExportSpec(p params) (exportSpec, *apiError) {
 		begin:         p.get("dateRangeBegin"),
 		end:           p.get("dateRangeEnd"),
 	}
+	sp.changed = st.changedBetween(sp.begin, sp.end)
 	switch d := p.get("csvDelimiter"); {
 	case d == "tab":
 		sp.tabDelimiter = true

@@ -67,7 +67,7 @@ func (st *state) eachFlatRow(sp exportSpec, fn func(flatRow) error) error {
 	keep := st.rowFilter(sp.filter)
 	for _, id := range st.exportedRecordIDs(sp) {
 		rec := st.records[id]
-		if !rec.inDateRange(sp.begin, sp.end) || !st.visible(rec) {
+		if !sp.inDateRange(rec.id) || !st.visible(rec) {
 			continue
 		}
 		for _, k := range st.sortedKeys(rec) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
 )
@@ -114,7 +113,6 @@ func (st *state) uploadFile(p params, rec *record, k rowKey, field string) answe
 		idKey.inst = k.inst
 	}
 	rec.row(idKey, true).set(st.sch.recordID, rec.id)
-	rec.modified = time.Now()
 	return answer{status: http.StatusOK, format: ef}
 }
 
@@ -131,7 +129,6 @@ func (st *state) deleteFile(p params, rec *record, k rowKey, field string) answe
 	if len(row.vals) == 0 {
 		delete(rec.rows, k)
 	}
-	rec.modified = time.Now()
 	return answer{status: http.StatusOK, format: ef}
 }
 

@@ -195,6 +195,7 @@ func seedEAV(t *testing.T, s *Server, body string) {
 		if rec == nil {
 			rec = newRecord(id)
 			st.records[id] = rec
+			st.logRecordEntry(logRecordAdd, "Create record (API) "+id, id, "")
 		}
 		k := rowKey{event: text("redcap_event_name"), form: text("redcap_repeat_instrument")}
 		if n := text("redcap_repeat_instance"); n != "" {

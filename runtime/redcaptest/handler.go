@@ -40,6 +40,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.answer(r, body)
+	s.setDateHeader(w)
 	if a.stream != nil {
 		// A streamed answer reads the state as it is written.
 		s.mu.Lock()
@@ -118,7 +119,10 @@ func (s *Server) answer(r *http.Request, body []byte) answer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.baseURL = requestBaseURL(r)
-	return s.dispatch(p)
+	s.st.logPageView(r)
+	a := s.dispatch(p)
+	s.st.logCall(p, a)
+	return a
 }
 
 // tokenOK compares the token case-insensitively and in constant time.
@@ -210,6 +214,8 @@ func (s *Server) dispatch(p params) answer {
 		return s.st.fileMethod(p)
 	case "fieldValidation":
 		return fieldValidationAnswer(p)
+	case "log":
+		return s.st.exportLog(p)
 	case "participantList":
 		return s.st.exportParticipantList(p)
 	case "surveyLink", "surveyAccessCode", "surveyReturnCode", "surveyQueueLink":

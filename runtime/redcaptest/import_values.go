@@ -3,7 +3,6 @@ package redcaptest
 import (
 	"fmt"
 	"slices"
-	"time"
 )
 
 // isSpecialColumn reports columns that are not data fields.
@@ -162,6 +161,8 @@ func (st *state) storeRow(rec *record, pl plannedRow, pr *parsedRows, opts impor
 	if k.form == "" {
 		idKey.inst = k.inst
 	}
+	change := st.beforeRowChange(rec, k, idKey)
+	defer st.logRowChange(change, pl.row, pr)
 	// A classic project stores the record ID before the row's values; a longitudinal one after
 	// them and their form statuses (an EAV export, which follows storage order, shows it).
 	if !st.longitudinal() {
@@ -170,7 +171,6 @@ func (st *state) storeRow(rec *record, pl plannedRow, pr *parsedRows, opts impor
 	if dag, ok := pl.row["redcap_data_access_group"]; ok && (dag != "" || opts.overwrite) {
 		rec.dag = dag
 	}
-	rec.modified = time.Now()
 	v := rec.row(k, true)
 	touched := map[string]bool{}
 	if k == idKey {

@@ -89,6 +89,8 @@ func DropConnection() Option { return func(c *config) { c.dropConnection = true 
 // nothing.
 func FailAtImport(n int) Option { return func(c *config) { c.failAtImport = n } }
 
-// WithClock pins the server's clock: what 'today' and 'now' mean in calculations and filterLogic.
-// Tests that compare computed dates or ages use it to get the same answer every day.
+// WithClock pins the server's clock: what 'today' and 'now' mean in calculations and filterLogic,
+// the time of log entries (content=log, dateRangeBegin/End) and the Date header. Tests that
+// compare computed dates or ages use it to get the same answer every day; a clock the test moves
+// makes the log's times its own.
 func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }

@@ -27,9 +27,10 @@ func (st *state) deleteRecords(p params) answer {
 	for _, id := range ids {
 		if scope == (deleteScope{}) {
 			delete(st.records, id)
+			st.logRecordDeleted(id)
 			continue
 		}
-		st.deleteWithin(st.records[id], scope)
+		st.deleteWithinLogged(st.records[id], scope)
 	}
 	return okAnswer(p.dataFormat(), itoa(len(ids)))
 }
@@ -86,5 +87,6 @@ func (st *state) renameRecord(p params) answer {
 	}
 	st.records[nw] = rec
 	st.renameParticipants(old, nw)
+	st.logRecordRenamed(old, nw)
 	return okAnswer(p.dataFormat(), "1")
 }

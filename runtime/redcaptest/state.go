@@ -57,6 +57,8 @@ type state struct {
 	logic *logic.Schema
 	// clock is the pinned clock of WithClock; nil for the real time.
 	clock func() time.Time
+	// log is the project's log (content=log; dateRangeBegin/End of record exports).
+	log *projectLog
 }
 
 // schema is what the server derives from the dictionary: columns, rules and lookups. It is rebuilt
@@ -120,6 +122,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		st.projectID = 1
 	}
 	st.setProduction(cfg.production)
+	st.log = newProjectLog(st.now())
 	st.rights = cfg.rights
 	st.access = newAccess(cp)
 	nameDAGs(cp)

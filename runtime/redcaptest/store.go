@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -18,10 +17,9 @@ type rowKey struct {
 
 // record is one stored record.
 type record struct {
-	id       string
-	dag      string // unique group name, "" when none
-	rows     map[rowKey]*valueRow
-	modified time.Time // last change, for dateRangeBegin/End
+	id   string
+	dag  string // unique group name, "" when none
+	rows map[rowKey]*valueRow
 	// stored counts the values stored in the record so far: each value's place in storage order
 	// across all its rows.
 	stored int32
@@ -37,7 +35,7 @@ type valueRow struct {
 }
 
 func newRecord(id string) *record {
-	return &record{id: id, rows: map[rowKey]*valueRow{}, modified: time.Now()}
+	return &record{id: id, rows: map[rowKey]*valueRow{}}
 }
 
 // row returns the row at k, creating it when asked.
@@ -142,19 +140,6 @@ func (st *state) valuesEAV(r *record) []storedValue {
 		return int(a.seq - b.seq)
 	})
 	return out
-}
-
-// inDateRange reports whether the record's last change lies within dateRangeBegin/End
-// ("YYYY-MM-DD HH:MM:SS", server time). Unparsable bounds are ignored.
-func (r *record) inDateRange(begin, end string) bool {
-	const layout = "2006-01-02 15:04:05"
-	if t, err := time.ParseInLocation(layout, begin, time.Local); err == nil && r.modified.Before(t) {
-		return false
-	}
-	if t, err := time.ParseInLocation(layout, end, time.Local); err == nil && r.modified.After(t) {
-		return false
-	}
-	return true
 }
 
 // sortedRecordIDs returns the record IDs in REDCap's natural order (1, 2, 10, a, b).
