@@ -39,6 +39,8 @@ type state struct {
 	logic *logic.Schema
 	// clock is the pinned clock of WithClock; nil for the real time.
 	clock func() time.Time
+	// reports are the project's reports (content=report).
+	reports []Report
 }
 
 // schema is what the server derives from the dictionary: columns, rules and lookups. It is rebuilt
@@ -80,6 +82,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		recordLimit: cfg.recordLimit,
 		surveyForms: cp.SurveyForms,
 		clock:       cfg.clock,
+		reports:     cloneReports(cfg.reports),
 		records:     map[string]*record{},
 		nextDAGID:   1,
 		nextEventID: 1,
