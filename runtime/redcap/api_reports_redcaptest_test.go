@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -39,7 +40,7 @@ const reportLongRows = `[
 
 // reportServer starts a fake REDCap for an example project with records and reports, and a
 // client for it.
-func reportServer(t *testing.T, example, rows string, withDesign bool, reports ...redcaptest.Report) (*redcaptest.Server, *redcap.Client) {
+func reportServer(t *testing.T, example, rows string, withDesign bool, reports []redcaptest.Report, opts ...redcaptest.Option) (*redcaptest.Server, *redcap.Client) {
 	t.Helper()
 	dir := filepath.Join("..", "..", "examples", example)
 	csv, err := os.ReadFile(filepath.Join(dir, "study.csv"))
@@ -59,18 +60,19 @@ func reportServer(t *testing.T, example, rows string, withDesign bool, reports .
 			t.Fatal(err)
 		}
 	}
-	s := redcaptest.NewServer(p, redcaptest.WithReports(reports...), redcaptest.WithDAGs(dictionary.DAG{Name: "Site A", UniqueName: "site_a"}))
+	opts = append(opts, redcaptest.WithReports(reports...), redcaptest.WithDAGs(dictionary.DAG{Name: "Site A", UniqueName: "site_a"}))
+	s := redcaptest.NewServer(p, opts...)
 	t.Cleanup(s.Close)
 	path := filepath.Join(t.TempDir(), "token")
 	if err := os.WriteFile(path, []byte(s.Token()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c, err := redcap.NewClient(s.URL(), redcap.TokenFromFile(path))
+	c, err := redcap.NewClient(s.URL(), redcap.TokenFromFile(path), redcap.WithRetry(2, time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ImportRecordsRaw(context.Background(), []byte(rows), redcap.ImportRequest{}); err != nil {
-		t.Fatalf("import: %v", err)
+	if err := s.LoadJSON([]byte(rows)); err != nil {
+		t.Fatalf("load records: %v", err)
 	}
 	return s, c
 }
@@ -78,10 +80,10 @@ func reportServer(t *testing.T, example, rows string, withDesign bool, reports .
 // TestStreamReportClassic decodes a classic report: the records hold the report's fields only,
 // in the report's order of rows, and say which columns they carried.
 func TestStreamReportClassic(t *testing.T) {
-	_, c := reportServer(t, "quickstart", reportClassicRows, false,
-		redcaptest.Report{ID: 7, Fields: []string{"record_id", "sex", "race", "comments"}, Logic: "[sex] = '1' or [race(1)] = '1'",
+	_, c := reportServer(t, "quickstart", reportClassicRows, false, []redcaptest.Report{
+		{ID: 7, Fields: []string{"record_id", "sex", "race", "comments"}, Logic: "[sex] = '1' or [race(1)] = '1'",
 			Sort: []redcaptest.ReportSort{{Field: "record_id", Descending: true}}},
-	)
+	})
 	var ids []string
 	for rr, err := range redcap.StreamReport[quickstudy.Record](context.Background(), c, 7) {
 		if err != nil {
@@ -126,11 +128,11 @@ func TestStreamReportClassic(t *testing.T) {
 // TestExportReportAllLongitudinal decodes a longitudinal report with repeating instruments and a
 // repeating event, filtered at record level and limited to two events.
 func TestExportReportAllLongitudinal(t *testing.T) {
-	_, c := reportServer(t, "longitudinal", reportLongRows, true,
-		redcaptest.Report{ID: 3, Fields: []string{"record_id", "visit_date", "ae_term", "ae_severity"}, Logic: "[ae_severity] = '2'",
+	_, c := reportServer(t, "longitudinal", reportLongRows, true, []redcaptest.Report{
+		{ID: 3, Fields: []string{"record_id", "visit_date", "ae_term", "ae_severity"}, Logic: "[ae_severity] = '2'",
 			RecordLevel: true, Events: []string{"follow_up_arm_1", "phone_call_arm_1"}},
-		redcaptest.Report{ID: 4, Fields: []string{"record_id", "ae_term"}, Logic: "[ae_severity] = '3'"},
-	)
+		{ID: 4, Fields: []string{"record_id", "ae_term"}, Logic: "[ae_severity] = '3'"},
+	})
 	recs, cols, err := redcap.ExportReportAll[longstudy.Record](context.Background(), c, 3)
 	if err != nil {
 		t.Fatal(err)
@@ -169,13 +171,14 @@ func TestExportReportAllLongitudinal(t *testing.T) {
 // TestStreamReportErrors checks the typed errors: unknown report, and reports the typed path
 // cannot decode without changing a value, each naming record and column.
 func TestStreamReportErrors(t *testing.T) {
-	_, c := reportServer(t, "quickstart", reportClassicRows, false,
-		redcaptest.Report{ID: 1, Fields: []string{"sex", "height_cm"}},
-		redcaptest.Report{ID: 2, Fields: []string{"record_id", "race"}, CombineCheckboxes: true},
-		redcaptest.Report{ID: 3, Fields: []string{"record_id", "sex"}, OutputDAGs: true},
-	)
-	_, cl := reportServer(t, "longitudinal", reportLongRows, true,
-		redcaptest.Report{ID: 5, Fields: []string{"record_id", "visit_date"}, Sort: []redcaptest.ReportSort{{Field: "visit_date"}}})
+	_, c := reportServer(t, "quickstart", reportClassicRows, false, []redcaptest.Report{
+		{ID: 1, Fields: []string{"sex", "height_cm"}},
+		{ID: 2, Fields: []string{"record_id", "race"}, CombineCheckboxes: true},
+		{ID: 3, Fields: []string{"record_id", "sex"}, OutputDAGs: true},
+	})
+	_, cl := reportServer(t, "longitudinal", reportLongRows, true, []redcaptest.Report{
+		{ID: 5, Fields: []string{"record_id", "visit_date"}, Sort: []redcaptest.ReportSort{{Field: "visit_date"}}},
+	})
 	tests := []struct {
 		name   string
 		client *redcap.Client
@@ -218,8 +221,9 @@ func TestStreamReportErrors(t *testing.T) {
 // TestExportReportRaw checks the raw export's parameters against the fake: CSV with another
 // delimiter and decimal commas, labels, and the refusal of values REDCap would misread.
 func TestExportReportRaw(t *testing.T) {
-	_, c := reportServer(t, "quickstart", reportClassicRows, false,
-		redcaptest.Report{ID: 8, Fields: []string{"record_id", "sex", "weight_kg"}, Filters: []redcaptest.ReportFilter{{Field: "height_cm", Operator: "LT", Value: "180"}}})
+	_, c := reportServer(t, "quickstart", reportClassicRows, false, []redcaptest.Report{
+		{ID: 8, Fields: []string{"record_id", "sex", "weight_kg"}, Filters: []redcaptest.ReportFilter{{Field: "height_cm", Operator: "LT", Value: "180"}}},
+	})
 	tests := []struct {
 		name    string
 		req     redcap.ReportRequest
@@ -253,4 +257,33 @@ func TestExportReportRaw(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestStreamReportRetriesAndRefusesCutAnswers: a failed read is sent again, like any export; an
+// answer cut short yields no record, only an error.
+func TestStreamReportRetriesAndRefusesCutAnswers(t *testing.T) {
+	reports := []redcaptest.Report{{ID: 1, Fields: []string{"record_id", "sex"}}}
+	s, c := reportServer(t, "quickstart", reportClassicRows, false, reports)
+	s.FailNext(1, 503)
+	recs, _, err := redcap.ExportReportAll[quickstudy.Record](context.Background(), c, 1)
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("after one 503: %d records, error %v; want the 3 records after a retry", len(recs), err)
+	}
+	_, cut := reportServer(t, "quickstart", reportClassicRows, false, reports, redcaptest.WithTruncatedBodies())
+	n := 0
+	for rr, err := range redcap.StreamReport[quickstudy.Record](context.Background(), cut, 1) {
+		if rr != nil {
+			n++
+		}
+		if err == nil && rr == nil {
+			t.Fatal("neither record nor error")
+		}
+		if err != nil && n > 0 {
+			t.Fatalf("an error after %d records: a cut answer must yield none", n)
+		}
+		if err != nil {
+			return
+		}
+	}
+	t.Fatalf("a cut answer gave %d records and no error", n)
 }
