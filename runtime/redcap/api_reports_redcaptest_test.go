@@ -3,6 +3,8 @@ package redcap_test
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -286,4 +288,28 @@ func TestStreamReportRetriesAndRefusesCutAnswers(t *testing.T) {
 		}
 	}
 	t.Fatalf("a cut answer gave %d records and no error", n)
+}
+
+// TestStreamReportRefusesDecimalCommas: a number field written with a decimal comma (REDCap's
+// decimalCharacter=, rewrites values in JSON too) is refused, naming record and column, instead
+// of being decoded as text the field cannot hold.
+func TestStreamReportRefusesDecimalCommas(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		_, _ = w.Write([]byte(`[{"record_id":"1","height_cm":"170","weight_kg":"65.5"},{"record_id":"2","height_cm":"182","weight_kg":"80,0"}]`))
+	}))
+	defer srv.Close()
+	path := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(path, []byte(strings.Repeat("C", 32)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := redcap.NewClient(srv.URL+"/api/", redcap.TokenFromFile(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = redcap.ExportReportAll[quickstudy.Record](context.Background(), c, 12)
+	var ce *redcap.ReportColumnError
+	if !errors.As(err, &ce) || ce.Record != "2" || ce.Column != "weight_kg" || strings.Contains(err.Error(), "80,0") {
+		t.Fatalf("error = %v, want a *ReportColumnError for record 2 column weight_kg that does not show the value", err)
+	}
 }

@@ -44,8 +44,9 @@ func reportError(id int, err error) error {
 
 // ReportColumnError is a report column the typed report export cannot decode without changing
 // a value: a checkbox field whose checked codes the report combines into one column, a column
-// the generated project lacks (the data access group column, a field added since generation), or
-// a report without the record ID field. Export such a report with ExportReport, or change the
+// the generated project lacks (the data access group column, a field added since generation), a
+// number field written with a decimal comma, or a report without the record ID field. It never
+// holds the value. Export such a report with ExportReport, or change the
 // report in REDCap.
 type ReportColumnError struct {
 	ReportID int

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strings"
 )
 
 // ReportColumns are the columns a report answer carried, in the layout's order: a report holds
@@ -157,6 +158,7 @@ func decodeReport[R any, P interface {
 	if err != nil {
 		return nil, nil, err
 	}
+	numbers := numberColumns(s)
 	seen := map[string]bool{}
 	flush := func() error {
 		rec := new(R)
@@ -180,6 +182,12 @@ func decodeReport[R any, P interface {
 		id, ok := g.recordID(row)
 		if !ok {
 			return fmt.Errorf("row without a record ID (%s)", s.RecordIDField)
+		}
+		for _, col := range numbers {
+			if row.Has(col) && isCommaDecimal(row.Get(col)) {
+				return &ReportColumnError{ReportID: reportID, Record: id, Column: s.Layout.Column(col),
+					Problem: "a number field holds a decimal comma, which its validation does not allow: REDCap rewrote the value (decimalCharacter=,); the typed export cannot take it as stored"}
+			}
 		}
 		if g.n > 0 && id != g.id {
 			if err := flush(); err != nil {
@@ -223,4 +231,32 @@ func reportColumnProblem(s *Schema, reportID int, err error) error {
 		e.Problem = "the column is not in the generated project: regenerate the package, or export the report with ExportReport"
 	}
 	return e
+}
+
+// numberColumns are the layout positions of fields whose values are numbers with a decimal point:
+// number validations other than the comma ones, and calculations.
+func numberColumns(s *Schema) []int {
+	var out []int
+	for _, f := range s.Fields {
+		number := f.Type == "calc" || f.Type == "text" && strings.HasPrefix(f.Validation, "number") && !strings.Contains(f.Validation, "comma")
+		if i, ok := s.Layout.Index(f.Name); ok && number {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// isCommaDecimal reports whether v is a number written with a decimal comma: "80,0", "-1,5".
+func isCommaDecimal(v string) bool {
+	v = strings.TrimPrefix(v, "-")
+	i := strings.IndexByte(v, ',')
+	if i < 0 || i == len(v)-1 {
+		return false
+	}
+	for j := 0; j < len(v); j++ {
+		if j != i && (v[j] < '0' || v[j] > '9') {
+			return false
+		}
+	}
+	return true
 }

@@ -91,3 +91,12 @@ func FuzzReportRequestParams(f *testing.F) {
 		}
 	})
 }
+
+// TestIsCommaDecimal checks which texts are numbers written with a decimal comma.
+func TestIsCommaDecimal(t *testing.T) {
+	for v, want := range map[string]bool{"80,0": true, "-1,5": true, ",5": true, "1,": false, "1,5,0": false, "1.5": false, "12": false, "": false, "a,b": false, "1,3": true} {
+		if got := isCommaDecimal(v); got != want {
+			t.Errorf("isCommaDecimal(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
