@@ -178,9 +178,6 @@ func TestStreamReportErrors(t *testing.T) {
 		{ID: 2, Fields: []string{"record_id", "race"}, CombineCheckboxes: true},
 		{ID: 3, Fields: []string{"record_id", "sex"}, OutputDAGs: true},
 	})
-	_, cl := reportServer(t, "longitudinal", reportLongRows, true, []redcaptest.Report{
-		{ID: 5, Fields: []string{"record_id", "visit_date"}, Sort: []redcaptest.ReportSort{{Field: "visit_date"}}},
-	})
 	tests := []struct {
 		name   string
 		client *redcap.Client
@@ -192,18 +189,13 @@ func TestStreamReportErrors(t *testing.T) {
 		{"no record ID", c, 1, `column "record_id": the report does not show the record ID field`, "record_id"},
 		{"combined checkboxes", c, 2, `record "1" column "race": the report combines the checked codes`, "race"},
 		{"DAG column", c, 3, `record "1" column "redcap_data_access_group": the report adds the data access group`, "redcap_data_access_group"},
-		{"scattered rows", cl, 5, `record "1" came back twice`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
-			if strings.HasPrefix(tt.name, "scattered") {
-				_, _, err = redcap.ExportReportAll[longstudy.Record](context.Background(), tt.client, tt.id)
-			} else {
-				for _, e := range redcap.StreamReport[quickstudy.Record](context.Background(), tt.client, tt.id) {
-					if e != nil {
-						err = e
-					}
+			for _, e := range redcap.StreamReport[quickstudy.Record](context.Background(), tt.client, tt.id) {
+				if e != nil {
+					err = e
 				}
 			}
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -311,5 +303,32 @@ func TestStreamReportRefusesDecimalCommas(t *testing.T) {
 	var ce *redcap.ReportColumnError
 	if !errors.As(err, &ce) || ce.Record != "2" || ce.Column != "weight_kg" || strings.Contains(err.Error(), "80,0") {
 		t.Fatalf("error = %v, want a *ReportColumnError for record 2 column weight_kg that does not show the value", err)
+	}
+}
+
+// TestExportReportSortedByAField: a report sorted by a field puts other records between the rows
+// of one; each record is still decoded from all of its rows, in order of first appearance.
+func TestExportReportSortedByAField(t *testing.T) {
+	_, c := reportServer(t, "longitudinal", reportLongRows, true, []redcaptest.Report{
+		{ID: 5, Fields: []string{"record_id", "visit_date"}, Sort: []redcaptest.ReportSort{{Field: "visit_date", Descending: true}}},
+	})
+	body, err := c.ExportReport(context.Background(), redcap.ReportRequest{ReportID: 5, Format: redcap.ReportCSV})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(body), "record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,visit_date\n1,follow_up_arm_1,,,2024-02-05\n2,baseline_arm_1,,,2024-01-06\n1,baseline_arm_1,,,2024-01-05\n") {
+		t.Fatalf("the report does not interleave records as the test needs:\n%s", body)
+	}
+	recs, _, err := redcap.ExportReportAll[longstudy.Record](context.Background(), c, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || recs[0].ID != "1" || recs[1].ID != "2" {
+		t.Fatalf("got %d records, want 1 then 2", len(recs))
+	}
+	r := recs[0]
+	if r.BaselineArm1 == nil || r.FollowUpArm1 == nil || r.BaselineArm1.Visit.VisitDate.Raw() != "2024-01-05" ||
+		r.FollowUpArm1.Visit.VisitDate.Raw() != "2024-02-05" || recs[1].BaselineArm1.Visit.VisitDate.Raw() != "2024-01-06" {
+		t.Errorf("record 1 is not whole: baseline %+v follow-up %+v", r.BaselineArm1, r.FollowUpArm1)
 	}
 }

@@ -73,15 +73,16 @@ type ReportRecord[R any] struct {
 	Columns *ReportColumns
 }
 
-// StreamReport exports a report into the generated record type. The report's rows are
-// decoded as they arrive (the answer is never held whole) and the records are yielded once the
-// whole answer is read, decoded and complete, like one batch of Stream; after an error nothing
-// more is yielded. The request is a raw JSON export: the report's own settings decide fields,
+// StreamReport exports a report into the generated record type. The answer is read as it
+// arrives (never held whole: each row keeps the values of the report's columns only) and the
+// records are decoded and yielded once the whole answer is read and complete, like one batch of
+// Stream; after an error nothing more is yielded. The request is a raw JSON export: the report's own settings decide fields,
 // filters and order. What the typed path cannot decode without changing a value is a
 // *ReportColumnError naming record and column: a report without the record ID field, a checkbox
 // field combined into one column, a column the generated project lacks (such as the data access
-// group). The rows of one record must be together (a report sorted by a field may scatter them:
-// an error names the record). REDCap's default report setting replaces line breaks in values with
+// group), a number written with a decimal comma. Records come in the order they first appear in
+// the report; the rows of one record are decoded together even when the report's sort order puts
+// other records between them. REDCap's default report setting replaces line breaks in values with
 // two spaces and double quotes with single quotes: such values are decoded as REDCap sent them,
 // so do not import records read from such a report back. An unknown report ID is a
 // *ReportNotFoundError.
@@ -148,8 +149,10 @@ func exportReport[R any, P interface {
 	return recs, cols, nil
 }
 
-// decodeReport reads a report's JSON rows and decodes each record from its contiguous rows. The
-// columns are those of the first row; every row must carry the same ones.
+// decodeReport reads a report's JSON rows, keeping each row's values of the report's columns
+// (those of the first row; every row must carry the same ones), then decodes each record from all
+// of its rows, in the order the records first appear. A report sorted by a field may put other
+// records between the rows of one; its rows are still decoded together, in the report's order.
 func decodeReport[R any, P interface {
 	*R
 	Record
@@ -159,16 +162,9 @@ func decodeReport[R any, P interface {
 		return nil, nil, err
 	}
 	numbers := numberColumns(s)
-	seen := map[string]bool{}
-	flush := func() error {
-		rec := new(R)
-		if err := P(rec).DecodeRows(g.rows()); err != nil {
-			return fmt.Errorf("record %q: %w", g.id, err)
-		}
-		recs = append(recs, rec)
-		g.n = 0
-		return nil
-	}
+	var at []int                      // layout positions of the report's columns
+	rowsOf := map[string][][]string{} // each record's rows: values of the report's columns
+	var order []string                // record IDs in order of first appearance
 	err = ReadRows(body, s.Layout, func(row *Row) error {
 		if cols == nil {
 			if !row.Has(g.idCol) {
@@ -176,6 +172,11 @@ func decodeReport[R any, P interface {
 					Problem: "the report does not show the record ID field, so its rows cannot be told apart: add the field to the report, or export it with ExportReport"}
 			}
 			cols = newReportColumns(s, row)
+			for i, present := range row.Present {
+				if present {
+					at = append(at, i)
+				}
+			}
 		} else if !cols.sameColumns(s, row) {
 			return fmt.Errorf("record %q: the row carries other columns than the report's first row", row.Get(g.idCol))
 		}
@@ -189,28 +190,39 @@ func decodeReport[R any, P interface {
 					Problem: "a number field holds a decimal comma, which its validation does not allow: REDCap rewrote the value (decimalCharacter=,); the typed export cannot take it as stored"}
 			}
 		}
-		if g.n > 0 && id != g.id {
-			if err := flush(); err != nil {
-				return err
-			}
+		vals := make([]string, len(at))
+		for j, col := range at {
+			vals[j] = row.Get(col)
 		}
-		if g.n == 0 {
-			if seen[id] {
-				return fmt.Errorf("record %q came back twice: the report's sort order puts other records between its rows; sort the report by record, or export it with ExportReport", id)
-			}
-			seen[id] = true
+		if _, ok := rowsOf[id]; !ok {
+			order = append(order, id)
 		}
-		g.add(id, row)
+		rowsOf[id] = append(rowsOf[id], vals)
 		return nil
 	})
-	if err == nil && g.n > 0 {
-		err = flush()
-	}
 	if err != nil {
 		return nil, nil, reportColumnProblem(s, reportID, err)
 	}
 	if cols == nil {
-		cols = &ReportColumns{fields: map[string]bool{}, cols: map[string]bool{}}
+		return nil, &ReportColumns{fields: map[string]bool{}, cols: map[string]bool{}}, nil
+	}
+	row := NewRow(s.Layout)
+	recs = make([]*R, 0, len(order))
+	for _, id := range order {
+		g.n = 0
+		for _, vals := range rowsOf[id] {
+			row.Reset()
+			for j, col := range at {
+				row.Set(col, vals[j])
+			}
+			g.add(id, &row)
+		}
+		delete(rowsOf, id) // the record holds what it needs from here on
+		rec := new(R)
+		if err := P(rec).DecodeRows(g.rows()); err != nil {
+			return nil, nil, fmt.Errorf("record %q: %w", id, err)
+		}
+		recs = append(recs, rec)
 	}
 	return recs, cols, nil
 }
