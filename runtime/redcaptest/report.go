@@ -57,7 +57,8 @@ type ReportSort struct {
 	Descending bool   `json:"descending,omitempty"`
 }
 
-// WithReports defines the project's reports.
+// WithReports defines the project's reports. They are not checked against the project: a field
+// it lacks gives no column, and a filter or sort on it sees blanks. AddReport checks.
 func WithReports(reports ...Report) Option {
 	return func(c *config) { c.reports = append(c.reports, cloneReports(reports)...) }
 }
