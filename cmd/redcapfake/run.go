@@ -28,12 +28,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	dict := fs.String("dict", "", "data dictionary `file` (.csv, .json, .xml) of the project to serve (required)")
 	addr := fs.String("addr", "127.0.0.1:8089", "`address` to listen on")
 	data := fs.String("data", "", "flat JSON records `file` to preload")
+	reports := fs.String("reports", "", "JSON `file` of report definitions to serve through content=report: an array of {\"report_id\", \"title\", \"fields\", \"advanced_logic\", \"filters\", \"events\", \"record_level\", \"sort\", \"output_dags\", \"combine_checkbox_values\", \"keep_line_breaks\"}")
 	tokenFile := fs.String("token-file", "", "`path` to write a generated token to (mode 0600) when REDCAP_API_TOKEN is not set")
 	today := fs.String("today", "", "pin 'today' in calculations and filterLogic to `YYYY-MM-DD` ('now' is that day at 12:00:00 UTC); default: the real clock")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: redcapfake -dict FILE [-addr HOST:PORT] [-data FILE] [-token-file PATH] [-today YYYY-MM-DD]\n\n"+
+		fmt.Fprintf(stderr, "usage: redcapfake -dict FILE [-addr HOST:PORT] [-data FILE] [-reports FILE] [-token-file PATH] [-today YYYY-MM-DD]\n\n"+
 			"Serves a fake REDCap API for the project. The token comes from REDCAP_API_TOKEN\n"+
-			"or is generated and written to -token-file.\n\n")
+			"or is generated and written to -token-file.\n\n"+
+			"REDCap has no API method that creates reports; -reports defines them, e.g.\n"+
+			"  [{\"report_id\": 42, \"title\": \"Men\", \"fields\": [\"record_id\", \"sex\", \"race\"],\n"+
+			"    \"advanced_logic\": \"[sex] = '1'\", \"sort\": [{\"field\": \"record_id\", \"descending\": true}]}]\n"+
+			"Without advanced_logic, \"filters\" are the editor's simple filter rows:\n"+
+			"  [{\"field\": \"race\", \"operator\": \"CHECKED\", \"value\": \"1\"}, {\"field\": \"age\", \"operator\": \"GTE\", \"value\": \"18\", \"or\": true}]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,7 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fs.Usage()
 		return 2
 	}
-	cfg := config{dict: *dict, addr: *addr, data: *data, tokenFile: *tokenFile}
+	cfg := config{dict: *dict, addr: *addr, data: *data, reports: *reports, tokenFile: *tokenFile}
 	if *today != "" {
 		day, err := parseToday(*today)
 		if err != nil {
@@ -66,8 +72,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 
 // config are the parsed flags.
 type config struct {
-	dict, addr, data, tokenFile string
-	clock                       func() time.Time // the pinned clock of -today; nil for the real time
+	dict, addr, data, reports, tokenFile string
+	clock                                func() time.Time // the pinned clock of -today; nil for the real time
 }
 
 // parseToday reads -today: a calendar date as YYYY-MM-DD. The pinned clock stands at 12:00:00 UTC
@@ -102,6 +108,11 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 		}
 		if err := srv.LoadJSON(b); err != nil {
 			return fmt.Errorf("preload %s: %w", cfg.data, err)
+		}
+	}
+	if cfg.reports != "" {
+		if err := addReports(srv, cfg.reports); err != nil {
+			return err
 		}
 	}
 	ln, err := net.Listen("tcp", cfg.addr)

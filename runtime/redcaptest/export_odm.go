@@ -144,14 +144,19 @@ func (st *state) odmItemGroups() map[string][][]string {
 	return out
 }
 
-// odmName is the project title reduced to letters and digits, as in REDCap's StudyOID.
+// odmName is the project title reduced to letters and digits, its first letter upper-cased, as
+// in REDCap's StudyOID ("cap-report-classic" gives "Capreportclassic").
 func odmName(title string) string {
-	return strings.Map(func(r rune) rune {
+	s := strings.Map(func(r rune) rune {
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			return r
 		}
 		return -1
 	}, title)
+	if s != "" && 'a' <= s[0] && s[0] <= 'z' {
+		s = string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // odmAttr escapes an attribute value as PHP's htmlspecialchars does (line breaks stay as they are).

@@ -222,6 +222,8 @@ func (s *Server) dispatch(p params) answer {
 		return s.st.surveyMethod(p)
 	case "fileRepository":
 		return s.st.fileRepositoryMethod(p)
+	case "report":
+		return s.st.exportReport(p)
 	}
 	return errorAnswer(http.StatusBadRequest, ef, `The value of the parameter "content" is not valid`)
 }

@@ -32,6 +32,7 @@ type config struct {
 	uploadMax      int64 // PHP's upload_max_filesize; 0: the default
 	fileLimitMB    int   // the project's File Upload field limit in MB; 0: none
 	forbiddenExts  []string
+	reports        []Report
 }
 
 // WithToken sets the API token the server accepts (32 hexadecimal characters; matched

@@ -59,6 +59,8 @@ type state struct {
 	clock func() time.Time
 	// log is the project's log (content=log; dateRangeBegin/End of record exports).
 	log *projectLog
+	// reports are the project's reports (content=report).
+	reports []Report
 }
 
 // schema is what the server derives from the dictionary: columns, rules and lookups. It is rebuilt
@@ -100,6 +102,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		recordLimit: cfg.recordLimit,
 		surveyForms: cp.SurveyForms,
 		clock:       cfg.clock,
+		reports:     cloneReports(cfg.reports),
 		records:     map[string]*record{},
 		nextDAGID:   1,
 		nextEventID: 1,
