@@ -144,8 +144,16 @@ func (st *state) odmItemGroups() map[string][][]string {
 	return out
 }
 
-// odmName is the project title reduced to letters and digits, as in REDCap's StudyOID.
+// odmName is the project title with its words capitalised, reduced to letters and digits, as in
+// REDCap's StudyOID ("adm-pxml classic" -> "Adm-pxml Classic" -> "AdmpxmlClassic").
 func odmName(title string) string {
+	words := strings.Split(title, " ")
+	for i, w := range words {
+		if w != "" && w[0] >= 'a' && w[0] <= 'z' {
+			words[i] = string(w[0]-'a'+'A') + w[1:]
+		}
+	}
+	title = strings.Join(words, " ")
 	return strings.Map(func(r rune) rune {
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			return r

@@ -200,6 +200,8 @@ func (s *Server) dispatch(p params) answer {
 		return fieldValidationAnswer(p)
 	case "participantList":
 		return s.st.exportParticipantList(p)
+	case "project_xml":
+		return s.st.exportProjectXML(p)
 	}
 	return errorAnswer(http.StatusBadRequest, ef, `The value of the parameter "content" is not valid`)
 }

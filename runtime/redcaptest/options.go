@@ -27,6 +27,7 @@ type config struct {
 	production     bool
 	rights         Rights
 	clock          func() time.Time
+	projectXML     xmlKept
 }
 
 // WithToken sets the API token the server accepts (32 hexadecimal characters; matched

@@ -39,6 +39,8 @@ type state struct {
 	logic *logic.Schema
 	// clock is the pinned clock of WithClock; nil for the real time.
 	clock func() time.Time
+	// xmlKept is what the project XML of WithProjectXML holds beyond the project.
+	xmlKept xmlKept
 }
 
 // schema is what the server derives from the dictionary: columns, rules and lookups. It is rebuilt
@@ -80,6 +82,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		recordLimit: cfg.recordLimit,
 		surveyForms: cp.SurveyForms,
 		clock:       cfg.clock,
+		xmlKept:     cfg.projectXML,
 		records:     map[string]*record{},
 		nextDAGID:   1,
 		nextEventID: 1,
