@@ -202,6 +202,8 @@ func (s *Server) dispatch(p params) answer {
 		return s.st.exportParticipantList(p)
 	case "project_xml":
 		return s.st.exportProjectXML(p)
+	case "pdf":
+		return s.st.exportPDF(p)
 	}
 	return errorAnswer(http.StatusBadRequest, ef, `The value of the parameter "content" is not valid`)
 }
