@@ -2,6 +2,7 @@ package redcaptest
 
 import (
 	"encoding/base64"
+	"slices"
 	"strings"
 
 	"github.com/redcapgen/redcapgen/generator/dictionary"
@@ -52,7 +53,7 @@ func (st *state) writeGlobalVariables(b *strings.Builder) {
 		b.WriteString("\t<redcap:" + s.name + ">" + odmAttr(v) + "</redcap:" + s.name + ">\n")
 	}
 	st.writeODMRepeating(b)
-	writeODMGroup(b, "SurveysGroup", "Surveys", normalised(kept.surveys, odmSurveyAttrs, surveyText))
+	writeODMGroup(b, "SurveysGroup", "Surveys", normalised(st.odmSurveys(), odmSurveyAttrs, surveyText))
 	writeODMGroup(b, "SurveysQueueGroup", "SurveysQueue", kept.queue)
 	if len(st.proj.DAGs) > 0 {
 		b.WriteString("\t<redcap:DataAccessGroupsGroup>\n")
@@ -96,6 +97,28 @@ func (st *state) odmModelledSetting(name string) (string, bool) {
 		return strings.Join(lines, "\n"), true
 	}
 	return "", false
+}
+
+// odmSurveys are the surveys of the project: the survey settings kept from its project XML, and
+// for a survey form without any, its name, its label as title and survey_enabled 1.
+func (st *state) odmSurveys() [][]xmlAttr {
+	var out [][]xmlAttr
+	for _, form := range st.surveyForms {
+		found := false
+		for _, attrs := range st.xmlKept.surveys {
+			if slices.Contains(attrs, xmlAttr{"form_name", form}) {
+				out, found = append(out, attrs), true
+			}
+		}
+		if !found {
+			title := form
+			if i := st.formIndex(form); i >= 0 {
+				title = st.formLabelOf(st.proj.Forms[i])
+			}
+			out = append(out, []xmlAttr{{"form_name", form}, {"title", title}, {"survey_enabled", "1"}})
+		}
+	}
+	return out
 }
 
 // surveyText is a survey's settings as REDCap stores them: line breaks in its texts become CRLF.
