@@ -148,12 +148,12 @@ func (st *state) pdfInstances(rec *record, event, form string, want int) []rowKe
 func (st *state) pdfForm(doc *pdfDoc, f *dictionary.Form, rec *record, event string, req pdfRequest, keys ...rowKey) {
 	doc.newPage()
 	doc.add(st.title, false)
-	title := st.formLabelOf(f)
+	title := st.formLabelOf(f) + " [" + f.Name + "]"
 	var v *valueRow
 	if rec != nil {
 		title += " - record " + rec.id
 		if event != "" {
-			title += " (" + st.eventLabel(event) + ")"
+			title += " (" + st.eventLabel(event) + " [" + event + "])"
 		}
 		if len(keys) > 0 {
 			v = rec.rows[keys[0]]

@@ -51,7 +51,12 @@ func (st *state) exportProjectXML(p params) answer {
 	st.writeGlobalVariables(&b)
 	st.writeMetaDataVersion(&b, oid, version, sp.survey, sp.dag)
 	b.WriteString("</Study>\n")
-	if !metadataOnly {
+	switch {
+	case metadataOnly:
+	case !st.longitudinal() && len(sp.fields) < len(p.list("fields")):
+		// An unknown field: REDCap writes its storage rows.
+		st.writeStoredClinicalData(&b, oid, version, sp, p.flag("exportFiles"))
+	default:
 		var rows []flatRow
 		if sp.filter == "" || !st.filterNamesUnknownField(sp.filter) {
 			rows = st.flatRows(sp)

@@ -32,23 +32,35 @@ type clinicalWriter struct {
 // writeClinicalData writes the <ClinicalData> element of the rows.
 func (st *state) writeClinicalData(b *strings.Builder, oid, version string, cols []outColumn, rows []flatRow, files bool) {
 	b.WriteString(`<ClinicalData StudyOID="Project.` + oid + `" MetaDataVersionOID="Metadata.` + oid + `_` + version + `">` + "\n")
+	w := st.newClinicalWriter(b, files)
+	for _, r := range rows {
+		w.row(cols, r)
+	}
+	w.finish(len(rows) > 0)
+}
+
+// newClinicalWriter starts a writer after the ClinicalData start tag.
+func (st *state) newClinicalWriter(b *strings.Builder, files bool) *clinicalWriter {
 	w := &clinicalWriter{st: st, b: b, starts: map[string]bool{}, files: files}
 	for form, groups := range st.odmMetaGroups(false, false) {
 		for _, g := range groups {
 			w.starts[strings.TrimPrefix(g.oid, form+".")] = true
 		}
 	}
-	for _, r := range rows {
-		w.row(cols, r)
-	}
-	if len(rows) > 0 {
-		b.WriteString("\t\t\t\t</ItemGroupData>\n\t\t\t</FormData>\n")
-		if st.longitudinal() {
-			b.WriteString("\t\t</StudyEventData>\n")
+	return w
+}
+
+// finish writes REDCap's closing tags (whatever is open, when anything was exported) and the
+// ClinicalData end tag.
+func (w *clinicalWriter) finish(any bool) {
+	if any {
+		w.b.WriteString("\t\t\t\t</ItemGroupData>\n\t\t\t</FormData>\n")
+		if w.st.longitudinal() {
+			w.b.WriteString("\t\t</StudyEventData>\n")
 		}
-		b.WriteString("\t</SubjectData>\n")
+		w.b.WriteString("\t</SubjectData>\n")
 	}
-	b.WriteString("</ClinicalData>\n")
+	w.b.WriteString("</ClinicalData>\n")
 }
 
 // row writes the values of one export row.

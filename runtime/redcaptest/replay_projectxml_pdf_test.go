@@ -10,14 +10,13 @@ import (
 const whyCalcOnInstances = "REDCap left the calculated field bmi2 of the two repeating instances blank on their import; the fake computes it (when REDCap recomputes a calc is not modelled exactly)"
 
 // whyStorageOrder explains the cases whose ClinicalData REDCap writes in its storage order.
-const whyStorageOrder = "with an unknown name in fields[] or events[] REDCap writes ClinicalData from its unordered storage rows (values in import order, internal group ids); the fake drops the unknown name and writes the ordered export"
+const whyStorageOrder = "with an unknown event REDCap writes a longitudinal project's ClinicalData from its storage rows with subjects and events opened out of place, and an empty subject; the fake drops the unknown event and writes the ordered export"
 
 // pxmlGaps are the cases of projectxml_pdf.jsonl the fake does not reproduce.
 var pxmlGaps = map[string]gap{
-	"classic_pxml_fields_unknown": {whyStorageOrder, true},
-	"long_pxml_events_unknown":    {whyStorageOrder, true},
-	"long_pxml_full":              {whyCalcOnInstances, true},
-	"long_pxml_survey_fields":     {whyCalcOnInstances, true},
+	"long_pxml_events_unknown": {whyStorageOrder, true},
+	"long_pxml_full":           {whyCalcOnInstances, true},
+	"long_pxml_survey_fields":  {whyCalcOnInstances, true},
 	// File Repository and survey links are built on another branch.
 	"classic_file_repository_after_pdfs": {"built on another branch (File Repository)", true},
 	"long_surveyLink":                    {"built on another branch (survey links)", true},
@@ -30,7 +29,7 @@ func init() {
 
 // comparePXML compares the answers of projectxml_pdf.jsonl. A PDF (its bytes are volatile) must
 // come with REDCap's status and Content-Type and be a structurally valid PDF whose pages show the
-// record asked for; a body listed as volatile (REDCap's web page) is compared by status and
+// record, instrument and event asked for (an event on the classic project is ignored); a body listed as volatile (REDCap's web page) is compared by status and
 // Content-Type; everything else as in every file.
 func comparePXML(v vector, got response) string {
 	volatile := func(key string) bool { return slices.Contains(v.VolatileKeys, key) }
@@ -49,6 +48,12 @@ func comparePXML(v vector, got response) string {
 	}
 	if rec, ok := v.Request["record"].(string); ok && !strings.Contains(info.text, "record "+rec) {
 		return fmt.Sprintf("the PDF does not show record %s", rec)
+	}
+	if form, ok := v.Request["instrument"].(string); ok && !strings.Contains(info.text, "["+form+"]") {
+		return fmt.Sprintf("the PDF does not show instrument %s", form)
+	}
+	if ev, ok := v.Request["event"].(string); ok && v.Request["record"] != nil && v.Project != "adm_classic" && !strings.Contains(info.text, "["+ev+"]") {
+		return fmt.Sprintf("the PDF does not show event %s", ev)
 	}
 	return ""
 }

@@ -105,6 +105,11 @@ func newState(p *dictionary.Project, cfg *config) *state {
 	st.setProduction(cfg.production)
 	st.rights = cfg.rights
 	for i := range cp.DAGs {
+		if cp.DAGs[i].UniqueName == "" { // a project XML names groups only by their label
+			cp.DAGs[i].UniqueName = uniqueName(cp.DAGs[i].Name, "", func(s string) bool {
+				return slices.ContainsFunc(cp.DAGs, func(d dictionary.DAG) bool { return d.UniqueName == s })
+			})
+		}
 		if cp.DAGs[i].ID == 0 {
 			cp.DAGs[i].ID = st.nextDAGID
 		}
