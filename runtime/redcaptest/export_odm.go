@@ -144,22 +144,19 @@ func (st *state) odmItemGroups() map[string][][]string {
 	return out
 }
 
-// odmName is the project title with its words capitalised, reduced to letters and digits, as in
-// REDCap's StudyOID ("adm-pxml classic" -> "Adm-pxml Classic" -> "AdmpxmlClassic").
+// odmName is the project title reduced to letters and digits, its first letter upper-cased, as
+// in REDCap's StudyOID ("adm-pxml-classic" -> "Admpxmlclassic").
 func odmName(title string) string {
-	words := strings.Split(title, " ")
-	for i, w := range words {
-		if w != "" && w[0] >= 'a' && w[0] <= 'z' {
-			words[i] = string(w[0]-'a'+'A') + w[1:]
-		}
-	}
-	title = strings.Join(words, " ")
-	return strings.Map(func(r rune) rune {
+	name := strings.Map(func(r rune) rune {
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			return r
 		}
 		return -1
 	}, title)
+	if name != "" && name[0] >= 'a' && name[0] <= 'z' {
+		name = string(name[0]-'a'+'A') + name[1:]
+	}
+	return name
 }
 
 // odmAttr escapes an attribute value as PHP's htmlspecialchars does (line breaks stay as they are).
