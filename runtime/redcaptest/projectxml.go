@@ -33,7 +33,7 @@ func (st *state) exportProjectXML(p params) answer {
 	metadataOnly := p.flag("returnMetadataOnly")
 	if !metadataOnly {
 		if crashes, report := st.exportCrash(sp, "xml"); crashes {
-			if report != nil {
+			if report != nil && len(report.frames) >= 2 {
 				report.frames = append(slices.Clone(report.frames[:2]), projectXMLFrames...)
 			}
 			return crashAnswer(format, p.errorFormat(), report)

@@ -80,7 +80,7 @@ func (w *clinicalWriter) row(cols []outColumn, r flatRow) {
 			w.item(ridForm, rid, c.name, "", r)
 			continue
 		case colDAG:
-			if val != "" {
+			if val != "" && st.belongs(ridForm, r.key) {
 				w.item(ridForm, rid, c.name, val, r)
 			}
 			continue
