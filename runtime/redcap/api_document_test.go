@@ -92,3 +92,17 @@ func TestExportPDFNotADocument(t *testing.T) {
 		t.Errorf("HTML answer: err %v, %d bytes written", err, buf.Len())
 	}
 }
+
+// TestExportProjectXMLCutAfterWriting checks that an answer that breaks off once bytes are in
+// the writer is an error, not a retry that would write the document twice.
+func TestExportProjectXMLCutAfterWriting(t *testing.T) {
+	_, c := startFake(t, redcaptest.WithTruncatedBodies())
+	var buf bytes.Buffer
+	n, err := c.ExportProjectXML(context.Background(), &buf, redcap.ProjectXMLOptions{MetadataOnly: true})
+	if err == nil || !strings.Contains(err.Error(), "not retried") {
+		t.Fatalf("cut answer: %v", err)
+	}
+	if n == 0 || n != int64(buf.Len()) || strings.Count(buf.String(), "<?xml") != 1 {
+		t.Errorf("%d bytes reported, %d written, %d documents", n, buf.Len(), strings.Count(buf.String(), "<?xml"))
+	}
+}
