@@ -100,6 +100,14 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	if cfg.clock != nil {
 		opts = append(opts, redcaptest.WithClock(cfg.clock))
 	}
+	if p.Format == dictionary.FormatProjectXML {
+		// A project XML also holds settings, roles and surveys that its export writes back.
+		raw, err := os.ReadFile(cfg.dict)
+		if err != nil {
+			return fmt.Errorf("read dictionary: %w", err)
+		}
+		opts = append(opts, redcaptest.WithProjectXML(raw))
+	}
 	srv := redcaptest.NewUnstartedServer(p, opts...)
 	if cfg.data != "" {
 		b, err := readData(cfg.data)

@@ -56,10 +56,13 @@ func freshFixture(t *testing.T, c corpus, file, project string) *Server {
 		}
 		p.Title = ""
 	}
+	opts := []Option{WithToken(fixtureToken)}
 	if v, ok := creationCase(c, file, project); ok {
-		p = createdProject(t, v)
+		var odm []byte
+		p, odm = createdProject(t, v)
+		opts = append(opts, WithProjectXML(odm))
 	}
-	s := NewServer(p, WithToken(fixtureToken))
+	s := NewServer(p, opts...)
 	t.Cleanup(s.Close)
 	for _, v := range c.files[file] {
 		if v.Project == project && v.Request["content"] == "event" && v.Request["action"] == nil && v.Status == 200 && strings.HasPrefix(v.Body, "[") {
@@ -129,12 +132,14 @@ func creationCase(c corpus, file, project string) (vector, bool) {
 }
 
 // createdProject reads the project a creation case made: from the project XML it sent (its
-// odm_file), and with the title of its data.
-func createdProject(t *testing.T, v vector) *dictionary.Project {
+// odm_file, also returned), and with the title of its data.
+func createdProject(t *testing.T, v vector) (*dictionary.Project, []byte) {
 	t.Helper()
 	p := &dictionary.Project{}
+	var raw []byte
 	if name, ok := v.Request["odm_file"].(string); ok {
-		raw, err := os.ReadFile(filepath.Join(sharedDir(t), "conformance", name))
+		var err error
+		raw, err = os.ReadFile(filepath.Join(sharedDir(t), "conformance", name))
 		if err != nil {
 			t.Fatalf("%s: %v", v.Name, err)
 		}
@@ -150,5 +155,5 @@ func createdProject(t *testing.T, v vector) *dictionary.Project {
 		t.Fatalf("%s: project data %q: %v", v.Name, data, err)
 	}
 	p.Title = settings[0].Title
-	return p
+	return p, raw
 }

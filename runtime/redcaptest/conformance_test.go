@@ -25,7 +25,6 @@ const (
 // case of the replayed files must agree.
 var unmodelled = map[string]gap{
 	"metadata.jsonl:metadata_import_defect_keys_sorted_all_objects": {"every row is garbage: REDCap's message then lists further checks (form order, matrix field types) the fake does not make; the fake refuses the import too", true},
-	"metadata.jsonl:project_xml_metadata_only":                      {"the project XML (CDISC ODM) export is not modelled", true},
 
 	"errors.jsonl:other_content_user":             {whyCaptureUsers, true},
 	"errors.jsonl:other_content_userDagMapping":   {whyCaptureUsers, true},
@@ -73,6 +72,10 @@ var userRights = map[string]Rights{
 
 // replayFiles are the files replayed, each against fresh fixtures.
 var replayFiles = []string{"metadata.jsonl", "records.jsonl", "exports.jsonl", "missingcodes.jsonl", "errors.jsonl", "duplicates.jsonl", "fidelity.jsonl"}
+
+// fileComparators replace disagreement for the files whose answers cannot match REDCap's bytes
+// everywhere (generated documents); each documents its rule where it registers.
+var fileComparators = map[string]func(vector, response) string{}
 
 // replayArea adds a conformance file to the replay: each area's test file calls it from init,
 // with fresh true when the file's projects start new (empty, or created from a project XML by the
@@ -130,7 +133,9 @@ func TestConformanceReplay(t *testing.T) {
 			v = applyRefs(v, refs[project])
 			got := unrefBody(send(t, s, v), v, refs[project])
 			d := pairs.match(randomShapes[file], v.Body, &got.body)
-			if d == "" {
+			if compare := fileComparators[file]; d == "" && compare != nil {
+				d = compare(v, got)
+			} else if d == "" {
 				d = disagreement(v, got)
 			}
 			if refs[project] == nil {

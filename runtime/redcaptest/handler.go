@@ -224,6 +224,10 @@ func (s *Server) dispatch(p params) answer {
 		return s.st.fileRepositoryMethod(p)
 	case "report":
 		return s.st.exportReport(p)
+	case "project_xml":
+		return s.st.exportProjectXML(p)
+	case "pdf":
+		return s.st.exportPDF(p)
 	}
 	return errorAnswer(http.StatusBadRequest, ef, `The value of the parameter "content" is not valid`)
 }

@@ -33,6 +33,7 @@ type config struct {
 	fileLimitMB    int   // the project's File Upload field limit in MB; 0: none
 	forbiddenExts  []string
 	reports        []Report
+	projectXML     xmlKept
 }
 
 // WithToken sets the API token the server accepts (32 hexadecimal characters; matched

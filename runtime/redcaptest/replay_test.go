@@ -173,6 +173,9 @@ func disagreement(v vector, got response) string {
 	if orderFollowsVolatile(v) {
 		want, have = sortedLines(want), sortedLines(have)
 	}
+	if strings.HasPrefix(v.Body, "<") {
+		want, have = xmlVolatile(want, v.VolatileKeys), xmlVolatile(have, v.VolatileKeys)
+	}
 	if have != want {
 		return "body differs: " + firstDifference(want, have)
 	}
@@ -219,7 +222,29 @@ const odmPrologue = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<ODM "
 
 // odmTimes match the ODM attributes that carry the server's clock: AsOfDateTime and
 // CreationDateTime, and the date and time that end MetaDataVersionOID.
-var odmTimes = regexp.MustCompile(`( (?:AsOfDateTime|CreationDateTime)=")\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"|( MetaDataVersionOID="[^"]*_)\d{4}-\d\d-\d\d_\d{4}"`)
+var odmTimes = regexp.MustCompile(`( (?:AsOfDateTime|CreationDateTime)=")\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"|( (?:MetaDataVersionOID="|OID="Metadata\.)[^"]*_)\d{4}-\d\d-\d\d_\d{4}"`)
+
+// volatileAttr matches a volatile key that names an XML attribute: Element@Attribute, or
+// Element[@Other='value']@Attribute for the elements whose attribute Other has that value.
+var volatileAttr = regexp.MustCompile(`^([\w:]+)(?:\[@([\w:]+)='([^']*)'\])?@([\w:]+)$`)
+
+// xmlVolatile blanks the values of the attributes the volatile keys name (values the server
+// assigns, such as ODM time stamps or ids inside settings), so that only the rest is compared.
+func xmlVolatile(s string, keys []string) string {
+	for _, k := range keys {
+		m := volatileAttr.FindStringSubmatch(k)
+		if m == nil {
+			continue
+		}
+		cond := ""
+		if m[2] != "" {
+			cond = `[^>]*?\s` + regexp.QuoteMeta(m[2]) + `="` + regexp.QuoteMeta(m[3]) + `"`
+		}
+		re := regexp.MustCompile(`(<` + regexp.QuoteMeta(m[1]) + `\b` + cond + `[^>]*?\s` + regexp.QuoteMeta(m[4]) + `=")[^"]*"`)
+		s = re.ReplaceAllString(s, `${1}<volatile>"`)
+	}
+	return s
+}
 
 // odmClock replaces the clock in those attributes, and only there, so that an ODM body taken at
 // another time compares equal; a time in any other form still differs.

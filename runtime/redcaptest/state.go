@@ -61,6 +61,8 @@ type state struct {
 	log *projectLog
 	// reports are the project's reports (content=report).
 	reports []Report
+	// xmlKept is what the project XML of WithProjectXML holds beyond the project.
+	xmlKept xmlKept
 }
 
 // schema is what the server derives from the dictionary: columns, rules and lookups. It is rebuilt
@@ -103,6 +105,7 @@ func newState(p *dictionary.Project, cfg *config) *state {
 		surveyForms: cp.SurveyForms,
 		clock:       cfg.clock,
 		reports:     cloneReports(cfg.reports),
+		xmlKept:     cfg.projectXML,
 		records:     map[string]*record{},
 		nextDAGID:   1,
 		nextEventID: 1,
@@ -130,6 +133,11 @@ func newState(p *dictionary.Project, cfg *config) *state {
 	st.access = newAccess(cp)
 	nameDAGs(cp)
 	for i := range cp.DAGs {
+		if cp.DAGs[i].UniqueName == "" { // a project XML names groups only by their label
+			cp.DAGs[i].UniqueName = uniqueName(cp.DAGs[i].Name, "", func(s string) bool {
+				return slices.ContainsFunc(cp.DAGs, func(d dictionary.DAG) bool { return d.UniqueName == s })
+			})
+		}
 		if cp.DAGs[i].ID == 0 {
 			cp.DAGs[i].ID = st.nextDAGID
 		}
