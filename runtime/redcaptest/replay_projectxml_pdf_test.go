@@ -17,9 +17,6 @@ var pxmlGaps = map[string]gap{
 	"long_pxml_events_unknown": {whyStorageOrder, true},
 	"long_pxml_full":           {whyCalcOnInstances, true},
 	"long_pxml_survey_fields":  {whyCalcOnInstances, true},
-	// File Repository and survey links are built on another branch.
-	"classic_file_repository_after_pdfs": {"built on another branch (File Repository)", true},
-	"long_surveyLink":                    {"built on another branch (survey links)", true},
 }
 
 func init() {
