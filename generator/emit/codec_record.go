@@ -225,7 +225,7 @@ func (pl *plan) emitRecordNewRow() jen.Code {
 		body = append(body, set(pl.dagCol, jen.Id("r").Dot("DAG")))
 	}
 	body = append(body, jen.Return(jen.Id("row")))
-	return comment("newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record ID,\nevent, repeat columns and data access group.").Line().
+	return comment("newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record ID, event, repeat columns and data access group.").Line().
 		Func().Params(jen.Id("r").Op("*").Id(recordType)).Id("newRow").
 		Params(jen.Id("dst").Index().Qual(runtimePath, "Row"), jen.List(jen.Id("event"), jen.Id("instrument"), jen.Id("instance")).String()).Qual(runtimePath, "Row").Block(body...)
 }

@@ -42,9 +42,9 @@ func (pl *plan) emitRecordRecycle() jen.Code {
 		))
 	}
 	body = append(body, jen.Op("*").Id("r").Op("=").Id(recordType).Values(jen.Id("spare").Op(":").Id("spare")))
-	return comment("Recycle empties the record and keeps its storage (the remembered columns" + pl.recycledEventsText() + ") for the\n" +
-		"next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with\n" +
-		"ExportOptions.ReuseRecord decode record after record this way. What was reached through the\n" +
+	return comment("Recycle empties the record and keeps its storage (the remembered columns" + pl.recycledEventsText() + ") for the " +
+		"next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with " +
+		"ExportOptions.ReuseRecord decode record after record this way. What was reached through the " +
 		"record before (an event, a copy of the record) changes with that decode.").Line().
 		Func().Params(jen.Id("r").Op("*").Id(recordType)).Id("Recycle").Params().Block(body...)
 }

@@ -46,8 +46,8 @@ func (pl *plan) emitRecordStruct() jen.Code {
 	} else {
 		doc += "every instrument."
 	}
-	doc += "\nA pointer to it implements redcap.Record, so redcap.Stream, ExportAll and Import use it without reflection." +
-		"\nA record decoded from an export encodes back to the same columns and values"
+	doc += " A pointer to it implements redcap.Record, so redcap.Stream, ExportAll and Import use it without reflection." +
+		" A record decoded from an export encodes back to the same columns and values"
 	if pl.surveyCol >= 0 {
 		doc += ", survey columns aside (read-only, never imported)"
 	}

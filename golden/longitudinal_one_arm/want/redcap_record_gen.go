@@ -6,10 +6,9 @@ package onearm
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // Record is one record of the project: its ID and its data per event (an event is nil when the
-// record has no data there).
-// A pointer to it implements redcap.Record, so redcap.Stream, ExportAll and Import use it without
-// reflection.
-// A record decoded from an export encodes back to the same columns and values.
+// record has no data there). A pointer to it implements redcap.Record, so redcap.Stream, ExportAll
+// and Import use it without reflection. A record decoded from an export encodes back to the same
+// columns and values.
 type Record struct {
 	ID            string                           // "record_id": the record ID (Study ID)
 	ScreeningArm1 *ScreeningArm1                   // event "screening_arm_1" (Screening, arm 1); nil when the record has no row there

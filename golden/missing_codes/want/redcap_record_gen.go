@@ -5,10 +5,9 @@ package missing
 
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
-// Record is one record of the project: its ID and every instrument.
-// A pointer to it implements redcap.Record, so redcap.Stream, ExportAll and Import use it without
-// reflection.
-// A record decoded from an export encodes back to the same columns and values.
+// Record is one record of the project: its ID and every instrument. A pointer to it implements
+// redcap.Record, so redcap.Stream, ExportAll and Import use it without reflection. A record decoded
+// from an export encodes back to the same columns and values.
 type Record struct {
 	ID    string // "record_id": the record ID (Record ID)
 	Visit Visit  // instrument "visit"

@@ -134,8 +134,8 @@ type recordSpare struct {
 	present []bool
 }
 
-// Recycle empties the record and keeps its storage (the remembered columns) for the
-// next DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with
+// Recycle empties the record and keeps its storage (the remembered columns) for the next
+// DecodeRows, which refills it instead of allocating: redcap.ReadRecordsInto and Stream with
 // ExportOptions.ReuseRecord decode record after record this way. What was reached through the
 // record before (an event, a copy of the record) changes with that decode.
 func (r *Record) Recycle() {
@@ -154,8 +154,7 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 }
 
 // newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record
-// ID,
-// event, repeat columns and data access group.
+// ID, event, repeat columns and data access group.
 func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
 	row := redcap.NextRow(dst, layout)
 	row.Values[0] = r.ID

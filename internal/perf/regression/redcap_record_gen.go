@@ -6,11 +6,10 @@ package regression
 import "github.com/redcapgen/redcapgen/runtime/redcap"
 
 // Record is one record of the project "Greg Neils Regression Testing [RCTEAM]": its ID and its data
-// per event (an event is nil when the record has no data there).
-// A pointer to it implements redcap.Record, so redcap.Stream, ExportAll and Import use it without
-// reflection.
-// A record decoded from an export encodes back to the same columns and values, survey columns aside
-// (read-only, never imported).
+// per event (an event is nil when the record has no data there). A pointer to it implements
+// redcap.Record, so redcap.Stream, ExportAll and Import use it without reflection. A record decoded
+// from an export encodes back to the same columns and values, survey columns aside (read-only,
+// never imported).
 type Record struct {
 	ID               string     // "instance_name": the record ID (REDCap instance name)
 	DAG              string     // redcap_data_access_group: the unique name of the record's data access group
