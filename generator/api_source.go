@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 

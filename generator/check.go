@@ -10,7 +10,7 @@ import (
 	"regexp"
 	"sort"
 
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // CheckReport is what Check found: the dictionary changes in REDCap terms, the files that would

@@ -10,8 +10,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // Kept is one part of the project that the checked source does not carry, taken from the

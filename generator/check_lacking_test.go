@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // surveyProject is a classic project of two forms, the second a survey.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // Source is where a project's dictionary comes from: the only step besides writing that does I/O.

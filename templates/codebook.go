@@ -12,7 +12,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/generator/naming"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/generator/naming"
 	"github.com/redcapgen/redcapgen/internal/sharedtest"
 )
@@ -146,7 +146,7 @@ func TestCodebookOfEverySharedDictionary(t *testing.T) {
 			}
 			p, err := dictionary.Read(filepath.Base(path), data)
 			if err != nil {
-				t.Skipf("dictionary does not read (covered by generator/dictionary tests): %v", err)
+				t.Skipf("dictionary does not read (covered by the dictionary tests): %v", err)
 			}
 			names, err := naming.Resolve(p, nil)
 			if err != nil {

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
 

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/redcapgen/redcapgen/generator"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // classicChangeSource is the shared classic dictionary the field and choice edits apply to: small,

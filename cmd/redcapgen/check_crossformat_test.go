@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // reverseKeys rewrites a JSON metadata export with every object's keys in reverse order.

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // longitudinalChangeSource is the shared project XML whose event design the design edits change:

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 	"github.com/redcapgen/redcapgen/internal/sharedtest"
 )
 

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/redcapgen/redcapgen/generator"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // Exit statuses, as go generate and CI expect them. Generation: 0 written, 1 failed, 2 usage

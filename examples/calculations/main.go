@@ -25,7 +25,7 @@ import (
 	"time"
 
 	"github.com/redcapgen/redcapgen/examples/calculations/study"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

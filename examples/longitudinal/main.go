@@ -21,7 +21,7 @@ import (
 
 	"github.com/redcapgen/redcapgen/examples/longitudinal/study"
 	"github.com/redcapgen/redcapgen/generator"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

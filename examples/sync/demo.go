@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/redcapgen/redcapgen/examples/sync/study"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

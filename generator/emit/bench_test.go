@@ -4,9 +4,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/generator/naming"
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // BenchmarkEmitLargest measures the whole generation of the largest shared dictionary

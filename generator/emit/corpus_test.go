@@ -12,9 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/generator/naming"
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // TestEmitCorpus generates a package for every shared dictionary and for the conformance

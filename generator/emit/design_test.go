@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // roundTripProjectNames are the conformance projects whose record exports the round-trip

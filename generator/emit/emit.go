@@ -11,7 +11,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // runtimePath is the import path of the runtime every generated package uses.

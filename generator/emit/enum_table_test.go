@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/redcapgen/redcapgen/generator/naming"
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // choiceList returns a REDCap choice list of n choices "<i>, <label> <i>".

@@ -1,6 +1,6 @@
 package naming
 
-import "github.com/redcapgen/redcapgen/generator/dictionary"
+import "github.com/redcapgen/redcapgen/dictionary"
 
 // IsEnumField reports whether the field gets an enum type: dropdown, radio, yesno, truefalse
 // and checkbox fields (a checkbox's enum is its set's element type).

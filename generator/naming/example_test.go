@@ -3,7 +3,7 @@ package naming_test
 import (
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/generator/naming"
 )
 

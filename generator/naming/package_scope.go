@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // resolvePackage names the package-level types: forms, enums, sets, events and arms, beside the

@@ -3,7 +3,7 @@ package naming
 import (
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // resolveStructs names the fields of each form struct, beside its methods, Complete and

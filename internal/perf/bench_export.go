@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/internal/perf/perfdata"
 	"github.com/redcapgen/redcapgen/internal/perf/regression"
 	"github.com/redcapgen/redcapgen/internal/perf/wide50"

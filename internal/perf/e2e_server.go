@@ -10,7 +10,7 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/internal/perf/perfdata"
 	"github.com/redcapgen/redcapgen/internal/perf/wide50"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/redcapgen/redcapgen/generator"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	files "github.com/redcapgen/redcapgen/golden/file_fields/want"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"

@@ -16,7 +16,7 @@ import (
 	longstudy "github.com/redcapgen/redcapgen/examples/longitudinal/study"
 	quickstudy "github.com/redcapgen/redcapgen/examples/quickstart/study"
 	"github.com/redcapgen/redcapgen/generator"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

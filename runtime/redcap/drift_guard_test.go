@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	quickstart "github.com/redcapgen/redcapgen/examples/quickstart/study"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

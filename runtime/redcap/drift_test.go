@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

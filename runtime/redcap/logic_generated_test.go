@@ -10,7 +10,7 @@ import (
 
 	calculations "github.com/redcapgen/redcapgen/examples/calculations/study"
 	quickstart "github.com/redcapgen/redcapgen/examples/quickstart/study"
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	classic "github.com/redcapgen/redcapgen/golden/classic_demographics/want"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"

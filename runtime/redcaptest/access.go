@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // TokenUser is the user the server's token belongs to: a site administrator, the project's

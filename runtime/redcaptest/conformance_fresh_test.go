@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // freshFiles are the replayed files whose projects each start as a new project (empty, or made from

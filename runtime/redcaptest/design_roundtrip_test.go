@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // twoArmProject is demoProject made longitudinal: two arms, three events, visit repeating in

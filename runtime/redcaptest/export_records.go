@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // exportRecords answers content=record, action=export.

@@ -3,7 +3,7 @@ package redcaptest
 import (
 	"slices"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // flatRow is one row of a flat export.

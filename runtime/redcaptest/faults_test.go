@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 func TestFailNext(t *testing.T) {

@@ -1,7 +1,7 @@
 package redcaptest
 
 import (
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // fieldValidationAnswer answers content=fieldValidation with the validation types the server

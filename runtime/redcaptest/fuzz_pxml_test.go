@@ -3,7 +3,7 @@ package redcaptest
 import (
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // FuzzProjectXMLRequest feeds arbitrary project XML parameters to the fake: it must answer 200

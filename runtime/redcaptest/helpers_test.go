@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // demoDictionary is a small classic project: text, date, radio with a negative code, checkbox,

@@ -3,7 +3,7 @@ package redcaptest
 import (
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/logic"
 )
 

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // metadataKeys are the 18 columns of the data dictionary in REDCap's order.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // TestParticipantListAnswers replays the participantList cases of surveys.jsonl that the fake

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // contentTypePDF is what REDCap sends with a PDF: its API answers every content=pdf call with the

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // importProjectSettings answers content=project_settings with data: REDCap answers the number of

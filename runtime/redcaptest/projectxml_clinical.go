@@ -4,7 +4,7 @@ import (
 	"encoding/base64"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // clinicalWriter writes the ClinicalData of a project XML the way REDCap 15.7.6 does: it walks

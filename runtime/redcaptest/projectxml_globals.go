@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // odmSetting is one project setting of GlobalVariables with REDCap's default for a new project.

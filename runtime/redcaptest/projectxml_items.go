@@ -3,7 +3,7 @@ package redcaptest
 import (
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // writeItemDef writes one <ItemDef>: REDCap's attributes in its order, the label, the code list

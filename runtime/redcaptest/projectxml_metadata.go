@@ -3,7 +3,7 @@ package redcaptest
 import (
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // writeMetaDataVersion writes <MetaDataVersion>: the events (longitudinal projects), then every

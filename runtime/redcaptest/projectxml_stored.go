@@ -3,7 +3,7 @@ package redcaptest
 import (
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // writeStoredClinicalData writes the ClinicalData REDCap writes for a classic project when

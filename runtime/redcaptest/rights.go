@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // Rights are the user rights behind the server's token. The zero value is a user with every

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 func TestProductionRefusesDictionaryImport(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // Server is a fake REDCap API server holding one project.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/logic"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )

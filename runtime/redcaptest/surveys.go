@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // surveyState holds what REDCap makes for survey participants: per record, event, survey and

@@ -3,7 +3,7 @@ package snapshot
 import (
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // repeatKey identifies a repeat declaration: a form (on an event, or in a classic project) or a

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // diffRange compares min and max. Widening a range (or removing a bound) is compatible;

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // diffForms reports forms added, removed, relabelled or with their survey setting changed.

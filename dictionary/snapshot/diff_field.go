@@ -3,7 +3,7 @@ package snapshot
 import (
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // diffField compares one field present in both projects, column by column.

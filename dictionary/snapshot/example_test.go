@@ -3,8 +3,8 @@ package snapshot_test
 import (
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
-	"github.com/redcapgen/redcapgen/generator/snapshot"
+	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 func ExampleDiff() {

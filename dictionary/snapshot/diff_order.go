@@ -3,7 +3,7 @@ package snapshot
 import (
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // diffOrder reports changes of order the snapshot shows and no other change explains: fields

@@ -3,7 +3,7 @@ package snapshot
 import (
 	"fmt"
 
-	"github.com/redcapgen/redcapgen/generator/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // Diff lists the changes from old to new in REDCap terms: the record ID, then fields (in new
