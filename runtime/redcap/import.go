@@ -33,11 +33,11 @@ type ImportOptions struct {
 	ContinueOnError bool
 	// Progress, when set, is called after each batch with the records handled and the total.
 	Progress func(done, total int)
-	// RecomputeCalcs sends no values of computed fields (calc, @CALCTEXT, @CALCDATE), so that
-	// REDCap computes them from the imported values: an import carrying a computed field's
-	// column keeps REDCap from computing that field (and REDCap drops the calc values it
-	// carries). Off by default, so that an export imported unchanged changes nothing, stale
-	// calculated values included.
+	// RecomputeCalcs sends no values of computed fields (calc, @CALCTEXT, @CALCDATE). REDCap
+	// drops such values either way and, after each batch, computes on every record of the batch
+	// the computed fields that are columns of the batch's first row or use one of them: a batch
+	// sent with its computed columns gets them all computed, one sent without them only those
+	// whose inputs it carries.
 	RecomputeCalcs bool
 }
 

@@ -129,8 +129,9 @@ func TestValidatorLogic(t *testing.T) {
 	}
 }
 
-// TestImportRecomputeCalcs: by default an import carries the calc columns and REDCap leaves the
-// calcs as they were; with RecomputeCalcs it leaves them out and REDCap computes them.
+// TestImportRecomputeCalcs: REDCap drops a stale calc value sent on import and computes the calc
+// from the row's inputs, whether the import carries the calc column (the default) or leaves it
+// out (RecomputeCalcs).
 func TestImportRecomputeCalcs(t *testing.T) {
 	for _, recompute := range []bool{false, true} {
 		p, err := dictionary.ReadFile(filepath.Join("..", "..", "golden", "classic_demographics", "input.csv"))
@@ -144,7 +145,7 @@ func TestImportRecomputeCalcs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		recs := demographicsRecords(t, `[{"record_id":"1","height_cm":"175","weight_kg":"70.0","bmi":""}]`)
+		recs := demographicsRecords(t, `[{"record_id":"1","height_cm":"175","weight_kg":"70.0","bmi":"99.9"}]`)
 		ctx := context.Background()
 		if _, err := redcap.Import(ctx, c, []classic.Record{*recs[0]}, redcap.ImportOptions{RecomputeCalcs: recompute}); err != nil {
 			t.Fatal(err)
@@ -153,11 +154,7 @@ func TestImportRecomputeCalcs(t *testing.T) {
 		if err != nil || len(got) != 1 {
 			t.Fatalf("export: %v (%d records)", err, len(got))
 		}
-		want := ""
-		if recompute {
-			want = "22.9"
-		}
-		if bmi := got[0].Demographics.BMI.Raw(); bmi != want {
+		if bmi, want := got[0].Demographics.BMI.Raw(), "22.9"; bmi != want {
 			t.Errorf("RecomputeCalcs %v: bmi %q after import, want %q", recompute, bmi, want)
 		}
 	}

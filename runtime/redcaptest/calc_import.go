@@ -5,15 +5,16 @@ import (
 )
 
 // This file models REDCap's recalculation of computed fields (calc fields, @CALCTEXT and
-// @CALCDATE text fields) on record import. The vectors show:
-//   - a value sent for a calc field is dropped (records: import_f_calc_01, classic_import_calc_field);
-//   - a record saved with a value for a field a calc uses gets the calc computed (records:
-//     import_f_integer_src_01, then import_calc_value__after: v224 has f_calc 42);
-//   - an import that carries the calc field's own column leaves that calc alone for every record
-//     (import_normalization_batch sends f_calc for n110 and f_integer_src for n126: n126's f_calc
-//     stays blank);
-//   - a calc field naming no field is computed on every import (2 + 3 * 4, year('today')); an
-//     @CALCDATE naming no field is not;
+// @CALCDATE text fields) on record import. REDCap decides which computed fields an import
+// recalculates from the columns of the import's first row only, then computes them on every
+// record the import saved:
+//   - a value sent for a calc field is dropped, and the field is computed (its column names it);
+//   - a record saved with a value for a field a calc uses gets the calc computed;
+//   - a batch whose first row does not carry a calc's inputs leaves that calc alone on every
+//     record, even on a later row that sends them (a JSON batch whose rows have different keys, a
+//     repeating instance sent after the event's row);
+//   - a calc field naming no field is computed on every import; an @CALCDATE naming no field is
+//     not;
 //   - a calc REDCap's parser rejects stays blank.
 
 // computedField is a computed field with its parsed expression and the fields it uses.
@@ -48,12 +49,11 @@ func (st *state) computedFields() []computedField {
 }
 
 // recomputeCalcs computes, on each record of the import (saved: record ID -> fields the import
-// saved on it), every computed field whose expression names a field of the import's columns
-// (blank or not), unless the columns include the field itself; calc fields that name no field
-// are computed too.
-func (st *state) recomputeCalcs(saved map[string]map[string]bool, cols []string) {
+// saved on it), every computed field that is a column of the import's first row or whose
+// expression names one (blank or not), and the calc fields that name no field.
+func (st *state) recomputeCalcs(saved map[string]map[string]bool, first map[string]string) {
 	sent := map[string]bool{}
-	for _, c := range cols {
+	for c := range first {
 		sent[st.fieldOfColumn(c)] = true
 	}
 	calcs := st.computedFields()
@@ -63,16 +63,18 @@ func (st *state) recomputeCalcs(saved map[string]map[string]bool, cols []string)
 	// A computed field triggers the ones that use it, in dictionary order, until nothing changes.
 	triggered := map[string]bool{}
 	for f := range sent {
-		triggered[f] = true
+		if !isComputed(calcs, f) {
+			triggered[f] = true
+		}
 	}
 	var run []computedField
 	for changed := true; changed; {
 		changed = false
 		for _, c := range calcs {
-			if sent[c.name] || triggered[c.name] {
+			if triggered[c.name] {
 				continue
 			}
-			if usesAny(c.uses, triggered) || len(c.uses) == 0 && c.kind == logic.ComputedCalc {
+			if sent[c.name] || usesAny(c.uses, triggered) || len(c.uses) == 0 && c.kind == logic.ComputedCalc {
 				triggered[c.name] = true
 				run = append(run, c)
 				changed = true
@@ -84,6 +86,16 @@ func (st *state) recomputeCalcs(saved map[string]map[string]bool, cols []string)
 			st.computeCalc(st.records[id], c)
 		}
 	}
+}
+
+// isComputed reports whether the field is one of the computed fields.
+func isComputed(calcs []computedField, field string) bool {
+	for _, c := range calcs {
+		if c.name == field {
+			return true
+		}
+	}
+	return false
 }
 
 // usesAny reports whether the expression uses one of the fields.

@@ -49,7 +49,11 @@ func TestCalcRecomputedOnImport(t *testing.T) {
 		{"value into calc dropped", `[{"record_id":"1","total":"99"}]`, map[string]string{"1": ""}},
 		{"no input saved", `[{"record_id":"1","d1":"2024-01-01"}]`, map[string]string{"1": ""}},
 		{"several records", `[{"record_id":"1","a":"1","b":"1"},{"record_id":"2","a":"2","b":"2"}]`, map[string]string{"1": "3", "2": "6"}},
-		{"calc column in the import", `[{"record_id":"1","total":"5"},{"record_id":"2","a":"2","b":"2"}]`, map[string]string{"1": "", "2": ""}},
+		{"calc column in the first row", `[{"record_id":"1","total":"5"},{"record_id":"2","a":"2","b":"2"}]`, map[string]string{"1": "", "2": "6"}},
+		{"inputs on a later row only", `[{"record_id":"1","d1":"2024-01-01"},{"record_id":"2","a":"2","b":"2"}]`, map[string]string{"1": "", "2": ""}},
+		{"first row's blank input counts", `[{"record_id":"1","a":""},{"record_id":"2","a":"2","b":"2"}]`, map[string]string{"1": "", "2": "6"}},
+		{"first row decides for every row", `[{"record_id":"1","a":"1","b":"1"},{"record_id":"2","d1":"2024-01-01","a":"5","b":"5"}]`, map[string]string{"1": "3", "2": "15"}},
+		{"calc column beside its inputs", `[{"record_id":"1","total":"5","a":"1","b":"1"}]`, map[string]string{"1": "3"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

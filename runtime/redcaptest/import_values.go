@@ -139,7 +139,11 @@ func (st *state) store(plan []plannedRow, pr *parsedRows, opts importOptions) im
 		}
 		st.storeRow(rec, pl, pr, opts, saved[id])
 	}
-	st.recomputeCalcs(saved, pr.cols)
+	var first map[string]string
+	if len(pr.rows) > 0 {
+		first = pr.rows[0]
+	}
+	st.recomputeCalcs(saved, first)
 	return res
 }
 

@@ -6,17 +6,12 @@ import (
 	"strings"
 )
 
-// whyCalcOnInstances explains the cases that show the repeating instances' calculated field.
-const whyCalcOnInstances = "REDCap left the calculated field bmi2 of the two repeating instances blank on their import; the fake computes it (when REDCap recomputes a calc is not modelled exactly)"
-
 // whyStorageOrder explains the cases whose ClinicalData REDCap writes in its storage order.
 const whyStorageOrder = "with an unknown event REDCap writes a longitudinal project's ClinicalData from its storage rows with subjects and events opened out of place, and an empty subject; the fake drops the unknown event and writes the ordered export"
 
 // pxmlGaps are the cases of projectxml_pdf.jsonl the fake does not reproduce.
 var pxmlGaps = map[string]gap{
 	"long_pxml_events_unknown": {whyStorageOrder, true},
-	"long_pxml_full":           {whyCalcOnInstances, true},
-	"long_pxml_survey_fields":  {whyCalcOnInstances, true},
 }
 
 func init() {
