@@ -151,7 +151,7 @@ func TestFakeDesignImports(t *testing.T) {
 	if n, err := c.ImportArms(ctx, []redcap.Arm{{Number: 1, Name: "Drug A"}, {Number: 2}}, false); err != nil || n != 2 {
 		t.Fatalf("arms: %d, %v", n, err)
 	}
-	if n, err := c.ImportEvents(ctx, []redcap.Event{{Name: "Baseline", ArmNumber: 1}, {Name: "Baseline", ArmNumber: 2}}, false); err != nil || n != 2 {
+	if n, err := c.ImportEvents(ctx, []redcap.Event{{Name: "Baseline", ArmNumber: 1}, {Name: "Final", ArmNumber: 1}, {Name: "Baseline", ArmNumber: 2}}, false); err != nil || n != 3 {
 		t.Fatalf("events: %d, %v", n, err)
 	}
 	if n, err := c.ImportFormEventMappings(ctx, []redcap.FormEventMapping{{ArmNumber: 1, UniqueEventName: "baseline_arm_1", Form: "baseline"}}); err != nil || n != 1 {

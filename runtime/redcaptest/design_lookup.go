@@ -7,8 +7,10 @@ import (
 	"github.com/redcapgen/redcapgen/dictionary"
 )
 
-// longitudinal reports whether the project has events.
-func (st *state) longitudinal() bool { return len(st.proj.Events) > 0 }
+// longitudinal reports whether the project counts as longitudinal: as in REDCap, a project whose
+// events were turned on counts only once it has more than one event. With one event (or none) it
+// answers like a classic project, though it still lists its events.
+func (st *state) longitudinal() bool { return len(st.proj.Events) > 1 }
 
 // hasRepeating reports whether the project has repeating instruments or events.
 func (st *state) hasRepeating() bool { return len(st.proj.Repeating) > 0 }

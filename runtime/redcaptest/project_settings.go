@@ -83,8 +83,9 @@ func stripXMLDecl(s string) string {
 	return s
 }
 
-// makeLongitudinal gives a project without events REDCap's first arm and event, which it creates
-// when a project becomes longitudinal. That event's custom label is null, not blank.
+// makeLongitudinal gives a project without events REDCap's first arm and event, the one REDCap
+// keeps the data of a classic project in. Its custom label is null, not blank, in a project
+// created empty, and blank in one created from a project XML.
 func (st *state) makeLongitudinal() {
 	if st.longitudinal() {
 		return
@@ -93,7 +94,10 @@ func (st *state) makeLongitudinal() {
 		st.proj.Arms = []dictionary.Arm{{Num: 1, Name: "Arm 1"}}
 	}
 	st.proj.Events = []dictionary.Event{{UniqueName: "event_1_arm_1", Name: "Event 1", Arm: 1, ID: st.nextEventID}}
-	st.nullLabelEvent = st.nextEventID
+	st.flagEvent = st.nextEventID
+	if st.proj.Format != dictionary.FormatProjectXML {
+		st.nullLabelEvent = st.nextEventID
+	}
 	st.nextEventID++
 	st.rebuild()
 }

@@ -52,10 +52,10 @@ func (st *state) autoNumbering() bool {
 
 // makeClassic undoes makeLongitudinal while the project has only the event REDCap made then.
 func (st *state) makeClassic() {
-	if st.nullLabelEvent == 0 || len(st.proj.Events) != 1 || st.proj.Events[0].ID != st.nullLabelEvent {
+	if st.flagEvent == 0 || len(st.proj.Events) != 1 || st.proj.Events[0].ID != st.flagEvent {
 		return
 	}
 	st.proj.Events, st.proj.Arms, st.proj.Mappings = nil, nil, nil
-	st.nullLabelEvent = 0
+	st.nullLabelEvent, st.flagEvent = 0, 0
 	st.rebuild()
 }

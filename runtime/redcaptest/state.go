@@ -48,9 +48,14 @@ type state struct {
 	access *access
 	// settings are the project settings set through the API, by key.
 	settings map[string]string
-	// nullLabelEvent is the ID of the event REDCap made when the project became longitudinal: its
-	// custom_event_label is null (0: none).
+	// nullLabelEvent is the ID of the event whose custom_event_label is null (0: none).
 	nullLabelEvent int
+	// flagEvent is the ID of the event made when is_longitudinal turned the project's events on
+	// (0: none).
+	flagEvent int
+	// rowsByEvent says whether the stored rows are keyed by event (the project was longitudinal
+	// when they were last moved).
+	rowsByEvent bool
 	// created is the project's creation_time ("YYYY-MM-DD HH:MM:SS"): when the server started.
 	created string
 	// logic is the design as the logic engine sees it; nil until first used after a change.
@@ -236,6 +241,7 @@ func (st *state) rebuild() {
 	}
 	st.sch = sch
 	st.logic = nil
+	st.moveRowsToEvents()
 }
 
 // exportColumn is one export column with the checkbox code it stands for.
