@@ -9,15 +9,37 @@ import (
 // manageCalls are the "Manage/Design " texts REDCap logs for successful design calls, by content
 // and action.
 var manageCalls = map[[2]string]string{
+	{"version", "export"}:              "Export REDCap version (API)",
+	{"project", "export"}:              "Export project information (API)",
+	{"project_xml", "export"}:          "Export project XML (API)",
+	{"metadata", "export"}:             "Download data dictionary (API)",
 	{"metadata", "import"}:             "Upload data dictionary (API)",
+	{"exportFieldNames", "export"}:     "Download export field names (API)",
+	{"instrument", "export"}:           "Export instruments (API)",
+	{"fieldValidation", "export"}:      "Export field validations (API)",
 	{"project_settings", "import"}:     "Import project information (API)",
+	{"arm", "export"}:                  "Export arms (API)",
 	{"arm", "import"}:                  "Import arms (API)",
-	{"event", "import"}:                "Import events (API)",
+	{"arm", "delete"}:                  "Delete arms (API)",
 	{"event", "export"}:                "Export events (API)",
+	{"event", "import"}:                "Import events (API)",
+	{"event", "delete"}:                "Delete events (API)",
+	{"formEventMapping", "export"}:     "Export instrument-event mappings (API)",
 	{"formEventMapping", "import"}:     "Import instrument-event mappings (API)",
-	{"repeatingFormsEvents", "import"}: "Set up repeating instruments/events",
-	{"dag", "import"}:                  "Import DAGs (API)",
+	{"repeatingFormsEvents", "export"}: "Export repeating instruments and events (API)",
 	{"dag", "export"}:                  "Export DAGs (API)",
+	{"dag", "import"}:                  "Import DAGs (API)",
+	{"dag", "delete"}:                  "Delete DAGs (API)",
+	{"dag", "switch"}:                  "Switch DAG (API)",
+	{"user", "export"}:                 "Export users (API)",
+	{"user", "import"}:                 "Import users (API)",
+	{"user", "delete"}:                 "Delete users (API)",
+	{"userRole", "export"}:             "Export user roles (API)",
+	{"userRole", "import"}:             "Import user roles (API)",
+	{"userRole", "delete"}:             "Delete user roles (API)",
+	{"userRoleMapping", "export"}:      "Export user role assignments (API)",
+	{"userDagMapping", "export"}:       "Export User-DAG assignments (API)",
+	{"userDagMapping", "import"}:       "Import User-DAG assignments (API)",
 	{"log", "export"}:                  "Export Logging (API)",
 }
 
@@ -51,6 +73,14 @@ func (st *state) logCall(p params, a answer) {
 		return
 	case "file":
 		st.logFileCall(p, action)
+		return
+	}
+	if content == "repeatingFormsEvents" && action == "import" {
+		text := "Set up repeating instruments"
+		if st.longitudinal() {
+			text += "/events"
+		}
+		st.logManageCall(text, "")
 		return
 	}
 	if text, ok := manageCalls[[2]string{content, action}]; ok {
