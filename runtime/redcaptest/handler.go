@@ -228,6 +228,8 @@ func (s *Server) dispatch(p params) answer {
 		return s.st.exportProjectXML(p)
 	case "pdf":
 		return s.st.exportPDF(p)
+	case "appRightsCheck":
+		return appRightsCheck(p)
 	}
 	return errorAnswer(http.StatusBadRequest, ef, `The value of the parameter "content" is not valid`)
 }
