@@ -87,7 +87,7 @@ func stripXMLDecl(s string) string {
 // keeps the data of a classic project in. Its custom label is null, not blank, in a project
 // created empty, and blank in one created from a project XML.
 func (st *state) makeLongitudinal() {
-	if st.longitudinal() {
+	if len(st.proj.Events) > 0 {
 		return
 	}
 	if len(st.proj.Arms) == 0 {
