@@ -25,7 +25,6 @@ const (
 // unmodelled lists the captured cases the fake does not reproduce, with the reason. Every other
 // case of the replayed files must agree.
 var unmodelled = map[string]gap{
-	"metadata.jsonl:metadata_import_defect_keys_sorted_all_objects": {"every row is garbage: REDCap's message then lists further checks (form order, matrix field types) the fake does not make; the fake refuses the import too", true},
 
 	"errors.jsonl:other_content_user":             {whyCaptureUsers, true},
 	"errors.jsonl:other_content_userDagMapping":   {whyCaptureUsers, true},

@@ -91,6 +91,7 @@ func checkDictionary(rows []dictRow) []string {
 	if m := missing(colForm, "B"); len(m) > 0 {
 		add(true, "Each row MUST have a form name, but the following cells have a form name missing: "+strings.Join(m, ", ")+".")
 	}
+	add(len(formRepeats(rows)) > 0, "Form names must be sequential and cannot repeat again after being used for another form. Rename the following form names  beginning with the values listed below: "+strings.Join(formRepeats(rows), " "))
 	if m := missing(colType, "D"); len(m) > 0 {
 		add(true, "Each row MUST have a field type, but the following cells have a field type missing: "+strings.Join(m, ", ")+".")
 	}
@@ -205,8 +206,33 @@ func normaliseBound(validation, v string) string {
 	return fmt.Sprintf("%s-%02d-%02d", m[3], month, day)
 }
 
-// checkMatrices requires every field of a matrix group to have the group's first choices.
+// formRepeats lists the cells where a form name (blank included) comes back after the rows of
+// another, named form; coming back after rows without a form name is allowed.
+func formRepeats(rows []dictRow) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i, r := range rows {
+		form := r.col(colForm)
+		if i > 0 && rows[i-1].col(colForm) != "" && form != rows[i-1].col(colForm) && seen[form] {
+			out = append(out, "("+r.cell("B")+")")
+		}
+		seen[form] = true
+	}
+	return out
+}
+
+// checkMatrices requires every field of a matrix group to be a radio or checkbox field with the
+// group's first choices.
 func checkMatrices(rows []dictRow) []string {
+	var msgs, badType []string
+	for _, r := range rows {
+		if typ := r.col(colType); r.col(colMatrix) != "" && typ != "radio" && typ != "checkbox" {
+			badType = append(badType, typ+" ("+r.cell("D")+")")
+		}
+	}
+	if len(badType) > 0 {
+		msgs = append(msgs, "Fields that are part of a matrix group can ONLY be a radio or checkbox field. The fields below need to be changed  so that the field is either of those field types."+strings.Join(badType, ""))
+	}
 	first := map[string]string{}
 	var bad []string
 	for _, r := range rows {
@@ -224,9 +250,9 @@ func checkMatrices(rows []dictRow) []string {
 		}
 	}
 	if len(bad) == 0 {
-		return nil
+		return msgs
 	}
-	return []string{"The cells listed below appear to be in a matrix group, but all the fields in this matrix group do not have the  same multiple choice options. Please make sure that all fields in this group have the EXACT same choices in column F." + strings.Join(bad, ", ")}
+	return append(msgs, "The cells listed below appear to be in a matrix group, but all the fields in this matrix group do not have the  same multiple choice options. Please make sure that all fields in this group have the EXACT same choices in column F."+strings.Join(bad, ", "))
 }
 
 func normaliseChoices(s string) string {

@@ -42,6 +42,10 @@ func (st *state) importMetadata(p params) answer {
 				cells[c] = dictionary.StoredName(strings.TrimSpace(cells[c]))
 			}
 		}
+		if i == 0 && colType < len(cells) {
+			// REDCap makes the first field, the record ID, a text field before checking.
+			cells[colType] = "text"
+		}
 		checked[i] = dictRow{cells: cells, line: i + 2}
 	}
 	if msgs := checkDictionary(checked); len(msgs) > 0 {
