@@ -30,7 +30,6 @@ var unmodelled = map[string]gap{
 	"errors.jsonl:other_content_userDagMapping":   {whyCaptureUsers, true},
 	"errors.jsonl:other_content_log":              {whyCaptureLog, true},
 	"errors.jsonl:other_log_export_record_filter": {whyCaptureLog, true},
-	"errors.jsonl:other_content_fieldValidation":  {"the server's PHP regular expressions are not reproduced (the fake's rules are Go code); the list of types is", true},
 }
 
 // captureChanges are changes the capture made outside the API (REDCap's UI, site settings) just
