@@ -9,9 +9,8 @@ import (
 	"github.com/redcapgen/redcapgen/dictionary"
 )
 
-// This file holds the dictionary checks REDCap's metadata import applies, with its messages
-// (metadata.jsonl: metadata_import_defect_*). Cells are named like a spreadsheet: column letter,
-// then row number with the header as row 1.
+// This file holds the dictionary checks REDCap's metadata import applies, with its messages.
+// Cells are named like a spreadsheet: column letter, then row number with the header as row 1.
 
 // dictRow is one positional dictionary row after name normalisation.
 type dictRow struct {
