@@ -13,9 +13,18 @@ func (st *state) moveRowsToEvents() {
 	if len(st.proj.Events) == 0 {
 		return
 	}
-	from, to := "", st.proj.Events[0].UniqueName
+	// The event that holds the classic rows: the one left when the project last had a single
+	// event, else the first.
+	home := st.proj.Events[0]
+	for _, e := range st.proj.Events {
+		if e.ID != 0 && e.ID == st.classicEvent {
+			home = e
+		}
+	}
+	from, to := "", home.UniqueName
 	if !long {
 		from, to = to, ""
+		st.classicEvent = home.ID
 	}
 	for _, rec := range st.records {
 		moved := map[rowKey]*valueRow{}

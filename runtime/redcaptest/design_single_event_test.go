@@ -29,6 +29,8 @@ func TestSingleEventProject(t *testing.T) {
 		{"two events: data under the first", map[string]string{"content": "record", "format": "csv", "fields[0]": "record_id", "fields[1]": "cigs"}, 200, "record_id,redcap_event_name,cigs\n1,event_1_arm_1,3\n", false},
 		{"second event gone", map[string]string{"content": "event", "action": "delete", "format": "json", "events[0]": "follow_up_arm_1"}, 200, "1", false},
 		{"one event again: classic data", map[string]string{"content": "record", "format": "csv", "fields[0]": "record_id", "fields[1]": "cigs"}, 200, "record_id,cigs\n1,3\n", false},
+		{"an earlier event", map[string]string{"content": "event", "action": "import", "format": "json", "data": `[{"event_name":"Screening","arm_num":"1","day_offset":"-5"}]`}, 200, "1", false},
+		{"data stays in its event", map[string]string{"content": "record", "format": "csv", "fields[0]": "record_id", "fields[1]": "cigs"}, 200, "record_id,redcap_event_name,cigs\n1,event_1_arm_1,3\n", false},
 	}
 	for _, st := range steps {
 		code, _, body := post(t, s, st.fields)

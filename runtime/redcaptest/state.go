@@ -56,6 +56,9 @@ type state struct {
 	// rowsByEvent says whether the stored rows are keyed by event (the project was longitudinal
 	// when they were last moved).
 	rowsByEvent bool
+	// classicEvent is the ID of the event whose rows are stored as classic rows while the project
+	// has a single event (0: the first event).
+	classicEvent int
 	// created is the project's creation_time ("YYYY-MM-DD HH:MM:SS"): when the server started.
 	created string
 	// logic is the design as the logic engine sees it; nil until first used after a change.
