@@ -93,7 +93,10 @@ func (st *state) logCall(p params, a answer) {
 func (st *state) logFileCall(p params, action string) {
 	id, field := p.get("record"), p.get("field")
 	event := p.get("event")
-	if st.longitudinal() && event == "" {
+	switch {
+	case !st.longitudinal():
+		event = "" // a classic project (or one with a single event) ignores the event
+	case event == "":
 		event = st.proj.Events[0].UniqueName
 	}
 	inst, _ := strconv.Atoi(p.get("repeat_instance"))
