@@ -30,9 +30,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	data := fs.String("data", "", "flat JSON records `file` to preload")
 	reports := fs.String("reports", "", "JSON `file` of report definitions to serve through content=report: an array of {\"report_id\", \"title\", \"fields\", \"advanced_logic\", \"filters\", \"events\", \"record_level\", \"sort\", \"output_dags\", \"combine_checkbox_values\", \"keep_line_breaks\"}")
 	tokenFile := fs.String("token-file", "", "`path` to write a generated token to (mode 0600) when REDCAP_API_TOKEN is not set")
+	uploadMB := fs.Int("upload-limit-mb", 2, "largest upload the web server accepts, in `MB` (PHP's upload_max_filesize)")
+	fieldMB := fs.Int("file-field-limit-mb", 0, "the project's own size limit for File Upload fields, in `MB` (0: none)")
 	today := fs.String("today", "", "pin 'today' in calculations and filterLogic to `YYYY-MM-DD` ('now' is that day at 12:00:00 UTC); default: the real clock")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: redcapfake -dict FILE [-addr HOST:PORT] [-data FILE] [-reports FILE] [-token-file PATH] [-today YYYY-MM-DD]\n\n"+
+		fmt.Fprintf(stderr, "usage: redcapfake -dict FILE [-addr HOST:PORT] [-data FILE] [-reports FILE] [-token-file PATH] [-today YYYY-MM-DD]\n"+
+			"       [-upload-limit-mb N] [-file-field-limit-mb N]\n\n"+
 			"Serves a fake REDCap API for the project. The token comes from REDCAP_API_TOKEN\n"+
 			"or is generated and written to -token-file.\n\n"+
 			"REDCap has no API method that creates reports; -reports defines them, e.g.\n"+
@@ -53,7 +56,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fs.Usage()
 		return 2
 	}
-	cfg := config{dict: *dict, addr: *addr, data: *data, reports: *reports, tokenFile: *tokenFile}
+	if *uploadMB < 1 || *fieldMB < 0 {
+		fmt.Fprintf(stderr, "redcapfake: -upload-limit-mb %d, -file-field-limit-mb %d: want at least 1 MB and 0 (no limit) or more\n", *uploadMB, *fieldMB)
+		fs.Usage()
+		return 2
+	}
+	cfg := config{dict: *dict, addr: *addr, data: *data, reports: *reports, tokenFile: *tokenFile,
+		uploadLimit: int64(*uploadMB) << 20, fileFieldLimitMB: *fieldMB}
 	if *today != "" {
 		day, err := parseToday(*today)
 		if err != nil {
@@ -74,6 +83,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 type config struct {
 	dict, addr, data, reports, tokenFile string
 	clock                                func() time.Time // the pinned clock of -today; nil for the real time
+	uploadLimit                          int64            // -upload-limit-mb in bytes
+	fileFieldLimitMB                     int              // -file-field-limit-mb; 0: none
 }
 
 // parseToday reads -today: a calendar date as YYYY-MM-DD. The pinned clock stands at 12:00:00 UTC
@@ -96,7 +107,8 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	if err != nil {
 		return err
 	}
-	opts := []redcaptest.Option{redcaptest.WithToken(token)}
+	opts := []redcaptest.Option{redcaptest.WithToken(token), redcaptest.WithUploadLimit(cfg.uploadLimit),
+		redcaptest.WithFileFieldLimit(cfg.fileFieldLimitMB)}
 	if cfg.clock != nil {
 		opts = append(opts, redcaptest.WithClock(cfg.clock))
 	}
