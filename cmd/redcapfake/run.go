@@ -9,16 +9,12 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
-
-// tokenPattern is a REDCap project token.
-var tokenPattern = regexp.MustCompile(`^[0-9A-Fa-f]{32}$`)
 
 // run is the whole program: flags, token, server, clean stop when ctx ends. It returns the exit
 // code: 0 after a clean stop, 1 on failure, 2 on usage errors.
@@ -29,12 +25,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	addr := fs.String("addr", "127.0.0.1:8089", "`address` to listen on")
 	data := fs.String("data", "", "flat JSON records `file` to preload")
 	reports := fs.String("reports", "", "JSON `file` of report definitions to serve through content=report: an array of {\"report_id\", \"title\", \"fields\", \"advanced_logic\", \"filters\", \"events\", \"record_level\", \"sort\", \"output_dags\", \"combine_checkbox_values\", \"keep_line_breaks\"}")
+	superFile := fs.String("super-token-file", "", "serve a whole REDCap site: `path` to write a generated 64-character super token to (mode 0600) when REDCAP_SUPER_TOKEN is not set; the super token creates projects (content=project), each with its own token")
 	tokenFile := fs.String("token-file", "", "`path` to write a generated token to (mode 0600) when REDCAP_API_TOKEN is not set")
+	uploadMB := fs.Int("upload-limit-mb", 2, "largest upload the web server accepts, in `MB` (PHP's upload_max_filesize)")
+	fieldMB := fs.Int("file-field-limit-mb", 0, "the project's own size limit for File Upload fields, in `MB` (0: none)")
 	today := fs.String("today", "", "pin 'today' in calculations and filterLogic to `YYYY-MM-DD` ('now' is that day at 12:00:00 UTC); default: the real clock")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: redcapfake -dict FILE [-addr HOST:PORT] [-data FILE] [-reports FILE] [-token-file PATH] [-today YYYY-MM-DD]\n\n"+
+		fmt.Fprintf(stderr, "usage: redcapfake [-dict FILE] [-super-token-file PATH] [-addr HOST:PORT] [-data FILE] [-reports FILE] [-token-file PATH] [-today YYYY-MM-DD]\n"+
+			"       [-upload-limit-mb N] [-file-field-limit-mb N]\n\n"+
 			"Serves a fake REDCap API for the project. The token comes from REDCAP_API_TOKEN\n"+
-			"or is generated and written to -token-file.\n\n"+
+			"or is generated and written to -token-file. With a super token (REDCAP_SUPER_TOKEN, or\n"+
+			"generated and written to -super-token-file) it serves a site where content=project creates\n"+
+			"projects, as client test suites do; -dict is then optional.\n\n"+
 			"REDCap has no API method that creates reports; -reports defines them, e.g.\n"+
 			"  [{\"report_id\": 42, \"title\": \"Men\", \"fields\": [\"record_id\", \"sex\", \"race\"],\n"+
 			"    \"advanced_logic\": \"[sex] = '1'\", \"sort\": [{\"field\": \"record_id\", \"descending\": true}]}]\n"+
@@ -48,12 +50,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		}
 		return 2
 	}
-	if *dict == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "redcapfake: -dict is required and no arguments are taken")
+	site := *superFile != "" || strings.TrimSpace(getenv("REDCAP_SUPER_TOKEN")) != ""
+	if (*dict == "" && !site) || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "redcapfake: -dict is required (unless a super token serves a site) and no arguments are taken")
 		fs.Usage()
 		return 2
 	}
-	cfg := config{dict: *dict, addr: *addr, data: *data, reports: *reports, tokenFile: *tokenFile}
+	if *uploadMB < 1 || *fieldMB < 0 {
+		fmt.Fprintf(stderr, "redcapfake: -upload-limit-mb %d, -file-field-limit-mb %d: want at least 1 MB and 0 (no limit) or more\n", *uploadMB, *fieldMB)
+		fs.Usage()
+		return 2
+	}
+	if *dict == "" && (*data != "" || *reports != "" || *tokenFile != "") {
+		fmt.Fprintln(stderr, "redcapfake: -data, -reports and -token-file need the -dict project")
+		fs.Usage()
+		return 2
+	}
+	cfg := config{dict: *dict, addr: *addr, data: *data, reports: *reports, tokenFile: *tokenFile, superFile: *superFile,
+		site: site, uploadLimit: int64(*uploadMB) << 20, fileFieldLimitMB: *fieldMB}
 	if *today != "" {
 		day, err := parseToday(*today)
 		if err != nil {
@@ -73,7 +87,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 // config are the parsed flags.
 type config struct {
 	dict, addr, data, reports, tokenFile string
+	superFile                            string           // -super-token-file
+	site                                 bool             // serve a site: a super token creates projects
 	clock                                func() time.Time // the pinned clock of -today; nil for the real time
+	uploadLimit                          int64            // -upload-limit-mb in bytes
+	fileFieldLimitMB                     int              // -file-field-limit-mb; 0: none
 }
 
 // parseToday reads -today: a calendar date as YYYY-MM-DD. The pinned clock stands at 12:00:00 UTC
@@ -88,47 +106,43 @@ func parseToday(s string) (time.Time, error) {
 
 // serve loads the project, starts the server and blocks until ctx ends.
 func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string) string) error {
-	p, err := dictionary.ReadFile(cfg.dict)
-	if err != nil {
-		return fmt.Errorf("read dictionary: %w", err)
-	}
-	token, err := loadToken(cfg.tokenFile, getenv)
-	if err != nil {
-		return err
-	}
-	opts := []redcaptest.Option{redcaptest.WithToken(token)}
+	shared := []redcaptest.Option{redcaptest.WithUploadLimit(cfg.uploadLimit), redcaptest.WithFileFieldLimit(cfg.fileFieldLimitMB)}
 	if cfg.clock != nil {
-		opts = append(opts, redcaptest.WithClock(cfg.clock))
+		shared = append(shared, redcaptest.WithClock(cfg.clock))
 	}
-	if p.Format == dictionary.FormatProjectXML {
-		// A project XML also holds settings, roles and surveys that its export writes back.
-		raw, err := os.ReadFile(cfg.dict)
-		if err != nil {
-			return fmt.Errorf("read dictionary: %w", err)
+	var handler http.Handler
+	what := "a REDCap site (create projects with the super token)"
+	var srv *redcaptest.Server
+	if cfg.dict != "" {
+		var err error
+		if srv, err = loadProject(cfg, shared, getenv); err != nil {
+			return err
 		}
-		opts = append(opts, redcaptest.WithProjectXML(raw))
+		handler, what = srv.Handler(), cfg.dict
 	}
-	srv := redcaptest.NewUnstartedServer(p, opts...)
-	if cfg.data != "" {
-		b, err := readData(cfg.data)
+	if cfg.site {
+		st := superToken
+		st.path, st.generate = cfg.superFile, redcaptest.NewSuperToken
+		super, err := loadSecret(st, getenv)
 		if err != nil {
 			return err
 		}
-		if err := srv.LoadJSON(b); err != nil {
-			return fmt.Errorf("preload %s: %w", cfg.data, err)
-		}
-	}
-	if cfg.reports != "" {
-		if err := addReports(srv, cfg.reports); err != nil {
+		site, err := redcaptest.NewSite(super, shared...)
+		if err != nil {
 			return err
 		}
+		if srv != nil {
+			site.Add(srv)
+			what += " on a REDCap site"
+		}
+		handler = site.Handler()
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "redcapfake: serving %s at http://%s/api/\n", p.Source, ln.Addr())
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "redcapfake: serving %s at http://%s/api/\n", what, ln.Addr())
 	if cfg.clock != nil {
 		fmt.Fprintf(stdout, "redcapfake: today is %s\n", cfg.clock().Format(time.DateOnly))
 	}
@@ -148,36 +162,41 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	return nil
 }
 
-// loadToken takes the token from REDCAP_API_TOKEN, or generates one and writes it to path with
-// mode 0600. Without either there is no safe way to hand the token over, so it refuses.
-func loadToken(path string, getenv func(string) string) (string, error) {
-	if tok := strings.TrimSpace(getenv("REDCAP_API_TOKEN")); tok != "" {
-		if !tokenPattern.MatchString(tok) {
-			return "", errors.New("REDCAP_API_TOKEN must be 32 hexadecimal characters")
+// loadProject reads the -dict project and its -data and -reports into an unstarted server.
+func loadProject(cfg config, shared []redcaptest.Option, getenv func(string) string) (*redcaptest.Server, error) {
+	p, err := dictionary.ReadFile(cfg.dict)
+	if err != nil {
+		return nil, fmt.Errorf("read dictionary: %w", err)
+	}
+	at := apiToken
+	at.path, at.generate = cfg.tokenFile, redcaptest.NewToken
+	token, err := loadSecret(at, getenv)
+	if err != nil {
+		return nil, err
+	}
+	opts := append(append([]redcaptest.Option(nil), shared...), redcaptest.WithToken(token))
+	if p.Format == dictionary.FormatProjectXML {
+		// A project XML also holds settings, roles and surveys that its export writes back.
+		raw, err := os.ReadFile(cfg.dict)
+		if err != nil {
+			return nil, fmt.Errorf("read dictionary: %w", err)
 		}
-		return strings.ToUpper(tok), nil
+		opts = append(opts, redcaptest.WithProjectXML(raw))
 	}
-	if path == "" {
-		return "", errors.New("no token: set REDCAP_API_TOKEN or give -token-file to receive a generated one")
+	srv := redcaptest.NewUnstartedServer(p, opts...)
+	if cfg.data != "" {
+		b, err := readData(cfg.data)
+		if err != nil {
+			return nil, err
+		}
+		if err := srv.LoadJSON(b); err != nil {
+			return nil, fmt.Errorf("preload %s: %w", cfg.data, err)
+		}
 	}
-	tok, err := redcaptest.NewToken()
-	if err != nil {
-		return "", err
+	if cfg.reports != "" {
+		if err := addReports(srv, cfg.reports); err != nil {
+			return nil, err
+		}
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return "", fmt.Errorf("write token file: %w", err)
-	}
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return "", fmt.Errorf("write token file: %w", err)
-	}
-	if _, err := f.WriteString(tok + "\n"); err != nil {
-		f.Close()
-		return "", fmt.Errorf("write token file: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return "", fmt.Errorf("write token file: %w", err)
-	}
-	return tok, nil
+	return srv, nil
 }

@@ -24,8 +24,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redcapgen/redcapgen/examples/calculations/study"
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/examples/calculations/study"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

@@ -19,9 +19,9 @@ import (
 	"io"
 	"os"
 
+	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/examples/longitudinal/study"
 	"github.com/redcapgen/redcapgen/generator"
-	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

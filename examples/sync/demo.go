@@ -10,8 +10,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/redcapgen/redcapgen/examples/sync/study"
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/examples/sync/study"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
