@@ -144,6 +144,10 @@ func (r *reader) field(n int, name string, attrs attrSet) error {
 	if f.Form == "" {
 		return fmt.Errorf("field %q has no form", name)
 	}
+	if fixed := dictionary.FixedChoices(f.Type); fixed != nil {
+		// A snapshot lists no choices for yesno and truefalse fields: REDCap's are fixed.
+		f.Choices = fixed
+	}
 	form := r.formNamed(f.Form)
 	form.Fields = append(form.Fields, f)
 	return nil

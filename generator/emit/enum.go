@@ -48,7 +48,7 @@ func (pl *plan) planEnums() {
 				boxes, boxEnums = append(boxes, fd), append(boxEnums, ep)
 			}
 			seen := map[string]bool{}
-			for _, c := range choicesOf(fd.field) {
+			for _, c := range fd.field.EffectiveChoices() {
 				if seen[c.Code] {
 					continue
 				}
