@@ -40,8 +40,11 @@ func TestUsageErrors(t *testing.T) {
 		{"json without check", []string{"-dict", "a.csv", "-package", "p", "-json"}, "-json goes with -check"},
 		{"no token flag", []string{"-token", "abc"}, "flag provided but not defined: -token"},
 		{"stray argument", []string{"-dict", "a.csv", "-package", "p", "extra"}, "unexpected arguments"},
-		{"predeclared package name", []string{"-dict", "a.csv", "-package", "len"}, `package name "len" is a predeclared Go identifier`},
-		{"keyword package name", []string{"-dict", "a.csv", "-package", "type"}, `package name "type" is a Go keyword`},
+		{"predeclared package name", []string{"-dict", "a.csv", "-package", "len"}, `-package len: "len" is a predeclared Go identifier (it would shadow the built-in wherever the package is imported); choose another package name`},
+		{"predeclared min", []string{"-dict", "a.csv", "-package", "min"}, `-package min: "min" is a predeclared Go identifier`},
+		{"keyword package name", []string{"-dict", "a.csv", "-package", "type"}, `-package type: "type" is a Go keyword; choose another package name`},
+		{"main package name", []string{"-dict", "a.csv", "-package", "main"}, `-package main: "main" names a program`},
+		{"upper-case package name", []string{"-dict", "a.csv", "-package", "Study"}, `-package Study: "Study" is not a lower-case Go identifier`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
