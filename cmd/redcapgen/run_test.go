@@ -87,6 +87,26 @@ func TestGenerateThenCheck(t *testing.T) {
 	}
 }
 
+func TestUnusedPinIsReported(t *testing.T) {
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "study.csv")
+	names := filepath.Join(dir, "names.txt")
+	if err := os.WriteFile(dict, []byte(smallDictionary), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(names, []byte("field:dob = BirthDate\nfield:dobb = Typo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, nil, "-dict", dict, "-names", names, "-package", "study", "-out", filepath.Join(dir, "study"))
+	if code != exitOK {
+		t.Fatalf("exit %d, want %d\n%s", code, exitOK, stderr)
+	}
+	want := `redcapgen: names.txt: pin "field:dobb" names nothing in the project (removed, or misspelt?); it has no effect` + "\n"
+	if stderr != want {
+		t.Errorf("stderr = %q, want %q", stderr, want)
+	}
+}
+
 func TestBadDictionaryFailsAndWritesNothing(t *testing.T) {
 	header := strings.SplitN(smallDictionary, "\n", 2)[0] + "\n"
 	tests := []struct {
