@@ -9,11 +9,13 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
 
@@ -25,7 +27,7 @@ var tokenPattern = regexp.MustCompile(`^[0-9A-Fa-f]{32}$`)
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	fs := flag.NewFlagSet("redcapfake", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dict := fs.String("dict", "", "data dictionary `file` (.csv, .json, .xml) of the project to serve (required)")
+	dict := fs.String("dict", "", "data dictionary `file` (.csv, .json, .xml) of the project to serve, or a generated package's redcap_snapshot_gen.txt (required)")
 	addr := fs.String("addr", "127.0.0.1:8089", "`address` to listen on")
 	data := fs.String("data", "", "flat JSON records `file` to preload")
 	reports := fs.String("reports", "", "JSON `file` of report definitions to serve through content=report: an array of {\"report_id\", \"title\", \"fields\", \"advanced_logic\", \"filters\", \"events\", \"record_level\", \"sort\", \"output_dags\", \"combine_checkbox_values\", \"keep_line_breaks\"}")
@@ -88,9 +90,9 @@ func parseToday(s string) (time.Time, error) {
 
 // serve loads the project, starts the server and blocks until ctx ends.
 func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string) string) error {
-	p, err := dictionary.ReadFile(cfg.dict)
+	p, err := readProject(cfg.dict)
 	if err != nil {
-		return fmt.Errorf("read dictionary: %w", err)
+		return err
 	}
 	token, err := loadToken(cfg.tokenFile, getenv)
 	if err != nil {
@@ -146,6 +148,41 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	}
 	fmt.Fprintln(stdout, "redcapfake: stopped")
 	return nil
+}
+
+// readProject reads the project to serve: a generated package's snapshot
+// (redcap_snapshot_gen.txt), or any dictionary file redcapgen reads.
+func readProject(path string) (*dictionary.Project, error) {
+	if !startsLikeSnapshot(path) {
+		p, err := dictionary.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read dictionary: %w", err)
+		}
+		return p, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	p, err := snapshot.ParseSnapshot(data)
+	if err != nil {
+		return nil, fmt.Errorf("read snapshot %s: %w", filepath.Base(path), err)
+	}
+	p.Source = filepath.Base(path)
+	return p, nil
+}
+
+// startsLikeSnapshot reports whether the file's first bytes are a snapshot header; a file that
+// cannot be read is left to the dictionary reader to report.
+func startsLikeSnapshot(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(f, head)
+	return snapshot.IsSnapshot(head[:n])
 }
 
 // loadToken takes the token from REDCAP_API_TOKEN, or generates one and writes it to path with

@@ -39,6 +39,13 @@ func ParseSnapshot(data []byte) (*dictionary.Project, error) {
 	return r.p, nil
 }
 
+// IsSnapshot reports whether data starts like a snapshot (of any version): its first line is a
+// redcapgen snapshot header.
+func IsSnapshot(data []byte) bool {
+	version := strings.TrimSuffix(header, "v1")
+	return strings.HasPrefix(string(data), version)
+}
+
 // reader builds a Project line by line.
 type reader struct {
 	p      *dictionary.Project
