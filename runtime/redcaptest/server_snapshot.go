@@ -37,7 +37,7 @@ func projectFromSnapshot(snapshotText string) (*dictionary.Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("redcaptest: read the snapshot: %w", err)
 	}
-	if len(p.Forms) == 0 {
+	if len(p.Fields()) == 0 {
 		return nil, fmt.Errorf("redcaptest: read the snapshot: it declares no field (want the Snapshot of a generated package)")
 	}
 	return p, nil

@@ -145,6 +145,7 @@ func TestNewServerFromSnapshotErrors(t *testing.T) {
 		{"empty", "", []string{"line 1", "not a redcapgen snapshot"}},
 		{"a dictionary, not a snapshot", demoDictionary, []string{"line 1", "not a redcapgen snapshot"}},
 		{"no field", "# redcapgen dictionary snapshot v1\n", []string{"declares no field"}},
+		{"a form without fields", "# redcapgen dictionary snapshot v1\nform f label=F\n", []string{"declares no field"}},
 		{"bad line", "# redcapgen dictionary snapshot v1\nfield a form=f type=text\nfield b form=f colour=red\n", []string{"line 3", `field "b"`, "colour"}},
 	}
 	for _, tt := range tests {
