@@ -168,6 +168,9 @@ func readProject(path string) (*dictionary.Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read snapshot %s: %w", filepath.Base(path), err)
 	}
+	if len(p.Fields()) == 0 {
+		return nil, fmt.Errorf("read snapshot %s: it declares no field", filepath.Base(path))
+	}
 	p.Source = filepath.Base(path)
 	return p, nil
 }

@@ -61,15 +61,26 @@ func TestRunServesASnapshot(t *testing.T) {
 }
 
 func TestRunRefusesABadSnapshot(t *testing.T) {
-	d := writeFile(t, "redcap_snapshot_gen.txt", snapshotText+"field age form=main type=text\n")
-	var stdout, stderr bytes.Buffer
-	env := env(map[string]string{"REDCAP_API_TOKEN": "0123456789ABCDEF0123456789ABCDEF"})
-	if code := run(context.Background(), []string{"-dict", d, "-addr", "127.0.0.1:0"}, &stdout, &stderr, env); code != 1 {
-		t.Errorf("exit %d, want 1", code)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"bad line", snapshotText + "field age form=main type=text\n", []string{"redcap_snapshot_gen.txt", "line 5", `field "age" appears twice`}},
+		{"no field", "# redcapgen dictionary snapshot v1\nform main label=Main\n", []string{"redcap_snapshot_gen.txt", "declares no field"}},
 	}
-	for _, want := range []string{"redcap_snapshot_gen.txt", "line 5", `field "age" appears twice`} {
-		if !strings.Contains(stderr.String(), want) {
-			t.Errorf("stderr = %q, want it to contain %q", stderr.String(), want)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := writeFile(t, "redcap_snapshot_gen.txt", tt.text)
+			var stdout, stderr bytes.Buffer
+			env := env(map[string]string{"REDCAP_API_TOKEN": "0123456789ABCDEF0123456789ABCDEF"})
+			if code := run(context.Background(), []string{"-dict", d, "-addr", "127.0.0.1:0"}, &stdout, &stderr, env); code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr = %q, want it to contain %q", stderr.String(), want)
+				}
+			}
+		})
 	}
 }
