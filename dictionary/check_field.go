@@ -7,17 +7,6 @@ func choiceFieldType(t FieldType) bool {
 	return t == TypeDropdown || t == TypeRadio || t == TypeCheckbox
 }
 
-// fixedChoices returns the choices REDCap gives yesno and truefalse fields.
-func fixedChoices(t FieldType) []Choice {
-	switch t {
-	case TypeYesNo:
-		return []Choice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}
-	case TypeTrueFalse:
-		return []Choice{{Code: "1", Label: "True"}, {Code: "0", Label: "False"}}
-	}
-	return nil
-}
-
 // checkChoices parses the choices of choice fields and reports missing, malformed and colliding
 // ones. It also warns about a calc field without a formula.
 func checkChoices(c *collector, w where, f *Field) {
@@ -42,7 +31,7 @@ func checkChoices(c *collector, w where, f *Field) {
 			checkCheckboxColumns(c, w, f)
 		}
 	case f.Type == TypeYesNo || f.Type == TypeTrueFalse:
-		f.Choices = fixedChoices(f.Type)
+		f.Choices = FixedChoices(f.Type)
 		if strings.TrimSpace(f.ChoicesRaw) != "" {
 			c.warnf(w, f.Name, "%s field has choices %q: REDCap ignores them and uses its fixed ones", f.Type, f.ChoicesRaw)
 		}

@@ -9,20 +9,3 @@ func (f *Field) TextValidation() string {
 	}
 	return f.Validation
 }
-
-// IsAutocomplete reports whether a dropdown or sql field is shown as an autocomplete box; it
-// changes only REDCap's form, not the values.
-func (f *Field) IsAutocomplete() bool {
-	return (f.Type == TypeDropdown || f.Type == TypeSQL) && f.Validation == "autocomplete"
-}
-
-// IsSignature reports whether a file field is a signature field.
-func (f *Field) IsSignature() bool {
-	return f.Type == TypeFile && f.Validation == "signature"
-}
-
-// SiteDefinedValidation reports whether a text field's validation is not one of REDCap's own
-// (a site-defined type such as "ncanda_id"); such a field is typed as plain text.
-func (f *Field) SiteDefinedValidation() bool {
-	return f.Type == TypeText && f.Validation != "" && !IsKnownValidation(f.Validation)
-}

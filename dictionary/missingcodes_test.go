@@ -50,25 +50,21 @@ func TestParseMissingCodesProjectInfo(t *testing.T) {
 	}
 }
 
-func TestFieldHelpers(t *testing.T) {
+func TestTextValidation(t *testing.T) {
 	tests := []struct {
-		field                                  Field
-		textValidation                         string
-		autocomplete, signature, siteValidated bool
+		field Field
+		want  string
 	}{
-		{Field{Type: TypeText, Validation: "date_ymd"}, "date_ymd", false, false, false},
-		{Field{Type: TypeText, Validation: "ncanda_id"}, "ncanda_id", false, false, true},
-		{Field{Type: TypeDropdown, Validation: "autocomplete"}, "", true, false, false},
-		{Field{Type: TypeSQL, Validation: "autocomplete"}, "", true, false, false},
-		{Field{Type: TypeFile, Validation: "signature"}, "", false, true, false},
-		{Field{Type: TypeSlider, Validation: "number"}, "", false, false, false},
+		{Field{Type: TypeText, Validation: "date_ymd"}, "date_ymd"},
+		{Field{Type: TypeText, Validation: "ncanda_id"}, "ncanda_id"},
+		{Field{Type: TypeDropdown, Validation: "autocomplete"}, ""},
+		{Field{Type: TypeSQL, Validation: "autocomplete"}, ""},
+		{Field{Type: TypeFile, Validation: "signature"}, ""},
+		{Field{Type: TypeSlider, Validation: "number"}, ""},
 	}
 	for _, tt := range tests {
-		f := tt.field
-		got := []any{f.TextValidation(), f.IsAutocomplete(), f.IsSignature(), f.SiteDefinedValidation()}
-		want := []any{tt.textValidation, tt.autocomplete, tt.signature, tt.siteValidated}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%s/%s (-want +got):\n%s", f.Type, f.Validation, diff)
+		if got := tt.field.TextValidation(); got != tt.want {
+			t.Errorf("%s/%s: TextValidation() = %q, want %q", tt.field.Type, tt.field.Validation, got, tt.want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package dictionary
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -96,11 +95,4 @@ func sortProblems(ps []Problem) {
 		}
 		return a.Field < b.Field
 	})
-}
-
-// AsProblems returns the dictionary problems inside err, if any.
-func AsProblems(err error) (Problems, bool) {
-	var ps Problems
-	ok := errors.As(err, &ps)
-	return ps, ok
 }

@@ -75,14 +75,3 @@ func (f *Field) HasTag(name string) bool {
 	}
 	return false
 }
-
-// Tag returns the first action tag called name ("@CHARLIMIT" or "CHARLIMIT", any case).
-func (f *Field) Tag(name string) (ActionTag, bool) {
-	name = strings.ToUpper(strings.TrimPrefix(name, "@"))
-	for _, t := range f.ActionTags {
-		if t.Name == name {
-			return t, true
-		}
-	}
-	return ActionTag{}, false
-}

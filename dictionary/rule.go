@@ -44,11 +44,7 @@ func RuleFor(p *Project, f *Field) redcap.FieldRule {
 			r.Max = defaultSliderMax
 		}
 	}
-	choices := f.Choices
-	if len(choices) == 0 {
-		choices = fixedChoices(f.Type)
-	}
-	for _, ch := range choices {
+	for _, ch := range f.EffectiveChoices() {
 		r.Choices = append(r.Choices, redcap.RuleChoice{Code: ch.Code, Label: ch.Label})
 	}
 	if f.Type == TypeCheckbox {

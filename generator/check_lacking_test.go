@@ -41,7 +41,7 @@ func TestCheckKeepsSurveysTheSourceCannotSay(t *testing.T) {
 	}
 	unknown := surveyProject(t)
 	unknown.Lacks = dictionary.PartSurveys
-	report, err := Check(context.Background(), Config{Source: ProjectSource{unknown}, Package: "study", GeneratorVersion: "v1"}, dir)
+	report, err := Check(context.Background(), Config{Source: projectSource{unknown}, Package: "study", GeneratorVersion: "v1"}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestCheckKeepsSurveysTheSourceCannotSay(t *testing.T) {
 
 	none := surveyProject(t)
 	none.Lacks = 0
-	report, err = Check(context.Background(), Config{Source: ProjectSource{none}, Package: "study", GeneratorVersion: "v1"}, dir)
+	report, err = Check(context.Background(), Config{Source: projectSource{none}, Package: "study", GeneratorVersion: "v1"}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,3 +82,12 @@ func TestWithoutSourceNames(t *testing.T) {
 		}
 	}
 }
+
+// projectSource is an already loaded project as a Source.
+type projectSource struct{ p *dictionary.Project }
+
+// Load returns the project.
+func (s projectSource) Load(context.Context) (*dictionary.Project, error) { return s.p, nil }
+
+// String returns the project's source description.
+func (s projectSource) String() string { return s.p.Source }

@@ -57,8 +57,8 @@ func Generate(ctx context.Context, cfg Config) (*Result, error) {
 
 // loadProject loads the source and adds the event design file, if any.
 func loadProject(ctx context.Context, cfg Config) (*dictionary.Project, error) {
-	if err := checkPackageName(cfg.Package); err != nil {
-		return nil, err
+	if err := naming.CheckPackageName(cfg.Package); err != nil {
+		return nil, fmt.Errorf("package name: %w", err)
 	}
 	if cfg.Source == nil {
 		return nil, errors.New("no dictionary source: give a dictionary file or an API URL")
@@ -77,8 +77,8 @@ func loadProject(ctx context.Context, cfg Config) (*dictionary.Project, error) {
 
 // GenerateProject names and emits an already loaded project.
 func GenerateProject(p *dictionary.Project, cfg Config) (*Result, error) {
-	if err := checkPackageName(cfg.Package); err != nil {
-		return nil, err
+	if err := naming.CheckPackageName(cfg.Package); err != nil {
+		return nil, fmt.Errorf("package name: %w", err)
 	}
 	var pins naming.Pins
 	if cfg.NamesFile != "" {
@@ -105,9 +105,6 @@ func GenerateProject(p *dictionary.Project, cfg Config) (*Result, error) {
 	slices.SortFunc(files, func(a, b File) int { return compareStrings(a.Path, b.Path) })
 	return &Result{Files: files, Project: p, Names: names}, nil
 }
-
-// checkPackageName is naming.CheckPackageName: the one rule for package names.
-func checkPackageName(name string) error { return naming.CheckPackageName(name) }
 
 func versionOrDefault(v string) string {
 	if v == "" {

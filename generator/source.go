@@ -34,14 +34,3 @@ func (s FileSource) Load(ctx context.Context) (*dictionary.Project, error) {
 
 // String returns the file path.
 func (s FileSource) String() string { return s.Path }
-
-// ProjectSource is an already loaded project (tests, and callers that build the model).
-type ProjectSource struct {
-	Project *dictionary.Project
-}
-
-// Load returns the project.
-func (s ProjectSource) Load(context.Context) (*dictionary.Project, error) { return s.Project, nil }
-
-// String returns the project's source description.
-func (s ProjectSource) String() string { return s.Project.Source }

@@ -70,27 +70,6 @@ func TestIsOwnedFile(t *testing.T) {
 	}
 }
 
-func TestCheckPackageName(t *testing.T) {
-	tests := []struct {
-		name string
-		ok   bool
-	}{
-		{"study", true},
-		{"study2", true},
-		{"", false},
-		{"Study", false},
-		{"func", false},
-		{"my-study", false},
-		{"2study", false},
-		{"étude", false},
-	}
-	for _, tt := range tests {
-		if err := checkPackageName(tt.name); (err == nil) != tt.ok {
-			t.Errorf("checkPackageName(%q) = %v, want ok=%v", tt.name, err, tt.ok)
-		}
-	}
-}
-
 func mustWrite(t *testing.T, path, s string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {

@@ -1,9 +1,11 @@
-// Command redcapfake serves a fake REDCap API for one project, loaded from a data dictionary, on
-// a local address: for trying redcapgen's quick start and client code without a REDCap server.
+// Command redcapfake serves a fake REDCap API for one project, loaded from a data dictionary (or
+// a generated package's snapshot, redcap_snapshot_gen.txt), on a local address: for trying
+// redcapgen's quick start and client code without a REDCap server.
 //
 //	REDCAP_API_TOKEN=0123456789ABCDEF0123456789ABCDEF redcapfake -dict study.csv -data records.json
 //	redcapfake -dict study.csv -token-file ~/.redcapfake-token
 //	redcapfake -dict study.csv -token-file ~/.redcapfake-token -today 2026-12-02
+//	redcapfake -dict study/redcap_snapshot_gen.txt -token-file ~/.redcapfake-token
 //
 // The token comes from REDCAP_API_TOKEN (32 hexadecimal characters) or is generated and written
 // to -token-file with mode 0600. The API URL is printed; the token never is. -today pins what

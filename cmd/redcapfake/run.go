@@ -9,10 +9,12 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
 
@@ -21,7 +23,7 @@ import (
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	fs := flag.NewFlagSet("redcapfake", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dict := fs.String("dict", "", "data dictionary `file` (.csv, .json, .xml) of the project to serve (required)")
+	dict := fs.String("dict", "", "data dictionary `file` (.csv, .json, .xml) of the project to serve, or a generated package's redcap_snapshot_gen.txt (required)")
 	addr := fs.String("addr", "127.0.0.1:8089", "`address` to listen on")
 	data := fs.String("data", "", "flat JSON records `file` to preload")
 	reports := fs.String("reports", "", "JSON `file` of report definitions to serve through content=report: an array of {\"report_id\", \"title\", \"fields\", \"advanced_logic\", \"filters\", \"events\", \"record_level\", \"sort\", \"output_dags\", \"combine_checkbox_values\", \"keep_line_breaks\"}")
@@ -164,9 +166,9 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 
 // loadProject reads the -dict project and its -data and -reports into an unstarted server.
 func loadProject(cfg config, shared []redcaptest.Option, getenv func(string) string) (*redcaptest.Server, error) {
-	p, err := dictionary.ReadFile(cfg.dict)
+	p, err := readProject(cfg.dict)
 	if err != nil {
-		return nil, fmt.Errorf("read dictionary: %w", err)
+		return nil, err
 	}
 	at := apiToken
 	at.path, at.generate = cfg.tokenFile, redcaptest.NewToken
@@ -199,4 +201,42 @@ func loadProject(cfg config, shared []redcaptest.Option, getenv func(string) str
 		}
 	}
 	return srv, nil
+}
+
+// readProject reads the project to serve: a generated package's snapshot
+// (redcap_snapshot_gen.txt), or any dictionary file redcapgen reads.
+func readProject(path string) (*dictionary.Project, error) {
+	if !startsLikeSnapshot(path) {
+		p, err := dictionary.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read dictionary: %w", err)
+		}
+		return p, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	p, err := snapshot.ParseSnapshot(data)
+	if err != nil {
+		return nil, fmt.Errorf("read snapshot %s: %w", filepath.Base(path), err)
+	}
+	if len(p.Fields()) == 0 {
+		return nil, fmt.Errorf("read snapshot %s: it declares no field", filepath.Base(path))
+	}
+	p.Source = filepath.Base(path)
+	return p, nil
+}
+
+// startsLikeSnapshot reports whether the file's first bytes are a snapshot header; a file that
+// cannot be read is left to the dictionary reader to report.
+func startsLikeSnapshot(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(f, head)
+	return snapshot.IsSnapshot(head[:n])
 }

@@ -34,8 +34,8 @@
 //	-url URL         REDCap API URL (https://.../api/) to fetch the dictionary from
 //	-token-env VAR   environment variable holding the API token (with -url)
 //	-token-file PATH file holding the API token (with -url)
-//	-package NAME    generated package name: a lower-case Go identifier that is not a keyword
-//	                 or a predeclared name
+//	-package NAME    generated package name: a lower-case Go identifier that is not a keyword,
+//	                 a predeclared name (len, string, any...) or main
 //	-out DIR         output directory (default "."), created when missing
 //	-names FILE      names file pinning Go names: one "kind:redcap_name = GoName" per line, kind
 //	                 one of form, field, enum, const, set, event, arm; '#' starts a comment line

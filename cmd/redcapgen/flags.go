@@ -66,7 +66,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	case o.pkg == "":
 		return o, errors.New("give -package NAME")
 	case naming.CheckPackageName(o.pkg) != nil:
-		return o, naming.CheckPackageName(o.pkg)
+		return o, fmt.Errorf("-package %s: %w", o.pkg, naming.CheckPackageName(o.pkg))
 	case o.jsonOut && !o.check:
 		return o, errors.New("-json goes with -check")
 	case o.timeout < 0:

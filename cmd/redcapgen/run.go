@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/generator"
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // Exit statuses, as go generate and CI expect them. Generation: 0 written, 1 failed, 2 usage
@@ -77,6 +79,7 @@ func runGenerate(ctx context.Context, cfg generator.Config, opts options, stdout
 		return exitFail
 	}
 	printWarnings(stderr, res.Project, opts.verbose)
+	printUnusedPins(stderr, opts.names, res.Names)
 	var codebook []byte
 	if opts.codebook != "" {
 		if codebook, err = renderCodebook(opts.codebook, res); err != nil {
@@ -156,6 +159,14 @@ func printWarnings(w io.Writer, p *dictionary.Project, verbose bool) {
 	}
 	for _, warning := range p.Warnings {
 		fmt.Fprintf(w, "redcapgen: %s\n", warning.Error())
+	}
+}
+
+// printUnusedPins warns about each pin of the names file that names nothing in the project (a
+// removed field, a misspelt key): it pins no name.
+func printUnusedPins(w io.Writer, namesFile string, names *naming.Names) {
+	for _, key := range names.UnusedPins() {
+		fmt.Fprintf(w, "redcapgen: %s: pin %q names nothing in the project (removed, or misspelt?); it has no effect\n", filepath.Base(namesFile), key)
 	}
 }
 

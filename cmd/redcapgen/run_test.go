@@ -40,8 +40,11 @@ func TestUsageErrors(t *testing.T) {
 		{"json without check", []string{"-dict", "a.csv", "-package", "p", "-json"}, "-json goes with -check"},
 		{"no token flag", []string{"-token", "abc"}, "flag provided but not defined: -token"},
 		{"stray argument", []string{"-dict", "a.csv", "-package", "p", "extra"}, "unexpected arguments"},
-		{"predeclared package name", []string{"-dict", "a.csv", "-package", "len"}, `package name "len" is a predeclared Go identifier`},
-		{"keyword package name", []string{"-dict", "a.csv", "-package", "type"}, `package name "type" is a Go keyword`},
+		{"predeclared package name", []string{"-dict", "a.csv", "-package", "len"}, `-package len: "len" is a predeclared Go identifier (it would shadow the built-in wherever the package is imported); choose another package name`},
+		{"predeclared min", []string{"-dict", "a.csv", "-package", "min"}, `-package min: "min" is a predeclared Go identifier`},
+		{"keyword package name", []string{"-dict", "a.csv", "-package", "type"}, `-package type: "type" is a Go keyword; choose another package name`},
+		{"main package name", []string{"-dict", "a.csv", "-package", "main"}, `-package main: "main" names a program`},
+		{"upper-case package name", []string{"-dict", "a.csv", "-package", "Study"}, `-package Study: "Study" is not a lower-case Go identifier`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +84,26 @@ func TestGenerateThenCheck(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("check report does not mention %q:\n%s", want, stdout)
 		}
+	}
+}
+
+func TestUnusedPinIsReported(t *testing.T) {
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "study.csv")
+	names := filepath.Join(dir, "names.txt")
+	if err := os.WriteFile(dict, []byte(smallDictionary), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(names, []byte("field:dob = BirthDate\nfield:dobb = Typo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, nil, "-dict", dict, "-names", names, "-package", "study", "-out", filepath.Join(dir, "study"))
+	if code != exitOK {
+		t.Fatalf("exit %d, want %d\n%s", code, exitOK, stderr)
+	}
+	want := `redcapgen: names.txt: pin "field:dobb" names nothing in the project (removed, or misspelt?); it has no effect` + "\n"
+	if stderr != want {
+		t.Errorf("stderr = %q, want %q", stderr, want)
 	}
 }
 

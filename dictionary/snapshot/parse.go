@@ -39,6 +39,13 @@ func ParseSnapshot(data []byte) (*dictionary.Project, error) {
 	return r.p, nil
 }
 
+// IsSnapshot reports whether data starts like a snapshot (of any version): its first line is a
+// redcapgen snapshot header.
+func IsSnapshot(data []byte) bool {
+	version := strings.TrimSuffix(header, "v1")
+	return strings.HasPrefix(string(data), version)
+}
+
 // reader builds a Project line by line.
 type reader struct {
 	p      *dictionary.Project
@@ -143,6 +150,10 @@ func (r *reader) field(n int, name string, attrs attrSet) error {
 	}
 	if f.Form == "" {
 		return fmt.Errorf("field %q has no form", name)
+	}
+	if fixed := dictionary.FixedChoices(f.Type); fixed != nil {
+		// A snapshot lists no choices for yesno and truefalse fields: REDCap's are fixed.
+		f.Choices = fixed
 	}
 	form := r.formNamed(f.Form)
 	form.Fields = append(form.Fields, f)

@@ -84,6 +84,24 @@ func TestParseSnapshotErrors(t *testing.T) {
 	}
 }
 
+func TestIsSnapshot(t *testing.T) {
+	tests := []struct {
+		data string
+		want bool
+	}{
+		{header + "\nfield a form=f type=text\n", true},
+		{"# redcapgen dictionary snapshot v9\n", true}, // ParseSnapshot names the version
+		{"field_name,form_name\n", false},
+		{"", false},
+		{"[{\"field_name\": \"a\"}]", false},
+	}
+	for _, tt := range tests {
+		if got := IsSnapshot([]byte(tt.data)); got != tt.want {
+			t.Errorf("IsSnapshot(%q) = %v, want %v", tt.data, got, tt.want)
+		}
+	}
+}
+
 func FuzzParseSnapshot(f *testing.F) {
 	f.Add(string(Snapshot(demoProject())))
 	f.Add(header + "\nfield a form=f type=radio choices=\"1, A\" required\nrepeat form=f\n")

@@ -2,9 +2,9 @@
 // export of a study's records into the generated types, recomputes every calculated field as
 // REDCap would store it and lists the stale values, evaluates branching logic, and runs the data
 // quality rules of the project's logic (hidden values, required fields where shown, stale
-// calculations). Then it imports the records into the in-process fake REDCap, which computes
-// the same values, exports them with a filterLogic, and shows a mistyped filter refused before
-// anything is sent.
+// calculations). Then it imports the records into the in-process fake REDCap (started from the
+// generated package's embedded snapshot), which computes the same values, exports them with a
+// filterLogic, and shows a mistyped filter refused before anything is sent.
 //
 // Run it from the repository root:
 //
@@ -24,18 +24,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/examples/calculations/study"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
 
-var (
-	//go:embed study.csv
-	studyCSV []byte
-	//go:embed data.json
-	savedExport string
-)
+//go:embed data.json
+var savedExport string
 
 // today is the pinned clock of the example.
 var today = time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
@@ -95,11 +90,10 @@ func run(ctx context.Context, out io.Writer) error {
 // roundTrip imports the recalculated records into the fake REDCap, exports the overweight ones
 // with a filterLogic, and tries a mistyped filter.
 func roundTrip(ctx context.Context, out io.Writer, records []*study.Record) error {
-	project, err := dictionary.Read("study.csv", studyCSV)
+	server, err := redcaptest.NewServerFromSnapshot(study.Snapshot, redcaptest.WithClock(func() time.Time { return today }))
 	if err != nil {
-		return fmt.Errorf("read the dictionary: %w", err)
+		return fmt.Errorf("start the fake REDCap: %w", err)
 	}
-	server := redcaptest.NewServer(project, redcaptest.WithClock(func() time.Time { return today }))
 	defer server.Close()
 	if err := os.Setenv(tokenVar, server.Token()); err != nil {
 		return err

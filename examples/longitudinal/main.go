@@ -1,5 +1,5 @@
 // Command longitudinal runs redcapgen's generated types against a longitudinal project in the
-// in-process fake REDCap: one arm with a baseline event, a follow-up event in which adverse events
+// in-process fake REDCap, started from the generated package's embedded snapshot: one arm with a baseline event, a follow-up event in which adverse events
 // repeat as an instrument, and a repeating phone-call event. It imports typed records, shows how
 // validation names the event and instance of each bad value, exports the records back, groups
 // values across events and instances, and re-imports the export to show nothing changes.
@@ -14,23 +14,13 @@ package main
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"io"
 	"os"
 
-	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/examples/longitudinal/study"
-	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
-)
-
-var (
-	//go:embed study.csv
-	studyCSV []byte
-	//go:embed design.json
-	designJSON []byte
 )
 
 func main() {
@@ -42,11 +32,10 @@ func main() {
 
 // run is the whole example; it writes only deterministic text to out.
 func run(ctx context.Context, out io.Writer) error {
-	project, err := loadProject()
+	server, err := redcaptest.NewServerFromSnapshot(study.Snapshot, redcaptest.WithProjectInfo("Longitudinal example", 2))
 	if err != nil {
-		return err
+		return fmt.Errorf("start the fake REDCap: %w", err)
 	}
-	server := redcaptest.NewServer(project, redcaptest.WithProjectInfo("Longitudinal example", 2))
 	defer server.Close()
 	tokenFile, cleanup, err := writeTokenFile(server.Token())
 	if err != nil {
@@ -57,8 +46,9 @@ func run(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}
-	fmt.Fprintf(out, "Fake REDCap: %d events in %d arm, %d repeating declarations; token read from a 0600 file\n",
-		len(project.Events), len(project.Arms), len(project.Repeating))
+	if err := showDesign(ctx, client, out); err != nil {
+		return err
+	}
 
 	res, err := redcap.Import(ctx, client, sampleRecords(), redcap.ImportOptions{})
 	if err != nil {
@@ -78,16 +68,24 @@ func run(ctx context.Context, out io.Writer) error {
 	return showRoundTrip(ctx, client, server, records, out)
 }
 
-// loadProject reads the embedded dictionary and adds the embedded event design.
-func loadProject() (*dictionary.Project, error) {
-	project, err := dictionary.Read("study.csv", studyCSV)
+// showDesign asks the server for the project's arms, events and repeating declarations and
+// counts them.
+func showDesign(ctx context.Context, client *redcap.Client, out io.Writer) error {
+	arms, err := client.Arms(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("read the dictionary: %w", err)
+		return fmt.Errorf("export arms: %w", err)
 	}
-	if err := generator.ApplyEventDesign(project, "design.json", designJSON); err != nil {
-		return nil, fmt.Errorf("read the event design: %w", err)
+	events, err := client.Events(ctx)
+	if err != nil {
+		return fmt.Errorf("export events: %w", err)
 	}
-	return project, nil
+	repeats, err := client.RepeatingFormsEvents(ctx)
+	if err != nil {
+		return fmt.Errorf("export repeating forms and events: %w", err)
+	}
+	fmt.Fprintf(out, "Fake REDCap: %d events in %d arm, %d repeating declarations; token read from a 0600 file\n",
+		len(events), len(arms), len(repeats))
+	return nil
 }
 
 // writeTokenFile stores the token in a file only the user can read, as a real deployment would

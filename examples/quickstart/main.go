@@ -1,6 +1,7 @@
 // Command quickstart shows redcapgen end to end without a REDCap server: it starts the in-process
-// fake REDCap (runtime/redcaptest) with the example dictionary, imports typed records, shows what
-// pre-flight validation says about a bad record, streams the records back and prints a summary.
+// fake REDCap (runtime/redcaptest) from the generated package's embedded snapshot of the example
+// dictionary, imports typed records, shows what pre-flight validation says about a bad record,
+// streams the records back and prints a summary.
 //
 // Run it from the repository root:
 //
@@ -14,18 +15,17 @@ package main
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"io"
 	"os"
 
-	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/examples/quickstart/study"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
 
-//go:embed study.csv
-var studyCSV []byte
+// dictionaryFile is the data dictionary the study package is generated from.
+const dictionaryFile = "study.csv"
 
 // tokenVar is the environment variable the program reads the API token from, as a real program
 // would. The fake server's token is put there in-process; it is never printed.
@@ -40,11 +40,10 @@ func main() {
 
 // run is the whole example; it writes only deterministic text to out.
 func run(ctx context.Context, out io.Writer) error {
-	project, err := dictionary.Read("study.csv", studyCSV)
+	server, err := redcaptest.NewServerFromSnapshot(study.Snapshot, redcaptest.WithProjectInfo("Quick start study", 1))
 	if err != nil {
-		return fmt.Errorf("read the dictionary: %w", err)
+		return fmt.Errorf("start the fake REDCap: %w", err)
 	}
-	server := redcaptest.NewServer(project, redcaptest.WithProjectInfo("Quick start study", 1))
 	defer server.Close()
 	if err := os.Setenv(tokenVar, server.Token()); err != nil {
 		return fmt.Errorf("set %s: %w", tokenVar, err)
@@ -53,8 +52,12 @@ func run(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}
+	fields, err := dataFieldCount(ctx, client)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "Fake REDCap started with %q (%d fields); token read from $%s\n",
-		project.Source, len(project.DataFields()), tokenVar)
+		dictionaryFile, fields, tokenVar)
 
 	records := sampleRecords()
 	res, err := redcap.Import(ctx, client, records, redcap.ImportOptions{BatchSize: 2})
@@ -67,4 +70,20 @@ func run(ctx context.Context, out io.Writer) error {
 		return err
 	}
 	return summarize(ctx, client, out)
+}
+
+// dataFieldCount asks the server for its dictionary and counts the fields that hold data
+// (descriptive fields hold none).
+func dataFieldCount(ctx context.Context, client *redcap.Client) (int, error) {
+	fields, err := client.MetadataFields(ctx, nil, nil)
+	if err != nil {
+		return 0, fmt.Errorf("export the dictionary: %w", err)
+	}
+	n := 0
+	for _, f := range fields {
+		if f.FieldType != "descriptive" {
+			n++
+		}
+	}
+	return n, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"io"
 	"os"
@@ -10,14 +9,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/examples/sync/study"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
-
-//go:embed study.csv
-var studyCSV []byte
 
 // tokenVar is where the demonstration puts the fake server's token, as a real run reads it.
 const tokenVar = "REDCAP_API_TOKEN"
@@ -65,15 +60,14 @@ type demoFake struct {
 	editor *redcap.Client
 }
 
-// startFake starts the fake REDCap (its server zone is UTC) with records 1-3 imported at 09:00,
-// and puts its token in $REDCAP_API_TOKEN.
+// startFake starts the fake REDCap from the generated package's snapshot (its server zone is
+// UTC) with records 1-3 imported at 09:00, and puts its token in $REDCAP_API_TOKEN.
 func startFake(ctx context.Context) (*demoFake, error) {
-	project, err := dictionary.Read("study.csv", studyCSV)
-	if err != nil {
-		return nil, fmt.Errorf("read the dictionary: %w", err)
-	}
 	clock := &demoClock{t: demoTime("09:00:00")}
-	server := redcaptest.NewServer(project, redcaptest.WithClock(clock.now))
+	server, err := redcaptest.NewServerFromSnapshot(study.Snapshot, redcaptest.WithClock(clock.now))
+	if err != nil {
+		return nil, fmt.Errorf("start the fake REDCap: %w", err)
+	}
 	if err := os.Setenv(tokenVar, server.Token()); err != nil {
 		server.Close()
 		return nil, err

@@ -28,7 +28,7 @@ func (pl *plan) planSets() {
 	keys := make([]string, len(boxes)) // choices and missing-code columns of each field
 	owner := map[string]*fieldPlan{}
 	for i, fd := range boxes {
-		keys[i] = choiceListKey(choicesOf(fd.field)) + "|" + strings.Join(fd.codes[fd.nChoices:], "\x00")
+		keys[i] = choiceListKey(fd.field.EffectiveChoices()) + "|" + strings.Join(fd.codes[fd.nChoices:], "\x00")
 		if o, ok := owner[keys[i]]; !ok || fd.field.Name < o.field.Name {
 			owner[keys[i]] = fd
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // enumPlan is one choice field's enum type: its Go names and its choices, codes unique.
@@ -48,7 +49,7 @@ func (pl *plan) planEnums() {
 				boxes, boxEnums = append(boxes, fd), append(boxEnums, ep)
 			}
 			seen := map[string]bool{}
-			for _, c := range choicesOf(fd.field) {
+			for _, c := range fd.field.EffectiveChoices() {
 				if seen[c.Code] {
 					continue
 				}
@@ -152,7 +153,7 @@ func (pl *plan) emitEnumsFile(f *jen.File) {
 // field of a form: a project with thousands of choice fields compiles several times faster, at
 // the cost of one call per value.
 func emitEnumDecode(ep *enumPlan) jen.Code {
-	return emitOutOfLineDecoder("decode"+ep.typ, "a "+ep.typ+" field", jen.Id(ep.typ), jen.Id("Parse"+ep.typ))
+	return emitOutOfLineDecoder("decode"+ep.typ, "a "+ep.typ+" field", jen.Id(ep.typ), jen.Id(naming.EnumParserName(ep.typ)))
 }
 
 // emitOutOfLineDecoder emits a decoder of one value type that the codec calls for every field of
@@ -219,7 +220,7 @@ func emitEnumAliases(owner *enumPlan, aliases []*enumPlan) jen.Code {
 		defs = append(defs, comment(doc+", "+string(ep.field.Type)+"."), jen.Id(ep.typ).Op("=").Id(owner.typ))
 	}
 	doc := "The fields with the same choices as " + quoteName(owner.field.Name) + " share " + owner.typ +
-		": their values are its constants, Parse" + owner.typ + " and " + owner.typ + "Values serve them."
+		": their values are its constants, " + naming.EnumParserName(owner.typ) + " and " + naming.EnumValuesName(owner.typ) + " serve them."
 	return jen.Add(comment(doc)).Line().Type().Defs(defs...)
 }
 
@@ -304,7 +305,7 @@ func emitEnumParse(ep *enumPlan) jen.Code {
 	if !ep.table() {
 		body = append(body, jen.Return(jen.Lit(""), jen.False()))
 	}
-	name := "Parse" + ep.typ
+	name := naming.EnumParserName(ep.typ)
 	return comment(name+" returns the choice whose code is exactly code (codes are text: \"01\" is not \"1\").").Line().
 		Func().Id(name).Params(jen.Id("code").String()).Params(jen.Id(ep.typ), jen.Bool()).Block(body...)
 }
@@ -322,7 +323,7 @@ func emitEnumValues(ep *enumPlan) jen.Code {
 	if ep.table() {
 		body = emitTableValues(ep)
 	}
-	name := ep.typ + "Values"
+	name := naming.EnumValuesName(ep.typ)
 	return comment(name + " returns every choice in dictionary order.").Line().
 		Func().Id(name).Params().Index().Id(ep.typ).Block(body...)
 }

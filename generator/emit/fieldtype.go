@@ -74,21 +74,6 @@ func textScalar(v string) scalarType {
 	return scalarText
 }
 
-// choicesOf returns a choice field's codes and labels in dictionary order; yesno and truefalse
-// fields get REDCap's fixed lists when the model carries none.
-func choicesOf(f *dictionary.Field) []dictionary.Choice {
-	if len(f.Choices) > 0 {
-		return f.Choices
-	}
-	switch f.Type {
-	case dictionary.TypeYesNo:
-		return []dictionary.Choice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}
-	case dictionary.TypeTrueFalse:
-		return []dictionary.Choice{{Code: "1", Label: "True"}, {Code: "0", Label: "False"}}
-	}
-	return nil
-}
-
 // isReadOnlyType reports field types whose imported values REDCap drops.
 func isReadOnlyType(f *dictionary.Field) bool {
 	return f.Type == dictionary.TypeCalc || f.Type == dictionary.TypeFile

@@ -241,7 +241,7 @@ func (pl *plan) planField(f *dictionary.Field) (*fieldPlan, error) {
 	if fd.set = pl.n.Set(f.Name); fd.set == "" {
 		return nil, fmt.Errorf("no Go name for its checkbox set")
 	}
-	for _, c := range choicesOf(f) {
+	for _, c := range f.EffectiveChoices() {
 		fd.codes = append(fd.codes, c.Code)
 		fd.consts = append(fd.consts, pl.n.EnumConst(f.Name, c.Code))
 	}

@@ -27,7 +27,7 @@ func (r *resolver) resolveConsts(n *Names) []error {
 	for _, f := range r.fields {
 		if IsEnumField(f) {
 			enumFields = append(enumFields, f)
-			byLabels[f.Name] = labelsUsable(EnumChoices(f))
+			byLabels[f.Name] = labelsUsable(f.EffectiveChoices())
 		}
 	}
 	for {
@@ -73,7 +73,7 @@ func (r *resolver) constClaims(n *Names, enumFields []*dictionary.Field, byLabel
 	var errs []error
 	for _, f := range enumFields {
 		enum := n.enums[f.Name]
-		for _, ch := range EnumChoices(f) {
+		for _, ch := range f.EffectiveChoices() {
 			key := constKey(f.Name, ch.Code)
 			what := fmt.Sprintf("choice %q of field %q", ch.Code, f.Name)
 			var cands []candidate

@@ -13,9 +13,9 @@
 //     (DOB_1). A name not starting with a letter takes its kind as prefix: Form2019Followup,
 //     Event1MonthArm1, Field2NdVisit.
 //   - Scopes: the package scope holds form, enum, set, event and arm types, enum constants,
-//     the generator's names (ReservedPackageNames) and the functions it derives from each enum
-//     (EnumFuncNames). Each form struct is a scope of its fields, beside the generated methods,
-//     Complete and (survey-enabled forms) Timestamp.
+//     the names the generator declares there (Schema, Record, Fields...) and the functions it
+//     derives from each enum (EnumFuncNames). Each form struct is a scope of its fields, beside
+//     the generated methods, Complete and (survey-enabled forms) Timestamp.
 //   - Reserved: a name the generator uses there is never taken; the kind suffix is used
 //     instead (validate -> ValidateField, form record -> RecordForm). Forms, events and arms
 //     are also fields of the Record, so they avoid its methods and fixed fields too.

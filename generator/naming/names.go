@@ -31,24 +31,6 @@ func (n *Names) Enum(field string) string { return n.enums[field] }
 // Checkbox choices use it too: their constants belong to the element type Enum(field).
 func (n *Names) EnumConst(field, code string) string { return n.consts[field][code] }
 
-// EnumParser is the function the generator declares to parse a code of field's enum, e.g.
-// "ParseSex". Resolve keeps every other name clear of it.
-func (n *Names) EnumParser(field string) string {
-	if e := n.enums[field]; e != "" {
-		return EnumFuncNames(e)[0]
-	}
-	return ""
-}
-
-// EnumValues is the function the generator declares to list field's choices, e.g. "SexValues".
-// Resolve keeps every other name clear of it.
-func (n *Names) EnumValues(field string) string {
-	if e := n.enums[field]; e != "" {
-		return EnumFuncNames(e)[1]
-	}
-	return ""
-}
-
 // Set is the package-level set type of a checkbox field, e.g. "RaceSet".
 func (n *Names) Set(field string) string { return n.sets[field] }
 

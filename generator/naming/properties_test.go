@@ -26,7 +26,7 @@ func nameTable(p *dictionary.Project, n *Names) map[string]string {
 			if fld.Type == dictionary.TypeCheckbox {
 				t[setKey(fld.Name)] = n.Set(fld.Name)
 			}
-			for _, ch := range EnumChoices(fld) {
+			for _, ch := range fld.EffectiveChoices() {
 				t[constKey(fld.Name, ch.Code)] = n.EnumConst(fld.Name, ch.Code)
 			}
 		}

@@ -27,10 +27,18 @@ const (
 	enumValuesSuffix = "Values"
 )
 
+// EnumParserName is the function the generator declares to parse a code of enum type enum,
+// e.g. "ParseSex".
+func EnumParserName(enum string) string { return enumParserPrefix + enum }
+
+// EnumValuesName is the function the generator declares to list the constants of enum type
+// enum, e.g. "SexValues".
+func EnumValuesName(enum string) string { return enum + enumValuesSuffix }
+
 // EnumFuncNames returns the package-level functions the generator declares for enum type
-// enum (Parse<enum>, <enum>Values). Resolve keeps every other name clear of them.
+// enum (EnumParserName, EnumValuesName). Resolve keeps every other name clear of them.
 func EnumFuncNames(enum string) []string {
-	return []string{enumParserPrefix + enum, enum + enumValuesSuffix}
+	return []string{EnumParserName(enum), EnumValuesName(enum)}
 }
 
 // formStatusField is the struct field holding a form's <form>_complete status.
@@ -46,19 +54,6 @@ const SurveyIdentifierField = "SurveyIdentifier"
 
 // SurveyTimestampField is the struct field of a survey-enabled form holding <form>_timestamp.
 const SurveyTimestampField = "Timestamp"
-
-// Reserved returns the one reserved list, sorted: every exported name the
-// generator declares at package level, every method it declares on generated types, and the
-// fixed struct fields (Complete, Timestamp, ID, DAG, SurveyIdentifier) that REDCap fields, forms, events and arms avoid.
-// The per-enum functions (EnumFuncNames) come on top.
-func Reserved() []string {
-	all := slices.Concat(reservedPackageNames, reservedMethodNames, recordMethodNames, recordFieldNames, []string{formStatusField, SurveyTimestampField})
-	slices.Sort(all)
-	return slices.Compact(all)
-}
-
-// ReservedPackageNames returns, sorted, the exported package-level names the generator declares.
-func ReservedPackageNames() []string { return slices.Sorted(slices.Values(reservedPackageNames)) }
 
 // ReservedMethodNames returns, sorted, the method names the generator declares on generated types.
 func ReservedMethodNames() []string { return slices.Sorted(slices.Values(reservedMethodNames)) }

@@ -88,7 +88,7 @@ func duplicateCode(f *dictionary.Field) (string, bool) {
 		return "", false
 	}
 	seen := map[string]bool{}
-	for _, ch := range EnumChoices(f) {
+	for _, ch := range f.EffectiveChoices() {
 		if seen[ch.Code] {
 			return ch.Code, true
 		}

@@ -143,9 +143,9 @@ func TestResolveNastyNames(t *testing.T) {
 		{"event", "demographics_arm_2", n.Event("demographics_arm_2"), "DemographicsArm2"},
 		{"arm", "1", n.Arm(1), "Arm1DrugA"},
 		{"arm", "2", n.Arm(2), "Arm2"},
-		{"func", "sex", n.EnumParser("sex"), "ParseSex"},
-		{"func", "sex", n.EnumValues("sex"), "SexValues"},
-		{"func", "text field", n.EnumParser("dob"), ""},
+		{"func", "sex", EnumParserName(n.Enum("sex")), "ParseSex"},
+		{"func", "sex", EnumValuesName(n.Enum("sex")), "SexValues"},
+		{"enum", "text field", n.Enum("dob"), ""},
 		{"field", "unknown", n.Field("nope"), ""},
 	}
 	for _, tt := range tests {

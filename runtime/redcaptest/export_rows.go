@@ -220,10 +220,13 @@ func (st *state) valueLabel(field, val string) string {
 				return ch.Label
 			}
 		}
-	case dictionary.TypeYesNo:
-		return map[string]string{"1": "Yes", "0": "No"}[val]
-	case dictionary.TypeTrueFalse:
-		return map[string]string{"1": "True", "0": "False"}[val]
+	case dictionary.TypeYesNo, dictionary.TypeTrueFalse:
+		for _, ch := range dictionary.FixedChoices(fl.Type) {
+			if ch.Code == val {
+				return ch.Label
+			}
+		}
+		return ""
 	}
 	return val
 }

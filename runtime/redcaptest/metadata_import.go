@@ -206,10 +206,8 @@ func buildForms(rows [][]string, old []*dictionary.Form) []*dictionary.Form {
 // fieldChoices parses the choices of a field of a choice type.
 func fieldChoices(f *dictionary.Field) []dictionary.Choice {
 	switch f.Type {
-	case dictionary.TypeYesNo:
-		return []dictionary.Choice{{Code: "1", Label: "Yes"}, {Code: "0", Label: "No"}}
-	case dictionary.TypeTrueFalse:
-		return []dictionary.Choice{{Code: "1", Label: "True"}, {Code: "0", Label: "False"}}
+	case dictionary.TypeYesNo, dictionary.TypeTrueFalse:
+		return dictionary.FixedChoices(f.Type)
 	case dictionary.TypeDropdown, dictionary.TypeRadio, dictionary.TypeCheckbox:
 		ch, _, _ := dictionary.ParseChoices(f.ChoicesRaw)
 		return ch

@@ -138,12 +138,11 @@ func (st *state) writeCodeList(b *strings.Builder, it odmItem) {
 		dataType = "boolean"
 		extra = " redcap:CheckboxChoices=\"" + odmAttr(fl.ChoicesRaw) + "\""
 		entries = []entry{{"1", "Checked"}, {"0", "Unchecked"}}
-	case fl.Type == dictionary.TypeYesNo:
+	case fl.Type == dictionary.TypeYesNo, fl.Type == dictionary.TypeTrueFalse:
 		dataType = "boolean"
-		entries = []entry{{"1", "Yes"}, {"0", "No"}}
-	case fl.Type == dictionary.TypeTrueFalse:
-		dataType = "boolean"
-		entries = []entry{{"1", "True"}, {"0", "False"}}
+		for _, c := range dictionary.FixedChoices(fl.Type) {
+			entries = append(entries, entry{c.Code, c.Label})
+		}
 	default:
 		for _, c := range fl.Choices {
 			entries = append(entries, entry{c.Code, c.Label})
