@@ -117,10 +117,10 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	var srv *redcaptest.Server
 	if cfg.dict != "" {
 		var err error
-		if srv, err = loadProject(cfg, shared, getenv); err != nil {
+		if srv, what, err = loadProject(cfg, shared, getenv); err != nil {
 			return err
 		}
-		handler, what = srv.Handler(), cfg.dict
+		handler = srv.Handler()
 	}
 	if cfg.site {
 		st := superToken
@@ -164,24 +164,25 @@ func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string
 	return nil
 }
 
-// loadProject reads the -dict project and its -data and -reports into an unstarted server.
-func loadProject(cfg config, shared []redcaptest.Option, getenv func(string) string) (*redcaptest.Server, error) {
+// loadProject reads the -dict project and its -data and -reports into an unstarted server; it
+// also returns the project's source, to name it.
+func loadProject(cfg config, shared []redcaptest.Option, getenv func(string) string) (*redcaptest.Server, string, error) {
 	p, err := readProject(cfg.dict)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	at := apiToken
 	at.path, at.generate = cfg.tokenFile, redcaptest.NewToken
 	token, err := loadSecret(at, getenv)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	opts := append(append([]redcaptest.Option(nil), shared...), redcaptest.WithToken(token))
 	if p.Format == dictionary.FormatProjectXML {
 		// A project XML also holds settings, roles and surveys that its export writes back.
 		raw, err := os.ReadFile(cfg.dict)
 		if err != nil {
-			return nil, fmt.Errorf("read dictionary: %w", err)
+			return nil, "", fmt.Errorf("read dictionary: %w", err)
 		}
 		opts = append(opts, redcaptest.WithProjectXML(raw))
 	}
@@ -189,18 +190,18 @@ func loadProject(cfg config, shared []redcaptest.Option, getenv func(string) str
 	if cfg.data != "" {
 		b, err := readData(cfg.data)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if err := srv.LoadJSON(b); err != nil {
-			return nil, fmt.Errorf("preload %s: %w", cfg.data, err)
+			return nil, "", fmt.Errorf("preload %s: %w", cfg.data, err)
 		}
 	}
 	if cfg.reports != "" {
 		if err := addReports(srv, cfg.reports); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
-	return srv, nil
+	return srv, p.Source, nil
 }
 
 // readProject reads the project to serve: a generated package's snapshot
