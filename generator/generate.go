@@ -10,9 +10,9 @@ import (
 	"slices"
 
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 	"github.com/redcapgen/redcapgen/generator/emit"
 	"github.com/redcapgen/redcapgen/generator/naming"
-	"github.com/redcapgen/redcapgen/dictionary/snapshot"
 )
 
 // SnapshotFile is the name of the dictionary snapshot every generated package carries.

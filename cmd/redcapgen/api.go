@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 

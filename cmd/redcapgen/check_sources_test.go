@@ -10,8 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/internal/sharedtest"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

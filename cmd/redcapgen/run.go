@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/generator"
 )
 
 // Exit statuses, as go generate and CI expect them. Generation: 0 written, 1 failed, 2 usage

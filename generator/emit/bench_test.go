@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/redcapgen/redcapgen/dictionary"
-	"github.com/redcapgen/redcapgen/generator/naming"
 	"github.com/redcapgen/redcapgen/dictionary/snapshot"
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // BenchmarkEmitLargest measures the whole generation of the largest shared dictionary

@@ -13,8 +13,8 @@ import (
 	"testing"
 
 	"github.com/redcapgen/redcapgen/dictionary"
-	"github.com/redcapgen/redcapgen/generator/naming"
 	"github.com/redcapgen/redcapgen/dictionary/snapshot"
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // TestEmitCorpus generates a package for every shared dictionary and for the conformance

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcapgen/redcapgen/generator/naming"
 	"github.com/redcapgen/redcapgen/dictionary/snapshot"
+	"github.com/redcapgen/redcapgen/generator/naming"
 )
 
 // choiceList returns a REDCap choice list of n choices "<i>, <label> <i>".

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redcapgen/redcapgen/generator"
 	"github.com/redcapgen/redcapgen/dictionary"
+	"github.com/redcapgen/redcapgen/generator"
 	files "github.com/redcapgen/redcapgen/golden/file_fields/want"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"

@@ -13,10 +13,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/redcapgen/redcapgen/dictionary"
 	longstudy "github.com/redcapgen/redcapgen/examples/longitudinal/study"
 	quickstudy "github.com/redcapgen/redcapgen/examples/quickstart/study"
 	"github.com/redcapgen/redcapgen/generator"
-	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

@@ -5,7 +5,3 @@
 //
 // Generated packages import only this package and the standard library.
 package redcap
-
-// GeneratedCodeV1 is referenced by every generated package. A generated package and a runtime
-// that do not fit fail to compile with an error naming this constant.
-const GeneratedCodeV1 = true

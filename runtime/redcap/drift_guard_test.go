@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	quickstart "github.com/redcapgen/redcapgen/examples/quickstart/study"
 	"github.com/redcapgen/redcapgen/dictionary"
+	quickstart "github.com/redcapgen/redcapgen/examples/quickstart/study"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )

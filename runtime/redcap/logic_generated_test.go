@@ -8,9 +8,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/redcapgen/redcapgen/dictionary"
 	calculations "github.com/redcapgen/redcapgen/examples/calculations/study"
 	quickstart "github.com/redcapgen/redcapgen/examples/quickstart/study"
-	"github.com/redcapgen/redcapgen/dictionary"
 	classic "github.com/redcapgen/redcapgen/golden/classic_demographics/want"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
