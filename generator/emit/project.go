@@ -41,7 +41,8 @@ func (pl *plan) emitGeneratorVersion() jen.Code {
 //
 //	var _ = redcapimpl.GeneratedCodeV2
 func emitRuntimeCheck() jen.Code {
-	return comment("This package needs a runtime that supports generated code version 2.").Line().
+	return comment("This package needs a runtime that supports generated code version 2. When this line "+
+		"does not compile, the doc of redcapimpl.GeneratedCodeV2 says which command makes package and runtime fit.").Line().
 		Var().Id("_").Op("=").Qual(implPath, "GeneratedCodeV2")
 }
 

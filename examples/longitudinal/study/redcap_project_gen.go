@@ -15,7 +15,8 @@ const Fingerprint = "sha256:967a5e54de8e655cbf07c5c8fad92728ee7bfe83916551228aef
 // GeneratorVersion is the redcapgen version that generated this package.
 const GeneratorVersion = "(devel)"
 
-// This package needs a runtime that supports generated code version 2.
+// This package needs a runtime that supports generated code version 2. When this line does not
+// compile, the doc of redcapimpl.GeneratedCodeV2 says which command makes package and runtime fit.
 var _ = redcapimpl.GeneratedCodeV2
 
 // layout is every column of a full flat export, in REDCap's order; the codec uses fixed positions

@@ -15,7 +15,8 @@ const Fingerprint = "sha256:b88c297d554d6411da4ab3c642988eeb7954e4a0483584cc75f5
 // GeneratorVersion is the redcapgen version that generated this package.
 const GeneratorVersion = "v0.0.0-golden"
 
-// This package needs a runtime that supports generated code version 2.
+// This package needs a runtime that supports generated code version 2. When this line does not
+// compile, the doc of redcapimpl.GeneratedCodeV2 says which command makes package and runtime fit.
 var _ = redcapimpl.GeneratedCodeV2
 
 // layout is every column of a full flat export, in REDCap's order; the codec uses fixed positions

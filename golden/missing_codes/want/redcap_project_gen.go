@@ -15,7 +15,8 @@ const Fingerprint = "sha256:a6f3e7ca5af602e2cf466df455728499b2ba7394d7c8b4ff0e94
 // GeneratorVersion is the redcapgen version that generated this package.
 const GeneratorVersion = "v0.0.0-golden"
 
-// This package needs a runtime that supports generated code version 2.
+// This package needs a runtime that supports generated code version 2. When this line does not
+// compile, the doc of redcapimpl.GeneratedCodeV2 says which command makes package and runtime fit.
 var _ = redcapimpl.GeneratedCodeV2
 
 // layout is every column of a full flat export, in REDCap's order; the codec uses fixed positions

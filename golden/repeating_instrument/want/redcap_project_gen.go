@@ -15,7 +15,8 @@ const Fingerprint = "sha256:36cef2e0c4edf41a480032e84c4371ee568f7d5fb1ecf4e3fd78
 // GeneratorVersion is the redcapgen version that generated this package.
 const GeneratorVersion = "v0.0.0-golden"
 
-// This package needs a runtime that supports generated code version 2.
+// This package needs a runtime that supports generated code version 2. When this line does not
+// compile, the doc of redcapimpl.GeneratedCodeV2 says which command makes package and runtime fit.
 var _ = redcapimpl.GeneratedCodeV2
 
 // layout is every column of a full flat export, in REDCap's order; the codec uses fixed positions

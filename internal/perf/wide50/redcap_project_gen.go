@@ -15,7 +15,8 @@ const Fingerprint = "sha256:e1b9bcd8bdea12e2cd81f5838b69a3ba57ad385042e702a11a95
 // GeneratorVersion is the redcapgen version that generated this package.
 const GeneratorVersion = "(devel)"
 
-// This package needs a runtime that supports generated code version 2.
+// This package needs a runtime that supports generated code version 2. When this line does not
+// compile, the doc of redcapimpl.GeneratedCodeV2 says which command makes package and runtime fit.
 var _ = redcapimpl.GeneratedCodeV2
 
 // layout is every column of a full flat export, in REDCap's order; the codec uses fixed positions
