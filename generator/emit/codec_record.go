@@ -35,7 +35,7 @@ func (pl *plan) emitRecordDecodeEvent() jen.Code {
 			continue
 		}
 		cases = append(cases, jen.Case(jen.Lit(c.event.UniqueName)).Block(
-			jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Qual(runtimePath, "ParseInstance").Call(jen.Id("row").Dot("Get").Call(jen.Lit(pl.instanceCol))),
+			jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Qual(implPath, "ParseInstance").Call(jen.Id("row").Dot("Get").Call(jen.Lit(pl.instanceCol))),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(rowError(
 				kv("Problem", jen.Lit("redcap_repeat_instance of a repeating event is not a positive integer")),
 			))),
@@ -85,7 +85,7 @@ func (pl *plan) emitRecordDecodeRows() jen.Code {
 	locate = append(locate, jen.Return(jen.Id("e")))
 	loop := []jen.Code{
 		jen.Id("row").Op(":=").Op("&").Id("rows").Index(jen.Id("i")),
-		jen.If(jen.Id("err").Op(":=").Qual(runtimePath, "CheckLayout").Call(jen.Id("row"), jen.Id("layout")), jen.Id("err").Op("!=").Nil()).Block(
+		jen.If(jen.Id("err").Op(":=").Qual(implPath, "CheckLayout").Call(jen.Id("row"), jen.Id("layout")), jen.Id("err").Op("!=").Nil()).Block(
 			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("row %d: %w"), jen.Id("i").Op("+").Lit(1), jen.Id("err")))),
 		jen.If(jen.Op("!").Id("row").Dot("Has").Call(jen.Lit(0)).Op("||").Id("row").Dot("Get").Call(jen.Lit(0)).Op("==").Lit("")).Block(
 			jen.Return(rowError(
@@ -122,7 +122,7 @@ func (pl *plan) emitRecordDecodeRows() jen.Code {
 		))
 	}
 	loop = append(loop,
-		jen.Id("r").Dot("present").Op("=").Qual(runtimePath, "MergePresent").Call(jen.Id("r").Dot("present"), jen.Id("row")),
+		jen.Id("r").Dot("present").Op("=").Qual(implPath, "MergePresent").Call(jen.Id("r").Dot("present"), jen.Id("row")),
 	)
 	// Survey columns are read-only: EncodeRows never sends them, so they are not remembered.
 	for _, col := range pl.readOnlyColumns() {
@@ -176,7 +176,7 @@ func (pl *plan) emitRecordEncodeRows() jen.Code {
 						jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id("dst"), jen.Id("err")))))
 				continue
 			}
-			number := jen.Qual(runtimePath, "FormatInstance").Call(jen.Id("inst").Dot("Number"))
+			number := jen.Qual(implPath, "FormatInstance").Call(jen.Id("inst").Dot("Number"))
 			body = append(body, jen.For(jen.Id("i").Op(":=").Range().Add(slot.Clone())).Block(
 				jen.Id("inst").Op(":=").Op("&").Add(slot.Clone()).Index(jen.Id("i")),
 				jen.If(jen.Id("inst").Dot("Number").Op("<").Lit(0)).Block(jen.Return(jen.Id("dst"), rowError(
@@ -202,7 +202,7 @@ func (pl *plan) emitRecordEncodeRows() jen.Code {
 //
 //	// newRow starts a row of the record: ID, event, repeat columns and DAG.
 //	func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
-//		row := redcap.NextRow(dst, layout)
+//		row := redcapimpl.NextRow(dst, layout)
 //		row.Values[0] = r.ID
 //		...
 //		return row
@@ -212,7 +212,7 @@ func (pl *plan) emitRecordNewRow() jen.Code {
 		return jen.Id("row").Dot("Values").Index(jen.Lit(col)).Op("=").Add(v)
 	}
 	body := []jen.Code{
-		jen.Id("row").Op(":=").Qual(runtimePath, "NextRow").Call(jen.Id("dst"), jen.Id("layout")),
+		jen.Id("row").Op(":=").Qual(implPath, "NextRow").Call(jen.Id("dst"), jen.Id("layout")),
 		set(0, jen.Id("r").Dot("ID")),
 	}
 	if pl.eventCol >= 0 {

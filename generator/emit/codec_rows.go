@@ -1,21 +1,17 @@
 package emit
 
-import (
-	"github.com/dave/jennifer/jen"
-
-	"github.com/redcapgen/redcapgen/runtime/redcap"
-)
+import "github.com/dave/jennifer/jen"
 
 // rowError renders &redcap.RowError{<key>: <value>, ...}.
 func rowError(fields ...jen.Code) *jen.Statement {
 	return jen.Op("&").Qual(runtimePath, "RowError").Values(fields...)
 }
 
-// spanArgs renders spans as redcap.Span literals for a variadic call.
-func spanArgs(spans []redcap.Span) []jen.Code {
+// spanArgs renders spans as redcapimpl.Span literals for a variadic call.
+func spanArgs(spans []span) []jen.Code {
 	out := make([]jen.Code, len(spans))
 	for i, s := range spans {
-		out[i] = jen.Qual(runtimePath, "Span").Values(kv("Start", jen.Lit(s.Start)), kv("End", jen.Lit(s.End)))
+		out[i] = jen.Qual(implPath, "Span").Values(kv("Start", jen.Lit(s.Start)), kv("End", jen.Lit(s.End)))
 	}
 	return out
 }
@@ -30,12 +26,12 @@ func (c *container) receiver() string {
 
 // strayCheck emits the check that a row holds no value outside the columns it may carry:
 //
-//	if col, ok := redcap.FirstValueOutside(row, <spans>...); ok {
+//	if col, ok := redcapimpl.FirstValueOutside(row, <spans>...); ok {
 //		return &redcap.RowError{Column: layout.Column(col), Problem: "..."}
 //	}
-func strayCheck(allowed []redcap.Span) jen.Code {
+func strayCheck(allowed []span) jen.Code {
 	args := append([]jen.Code{jen.Id("row")}, spanArgs(allowed)...)
-	return jen.If(jen.List(jen.Id("col"), jen.Id("ok")).Op(":=").Qual(runtimePath, "FirstValueOutside").Call(args...), jen.Id("ok")).Block(
+	return jen.If(jen.List(jen.Id("col"), jen.Id("ok")).Op(":=").Qual(implPath, "FirstValueOutside").Call(args...), jen.Id("ok")).Block(
 		jen.Return(rowError(
 			kv("Column", jen.Id("layout").Dot("Column").Call(jen.Id("col"))),
 			kv("Problem", jen.Lit("holds a value, but its instrument does not belong on this row")),
@@ -50,7 +46,7 @@ func strayCheck(allowed []redcap.Span) jen.Code {
 //		switch instrument {
 //		case "":
 //			<non-repeating forms: one row, no instance, then f.decode(row) for each form whose
-//			 columns the row carries (redcap.AnyPresent)>
+//			 columns the row carries (redcapimpl.AnyPresent)>
 //		case "<form>":
 //			<repeating instrument: parse instance, append an instance>
 //		default:
@@ -81,7 +77,7 @@ func (pl *plan) emitContainerDecodeRow(c *container) jen.Code {
 		var out []jen.Code
 		for _, fp := range forms {
 			first, end := fp.columnSpan()
-			out = append(out, jen.If(jen.Qual(runtimePath, "AnyPresent").Call(jen.Id("row"), jen.Lit(first), jen.Lit(end))).Block(
+			out = append(out, jen.If(jen.Qual(implPath, "AnyPresent").Call(jen.Id("row"), jen.Lit(first), jen.Lit(end))).Block(
 				jen.Id(rv).Dot(fp.goName).Dot("decode").Call(jen.Id("row"))))
 		}
 		return out
@@ -128,13 +124,13 @@ func (pl *plan) emitContainerDecodeRow(c *container) jen.Code {
 
 // maxFormsPerDecode is how many forms one decoding function checks. Beyond it decodeRow calls
 // one method per chunk of forms: the compiler's bounds-check prover takes time quadratic in the
-// number of inlined redcap.AnyPresent loops of a function (REDCapR's super-wide-3 design, 5,835
+// number of inlined redcapimpl.AnyPresent loops of a function (REDCapR's super-wide-3 design, 5,835
 // forms, took minutes in decodeRow alone), and chunks keep that linear.
 const maxFormsPerDecode = 256
 
 // decodeRepeatInstance emits the case body of one repeating instrument:
 //
-//	n, ok := redcap.ParseInstance(instance)
+//	n, ok := redcapimpl.ParseInstance(instance)
 //	if !ok { return &redcap.RowError{Problem: "..."} }
 //	<stray check>
 //	var f <Form>
@@ -144,7 +140,7 @@ func (pl *plan) decodeRepeatInstance(rv string, fp *formPlan) []jen.Code {
 	allowed, _ := pl.rowSpans([]*formPlan{fp})
 	slot := jen.Id(rv).Dot(fp.goName)
 	return []jen.Code{
-		jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Qual(runtimePath, "ParseInstance").Call(jen.Id("instance")),
+		jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Qual(implPath, "ParseInstance").Call(jen.Id("instance")),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(rowError(
 			kv("Problem", jen.Lit("redcap_repeat_instance is not a positive integer")),
 		))),
@@ -180,12 +176,12 @@ func (pl *plan) emitContainerEncodeRows(c *container) jen.Code {
 	finish := append([]jen.Code{jen.Op("&").Id("row"), jen.Id("r").Dot("present")}, spanArgs(mainBuilt)...)
 	// A record built in code sends the main row when it has forms there; a decoded one when it
 	// came with one; either when a value was set on it.
-	cond := jen.Id(rv).Dot("mainRow").Op("||").Qual(runtimePath, "HasValueFrom").Call(jen.Op("&").Id("row"), jen.Lit(pl.headerEnd))
+	cond := jen.Id(rv).Dot("mainRow").Op("||").Qual(implPath, "HasValueFrom").Call(jen.Op("&").Id("row"), jen.Lit(pl.headerEnd))
 	if len(c.forms) > 0 {
 		cond = jen.Id("r").Dot("present").Op("==").Nil().Op("||").Add(cond)
 	}
 	body = append(body, jen.If(cond).Block(
-		jen.Qual(runtimePath, "FinishRow").Call(finish...),
+		jen.Qual(implPath, "FinishRow").Call(finish...),
 		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id("row")),
 	))
 	for _, fp := range c.repeats {
@@ -206,9 +202,9 @@ func (pl *plan) emitContainerEncodeRows(c *container) jen.Code {
 //	for i := range r.<Form> {
 //		inst := &r.<Form>[i]
 //		if inst.Number < 0 { return dst, &redcap.RowError{...} } // 0 is sent as "new"
-//		row := r.newRow(dst, "<event>", "<form>", redcap.FormatInstance(inst.Number))
+//		row := r.newRow(dst, "<event>", "<form>", redcapimpl.FormatInstance(inst.Number))
 //		inst.Data.encode(&row)
-//		redcap.FinishRow(&row, r.present, <spans>...)
+//		redcapimpl.FinishRow(&row, r.present, <spans>...)
 //		dst = append(dst, row)
 //	}
 func (pl *plan) encodeRepeatInstances(rv string, c *container, fp *formPlan) jen.Code {
@@ -218,7 +214,7 @@ func (pl *plan) encodeRepeatInstances(rv string, c *container, fp *formPlan) jen
 		eventName = jen.Lit(c.event.UniqueName)
 	}
 	finish := append([]jen.Code{jen.Op("&").Id("row"), jen.Id("r").Dot("present")}, spanArgs(built)...)
-	number := jen.Qual(runtimePath, "FormatInstance").Call(jen.Id("inst").Dot("Number"))
+	number := jen.Qual(implPath, "FormatInstance").Call(jen.Id("inst").Dot("Number"))
 	return jen.For(jen.Id("i").Op(":=").Range().Id(rv).Dot(fp.goName)).Block(
 		jen.Id("inst").Op(":=").Op("&").Id(rv).Dot(fp.goName).Index(jen.Id("i")),
 		jen.If(jen.Id("inst").Dot("Number").Op("<").Lit(0)).Block(jen.Return(jen.Id("dst"), rowError(
@@ -230,7 +226,7 @@ func (pl *plan) encodeRepeatInstances(rv string, c *container, fp *formPlan) jen
 		))),
 		jen.Id("row").Op(":=").Id("r").Dot("newRow").Call(jen.Id("dst"), eventName, jen.Lit(fp.form.Name), number),
 		jen.Id("inst").Dot("Data").Dot("encode").Call(jen.Op("&").Id("row")),
-		jen.Qual(runtimePath, "FinishRow").Call(finish...),
+		jen.Qual(implPath, "FinishRow").Call(finish...),
 		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id("row")),
 	)
 }

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/redcapgen/redcapgen/dictionary"
-	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 
 // container is a struct that holds forms and owns rows: the Record of a classic project, or one
@@ -79,8 +78,8 @@ func (pl *plan) mapped(event, form string) bool {
 
 // headerSpans are the non-field columns a row may carry: record ID, event, repeat, DAG and
 // survey identifier columns.
-func (pl *plan) headerSpans() []redcap.Span {
-	return []redcap.Span{{Start: 0, End: pl.headerEnd}}
+func (pl *plan) headerSpans() []span {
+	return []span{{Start: 0, End: pl.headerEnd}}
 }
 
 // builtHeaderColumns are the header columns a record built in code sends: record ID, event and
@@ -98,7 +97,7 @@ func (pl *plan) builtHeaderColumns() []int {
 // rowSpans returns the columns a row holding the given forms may carry (decode: survey
 // timestamps included), and the columns such a row carries when the record was built in code
 // (encode: never the read-only survey columns).
-func (pl *plan) rowSpans(forms []*formPlan) (allowed, built []redcap.Span) {
+func (pl *plan) rowSpans(forms []*formPlan) (allowed, built []span) {
 	var cols, timestamps []int
 	for _, fp := range forms {
 		cols = append(cols, spanColumns(fp.spans)...)
@@ -112,7 +111,7 @@ func (pl *plan) rowSpans(forms []*formPlan) (allowed, built []redcap.Span) {
 }
 
 // spanColumns lists the columns of spans.
-func spanColumns(spans []redcap.Span) []int {
+func spanColumns(spans []span) []int {
 	var cols []int
 	for _, s := range spans {
 		for i := s.Start; i < s.End; i++ {

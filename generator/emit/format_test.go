@@ -6,8 +6,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 
 func TestRenderReportsBrokenCode(t *testing.T) {
@@ -34,12 +32,12 @@ func TestSpansOf(t *testing.T) {
 	tests := []struct {
 		name string
 		cols []int
-		want []redcap.Span
+		want []span
 	}{
 		{"empty", nil, nil},
-		{"one run", []int{3, 4, 5}, []redcap.Span{{Start: 3, End: 6}}},
-		{"unsorted with a gap", []int{9, 1, 2, 8}, []redcap.Span{{Start: 1, End: 3}, {Start: 8, End: 10}}},
-		{"duplicates", []int{2, 2, 3}, []redcap.Span{{Start: 2, End: 4}}},
+		{"one run", []int{3, 4, 5}, []span{{Start: 3, End: 6}}},
+		{"unsorted with a gap", []int{9, 1, 2, 8}, []span{{Start: 1, End: 3}, {Start: 8, End: 10}}},
+		{"duplicates", []int{2, 2, 3}, []span{{Start: 2, End: 4}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -72,13 +72,13 @@ func (pl *plan) planLogic() *compiledLogic {
 // emitLogicFile emits redcap_logic_gen.go:
 //
 //	// logicRefs are the field references of the compiled logic.
-//	var logicRefs = [...]redcap.LogicRef{{Field: "smoker"}, ...}
+//	var logicRefs = [...]redcapimpl.LogicRef{{Field: "smoker"}, ...}
 //
 //	// compiledLogic is the project's logic compiled to Go, by expression text.
-//	var compiledLogic = redcap.CompiledLogic{"[smoker] = '1'": logic0, ...}
+//	var compiledLogic = redcapimpl.CompiledLogic{"[smoker] = '1'": logic0, ...}
 //
 //	// logic0 is [smoker] = '1'.
-//	func logic0(x *redcap.LogicFrame) redcap.LogicValue { return x.Compare("=", x.Field(&logicRefs[0]), x.Text("1")) }
+//	func logic0(x *redcapimpl.LogicFrame) redcapimpl.LogicValue { return x.Compare("=", x.Field(&logicRefs[0]), x.Text("1")) }
 func (pl *plan) emitLogicFile(f *jen.File) {
 	cl := pl.logic
 	var funcs []jen.Code
@@ -87,7 +87,7 @@ func (pl *plan) emitLogicFile(f *jen.File) {
 		name := "logic" + strconv.Itoa(i)
 		table[jen.Lit(e.src)] = jen.Id(name)
 		funcs = append(funcs, comment(name+" is "+e.src+".").Line().
-			Func().Id(name).Params(jen.Id("x").Op("*").Qual(runtimePath, "LogicFrame")).Qual(runtimePath, "LogicValue").
+			Func().Id(name).Params(jen.Id("x").Op("*").Qual(implPath, "LogicFrame")).Qual(implPath, "LogicValue").
 			Block(jen.Return(cl.code(e.tree))))
 	}
 	refs := make([]jen.Code, len(cl.refs))
@@ -95,10 +95,10 @@ func (pl *plan) emitLogicFile(f *jen.File) {
 		refs[i] = jen.Line().Add(refLiteral(r))
 	}
 	f.Add(comment("logicRefs are the field references of the compiled logic.")).Line().
-		Var().Id("logicRefs").Op("=").Index(jen.Op("...")).Qual(runtimePath, "LogicRef").Values(append(refs, jen.Line())...)
+		Var().Id("logicRefs").Op("=").Index(jen.Op("...")).Qual(implPath, "LogicRef").Values(append(refs, jen.Line())...)
 	f.Line()
 	f.Add(comment("compiledLogic is the project's branching logic and calculations compiled to Go, by\nexpression text; the runtime evaluates them with REDCap's semantics.")).Line().
-		Var().Id("compiledLogic").Op("=").Qual(runtimePath, "CompiledLogic").Values(table)
+		Var().Id("compiledLogic").Op("=").Qual(implPath, "CompiledLogic").Values(table)
 	for _, fn := range funcs {
 		f.Line()
 		f.Add(fn)
@@ -141,13 +141,13 @@ func (cl *compiledLogic) ref(r *logic.Ref) jen.Code {
 func (cl *compiledLogic) code(n *logic.Node) jen.Code {
 	x := func() *jen.Statement { return jen.Id("x") }
 	lazy := func(k *logic.Node) jen.Code {
-		return jen.Func().Params().Qual(runtimePath, "LogicValue").Block(jen.Return(cl.code(k)))
+		return jen.Func().Params().Qual(implPath, "LogicValue").Block(jen.Return(cl.code(k)))
 	}
 	switch n.Kind {
 	case "number":
-		return jen.Qual(runtimePath, "LogicNumber").Call(jen.Lit(n.Text))
+		return jen.Qual(implPath, "LogicNumber").Call(jen.Lit(n.Text))
 	case "bool":
-		return jen.Qual(runtimePath, "LogicBool").Call(jen.Lit(n.Bool))
+		return jen.Qual(implPath, "LogicBool").Call(jen.Lit(n.Bool))
 	case "text":
 		return x().Dot("Text").Call(jen.Lit(n.Text))
 	case "ref":

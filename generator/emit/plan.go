@@ -62,12 +62,12 @@ type plan struct {
 type formPlan struct {
 	form      *dictionary.Form
 	goName    string
-	fields    []*fieldPlan  // data fields, without the record ID and descriptive fields
-	complete  int           // layout position of <form>_complete
-	timestamp int           // layout position of <form>_timestamp; -1 unless survey-enabled
-	rule      int           // rules index of <form>_complete, -1 when the rules have none
-	repeating bool          // repeats as an instrument somewhere
-	spans     []redcap.Span // the columns it sends: fields and <form>_complete, not <form>_timestamp
+	fields    []*fieldPlan // data fields, without the record ID and descriptive fields
+	complete  int          // layout position of <form>_complete
+	timestamp int          // layout position of <form>_timestamp; -1 unless survey-enabled
+	rule      int          // rules index of <form>_complete, -1 when the rules have none
+	repeating bool         // repeats as an instrument somewhere
+	spans     []span       // the columns it sends: fields and <form>_complete, not <form>_timestamp
 }
 
 // fieldPlan is one data field with its Go shape, columns and rule.
@@ -261,11 +261,17 @@ func (pl *plan) planField(f *dictionary.Field) (*fieldPlan, error) {
 	return fd, nil
 }
 
+// span is a half-open range [Start, End) of layout columns; generated code spells it as a
+// redcapimpl.Span literal.
+type span struct {
+	Start, End int
+}
+
 // spansOf merges column positions into sorted runs.
-func spansOf(cols []int) []redcap.Span {
+func spansOf(cols []int) []span {
 	sorted := append([]int(nil), cols...)
 	slices.Sort(sorted)
-	var spans []redcap.Span
+	var spans []span
 	for _, c := range sorted {
 		if n := len(spans); n > 0 && spans[n-1].End == c {
 			spans[n-1].End = c + 1
@@ -273,7 +279,7 @@ func spansOf(cols []int) []redcap.Span {
 		} else if n > 0 && spans[n-1].End > c {
 			continue
 		}
-		spans = append(spans, redcap.Span{Start: c, End: c + 1})
+		spans = append(spans, span{Start: c, End: c + 1})
 	}
 	return spans
 }

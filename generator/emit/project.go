@@ -39,10 +39,11 @@ func (pl *plan) emitGeneratorVersion() jen.Code {
 
 // emitRuntimeCheck emits the compile-time check that the runtime fits the generated code:
 //
-//	var _ = redcap.GeneratedCodeV1
+//	var _ = redcapimpl.GeneratedCodeV2
 func emitRuntimeCheck() jen.Code {
-	return comment("This package needs a runtime that supports generated code version 1.").Line().
-		Var().Id("_").Op("=").Qual(runtimePath, "GeneratedCodeV1")
+	return comment("This package needs a runtime that supports generated code version 2. When this line "+
+		"does not compile, the doc of redcapimpl.GeneratedCodeV2 says which command makes package and runtime fit.").Line().
+		Var().Id("_").Op("=").Qual(implPath, "GeneratedCodeV2")
 }
 
 // emitLayout emits:

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/redcapgen/redcapgen/runtime/redcap"
 )
 
 // TestSurveyLayout checks that a project with a survey-enabled form gets REDCap's survey columns
@@ -70,7 +68,7 @@ func TestSurveyLayout(t *testing.T) {
 }
 
 // inSpans reports whether column c lies in one of spans.
-func inSpans(spans []redcap.Span, c int) bool {
+func inSpans(spans []span, c int) bool {
 	for _, s := range spans {
 		if s.Start <= c && c < s.End {
 			return true

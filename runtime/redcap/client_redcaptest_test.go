@@ -26,8 +26,8 @@ age,baseline,,text,"Age",,,integer,0,120,,,,,,,,
 race,baseline,,checkbox,"Race","1, White | -1, Declined",,,,,,,,,,,,
 `
 
-// study is a hand-written stand-in for a generated record of studyCSV.
-type study struct {
+// person is a hand-written stand-in for a generated record of studyCSV.
+type person struct {
 	ID, Name, Age     string
 	Race1, RaceMinus1 string
 	BaselineComplete  string
@@ -47,11 +47,11 @@ var studySchema = sync.OnceValue(func() *redcap.Schema {
 	}
 })
 
-func (s *study) Schema() *redcap.Schema { return studySchema() }
-func (s *study) RecordID() string       { return s.ID }
+func (s *person) Schema() *redcap.Schema { return studySchema() }
+func (s *person) RecordID() string       { return s.ID }
 
 // Validate checks age and race with the shared rules, as generated code does.
-func (s *study) Validate(v *redcap.Validator) {
+func (s *person) Validate(v *redcap.Validator) {
 	schema := s.Schema()
 	age, _ := schema.Field("age")
 	race, _ := schema.Field("race")
@@ -61,16 +61,16 @@ func (s *study) Validate(v *redcap.Validator) {
 }
 
 // Recycle empties the record (the test record keeps no storage worth reusing).
-func (s *study) Recycle() { *s = study{} }
+func (s *person) Recycle() { *s = person{} }
 
-func (s *study) DecodeRows(rows []redcap.Row) error {
+func (s *person) DecodeRows(rows []redcap.Row) error {
 	for _, r := range rows {
 		s.ID, s.Name, s.Age, s.Race1, s.RaceMinus1, s.BaselineComplete = r.Get(0), r.Get(1), r.Get(2), r.Get(3), r.Get(4), r.Get(5)
 	}
 	return nil
 }
 
-func (s *study) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
+func (s *person) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	r := redcap.NewRow(s.Schema().Layout)
 	for i, v := range []string{s.ID, s.Name, s.Age, s.Race1, s.RaceMinus1, s.BaselineComplete} {
 		r.Set(i, v)
@@ -98,11 +98,11 @@ func startFake(t *testing.T, opts ...redcaptest.Option) (*redcaptest.Server, *re
 	return srv, c
 }
 
-func people(n int) []study {
-	out := make([]study, n)
+func people(n int) []person {
+	out := make([]person, n)
 	for i := range out {
 		id := string(rune('a' + i))
-		out[i] = study{ID: id, Name: "Name " + id, Age: "4" + string(rune('0'+i)), Race1: "1", RaceMinus1: "0", BaselineComplete: "2"}
+		out[i] = person{ID: id, Name: "Name " + id, Age: "4" + string(rune('0'+i)), Race1: "1", RaceMinus1: "0", BaselineComplete: "2"}
 	}
 	return out
 }
@@ -118,14 +118,14 @@ func TestFakeImportThenStream(t *testing.T) {
 	if len(res.Batches) != 3 || len(res.Landed()) != 5 {
 		t.Fatalf("%+v", res)
 	}
-	out, err := redcap.ExportAll[study](ctx, c, redcap.ExportOptions{BatchSize: 2})
+	out, err := redcap.ExportAll[person](ctx, c, redcap.ExportOptions{BatchSize: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(in, out); diff != "" {
 		t.Fatalf("export differs from import (-in +out):\n%s", diff)
 	}
-	names, err := redcap.ExportAll[study](ctx, c, redcap.ExportOptions{Fields: []string{"name"}, FilterLogic: "[age] > 42"})
+	names, err := redcap.ExportAll[person](ctx, c, redcap.ExportOptions{Fields: []string{"name"}, FilterLogic: "[age] > 42"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestFakeImportFailsAtBatchTwo(t *testing.T) {
 	if imports != 2 {
 		t.Fatalf("server saw %d imports, want 2 (no retry, batch 3 not sent)", imports)
 	}
-	stored, err := redcap.ExportAll[study](ctx, c, redcap.ExportOptions{})
+	stored, err := redcap.ExportAll[person](ctx, c, redcap.ExportOptions{})
 	if err != nil || len(stored) != 2 {
 		t.Fatalf("stored %d records, err %v", len(stored), err)
 	}

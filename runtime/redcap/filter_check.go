@@ -14,6 +14,7 @@ type FilterLogicError struct {
 	Problems []logic.Problem
 }
 
+// Error names the filter and lists every problem found in it.
 func (e *FilterLogicError) Error() string {
 	msgs := make([]string, len(e.Problems))
 	for i, p := range e.Problems {

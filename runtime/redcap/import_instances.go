@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
+
+	"github.com/redcapgen/redcapgen/runtime/internal/instance"
 )
 
 // NewInstance is an instance that an import sent as "new" (Instance.Number 0) and the number
@@ -69,11 +71,11 @@ func planNewInstances(l *Layout, rows []Row) *newInstancePlan {
 	p := &newInstancePlan{cols: cols, count: map[instanceSlot]int{}, explicit: map[instanceSlot][]int{}}
 	for i := range rows {
 		slot, inst := cols.slotOf(&rows[i])
-		if n, ok := ParseInstance(inst); ok {
+		if n, ok := instance.Parse(inst); ok {
 			p.explicit[slot] = append(p.explicit[slot], n)
 			continue
 		}
-		if inst != newInstanceText {
+		if inst != instance.NewText {
 			continue
 		}
 		if p.count[slot] == 0 {
@@ -103,7 +105,7 @@ func (p *newInstancePlan) instancesNow(ctx context.Context, c *Client, l *Layout
 	out := map[instanceSlot][]int{}
 	err = ReadRows(bytes.NewReader(body), l, func(r *Row) error {
 		slot, inst := p.cols.slotOf(r)
-		if n, ok := ParseInstance(inst); ok && p.count[slot] > 0 {
+		if n, ok := instance.Parse(inst); ok && p.count[slot] > 0 {
 			out[slot] = append(out[slot], n)
 		}
 		return nil

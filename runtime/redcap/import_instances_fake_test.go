@@ -15,6 +15,7 @@ import (
 
 	"github.com/redcapgen/redcapgen/dictionary"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
+	"github.com/redcapgen/redcapgen/runtime/redcapimpl"
 	"github.com/redcapgen/redcapgen/runtime/redcaptest"
 )
 
@@ -52,7 +53,7 @@ func (m *medsRecord) Recycle() { *m = medsRecord{} }
 func (m *medsRecord) DecodeRows(rows []redcap.Row) error {
 	for _, r := range rows {
 		m.ID = r.Get(0)
-		if n, ok := redcap.ParseInstance(r.Get(2)); ok && r.Get(1) == "meds" {
+		if n, ok := redcapimpl.ParseInstance(r.Get(2)); ok && r.Get(1) == "meds" {
 			m.Meds = append(m.Meds, redcap.Instance[string]{Number: n, Data: r.Get(4)})
 		}
 	}
@@ -62,7 +63,7 @@ func (m *medsRecord) DecodeRows(rows []redcap.Row) error {
 func (m *medsRecord) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	for _, inst := range m.Meds {
 		r := redcap.NewRow(m.Schema().Layout)
-		for i, v := range []string{m.ID, "meds", redcap.FormatInstance(inst.Number), "", inst.Data, ""} {
+		for i, v := range []string{m.ID, "meds", redcapimpl.FormatInstance(inst.Number), "", inst.Data, ""} {
 			r.Set(i, v)
 		}
 		dst = append(dst, r)

@@ -95,11 +95,3 @@ func TestPlanNewInstances(t *testing.T) {
 		t.Errorf("events (-want +got):\n%s", diff)
 	}
 }
-
-func TestFormatInstance(t *testing.T) {
-	for n, want := range map[int]string{NewInstanceNumber: "new", 1: "1", 12: "12"} {
-		if got := FormatInstance(n); got != want {
-			t.Errorf("FormatInstance(%d) = %q, want %q", n, got, want)
-		}
-	}
-}

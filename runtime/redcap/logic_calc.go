@@ -17,6 +17,7 @@ type StaleValue struct {
 	Computed string // the value REDCap would store
 }
 
+// String says where the stale value is, what is stored and what REDCap computes.
 func (s StaleValue) String() string {
 	return fmt.Sprintf("record %q%s field %q: stored %q, REDCap computes %q", s.Record, where(s.Event, s.Instance), s.Field, s.Stored, s.Computed)
 }

@@ -1,6 +1,10 @@
 package redcap
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/redcapgen/redcapgen/runtime/logic"
+)
 
 // Record is implemented by a pointer to a generated record type. The generic export and import
 // functions (Stream, ExportAll, Import) work through it, so they never use reflection.
@@ -46,7 +50,7 @@ type Schema struct {
 	Fingerprint string
 	// Compiled is the project's logic compiled to Go, by expression text; logic without an entry
 	// is interpreted, with the same answers.
-	Compiled CompiledLogic
+	Compiled map[string]func(*logic.Frame) logic.Value
 	// Descriptive are the descriptive fields with branching logic (type "descriptive"): no data,
 	// but their logic says when REDCap shows their text.
 	Descriptive []FieldRule

@@ -52,21 +52,6 @@ func NewRow(l *Layout) Row {
 	return Row{Layout: l, Values: make([]string, l.Len()), Present: make([]bool, l.Len())}
 }
 
-// NextRow returns an empty row of the layout for appending to dst. It reuses the storage of the
-// row in dst's spare capacity (dst[len(dst)], left there by an earlier append to the same backing
-// array) when that row has the layout, so encoding batch after batch into rows[:0] allocates no
-// new rows; otherwise it allocates one.
-func NextRow(dst []Row, l *Layout) Row {
-	if len(dst) < cap(dst) {
-		old := dst[:len(dst)+1][len(dst)]
-		if old.Layout == l && len(old.Values) == l.Len() && len(old.Present) == l.Len() {
-			old.Reset()
-			return old
-		}
-	}
-	return NewRow(l)
-}
-
 // Get returns the value of column i ("" when absent).
 func (r *Row) Get(i int) string { return r.Values[i] }
 

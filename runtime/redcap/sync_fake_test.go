@@ -54,7 +54,7 @@ type syncSummary struct {
 	Deleted []string
 }
 
-func summarize(res *redcap.SyncResult[study]) syncSummary {
+func summarize(res *redcap.SyncResult[person]) syncSummary {
 	s := syncSummary{Deleted: res.Deleted}
 	for _, r := range res.Changed {
 		s.Changed = append(s.Changed, r.ID+"="+r.Name)
@@ -74,7 +74,7 @@ func TestSyncWithWritesDuringTheExport(t *testing.T) {
 		t, _ := time.ParseInLocation("15:04:05", hhmmss, zone)
 		return time.Date(2026, 12, 2, t.Hour(), t.Minute(), t.Second(), 0, zone)
 	}
-	put := func(recs ...study) {
+	put := func(recs ...person) {
 		t.Helper()
 		if _, err := redcap.Import(ctx, writer, recs, redcap.ImportOptions{}); err != nil {
 			t.Fatal(err)
@@ -95,7 +95,7 @@ func TestSyncWithWritesDuringTheExport(t *testing.T) {
 		t.Helper()
 		clock.set(at(clockAt))
 		hooks.n, hooks.hook = 0, hook
-		res, err := redcap.Sync[study](ctx, reader, since, opts)
+		res, err := redcap.Sync[person](ctx, reader, since, opts)
 		hooks.hook = nil
 		if err != nil {
 			t.Fatalf("sync at %s: %v", clockAt, err)
@@ -112,20 +112,20 @@ func TestSyncWithWritesDuringTheExport(t *testing.T) {
 
 	// Between the syncs: b edited, c deleted, d deleted and created again.
 	clock.set(at("09:05:00"))
-	put(study{ID: "b", Name: "Bea"})
+	put(person{ID: "b", Name: "Bea"})
 	del("c", "d")
-	put(study{ID: "d", Name: "Dee"})
+	put(person{ID: "d", Name: "Dee"})
 
 	got, c2 := run("09:10:00", c1, func(n int) {
 		switch n {
 		case 2: // after the log request, before the ID pass
 			clock.set(at("09:10:01"))
-			put(study{ID: "e", Name: "Eve"})
+			put(person{ID: "e", Name: "Eve"})
 			del("f")
 		case 3: // after the ID pass, before the first batch
 			clock.set(at("09:10:02"))
 			del("b")
-			put(study{ID: "g", Name: "Gus"})
+			put(person{ID: "g", Name: "Gus"})
 		}
 	})
 	check(t, "second sync", got, syncSummary{Changed: []string{"d=Dee", "e=Eve"}, Deleted: []string{"c"}})
@@ -171,7 +171,7 @@ func TestSyncRefusesMixedZones(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := syncClient(t, srv, time.UTC, &hookTransport{})
-	if _, err := redcap.Sync[study](ctx, c, cur, redcap.SyncOptions{}); err == nil || !strings.Contains(err.Error(), `zone "Europe/Paris"`) {
+	if _, err := redcap.Sync[person](ctx, c, cur, redcap.SyncOptions{}); err == nil || !strings.Contains(err.Error(), `zone "Europe/Paris"`) {
 		t.Errorf("sync with a cursor of another zone: %v", err)
 	}
 	t.Setenv("REDCAP_SYNC_TEST_TOKEN", srv.Token())
@@ -179,7 +179,7 @@ func TestSyncRefusesMixedZones(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := redcap.Sync[study](ctx, noZone, redcap.SyncCursor{}, redcap.SyncOptions{}); err == nil || !strings.Contains(err.Error(), "WithServerZone") {
+	if _, err := redcap.Sync[person](ctx, noZone, redcap.SyncCursor{}, redcap.SyncOptions{}); err == nil || !strings.Contains(err.Error(), "WithServerZone") {
 		t.Errorf("sync without a zone: %v", err)
 	}
 	if _, err := noZone.ExportLog(ctx, redcap.LogRequest{}); err == nil || !strings.Contains(err.Error(), "WithServerZone") {
@@ -281,7 +281,7 @@ func TestSyncEach(t *testing.T) {
 	opts := redcap.SyncOptions{Overlap: time.Second, Export: redcap.ExportOptions{BatchSize: 3}}
 	clock.set(time.Date(2026, 12, 2, 9, 1, 0, 0, time.UTC))
 	var ids []string
-	res, err := redcap.SyncEach[study](ctx, c, redcap.SyncCursor{}, opts, func(r *study) error {
+	res, err := redcap.SyncEach[person](ctx, c, redcap.SyncCursor{}, opts, func(r *person) error {
 		ids = append(ids, r.ID)
 		return nil
 	})
@@ -292,13 +292,13 @@ func TestSyncEach(t *testing.T) {
 		t.Errorf("records (-want +got):\n%s; result %+v", diff, res)
 	}
 	clock.set(time.Date(2026, 12, 2, 9, 2, 0, 0, time.UTC))
-	if _, err := redcap.Import(ctx, writer, []study{{ID: "a", Name: "Ann"}, {ID: "b", Name: "Bo"}}, redcap.ImportOptions{}); err != nil {
+	if _, err := redcap.Import(ctx, writer, []person{{ID: "a", Name: "Ann"}, {ID: "b", Name: "Bo"}}, redcap.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	clock.set(time.Date(2026, 12, 2, 9, 3, 0, 0, time.UTC))
 	stop := errors.New("disk full")
 	calls := 0
-	_, err = redcap.SyncEach[study](ctx, c, res.Next, opts, func(*study) error {
+	_, err = redcap.SyncEach[person](ctx, c, res.Next, opts, func(*person) error {
 		calls++
 		return stop
 	})

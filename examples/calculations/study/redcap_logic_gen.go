@@ -3,10 +3,10 @@
 
 package study
 
-import "github.com/redcapgen/redcapgen/runtime/redcap"
+import "github.com/redcapgen/redcapgen/runtime/redcapimpl"
 
 // logicRefs are the field references of the compiled logic.
-var logicRefs = [...]redcap.LogicRef{
+var logicRefs = [...]redcapimpl.LogicRef{
 	{Field: "dob"},
 	{Field: "weight_kg"},
 	{Field: "height_cm"},
@@ -18,7 +18,7 @@ var logicRefs = [...]redcap.LogicRef{
 
 // compiledLogic is the project's branching logic and calculations compiled to Go, by
 // expression text; the runtime evaluates them with REDCap's semantics.
-var compiledLogic = redcap.CompiledLogic{
+var compiledLogic = redcapimpl.CompiledLogic{
 	"[smoker] = '0' and [age] >= 18":  logic4,
 	"[smoker] = '1'":                  logic3,
 	"calcdate([visit_date], 28, 'd')": logic5,
@@ -28,26 +28,26 @@ var compiledLogic = redcap.CompiledLogic{
 }
 
 // logic0 is rounddown(datediff([dob], 'today', 'y')).
-func logic0(x *redcap.LogicFrame) redcap.LogicValue {
+func logic0(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("rounddown", x.Arg(x.Call("datediff", x.RefArg(&logicRefs[0]), x.Arg(x.Text("today")), x.Arg(x.Text("y")))))
 }
 
 // logic1 is round([weight_kg] * 10000 / ([height_cm])^(2), 1).
-func logic1(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("round", x.Arg(x.Arith("/", x.Arith("*", x.Field(&logicRefs[1]), redcap.LogicNumber("10000")), x.Call("pow", x.RefArg(&logicRefs[2]), x.Arg(redcap.LogicNumber("2"))))), x.Arg(redcap.LogicNumber("1")))
+func logic1(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("round", x.Arg(x.Arith("/", x.Arith("*", x.Field(&logicRefs[1]), redcapimpl.LogicNumber("10000")), x.Call("pow", x.RefArg(&logicRefs[2]), x.Arg(redcapimpl.LogicNumber("2"))))), x.Arg(redcapimpl.LogicNumber("1")))
 }
 
 // logic2 is if([bmi] = ", ", if([bmi] >= 30, 'obese', if([bmi] >= 25, 'overweight', 'normal'))).
-func logic2(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.If(x.IsBlank(&logicRefs[3], false), func() redcap.LogicValue {
+func logic2(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.If(x.IsBlank(&logicRefs[3], false), func() redcapimpl.LogicValue {
 		return x.Text("")
-	}, func() redcap.LogicValue {
-		return x.If(x.Compare(">=", x.Field(&logicRefs[3]), redcap.LogicNumber("30")), func() redcap.LogicValue {
+	}, func() redcapimpl.LogicValue {
+		return x.If(x.Compare(">=", x.Field(&logicRefs[3]), redcapimpl.LogicNumber("30")), func() redcapimpl.LogicValue {
 			return x.Text("obese")
-		}, func() redcap.LogicValue {
-			return x.If(x.Compare(">=", x.Field(&logicRefs[3]), redcap.LogicNumber("25")), func() redcap.LogicValue {
+		}, func() redcapimpl.LogicValue {
+			return x.If(x.Compare(">=", x.Field(&logicRefs[3]), redcapimpl.LogicNumber("25")), func() redcapimpl.LogicValue {
 				return x.Text("overweight")
-			}, func() redcap.LogicValue {
+			}, func() redcapimpl.LogicValue {
 				return x.Text("normal")
 			})
 		})
@@ -55,18 +55,18 @@ func logic2(x *redcap.LogicFrame) redcap.LogicValue {
 }
 
 // logic3 is [smoker] = '1'.
-func logic3(x *redcap.LogicFrame) redcap.LogicValue {
+func logic3(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[4]), x.Text("1"))
 }
 
 // logic4 is [smoker] = '0' and [age] >= 18.
-func logic4(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("=", x.Field(&logicRefs[4]), x.Text("0")), func() redcap.LogicValue {
-		return x.Compare(">=", x.Field(&logicRefs[5]), redcap.LogicNumber("18"))
+func logic4(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("=", x.Field(&logicRefs[4]), x.Text("0")), func() redcapimpl.LogicValue {
+		return x.Compare(">=", x.Field(&logicRefs[5]), redcapimpl.LogicNumber("18"))
 	})
 }
 
 // logic5 is calcdate([visit_date], 28, 'd').
-func logic5(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("calcdate", x.RefArg(&logicRefs[6]), x.Arg(redcap.LogicNumber("28")), x.Arg(x.Text("d")))
+func logic5(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("calcdate", x.RefArg(&logicRefs[6]), x.Arg(redcapimpl.LogicNumber("28")), x.Arg(x.Text("d")))
 }

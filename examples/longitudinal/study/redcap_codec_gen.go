@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
+	"github.com/redcapgen/redcapgen/runtime/redcapimpl"
 )
 
 // decode fills the instrument from its columns of row.
@@ -80,13 +81,13 @@ func (e *BaselineArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 			return &redcap.RowError{Problem: "a second row for the same non-repeating instruments"}
 		}
 		e.mainRow = true
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 15}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 15}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		if redcap.AnyPresent(row, 4, 7) {
+		if redcapimpl.AnyPresent(row, 4, 7) {
 			e.Demographics.decode(row)
 		}
-		if redcap.AnyPresent(row, 7, 15) {
+		if redcapimpl.AnyPresent(row, 7, 15) {
 			e.Visit.decode(row)
 		}
 	default:
@@ -101,8 +102,8 @@ func (e *BaselineArm1) encodeRows(r *Record, instance string, dst []redcap.Row) 
 	row := r.newRow(dst, "baseline_arm_1", "", instance)
 	e.Demographics.encode(&row)
 	e.Visit.encode(&row)
-	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 15})
+	if r.present == nil || e.mainRow || redcapimpl.HasValueFrom(&row, 4) {
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 15})
 		dst = append(dst, row)
 	}
 	return dst, nil
@@ -120,18 +121,18 @@ func (e *FollowUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 			return &redcap.RowError{Problem: "a second row for the same non-repeating instruments"}
 		}
 		e.mainRow = true
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 7, End: 15}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 7, End: 15}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		if redcap.AnyPresent(row, 7, 15) {
+		if redcapimpl.AnyPresent(row, 7, 15) {
 			e.Visit.decode(row)
 		}
 	case "adverse_events":
-		n, ok := redcap.ParseInstance(instance)
+		n, ok := redcapimpl.ParseInstance(instance)
 		if !ok {
 			return &redcap.RowError{Problem: "redcap_repeat_instance is not a positive integer"}
 		}
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 15, End: 20}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 15, End: 20}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
 		var f AdverseEvents
@@ -148,18 +149,18 @@ func (e *FollowUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 func (e *FollowUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
 	row := r.newRow(dst, "follow_up_arm_1", "", instance)
 	e.Visit.encode(&row)
-	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 7, End: 15})
+	if r.present == nil || e.mainRow || redcapimpl.HasValueFrom(&row, 4) {
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 7, End: 15})
 		dst = append(dst, row)
 	}
 	for i := range e.AdverseEvents {
 		inst := &e.AdverseEvents[i]
 		if inst.Number < 0 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "follow_up_arm_1", RepeatInstrument: "adverse_events", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
+			return dst, &redcap.RowError{Record: r.ID, Event: "follow_up_arm_1", RepeatInstrument: "adverse_events", Instance: redcapimpl.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow(dst, "follow_up_arm_1", "adverse_events", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "follow_up_arm_1", "adverse_events", redcapimpl.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 15, End: 20})
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 15, End: 20})
 		dst = append(dst, row)
 	}
 	return dst, nil
@@ -174,10 +175,10 @@ func (e *PhoneCallArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 			return &redcap.RowError{Problem: "a second row for the same non-repeating instruments"}
 		}
 		e.mainRow = true
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 15, End: 20}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 15, End: 20}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		if redcap.AnyPresent(row, 15, 20) {
+		if redcapimpl.AnyPresent(row, 15, 20) {
 			e.AdverseEvents.decode(row)
 		}
 	default:
@@ -191,8 +192,8 @@ func (e *PhoneCallArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 func (e *PhoneCallArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]redcap.Row, error) {
 	row := r.newRow(dst, "phone_call_arm_1", "", instance)
 	e.AdverseEvents.encode(&row)
-	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 4) {
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 15, End: 20})
+	if r.present == nil || e.mainRow || redcapimpl.HasValueFrom(&row, 4) {
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 15, End: 20})
 		dst = append(dst, row)
 	}
 	return dst, nil
@@ -218,7 +219,7 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 		}
 		return r.FollowUpArm1.decodeRow(row)
 	case "phone_call_arm_1":
-		n, ok := redcap.ParseInstance(row.Get(3))
+		n, ok := redcapimpl.ParseInstance(row.Get(3))
 		if !ok {
 			return &redcap.RowError{Problem: "redcap_repeat_instance of a repeating event is not a positive integer"}
 		}
@@ -248,7 +249,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
-		if err := redcap.CheckLayout(row, layout); err != nil {
+		if err := redcapimpl.CheckLayout(row, layout); err != nil {
 			return fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if !row.Has(0) || row.Get(0) == "" {
@@ -259,7 +260,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 		} else if row.Get(0) != r.ID {
 			return &redcap.RowError{Record: r.ID, Row: i + 1, Column: "record_id", Problem: "the row belongs to another record"}
 		}
-		r.present = redcap.MergePresent(r.present, row)
+		r.present = redcapimpl.MergePresent(r.present, row)
 		if e := r.decodeRow(row); e != nil {
 			e.Record, e.Row = r.ID, i+1
 			e.Event = row.Get(1)
@@ -316,9 +317,9 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	for i := range r.PhoneCallArm1 {
 		inst := &r.PhoneCallArm1[i]
 		if inst.Number < 0 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "phone_call_arm_1", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
+			return dst, &redcap.RowError{Record: r.ID, Event: "phone_call_arm_1", Instance: redcapimpl.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		if dst, err = inst.Data.encodeRows(r, redcap.FormatInstance(inst.Number), dst); err != nil {
+		if dst, err = inst.Data.encodeRows(r, redcapimpl.FormatInstance(inst.Number), dst); err != nil {
 			return dst, err
 		}
 	}
@@ -328,7 +329,7 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 // newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record
 // ID, event, repeat columns and data access group.
 func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
-	row := redcap.NextRow(dst, layout)
+	row := redcapimpl.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	row.Values[1] = event
 	row.Values[2] = instrument

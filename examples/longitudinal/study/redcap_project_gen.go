@@ -3,7 +3,10 @@
 
 package study
 
-import "github.com/redcapgen/redcapgen/runtime/redcap"
+import (
+	"github.com/redcapgen/redcapgen/runtime/redcap"
+	"github.com/redcapgen/redcapgen/runtime/redcapimpl"
+)
 
 // Fingerprint is the fingerprint of the dictionary this package was generated from; compare it
 // with the live project's to refuse running against a changed dictionary.
@@ -12,8 +15,9 @@ const Fingerprint = "sha256:967a5e54de8e655cbf07c5c8fad92728ee7bfe83916551228aef
 // GeneratorVersion is the redcapgen version that generated this package.
 const GeneratorVersion = "(devel)"
 
-// This package needs a runtime that supports generated code version 1.
-var _ = redcap.GeneratedCodeV1
+// This package needs a runtime that supports generated code version 2. When this line does not
+// compile, the doc of redcapimpl.GeneratedCodeV2 says which command makes package and runtime fit.
+var _ = redcapimpl.GeneratedCodeV2
 
 // layout is every column of a full flat export, in REDCap's order; the codec uses fixed positions
 // in it.

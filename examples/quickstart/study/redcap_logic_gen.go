@@ -3,18 +3,18 @@
 
 package study
 
-import "github.com/redcapgen/redcapgen/runtime/redcap"
+import "github.com/redcapgen/redcapgen/runtime/redcapimpl"
 
 // logicRefs are the field references of the compiled logic.
-var logicRefs = [...]redcap.LogicRef{
+var logicRefs = [...]redcapimpl.LogicRef{
 	{Field: "smoker"},
 }
 
 // compiledLogic is the project's branching logic and calculations compiled to Go, by
 // expression text; the runtime evaluates them with REDCap's semantics.
-var compiledLogic = redcap.CompiledLogic{"[smoker] = '1'": logic0}
+var compiledLogic = redcapimpl.CompiledLogic{"[smoker] = '1'": logic0}
 
 // logic0 is [smoker] = '1'.
-func logic0(x *redcap.LogicFrame) redcap.LogicValue {
+func logic0(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[0]), x.Text("1"))
 }

@@ -3,10 +3,10 @@
 
 package study
 
-import "github.com/redcapgen/redcapgen/runtime/redcap"
+import "github.com/redcapgen/redcapgen/runtime/redcapimpl"
 
 // logicRefs are the field references of the compiled logic.
-var logicRefs = [...]redcap.LogicRef{
+var logicRefs = [...]redcapimpl.LogicRef{
 	{Field: "weight_kg"},
 	{Field: "height_cm"},
 	{Field: "smoker"},
@@ -14,17 +14,17 @@ var logicRefs = [...]redcap.LogicRef{
 
 // compiledLogic is the project's branching logic and calculations compiled to Go, by
 // expression text; the runtime evaluates them with REDCap's semantics.
-var compiledLogic = redcap.CompiledLogic{
+var compiledLogic = redcapimpl.CompiledLogic{
 	"[smoker] = '1'": logic1,
 	"round([weight_kg]*10000/([height_cm]*[height_cm]),1)": logic0,
 }
 
 // logic0 is round([weight_kg]*10000/([height_cm]*[height_cm]),1).
-func logic0(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("round", x.Arg(x.Arith("/", x.Arith("*", x.Field(&logicRefs[0]), redcap.LogicNumber("10000")), x.Arith("*", x.Field(&logicRefs[1]), x.Field(&logicRefs[1])))), x.Arg(redcap.LogicNumber("1")))
+func logic0(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("round", x.Arg(x.Arith("/", x.Arith("*", x.Field(&logicRefs[0]), redcapimpl.LogicNumber("10000")), x.Arith("*", x.Field(&logicRefs[1]), x.Field(&logicRefs[1])))), x.Arg(redcapimpl.LogicNumber("1")))
 }
 
 // logic1 is [smoker] = '1'.
-func logic1(x *redcap.LogicFrame) redcap.LogicValue {
+func logic1(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[2]), x.Text("1"))
 }

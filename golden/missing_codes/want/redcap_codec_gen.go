@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
+	"github.com/redcapgen/redcapgen/runtime/redcapimpl"
 )
 
 // decode fills the instrument from its columns of row.
@@ -40,10 +41,10 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 		return &redcap.RowError{Problem: "a second row for the same non-repeating instruments"}
 	}
 	r.mainRow = true
-	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 11}); ok {
+	if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 11}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	if redcap.AnyPresent(row, 1, 11) {
+	if redcapimpl.AnyPresent(row, 1, 11) {
 		r.Visit.decode(row)
 	}
 	return nil
@@ -54,8 +55,8 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 func (r *Record) encodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	row := r.newRow(dst, "", "", "")
 	r.Visit.encode(&row)
-	if r.present == nil || r.mainRow || redcap.HasValueFrom(&row, 1) {
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 11})
+	if r.present == nil || r.mainRow || redcapimpl.HasValueFrom(&row, 1) {
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 11})
 		dst = append(dst, row)
 	}
 	return dst, nil
@@ -77,7 +78,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
-		if err := redcap.CheckLayout(row, layout); err != nil {
+		if err := redcapimpl.CheckLayout(row, layout); err != nil {
 			return fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if !row.Has(0) || row.Get(0) == "" {
@@ -88,7 +89,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 		} else if row.Get(0) != r.ID {
 			return &redcap.RowError{Record: r.ID, Row: i + 1, Column: "record_id", Problem: "the row belongs to another record"}
 		}
-		r.present = redcap.MergePresent(r.present, row)
+		r.present = redcapimpl.MergePresent(r.present, row)
 		if e := r.decodeRow(row); e != nil {
 			e.Record, e.Row = r.ID, i+1
 			return e
@@ -125,7 +126,7 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 // newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record
 // ID, event, repeat columns and data access group.
 func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
-	row := redcap.NextRow(dst, layout)
+	row := redcapimpl.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	return row
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
+	"github.com/redcapgen/redcapgen/runtime/redcapimpl"
 )
 
 // decode fills the instrument from its columns of row.
@@ -67,29 +68,29 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 			return &redcap.RowError{Problem: "a second row for the same non-repeating instruments"}
 		}
 		r.mainRow = true
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 5}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 5}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		if redcap.AnyPresent(row, 3, 5) {
+		if redcapimpl.AnyPresent(row, 3, 5) {
 			r.Enrollment.decode(row)
 		}
 	case "medications":
-		n, ok := redcap.ParseInstance(instance)
+		n, ok := redcapimpl.ParseInstance(instance)
 		if !ok {
 			return &redcap.RowError{Problem: "redcap_repeat_instance is not a positive integer"}
 		}
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 3}, redcap.Span{Start: 5, End: 8}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 3}, redcapimpl.Span{Start: 5, End: 8}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
 		var f Medications
 		f.decode(row)
 		r.Medications = append(r.Medications, redcap.Instance[Medications]{Number: n, Data: f})
 	case "adverse_events":
-		n, ok := redcap.ParseInstance(instance)
+		n, ok := redcapimpl.ParseInstance(instance)
 		if !ok {
 			return &redcap.RowError{Problem: "redcap_repeat_instance is not a positive integer"}
 		}
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 3}, redcap.Span{Start: 8, End: 11}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 3}, redcapimpl.Span{Start: 8, End: 11}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
 		var f AdverseEvents
@@ -106,28 +107,28 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 func (r *Record) encodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	row := r.newRow(dst, "", "", "")
 	r.Enrollment.encode(&row)
-	if r.present == nil || r.mainRow || redcap.HasValueFrom(&row, 3) {
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 5})
+	if r.present == nil || r.mainRow || redcapimpl.HasValueFrom(&row, 3) {
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 5})
 		dst = append(dst, row)
 	}
 	for i := range r.Medications {
 		inst := &r.Medications[i]
 		if inst.Number < 0 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "", RepeatInstrument: "medications", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
+			return dst, &redcap.RowError{Record: r.ID, Event: "", RepeatInstrument: "medications", Instance: redcapimpl.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow(dst, "", "medications", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "", "medications", redcapimpl.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 3}, redcap.Span{Start: 5, End: 8})
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 3}, redcapimpl.Span{Start: 5, End: 8})
 		dst = append(dst, row)
 	}
 	for i := range r.AdverseEvents {
 		inst := &r.AdverseEvents[i]
 		if inst.Number < 0 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "", RepeatInstrument: "adverse_events", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
+			return dst, &redcap.RowError{Record: r.ID, Event: "", RepeatInstrument: "adverse_events", Instance: redcapimpl.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow(dst, "", "adverse_events", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "", "adverse_events", redcapimpl.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 3}, redcap.Span{Start: 8, End: 11})
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 3}, redcapimpl.Span{Start: 8, End: 11})
 		dst = append(dst, row)
 	}
 	return dst, nil
@@ -149,7 +150,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
-		if err := redcap.CheckLayout(row, layout); err != nil {
+		if err := redcapimpl.CheckLayout(row, layout); err != nil {
 			return fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if !row.Has(0) || row.Get(0) == "" {
@@ -160,7 +161,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 		} else if row.Get(0) != r.ID {
 			return &redcap.RowError{Record: r.ID, Row: i + 1, Column: "record_id", Problem: "the row belongs to another record"}
 		}
-		r.present = redcap.MergePresent(r.present, row)
+		r.present = redcapimpl.MergePresent(r.present, row)
 		if e := r.decodeRow(row); e != nil {
 			e.Record, e.Row = r.ID, i+1
 			e.RepeatInstrument, e.Instance = row.Get(1), row.Get(2)
@@ -198,7 +199,7 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 // newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record
 // ID, event, repeat columns and data access group.
 func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
-	row := redcap.NextRow(dst, layout)
+	row := redcapimpl.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	row.Values[1] = instrument
 	row.Values[2] = instance

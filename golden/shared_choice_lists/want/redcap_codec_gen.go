@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
+	"github.com/redcapgen/redcapgen/runtime/redcapimpl"
 )
 
 // decode fills the instrument from its columns of row.
@@ -67,13 +68,13 @@ func (r *Record) decodeRow(row *redcap.Row) *redcap.RowError {
 		return &redcap.RowError{Problem: "a second row for the same non-repeating instruments"}
 	}
 	r.mainRow = true
-	if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 20}); ok {
+	if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 20}); ok {
 		return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 	}
-	if redcap.AnyPresent(row, 1, 8) {
+	if redcapimpl.AnyPresent(row, 1, 8) {
 		r.Baseline.decode(row)
 	}
-	if redcap.AnyPresent(row, 8, 20) {
+	if redcapimpl.AnyPresent(row, 8, 20) {
 		r.Followup.decode(row)
 	}
 	return nil
@@ -85,8 +86,8 @@ func (r *Record) encodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 	row := r.newRow(dst, "", "", "")
 	r.Baseline.encode(&row)
 	r.Followup.encode(&row)
-	if r.present == nil || r.mainRow || redcap.HasValueFrom(&row, 1) {
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 20})
+	if r.present == nil || r.mainRow || redcapimpl.HasValueFrom(&row, 1) {
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 20})
 		dst = append(dst, row)
 	}
 	return dst, nil
@@ -108,7 +109,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
-		if err := redcap.CheckLayout(row, layout); err != nil {
+		if err := redcapimpl.CheckLayout(row, layout); err != nil {
 			return fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if !row.Has(0) || row.Get(0) == "" {
@@ -119,7 +120,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 		} else if row.Get(0) != r.ID {
 			return &redcap.RowError{Record: r.ID, Row: i + 1, Column: "record_id", Problem: "the row belongs to another record"}
 		}
-		r.present = redcap.MergePresent(r.present, row)
+		r.present = redcapimpl.MergePresent(r.present, row)
 		if e := r.decodeRow(row); e != nil {
 			e.Record, e.Row = r.ID, i+1
 			return e
@@ -156,7 +157,7 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 // newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record
 // ID, event, repeat columns and data access group.
 func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
-	row := redcap.NextRow(dst, layout)
+	row := redcapimpl.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	return row
 }

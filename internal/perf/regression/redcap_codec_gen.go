@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/redcapgen/redcapgen/runtime/redcap"
+	"github.com/redcapgen/redcapgen/runtime/redcapimpl"
 )
 
 // decode fills the instrument from its columns of row.
@@ -2343,36 +2344,36 @@ func (e *SetUpArm1) decodeRow(row *redcap.Row) *redcap.RowError {
 			return &redcap.RowError{Problem: "a second row for the same non-repeating instruments"}
 		}
 		e.mainRow = true
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 79}, redcap.Span{Start: 193, End: 194}, redcap.Span{Start: 877, End: 885}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 79}, redcapimpl.Span{Start: 193, End: 194}, redcapimpl.Span{Start: 877, End: 885}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		if redcap.AnyPresent(row, 6, 14) {
+		if redcapimpl.AnyPresent(row, 6, 14) {
 			e.InstanceInfo.decode(row)
 		}
-		if redcap.AnyPresent(row, 14, 15) {
+		if redcapimpl.AnyPresent(row, 14, 15) {
 			e.ReadMe.decode(row)
 		}
-		if redcap.AnyPresent(row, 15, 21) {
+		if redcapimpl.AnyPresent(row, 15, 21) {
 			e.ContactInfoForAsisAlertsEtc.decode(row)
 		}
-		if redcap.AnyPresent(row, 21, 79) {
+		if redcapimpl.AnyPresent(row, 21, 79) {
 			e.BaseConfigurationCheckPage.decode(row)
 		}
-		if redcap.AnyPresent(row, 193, 194) {
+		if redcapimpl.AnyPresent(row, 193, 194) {
 			e.HelperFiles.decode(row)
 		}
-		if redcap.AnyPresent(row, 877, 880) {
+		if redcapimpl.AnyPresent(row, 877, 880) {
 			e.CharactersThatAreNotInTheCharacterSet.decode(row)
 		}
-		if redcap.AnyPresent(row, 880, 885) {
+		if redcapimpl.AnyPresent(row, 880, 885) {
 			e.Sandbox.decode(row)
 		}
 	case "base_external_modules":
-		n, ok := redcap.ParseInstance(instance)
+		n, ok := redcapimpl.ParseInstance(instance)
 		if !ok {
 			return &redcap.RowError{Problem: "redcap_repeat_instance is not a positive integer"}
 		}
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 6}, redcap.Span{Start: 79, End: 91}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 6}, redcapimpl.Span{Start: 79, End: 91}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
 		var f BaseExternalModules
@@ -2395,18 +2396,18 @@ func (e *SetUpArm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]
 	e.HelperFiles.encode(&row)
 	e.CharactersThatAreNotInTheCharacterSet.encode(&row)
 	e.Sandbox.encode(&row)
-	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 6) {
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 6, End: 79}, redcap.Span{Start: 193, End: 194}, redcap.Span{Start: 877, End: 885})
+	if r.present == nil || e.mainRow || redcapimpl.HasValueFrom(&row, 6) {
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 6, End: 79}, redcapimpl.Span{Start: 193, End: 194}, redcapimpl.Span{Start: 877, End: 885})
 		dst = append(dst, row)
 	}
 	for i := range e.BaseExternalModules {
 		inst := &e.BaseExternalModules[i]
 		if inst.Number < 0 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "set_up_arm_1", RepeatInstrument: "base_external_modules", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
+			return dst, &redcap.RowError{Record: r.ID, Event: "set_up_arm_1", RepeatInstrument: "base_external_modules", Instance: redcapimpl.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow(dst, "set_up_arm_1", "base_external_modules", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "set_up_arm_1", "base_external_modules", redcapimpl.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 79, End: 91})
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 79, End: 91})
 		dst = append(dst, row)
 	}
 	return dst, nil
@@ -2424,210 +2425,210 @@ func (e *Test1Arm1) decodeRow(row *redcap.Row) *redcap.RowError {
 			return &redcap.RowError{Problem: "a second row for the same non-repeating instruments"}
 		}
 		e.mainRow = true
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 6}, redcap.Span{Start: 91, End: 193}, redcap.Span{Start: 194, End: 887}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 6}, redcapimpl.Span{Start: 91, End: 193}, redcapimpl.Span{Start: 194, End: 887}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
-		if redcap.AnyPresent(row, 91, 121) {
+		if redcapimpl.AnyPresent(row, 91, 121) {
 			e.UpgradeDocumentation.decode(row)
 		}
-		if redcap.AnyPresent(row, 121, 183) {
+		if redcapimpl.AnyPresent(row, 121, 183) {
 			e.MigrationDocumentation.decode(row)
 		}
-		if redcap.AnyPresent(row, 183, 193) {
+		if redcapimpl.AnyPresent(row, 183, 193) {
 			e.TestingDocumentation.decode(row)
 		}
-		if redcap.AnyPresent(row, 194, 195) {
+		if redcapimpl.AnyPresent(row, 194, 195) {
 			e.StatusReport.decode(row)
 		}
-		if redcap.AnyPresent(row, 195, 199) {
+		if redcapimpl.AnyPresent(row, 195, 199) {
 			e.DataExportAndImport.decode(row)
 		}
-		if redcap.AnyPresent(row, 199, 200) {
+		if redcapimpl.AnyPresent(row, 199, 200) {
 			e.OnlineDesigner.decode(row)
 		}
-		if redcap.AnyPresent(row, 200, 259) {
+		if redcapimpl.AnyPresent(row, 200, 259) {
 			e.TestConfigurationCheck.decode(row)
 		}
-		if redcap.AnyPresent(row, 259, 401) {
+		if redcapimpl.AnyPresent(row, 259, 401) {
 			e.ActionTags.decode(row)
 		}
-		if redcap.AnyPresent(row, 401, 450) {
+		if redcapimpl.AnyPresent(row, 401, 450) {
 			e.CalculatedFields.decode(row)
 		}
-		if redcap.AnyPresent(row, 450, 488) {
+		if redcapimpl.AnyPresent(row, 450, 488) {
 			e.BasicSkipPatterns.decode(row)
 		}
-		if redcap.AnyPresent(row, 488, 524) {
+		if redcapimpl.AnyPresent(row, 488, 524) {
 			e.EmbeddedFields.decode(row)
 		}
-		if redcap.AnyPresent(row, 524, 583) {
+		if redcapimpl.AnyPresent(row, 524, 583) {
 			e.SmartVariables.decode(row)
 		}
-		if redcap.AnyPresent(row, 583, 588) {
+		if redcapimpl.AnyPresent(row, 583, 588) {
 			e.MissingValues.decode(row)
 		}
-		if redcap.AnyPresent(row, 588, 607) {
+		if redcapimpl.AnyPresent(row, 588, 607) {
 			e.ValidationsDefault.decode(row)
 		}
-		if redcap.AnyPresent(row, 607, 628) {
+		if redcapimpl.AnyPresent(row, 607, 628) {
 			e.ValidationsAdditionalAvailable.decode(row)
 		}
-		if redcap.AnyPresent(row, 628, 633) {
+		if redcapimpl.AnyPresent(row, 628, 633) {
 			e.FileUploadField.decode(row)
 		}
-		if redcap.AnyPresent(row, 633, 637) {
+		if redcapimpl.AnyPresent(row, 633, 637) {
 			e.BioPortal.decode(row)
 		}
-		if redcap.AnyPresent(row, 637, 642) {
+		if redcapimpl.AnyPresent(row, 637, 642) {
 			e.FieldBank.decode(row)
 		}
-		if redcap.AnyPresent(row, 642, 646) {
+		if redcapimpl.AnyPresent(row, 642, 646) {
 			e.DataDictionary.decode(row)
 		}
-		if redcap.AnyPresent(row, 646, 655) {
+		if redcapimpl.AnyPresent(row, 646, 655) {
 			e.UserRights.decode(row)
 		}
-		if redcap.AnyPresent(row, 655, 669) {
+		if redcapimpl.AnyPresent(row, 655, 669) {
 			e.Dags.decode(row)
 		}
-		if redcap.AnyPresent(row, 669, 672) {
+		if redcapimpl.AnyPresent(row, 669, 672) {
 			e.AsiEmailTriggerPart1.decode(row)
 		}
-		if redcap.AnyPresent(row, 672, 676) {
+		if redcapimpl.AnyPresent(row, 672, 676) {
 			e.AsiSurveyPart2.decode(row)
 		}
-		if redcap.AnyPresent(row, 676, 680) {
+		if redcapimpl.AnyPresent(row, 676, 680) {
 			e.AsiConfirmationEmailPart3.decode(row)
 		}
-		if redcap.AnyPresent(row, 680, 683) {
+		if redcapimpl.AnyPresent(row, 680, 683) {
 			e.AlertsAndNotifications.decode(row)
 		}
-		if redcap.AnyPresent(row, 683, 685) {
+		if redcapimpl.AnyPresent(row, 683, 685) {
 			e.MultilanguageSetUp.decode(row)
 		}
-		if redcap.AnyPresent(row, 685, 690) {
+		if redcapimpl.AnyPresent(row, 685, 690) {
 			e.MultilanguageInstrument.decode(row)
 		}
-		if redcap.AnyPresent(row, 690, 694) {
+		if redcapimpl.AnyPresent(row, 690, 694) {
 			e.LinkShorteningService.decode(row)
 		}
-		if redcap.AnyPresent(row, 694, 699) {
+		if redcapimpl.AnyPresent(row, 694, 699) {
 			e.ProjectCreation.decode(row)
 		}
-		if redcap.AnyPresent(row, 699, 701) {
+		if redcapimpl.AnyPresent(row, 699, 701) {
 			e.Codebook.decode(row)
 		}
-		if redcap.AnyPresent(row, 701, 708) {
+		if redcapimpl.AnyPresent(row, 701, 708) {
 			e.FileRepository.decode(row)
 		}
-		if redcap.AnyPresent(row, 708, 711) {
+		if redcapimpl.AnyPresent(row, 708, 711) {
 			e.ProjectCreationByXMLUpload.decode(row)
 		}
-		if redcap.AnyPresent(row, 711, 714) {
+		if redcapimpl.AnyPresent(row, 711, 714) {
 			e.ProjectCreationByTemplate.decode(row)
 		}
-		if redcap.AnyPresent(row, 714, 717) {
+		if redcapimpl.AnyPresent(row, 714, 717) {
 			e.ProjectDeletion.decode(row)
 		}
-		if redcap.AnyPresent(row, 717, 720) {
+		if redcapimpl.AnyPresent(row, 717, 720) {
 			e.Calendar.decode(row)
 		}
-		if redcap.AnyPresent(row, 720, 725) {
+		if redcapimpl.AnyPresent(row, 720, 725) {
 			e.DataReports.decode(row)
 		}
-		if redcap.AnyPresent(row, 725, 728) {
+		if redcapimpl.AnyPresent(row, 725, 728) {
 			e.ProjectLogging.decode(row)
 		}
-		if redcap.AnyPresent(row, 728, 732) {
+		if redcapimpl.AnyPresent(row, 728, 732) {
 			e.EmailLogging.decode(row)
 		}
-		if redcap.AnyPresent(row, 732, 738) {
+		if redcapimpl.AnyPresent(row, 732, 738) {
 			e.FieldComment.decode(row)
 		}
-		if redcap.AnyPresent(row, 738, 748) {
+		if redcapimpl.AnyPresent(row, 738, 748) {
 			e.CustomRecordLockingAndEsignature.decode(row)
 		}
-		if redcap.AnyPresent(row, 748, 765) {
+		if redcapimpl.AnyPresent(row, 748, 765) {
 			e.DataQualityRules.decode(row)
 		}
-		if redcap.AnyPresent(row, 765, 769) {
+		if redcapimpl.AnyPresent(row, 765, 769) {
 			e.ProjectAPI.decode(row)
 		}
-		if redcap.AnyPresent(row, 769, 775) {
+		if redcapimpl.AnyPresent(row, 769, 775) {
 			e.MobileApp.decode(row)
 		}
-		if redcap.AnyPresent(row, 775, 785) {
+		if redcapimpl.AnyPresent(row, 775, 785) {
 			e.ExternalModules.decode(row)
 		}
-		if redcap.AnyPresent(row, 785, 788) {
+		if redcapimpl.AnyPresent(row, 785, 788) {
 			e.NotificationsAndReporting.decode(row)
 		}
-		if redcap.AnyPresent(row, 788, 791) {
+		if redcapimpl.AnyPresent(row, 788, 791) {
 			e.SystemStatistics.decode(row)
 		}
-		if redcap.AnyPresent(row, 791, 794) {
+		if redcapimpl.AnyPresent(row, 791, 794) {
 			e.SystemActivityLog.decode(row)
 		}
-		if redcap.AnyPresent(row, 794, 797) {
+		if redcapimpl.AnyPresent(row, 794, 797) {
 			e.SystemGraphs.decode(row)
 		}
-		if redcap.AnyPresent(row, 797, 800) {
+		if redcapimpl.AnyPresent(row, 797, 800) {
 			e.MapOfUsers.decode(row)
 		}
-		if redcap.AnyPresent(row, 800, 804) {
+		if redcapimpl.AnyPresent(row, 800, 804) {
 			e.BrowseProjects.decode(row)
 		}
-		if redcap.AnyPresent(row, 804, 808) {
+		if redcapimpl.AnyPresent(row, 804, 808) {
 			e.ProjectsSettings.decode(row)
 		}
-		if redcap.AnyPresent(row, 808, 811) {
+		if redcapimpl.AnyPresent(row, 808, 811) {
 			e.SurveyLinkLookUp.decode(row)
 		}
-		if redcap.AnyPresent(row, 811, 816) {
+		if redcapimpl.AnyPresent(row, 811, 816) {
 			e.BrowseUsers.decode(row)
 		}
-		if redcap.AnyPresent(row, 816, 820) {
+		if redcapimpl.AnyPresent(row, 816, 820) {
 			e.UserAllowList.decode(row)
 		}
-		if redcap.AnyPresent(row, 820, 825) {
+		if redcapimpl.AnyPresent(row, 820, 825) {
 			e.EmailUsers.decode(row)
 		}
-		if redcap.AnyPresent(row, 825, 829) {
+		if redcapimpl.AnyPresent(row, 825, 829) {
 			e.APITokens.decode(row)
 		}
-		if redcap.AnyPresent(row, 829, 832) {
+		if redcapimpl.AnyPresent(row, 829, 832) {
 			e.BannedIPAddresses.decode(row)
 		}
-		if redcap.AnyPresent(row, 832, 835) {
+		if redcapimpl.AnyPresent(row, 832, 835) {
 			e.AdminPrivileges.decode(row)
 		}
-		if redcap.AnyPresent(row, 835, 838) {
+		if redcapimpl.AnyPresent(row, 835, 838) {
 			e.LongitudinalSkipPatterns.decode(row)
 		}
-		if redcap.AnyPresent(row, 838, 871) {
+		if redcapimpl.AnyPresent(row, 838, 871) {
 			e.PipingSingleEvent.decode(row)
 		}
-		if redcap.AnyPresent(row, 871, 872) {
+		if redcapimpl.AnyPresent(row, 871, 872) {
 			e.ValidationsCustomRegexExamples.decode(row)
 		}
-		if redcap.AnyPresent(row, 872, 877) {
+		if redcapimpl.AnyPresent(row, 872, 877) {
 			e.VariableNames.decode(row)
 		}
-		if redcap.AnyPresent(row, 877, 880) {
+		if redcapimpl.AnyPresent(row, 877, 880) {
 			e.CharactersThatAreNotInTheCharacterSet.decode(row)
 		}
-		if redcap.AnyPresent(row, 880, 885) {
+		if redcapimpl.AnyPresent(row, 880, 885) {
 			e.Sandbox.decode(row)
 		}
-		if redcap.AnyPresent(row, 885, 887) {
+		if redcapimpl.AnyPresent(row, 885, 887) {
 			e.PublicReport.decode(row)
 		}
 	case "unexcepted_error":
-		n, ok := redcap.ParseInstance(instance)
+		n, ok := redcapimpl.ParseInstance(instance)
 		if !ok {
 			return &redcap.RowError{Problem: "redcap_repeat_instance is not a positive integer"}
 		}
-		if col, ok := redcap.FirstValueOutside(row, redcap.Span{Start: 0, End: 6}, redcap.Span{Start: 887, End: 893}); ok {
+		if col, ok := redcapimpl.FirstValueOutside(row, redcapimpl.Span{Start: 0, End: 6}, redcapimpl.Span{Start: 887, End: 893}); ok {
 			return &redcap.RowError{Column: layout.Column(col), Problem: "holds a value, but its instrument does not belong on this row"}
 		}
 		var f UnexceptedError
@@ -2708,18 +2709,18 @@ func (e *Test1Arm1) encodeRows(r *Record, instance string, dst []redcap.Row) ([]
 	e.CharactersThatAreNotInTheCharacterSet.encode(&row)
 	e.Sandbox.encode(&row)
 	e.PublicReport.encode(&row)
-	if r.present == nil || e.mainRow || redcap.HasValueFrom(&row, 6) {
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 91, End: 193}, redcap.Span{Start: 194, End: 672}, redcap.Span{Start: 673, End: 887})
+	if r.present == nil || e.mainRow || redcapimpl.HasValueFrom(&row, 6) {
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 91, End: 193}, redcapimpl.Span{Start: 194, End: 672}, redcapimpl.Span{Start: 673, End: 887})
 		dst = append(dst, row)
 	}
 	for i := range e.UnexceptedError {
 		inst := &e.UnexceptedError[i]
 		if inst.Number < 0 {
-			return dst, &redcap.RowError{Record: r.ID, Event: "test_1_arm_1", RepeatInstrument: "unexcepted_error", Instance: redcap.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
+			return dst, &redcap.RowError{Record: r.ID, Event: "test_1_arm_1", RepeatInstrument: "unexcepted_error", Instance: redcapimpl.FormatInstance(inst.Number), Problem: "instance numbers start at 1 (0 asks REDCap for the next free instance)"}
 		}
-		row := r.newRow(dst, "test_1_arm_1", "unexcepted_error", redcap.FormatInstance(inst.Number))
+		row := r.newRow(dst, "test_1_arm_1", "unexcepted_error", redcapimpl.FormatInstance(inst.Number))
 		inst.Data.encode(&row)
-		redcap.FinishRow(&row, r.present, redcap.Span{Start: 0, End: 4}, redcap.Span{Start: 887, End: 893})
+		redcapimpl.FinishRow(&row, r.present, redcapimpl.Span{Start: 0, End: 4}, redcapimpl.Span{Start: 887, End: 893})
 		dst = append(dst, row)
 	}
 	return dst, nil
@@ -2767,7 +2768,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 	r.present, r.spare.present = r.spare.present, nil
 	for i := range rows {
 		row := &rows[i]
-		if err := redcap.CheckLayout(row, layout); err != nil {
+		if err := redcapimpl.CheckLayout(row, layout); err != nil {
 			return fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if !row.Has(0) || row.Get(0) == "" {
@@ -2787,7 +2788,7 @@ func (r *Record) DecodeRows(rows []redcap.Row) error {
 		if id := row.Get(5); id != "" {
 			r.SurveyIdentifier = id
 		}
-		r.present = redcap.MergePresent(r.present, row)
+		r.present = redcapimpl.MergePresent(r.present, row)
 		r.present[5] = false
 		r.present[672] = false
 		if e := r.decodeRow(row); e != nil {
@@ -2849,7 +2850,7 @@ func (r *Record) EncodeRows(dst []redcap.Row) ([]redcap.Row, error) {
 // newRow starts a row of the record, to append to dst (whose spare capacity it may reuse): record
 // ID, event, repeat columns and data access group.
 func (r *Record) newRow(dst []redcap.Row, event, instrument, instance string) redcap.Row {
-	row := redcap.NextRow(dst, layout)
+	row := redcapimpl.NextRow(dst, layout)
 	row.Values[0] = r.ID
 	row.Values[1] = event
 	row.Values[2] = instrument

@@ -3,10 +3,10 @@
 
 package regression
 
-import "github.com/redcapgen/redcapgen/runtime/redcap"
+import "github.com/redcapgen/redcapgen/runtime/redcapimpl"
 
 // logicRefs are the field references of the compiled logic.
-var logicRefs = [...]redcap.LogicRef{
+var logicRefs = [...]redcapimpl.LogicRef{
 	{Field: "instance_pid"},
 	{Field: "project-id", Smart: true},
 	{Event: "set_up_arm_1", Field: "instance_version_url"},
@@ -188,7 +188,7 @@ var logicRefs = [...]redcap.LogicRef{
 
 // compiledLogic is the project's branching logic and calculations compiled to Go, by
 // expression text; the runtime evaluates them with REDCap's semantics.
-var compiledLogic = redcap.CompiledLogic{
+var compiledLogic = redcapimpl.CompiledLogic{
 	"([config_total_passed] < [config_pass_needed])\nand [config_checks_verified] = 1":  logic43,
 	"([config_total_passed] >= [config_pass_needed])\nand [config_checks_verified] = 1": logic42,
 	"([open_range_integer]) ^ ([int_0_to_100])":                                         logic80,
@@ -319,25 +319,25 @@ var compiledLogic = redcap.CompiledLogic{
 }
 
 // logic0 is [instance_pid] <> "" and [project-id] <> [instance_pid].
-func logic0(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.IsBlank(&logicRefs[0], true), func() redcap.LogicValue {
+func logic0(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.IsBlank(&logicRefs[0], true), func() redcapimpl.LogicValue {
 		return x.Compare("<>", x.Field(&logicRefs[1]), x.Field(&logicRefs[0]))
 	})
 }
 
 // logic1 is [set_up_arm_1][instance_version_url] !=
 // concat([set_up_arm_1][instance_url],'redcap_v',[set_up_arm_1][instance_redcap_version], '/').
-func logic1(x *redcap.LogicFrame) redcap.LogicValue {
+func logic1(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[2]), x.Call("concat", x.RefArg(&logicRefs[3]), x.Arg(x.Text("redcap_v")), x.RefArg(&logicRefs[4]), x.Arg(x.Text("/"))))
 }
 
 // logic2 is ends_with([set_up_arm_1][instance_version_url],'/') = 0.
-func logic2(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("=", x.Call("ends_with", x.RefArg(&logicRefs[2]), x.Arg(x.Text("/"))), redcap.LogicNumber("0"))
+func logic2(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("=", x.Call("ends_with", x.RefArg(&logicRefs[2]), x.Arg(x.Text("/"))), redcapimpl.LogicNumber("0"))
 }
 
 // logic3 is [local_equals_remote] = '0'.
-func logic3(x *redcap.LogicFrame) redcap.LogicValue {
+func logic3(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[5]), x.Text("0"))
 }
 
@@ -369,303 +369,303 @@ func logic3(x *redcap.LogicFrame) redcap.LogicValue {
 // if([base_config_field_bank] = "1",1,0),
 // if([base_config_cookie] = "1",1,0)
 // ).
-func logic4(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("sum", x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[6]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[7]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[8]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[9]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[10]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[11]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[12]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[13]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[14]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[15]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[16]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[17]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[18]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[19]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[20]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[21]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[22]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[23]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[24]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[25]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[26]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[27]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[28]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[29]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[30]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[31]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
+func logic4(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("sum", x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[6]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[7]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[8]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[9]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[10]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[11]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[12]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[13]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[14]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[15]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[16]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[17]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[18]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[19]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[20]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[21]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[22]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[23]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[24]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[25]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[26]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[27]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[28]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[29]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[30]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[31]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
 	})))
 }
 
 // logic5 is [base_config_file_structure]  <> 1.
-func logic5(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[6]), redcap.LogicNumber("1"))
+func logic5(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[6]), redcapimpl.LogicNumber("1"))
 }
 
 // logic6 is [base_config_table_redcap_config]  <> 1.
-func logic6(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[7]), redcap.LogicNumber("1"))
+func logic6(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[7]), redcapimpl.LogicNumber("1"))
 }
 
 // logic7 is [base_config_db_structure]  <> 1.
-func logic7(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[8]), redcap.LogicNumber("1"))
+func logic7(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[8]), redcapimpl.LogicNumber("1"))
 }
 
 // logic8 is [base_config_curl]  <> 1.
-func logic8(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[9]), redcap.LogicNumber("1"))
+func logic8(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[9]), redcapimpl.LogicNumber("1"))
 }
 
 // logic9 is [base_config_consortium_server]  <> 1.
-func logic9(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[10]), redcap.LogicNumber("1"))
+func logic9(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[10]), redcapimpl.LogicNumber("1"))
 }
 
 // logic10 is [base_config_cron]  <> 1.
-func logic10(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[11]), redcap.LogicNumber("1"))
+func logic10(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[11]), redcapimpl.LogicNumber("1"))
 }
 
 // logic11 is [base_config_ssl]  <> 1.
-func logic11(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[12]), redcap.LogicNumber("1"))
+func logic11(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[12]), redcapimpl.LogicNumber("1"))
 }
 
 // logic12 is [base_config_php_version]  <> 1.
-func logic12(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[13]), redcap.LogicNumber("1"))
+func logic12(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[13]), redcapimpl.LogicNumber("1"))
 }
 
 // logic13 is [base_config_mysql_version]  <> 1.
-func logic13(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[14]), redcap.LogicNumber("1"))
+func logic13(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[14]), redcapimpl.LogicNumber("1"))
 }
 
 // logic14 is [base_config_gd_library]  <> 1.
-func logic14(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[15]), redcap.LogicNumber("1"))
+func logic14(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[15]), redcapimpl.LogicNumber("1"))
 }
 
 // logic15 is [base_config_php_fileinfo] <> 1.
-func logic15(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[16]), redcap.LogicNumber("1"))
+func logic15(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[16]), redcapimpl.LogicNumber("1"))
 }
 
 // logic16 is [base_config_send_emails]  <> 1.
-func logic16(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[17]), redcap.LogicNumber("1"))
+func logic16(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[17]), redcapimpl.LogicNumber("1"))
 }
 
 // logic17 is [base_config_max_input_vars]  <> 1.
-func logic17(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[18]), redcap.LogicNumber("1"))
+func logic17(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[18]), redcapimpl.LogicNumber("1"))
 }
 
 // logic18 is [base_config_hook_functions]  <> 1 and [base_config_hook_functions]  <> "".
-func logic18(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("<>", x.Field(&logicRefs[19]), redcap.LogicNumber("1")), func() redcap.LogicValue {
+func logic18(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("<>", x.Field(&logicRefs[19]), redcapimpl.LogicNumber("1")), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[19], true)
 	})
 }
 
 // logic19 is [base_config_mysql_performance] <> 1.
-func logic19(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[20]), redcap.LogicNumber("1"))
+func logic19(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[20]), redcapimpl.LogicNumber("1"))
 }
 
 // logic20 is [base_config_web_temp_writable]  <> 1.
-func logic20(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[21]), redcap.LogicNumber("1"))
+func logic20(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[21]), redcapimpl.LogicNumber("1"))
 }
 
 // logic21 is [base_config_temp_dir]  <> 1.
-func logic21(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[22]), redcap.LogicNumber("1"))
+func logic21(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[22]), redcapimpl.LogicNumber("1"))
 }
 
 // logic22 is [base_config_file_uploads]  <> 1.
-func logic22(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[23]), redcap.LogicNumber("1"))
+func logic22(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[23]), redcapimpl.LogicNumber("1"))
 }
 
 // logic23 is [base_config_modules_writable]  <> 1.
-func logic23(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[24]), redcap.LogicNumber("1"))
+func logic23(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[24]), redcapimpl.LogicNumber("1"))
 }
 
 // logic24 is [base_config_db_user] <> 1 and [base_config_db_user] <> "".
-func logic24(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("<>", x.Field(&logicRefs[32]), redcap.LogicNumber("1")), func() redcap.LogicValue {
+func logic24(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("<>", x.Field(&logicRefs[32]), redcapimpl.LogicNumber("1")), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[32], true)
 	})
 }
 
 // logic25 is [base_config_twilio]  <> 1.
-func logic25(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[25]), redcap.LogicNumber("1"))
+func logic25(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[25]), redcapimpl.LogicNumber("1"))
 }
 
 // logic26 is [base_config_promis]  <> 1.
-func logic26(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[26]), redcap.LogicNumber("1"))
+func logic26(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[26]), redcapimpl.LogicNumber("1"))
 }
 
 // logic27 is [base_config_bioportal]  <> 1.
-func logic27(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[27]), redcap.LogicNumber("1"))
+func logic27(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[27]), redcapimpl.LogicNumber("1"))
 }
 
 // logic28 is [base_config_url_short]  <> 1.
-func logic28(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[28]), redcap.LogicNumber("1"))
+func logic28(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[28]), redcapimpl.LogicNumber("1"))
 }
 
 // logic29 is [base_config_recaptcha] <> '1' and [base_config_recaptcha] <> ".
-func logic29(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("<>", x.Field(&logicRefs[29]), x.Text("1")), func() redcap.LogicValue {
+func logic29(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("<>", x.Field(&logicRefs[29]), x.Text("1")), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[29], true)
 	})
 }
 
 // logic30 is [base_config_field_bank]  <> 1.
-func logic30(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("<>", x.Field(&logicRefs[30]), redcap.LogicNumber("1"))
+func logic30(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("<>", x.Field(&logicRefs[30]), redcapimpl.LogicNumber("1"))
 }
 
 // logic31 is [base_config_cookie]  <> 1 and [base_config_cookie]  <> "".
-func logic31(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("<>", x.Field(&logicRefs[31]), redcap.LogicNumber("1")), func() redcap.LogicValue {
+func logic31(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("<>", x.Field(&logicRefs[31]), redcapimpl.LogicNumber("1")), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[31], true)
 	})
 }
 
 // logic32 is [base_em_enabled] = '0'.
-func logic32(x *redcap.LogicFrame) redcap.LogicValue {
+func logic32(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[33]), x.Text("0"))
 }
 
 // logic33 is [base_em_deleted] = '1'.
-func logic33(x *redcap.LogicFrame) redcap.LogicValue {
+func logic33(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[34]), x.Text("1"))
 }
 
 // logic34 is [upgrade_redcap] = '1'.
-func logic34(x *redcap.LogicFrame) redcap.LogicValue {
+func logic34(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[35]), x.Text("1"))
 }
 
 // logic35 is [upgrade_style] = '1'.
-func logic35(x *redcap.LogicFrame) redcap.LogicValue {
+func logic35(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[36]), x.Text("1"))
 }
 
 // logic36 is [upgrade_php] = '1'.
-func logic36(x *redcap.LogicFrame) redcap.LogicValue {
+func logic36(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[37]), x.Text("1"))
 }
 
 // logic37 is [upgrade_redcap] = '1' or [upgrade_app_server] = '1' or [upgrade_php] = '1'.
-func logic37(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Or(x.Or(x.Compare("=", x.Field(&logicRefs[35]), x.Text("1")), func() redcap.LogicValue {
+func logic37(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Or(x.Or(x.Compare("=", x.Field(&logicRefs[35]), x.Text("1")), func() redcapimpl.LogicValue {
 		return x.Compare("=", x.Field(&logicRefs[38]), x.Text("1"))
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.Compare("=", x.Field(&logicRefs[37]), x.Text("1"))
 	})
 }
 
 // logic38 is [mig_app_server_type] = '3'.
-func logic38(x *redcap.LogicFrame) redcap.LogicValue {
+func logic38(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[39]), x.Text("3"))
 }
 
 // logic39 is [mig_app_server_type] = '2'.
-func logic39(x *redcap.LogicFrame) redcap.LogicValue {
+func logic39(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[39]), x.Text("2"))
 }
 
 // logic40 is [mig_app_port_open] = '1'.
-func logic40(x *redcap.LogicFrame) redcap.LogicValue {
+func logic40(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[40]), x.Text("1"))
 }
 
@@ -681,270 +681,270 @@ func logic40(x *redcap.LogicFrame) redcap.LogicValue {
 // "1",1,0), if([config_bioportal] = "1",1,0), if([config_url_short] = "1",1,0),
 // if([config_recaptcha] = "1",1,0), if([config_field_bank] = "1",1,0), if([config_cookie] =
 // "1",1,0) ).
-func logic41(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("sum", x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[41]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[42]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[43]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[44]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[45]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[46]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[47]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[48]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[49]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[50]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[51]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[52]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[53]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[54]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[55]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[56]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[57]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[58]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[59]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[60]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[61]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[62]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[63]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[64]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[65]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[66]), x.Text("1")), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
+func logic41(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("sum", x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[41]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[42]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[43]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[44]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[45]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[46]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[47]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[48]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[49]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[50]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[51]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[52]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[53]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[54]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[55]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[56]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[57]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[58]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[59]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[60]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[61]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[62]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[63]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[64]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[65]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[66]), x.Text("1")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
 	})))
 }
 
 // logic42 is ([config_total_passed] >= [config_pass_needed])
 // and [config_checks_verified] = 1.
-func logic42(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare(">=", x.Field(&logicRefs[67]), x.Field(&logicRefs[68])), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[69]), redcap.LogicNumber("1"))
+func logic42(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare(">=", x.Field(&logicRefs[67]), x.Field(&logicRefs[68])), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[69]), redcapimpl.LogicNumber("1"))
 	})
 }
 
 // logic43 is ([config_total_passed] < [config_pass_needed])
 // and [config_checks_verified] = 1.
-func logic43(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("<", x.Field(&logicRefs[67]), x.Field(&logicRefs[68])), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[69]), redcap.LogicNumber("1"))
+func logic43(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("<", x.Field(&logicRefs[67]), x.Field(&logicRefs[68])), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[69]), redcapimpl.LogicNumber("1"))
 	})
 }
 
 // logic44 is [config_file_structure] <>  "1".
-func logic44(x *redcap.LogicFrame) redcap.LogicValue {
+func logic44(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[41]), x.Text("1"))
 }
 
 // logic45 is [config_table_redcap_config]  <>  "1".
-func logic45(x *redcap.LogicFrame) redcap.LogicValue {
+func logic45(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[42]), x.Text("1"))
 }
 
 // logic46 is [config_db_structure] <>  "1".
-func logic46(x *redcap.LogicFrame) redcap.LogicValue {
+func logic46(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[43]), x.Text("1"))
 }
 
 // logic47 is [config_curl] <>  "1".
-func logic47(x *redcap.LogicFrame) redcap.LogicValue {
+func logic47(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[44]), x.Text("1"))
 }
 
 // logic48 is [config_consortium_server]  <>  "1".
-func logic48(x *redcap.LogicFrame) redcap.LogicValue {
+func logic48(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[45]), x.Text("1"))
 }
 
 // logic49 is [config_cron]  <>  "1".
-func logic49(x *redcap.LogicFrame) redcap.LogicValue {
+func logic49(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[46]), x.Text("1"))
 }
 
 // logic50 is [config_ssl]  <>  "1".
-func logic50(x *redcap.LogicFrame) redcap.LogicValue {
+func logic50(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[47]), x.Text("1"))
 }
 
 // logic51 is [config_php_version]  <>  "1".
-func logic51(x *redcap.LogicFrame) redcap.LogicValue {
+func logic51(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[48]), x.Text("1"))
 }
 
 // logic52 is [config_mysql_version]  <>  "1".
-func logic52(x *redcap.LogicFrame) redcap.LogicValue {
+func logic52(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[49]), x.Text("1"))
 }
 
 // logic53 is [config_gd_library]  <>  "1".
-func logic53(x *redcap.LogicFrame) redcap.LogicValue {
+func logic53(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[50]), x.Text("1"))
 }
 
 // logic54 is [config_php_fileinfo]  <>  "1".
-func logic54(x *redcap.LogicFrame) redcap.LogicValue {
+func logic54(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[51]), x.Text("1"))
 }
 
 // logic55 is [config_send_emails]  <>  "1".
-func logic55(x *redcap.LogicFrame) redcap.LogicValue {
+func logic55(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[52]), x.Text("1"))
 }
 
 // logic56 is [config_max_input_vars] <>  "1".
-func logic56(x *redcap.LogicFrame) redcap.LogicValue {
+func logic56(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[53]), x.Text("1"))
 }
 
 // logic57 is [config_hook_functions] <> '1'.
-func logic57(x *redcap.LogicFrame) redcap.LogicValue {
+func logic57(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[54]), x.Text("1"))
 }
 
 // logic58 is [config_mysql_performance]  <>  "1".
-func logic58(x *redcap.LogicFrame) redcap.LogicValue {
+func logic58(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[55]), x.Text("1"))
 }
 
 // logic59 is [config_web_temp_writable] <>  "1".
-func logic59(x *redcap.LogicFrame) redcap.LogicValue {
+func logic59(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[56]), x.Text("1"))
 }
 
 // logic60 is [config_temp_dir] <>  "1".
-func logic60(x *redcap.LogicFrame) redcap.LogicValue {
+func logic60(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[57]), x.Text("1"))
 }
 
 // logic61 is [config_file_uploads] <>  "1".
-func logic61(x *redcap.LogicFrame) redcap.LogicValue {
+func logic61(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[58]), x.Text("1"))
 }
 
 // logic62 is [config_modules_writable] <>  "1".
-func logic62(x *redcap.LogicFrame) redcap.LogicValue {
+func logic62(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[59]), x.Text("1"))
 }
 
 // logic63 is [config_twilio] = 0.
-func logic63(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("=", x.Field(&logicRefs[60]), redcap.LogicNumber("0"))
+func logic63(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("=", x.Field(&logicRefs[60]), redcapimpl.LogicNumber("0"))
 }
 
 // logic64 is [config_promis] = '0'.
-func logic64(x *redcap.LogicFrame) redcap.LogicValue {
+func logic64(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[61]), x.Text("0"))
 }
 
 // logic65 is [config_bioportal] = '0'.
-func logic65(x *redcap.LogicFrame) redcap.LogicValue {
+func logic65(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[62]), x.Text("0"))
 }
 
 // logic66 is [config_url_short] = '0'.
-func logic66(x *redcap.LogicFrame) redcap.LogicValue {
+func logic66(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[63]), x.Text("0"))
 }
 
 // logic67 is [config_recaptcha] = '0' or [config_recaptcha] = '2'.
-func logic67(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Or(x.Compare("=", x.Field(&logicRefs[64]), x.Text("0")), func() redcap.LogicValue {
+func logic67(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Or(x.Compare("=", x.Field(&logicRefs[64]), x.Text("0")), func() redcapimpl.LogicValue {
 		return x.Compare("=", x.Field(&logicRefs[64]), x.Text("2"))
 	})
 }
 
 // logic68 is [config_field_bank] = '0'.
-func logic68(x *redcap.LogicFrame) redcap.LogicValue {
+func logic68(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[65]), x.Text("0"))
 }
 
 // logic69 is [config_cookie] <>  "1".
-func logic69(x *redcap.LogicFrame) redcap.LogicValue {
+func logic69(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("<>", x.Field(&logicRefs[66]), x.Text("1"))
 }
 
 // logic70 is [action_tag_help] = 1.
-func logic70(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("=", x.Field(&logicRefs[70]), redcap.LogicNumber("1"))
+func logic70(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("=", x.Field(&logicRefs[70]), redcapimpl.LogicNumber("1"))
 }
 
 // logic71 is calcdate([at_calcdate_input], 7, 'd').
-func logic71(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("calcdate", x.RefArg(&logicRefs[71]), x.Arg(redcap.LogicNumber("7")), x.Arg(x.Text("d")))
+func logic71(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("calcdate", x.RefArg(&logicRefs[71]), x.Arg(redcapimpl.LogicNumber("7")), x.Arg(x.Text("d")))
 }
 
 // logic72 is [open_range_integer]  = 4 and
@@ -989,89 +989,89 @@ func logic71(x *redcap.LogicFrame) redcap.LogicValue {
 // [if_choice_eq_1]  = 5 and
 // [if_two_fields]  = 15 and
 // [slilder1]  = 45.
-func logic72(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.Compare("=", x.Field(&logicRefs[72]), redcap.LogicNumber("4")), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[73]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[74]), redcap.LogicNumber("6"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[75]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[76]), redcap.LogicNumber("8"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[77]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[78]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[79]), redcap.LogicNumber("16"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[80]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[81]), redcap.LogicNumber("1"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[82]), redcap.LogicNumber("10"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Call("round", x.RefArg(&logicRefs[83]), x.Arg(redcap.LogicNumber("3"))), redcap.LogicNumber("5.154"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[84]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[85]), redcap.LogicNumber("55"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Call("round", x.RefArg(&logicRefs[86]), x.Arg(redcap.LogicNumber("2"))), redcap.LogicNumber("2.7"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[87]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[88]), redcap.LogicNumber("1"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[89]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
+func logic72(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.And(x.Compare("=", x.Field(&logicRefs[72]), redcapimpl.LogicNumber("4")), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[73]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[74]), redcapimpl.LogicNumber("6"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[75]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[76]), redcapimpl.LogicNumber("8"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[77]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[78]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[79]), redcapimpl.LogicNumber("16"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[80]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[81]), redcapimpl.LogicNumber("1"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[82]), redcapimpl.LogicNumber("10"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Call("round", x.RefArg(&logicRefs[83]), x.Arg(redcapimpl.LogicNumber("3"))), redcapimpl.LogicNumber("5.154"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[84]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[85]), redcapimpl.LogicNumber("55"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Call("round", x.RefArg(&logicRefs[86]), x.Arg(redcapimpl.LogicNumber("2"))), redcapimpl.LogicNumber("2.7"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[87]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[88]), redcapimpl.LogicNumber("1"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[89]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[90], false)
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[91]), redcap.LogicNumber("1111.11"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[92]), redcap.LogicNumber("22.22"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[93]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[94]), redcap.LogicNumber("1133.33"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[95]), redcap.LogicNumber("1.1"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[96]), redcap.LogicNumber("2.12"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[97]), redcap.LogicNumber("3.22"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[98]), redcap.LogicNumber("4.1234"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[99]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[100]), redcap.LogicNumber("5"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[101]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[102]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[103]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[104]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[105]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[106]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[107]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[108]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[109]), redcap.LogicNumber("5"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[110]), redcap.LogicNumber("10"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[111]), redcap.LogicNumber("5"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[112]), redcap.LogicNumber("15"))
-	}), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[113]), redcap.LogicNumber("45"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[91]), redcapimpl.LogicNumber("1111.11"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[92]), redcapimpl.LogicNumber("22.22"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[93]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[94]), redcapimpl.LogicNumber("1133.33"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[95]), redcapimpl.LogicNumber("1.1"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[96]), redcapimpl.LogicNumber("2.12"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[97]), redcapimpl.LogicNumber("3.22"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[98]), redcapimpl.LogicNumber("4.1234"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[99]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[100]), redcapimpl.LogicNumber("5"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[101]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[102]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[103]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[104]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[105]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[106]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[107]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[108]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[109]), redcapimpl.LogicNumber("5"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[110]), redcapimpl.LogicNumber("10"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[111]), redcapimpl.LogicNumber("5"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[112]), redcapimpl.LogicNumber("15"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[113]), redcapimpl.LogicNumber("45"))
 	})
 }
 
@@ -1119,328 +1119,328 @@ func logic72(x *redcap.LogicFrame) redcap.LogicValue {
 // [if_choice_eq_1]  <> 5 or
 // [if_two_fields]  <> 15 or
 // [slilder1]  <> 45.
-func logic73(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Compare("<>", x.Call("datediff", x.RefArg(&logicRefs[114]), x.Arg(x.Text("today")), x.Arg(x.Text("d"))), redcap.LogicNumber("0")), func() redcap.LogicValue {
-		return x.Compare("<>", x.Call("datediff", x.RefArg(&logicRefs[115]), x.Arg(x.Text("today")), x.Arg(x.Text("d"))), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[72]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[73]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[74]), redcap.LogicNumber("6"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[75]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[76]), redcap.LogicNumber("8"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[77]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[78]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[79]), redcap.LogicNumber("16"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[80]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[81]), redcap.LogicNumber("1"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[82]), redcap.LogicNumber("10"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Call("round", x.RefArg(&logicRefs[83]), x.Arg(redcap.LogicNumber("3"))), redcap.LogicNumber("5.154"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[84]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[85]), redcap.LogicNumber("55"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Call("round", x.RefArg(&logicRefs[86]), x.Arg(redcap.LogicNumber("2"))), redcap.LogicNumber("2.7"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[87]), redcap.LogicNumber("2"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[88]), redcap.LogicNumber("1"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[89]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
+func logic73(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Compare("<>", x.Call("datediff", x.RefArg(&logicRefs[114]), x.Arg(x.Text("today")), x.Arg(x.Text("d"))), redcapimpl.LogicNumber("0")), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Call("datediff", x.RefArg(&logicRefs[115]), x.Arg(x.Text("today")), x.Arg(x.Text("d"))), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[72]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[73]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[74]), redcapimpl.LogicNumber("6"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[75]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[76]), redcapimpl.LogicNumber("8"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[77]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[78]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[79]), redcapimpl.LogicNumber("16"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[80]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[81]), redcapimpl.LogicNumber("1"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[82]), redcapimpl.LogicNumber("10"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Call("round", x.RefArg(&logicRefs[83]), x.Arg(redcapimpl.LogicNumber("3"))), redcapimpl.LogicNumber("5.154"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[84]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[85]), redcapimpl.LogicNumber("55"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Call("round", x.RefArg(&logicRefs[86]), x.Arg(redcapimpl.LogicNumber("2"))), redcapimpl.LogicNumber("2.7"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[87]), redcapimpl.LogicNumber("2"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[88]), redcapimpl.LogicNumber("1"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[89]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[90], true)
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[91]), redcap.LogicNumber("1111.11"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[92]), redcap.LogicNumber("22.22"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[93]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[94]), redcap.LogicNumber("1133.33"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[95]), redcap.LogicNumber("1.1"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[96]), redcap.LogicNumber("2.12"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[97]), redcap.LogicNumber("3.22"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[98]), redcap.LogicNumber("4.1234"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[99]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[100]), redcap.LogicNumber("5"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[101]), redcap.LogicNumber("4"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[102]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[103]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[104]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[105]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[106]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[107]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[108]), redcap.LogicNumber("0"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[109]), redcap.LogicNumber("5"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[110]), redcap.LogicNumber("10"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[111]), redcap.LogicNumber("5"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[112]), redcap.LogicNumber("15"))
-	}), func() redcap.LogicValue {
-		return x.Compare("<>", x.Field(&logicRefs[113]), redcap.LogicNumber("45"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[91]), redcapimpl.LogicNumber("1111.11"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[92]), redcapimpl.LogicNumber("22.22"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[93]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[94]), redcapimpl.LogicNumber("1133.33"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[95]), redcapimpl.LogicNumber("1.1"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[96]), redcapimpl.LogicNumber("2.12"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[97]), redcapimpl.LogicNumber("3.22"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[98]), redcapimpl.LogicNumber("4.1234"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[99]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[100]), redcapimpl.LogicNumber("5"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[101]), redcapimpl.LogicNumber("4"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[102]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[103]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[104]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[105]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[106]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[107]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[108]), redcapimpl.LogicNumber("0"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[109]), redcapimpl.LogicNumber("5"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[110]), redcapimpl.LogicNumber("10"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[111]), redcapimpl.LogicNumber("5"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[112]), redcapimpl.LogicNumber("15"))
+	}), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Field(&logicRefs[113]), redcapimpl.LogicNumber("45"))
 	})
 }
 
 // logic74 is (datediff([date_no_min_max], 'today', 'd') <> 0) or
 // (datediff([date2], 'today', 'd') <> 0).
-func logic74(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Or(x.Compare("<>", x.Call("datediff", x.RefArg(&logicRefs[114]), x.Arg(x.Text("today")), x.Arg(x.Text("d"))), redcap.LogicNumber("0")), func() redcap.LogicValue {
-		return x.Compare("<>", x.Call("datediff", x.RefArg(&logicRefs[115]), x.Arg(x.Text("today")), x.Arg(x.Text("d"))), redcap.LogicNumber("0"))
+func logic74(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Or(x.Compare("<>", x.Call("datediff", x.RefArg(&logicRefs[114]), x.Arg(x.Text("today")), x.Arg(x.Text("d"))), redcapimpl.LogicNumber("0")), func() redcapimpl.LogicValue {
+		return x.Compare("<>", x.Call("datediff", x.RefArg(&logicRefs[115]), x.Arg(x.Text("today")), x.Arg(x.Text("d"))), redcapimpl.LogicNumber("0"))
 	})
 }
 
 // logic75 is [int_0_to_100] + [open_range_integer].
-func logic75(x *redcap.LogicFrame) redcap.LogicValue {
+func logic75(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Arith("+", x.Field(&logicRefs[73]), x.Field(&logicRefs[72]))
 }
 
 // logic76 is [open_range_integer] - [int_0_to_100].
-func logic76(x *redcap.LogicFrame) redcap.LogicValue {
+func logic76(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Arith("-", x.Field(&logicRefs[72]), x.Field(&logicRefs[73]))
 }
 
 // logic77 is [open_range_integer] * [int_0_to_100].
-func logic77(x *redcap.LogicFrame) redcap.LogicValue {
+func logic77(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Arith("*", x.Field(&logicRefs[72]), x.Field(&logicRefs[73]))
 }
 
 // logic78 is [open_range_integer] / [int_0_to_100].
-func logic78(x *redcap.LogicFrame) redcap.LogicValue {
+func logic78(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Arith("/", x.Field(&logicRefs[72]), x.Field(&logicRefs[73]))
 }
 
 // logic79 is sqrt([open_range_integer]).
-func logic79(x *redcap.LogicFrame) redcap.LogicValue {
+func logic79(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("sqrt", x.RefArg(&logicRefs[72]))
 }
 
 // logic80 is ([open_range_integer]) ^ ([int_0_to_100]).
-func logic80(x *redcap.LogicFrame) redcap.LogicValue {
+func logic80(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("pow", x.RefArg(&logicRefs[72]), x.RefArg(&logicRefs[73]))
 }
 
 // logic81 is abs([open_range_integer]).
-func logic81(x *redcap.LogicFrame) redcap.LogicValue {
+func logic81(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("abs", x.RefArg(&logicRefs[72]))
 }
 
 // logic82 is min(1,2,3,4,5,6,7,8,9,10).
-func logic82(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("min", x.Arg(redcap.LogicNumber("1")), x.Arg(redcap.LogicNumber("2")), x.Arg(redcap.LogicNumber("3")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("5")), x.Arg(redcap.LogicNumber("6")), x.Arg(redcap.LogicNumber("7")), x.Arg(redcap.LogicNumber("8")), x.Arg(redcap.LogicNumber("9")), x.Arg(redcap.LogicNumber("10")))
+func logic82(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("min", x.Arg(redcapimpl.LogicNumber("1")), x.Arg(redcapimpl.LogicNumber("2")), x.Arg(redcapimpl.LogicNumber("3")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("5")), x.Arg(redcapimpl.LogicNumber("6")), x.Arg(redcapimpl.LogicNumber("7")), x.Arg(redcapimpl.LogicNumber("8")), x.Arg(redcapimpl.LogicNumber("9")), x.Arg(redcapimpl.LogicNumber("10")))
 }
 
 // logic83 is max(1,2,3,4,5,6,7,8,9,10).
-func logic83(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("max", x.Arg(redcap.LogicNumber("1")), x.Arg(redcap.LogicNumber("2")), x.Arg(redcap.LogicNumber("3")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("5")), x.Arg(redcap.LogicNumber("6")), x.Arg(redcap.LogicNumber("7")), x.Arg(redcap.LogicNumber("8")), x.Arg(redcap.LogicNumber("9")), x.Arg(redcap.LogicNumber("10")))
+func logic83(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("max", x.Arg(redcapimpl.LogicNumber("1")), x.Arg(redcapimpl.LogicNumber("2")), x.Arg(redcapimpl.LogicNumber("3")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("5")), x.Arg(redcapimpl.LogicNumber("6")), x.Arg(redcapimpl.LogicNumber("7")), x.Arg(redcapimpl.LogicNumber("8")), x.Arg(redcapimpl.LogicNumber("9")), x.Arg(redcapimpl.LogicNumber("10")))
 }
 
 // logic84 is mean(1,2,3,4,4,4,4,5,6,7,8,9,10).
-func logic84(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("mean", x.Arg(redcap.LogicNumber("1")), x.Arg(redcap.LogicNumber("2")), x.Arg(redcap.LogicNumber("3")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("5")), x.Arg(redcap.LogicNumber("6")), x.Arg(redcap.LogicNumber("7")), x.Arg(redcap.LogicNumber("8")), x.Arg(redcap.LogicNumber("9")), x.Arg(redcap.LogicNumber("10")))
+func logic84(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("mean", x.Arg(redcapimpl.LogicNumber("1")), x.Arg(redcapimpl.LogicNumber("2")), x.Arg(redcapimpl.LogicNumber("3")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("5")), x.Arg(redcapimpl.LogicNumber("6")), x.Arg(redcapimpl.LogicNumber("7")), x.Arg(redcapimpl.LogicNumber("8")), x.Arg(redcapimpl.LogicNumber("9")), x.Arg(redcapimpl.LogicNumber("10")))
 }
 
 // logic85 is median(1,2,3,4,4,4,4,5,6,7,8,9,10).
-func logic85(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("median", x.Arg(redcap.LogicNumber("1")), x.Arg(redcap.LogicNumber("2")), x.Arg(redcap.LogicNumber("3")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("5")), x.Arg(redcap.LogicNumber("6")), x.Arg(redcap.LogicNumber("7")), x.Arg(redcap.LogicNumber("8")), x.Arg(redcap.LogicNumber("9")), x.Arg(redcap.LogicNumber("10")))
+func logic85(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("median", x.Arg(redcapimpl.LogicNumber("1")), x.Arg(redcapimpl.LogicNumber("2")), x.Arg(redcapimpl.LogicNumber("3")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("5")), x.Arg(redcapimpl.LogicNumber("6")), x.Arg(redcapimpl.LogicNumber("7")), x.Arg(redcapimpl.LogicNumber("8")), x.Arg(redcapimpl.LogicNumber("9")), x.Arg(redcapimpl.LogicNumber("10")))
 }
 
 // logic86 is sum("",1,2,3,4,5,6,7,8,9,10).
-func logic86(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("sum", x.Arg(x.Text("")), x.Arg(redcap.LogicNumber("1")), x.Arg(redcap.LogicNumber("2")), x.Arg(redcap.LogicNumber("3")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("5")), x.Arg(redcap.LogicNumber("6")), x.Arg(redcap.LogicNumber("7")), x.Arg(redcap.LogicNumber("8")), x.Arg(redcap.LogicNumber("9")), x.Arg(redcap.LogicNumber("10")))
+func logic86(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("sum", x.Arg(x.Text("")), x.Arg(redcapimpl.LogicNumber("1")), x.Arg(redcapimpl.LogicNumber("2")), x.Arg(redcapimpl.LogicNumber("3")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("5")), x.Arg(redcapimpl.LogicNumber("6")), x.Arg(redcapimpl.LogicNumber("7")), x.Arg(redcapimpl.LogicNumber("8")), x.Arg(redcapimpl.LogicNumber("9")), x.Arg(redcapimpl.LogicNumber("10")))
 }
 
 // logic87 is stdev(1,2,3,4,4,4,4,5,6,7,8,9,10).
-func logic87(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("stdev", x.Arg(redcap.LogicNumber("1")), x.Arg(redcap.LogicNumber("2")), x.Arg(redcap.LogicNumber("3")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("5")), x.Arg(redcap.LogicNumber("6")), x.Arg(redcap.LogicNumber("7")), x.Arg(redcap.LogicNumber("8")), x.Arg(redcap.LogicNumber("9")), x.Arg(redcap.LogicNumber("10")))
+func logic87(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("stdev", x.Arg(redcapimpl.LogicNumber("1")), x.Arg(redcapimpl.LogicNumber("2")), x.Arg(redcapimpl.LogicNumber("3")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("5")), x.Arg(redcapimpl.LogicNumber("6")), x.Arg(redcapimpl.LogicNumber("7")), x.Arg(redcapimpl.LogicNumber("8")), x.Arg(redcapimpl.LogicNumber("9")), x.Arg(redcapimpl.LogicNumber("10")))
 }
 
 // logic88 is log([open_range_integer],[int_0_to_100]).
-func logic88(x *redcap.LogicFrame) redcap.LogicValue {
+func logic88(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("log", x.RefArg(&logicRefs[72]), x.RefArg(&logicRefs[73]))
 }
 
 // logic89 is if(isnumber([open_range_integer]),1,0).
-func logic89(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.If(x.Call("isnumber", x.RefArg(&logicRefs[72])), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
+func logic89(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.If(x.Call("isnumber", x.RefArg(&logicRefs[72])), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
 	})
 }
 
 // logic90 is [open_range_integer] / [zero].
-func logic90(x *redcap.LogicFrame) redcap.LogicValue {
+func logic90(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Arith("/", x.Field(&logicRefs[72]), x.Field(&logicRefs[89]))
 }
 
 // logic91 is if(isinteger([open_number]),1,0).
-func logic91(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.If(x.Call("isinteger", x.RefArg(&logicRefs[91])), func() redcap.LogicValue {
-		return redcap.LogicNumber("1")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
+func logic91(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.If(x.Call("isinteger", x.RefArg(&logicRefs[91])), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("1")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
 	})
 }
 
 // logic92 is round(sum([open_number], [number_0_to_100]),2).
-func logic92(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("round", x.Arg(x.Call("sum", x.RefArg(&logicRefs[91]), x.RefArg(&logicRefs[92]))), x.Arg(redcap.LogicNumber("2")))
+func logic92(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("round", x.Arg(x.Call("sum", x.RefArg(&logicRefs[91]), x.RefArg(&logicRefs[92]))), x.Arg(redcapimpl.LogicNumber("2")))
 }
 
 // logic93 is [d1] + [d2].
-func logic93(x *redcap.LogicFrame) redcap.LogicValue {
+func logic93(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Arith("+", x.Field(&logicRefs[95]), x.Field(&logicRefs[96]))
 }
 
 // logic94 is round([d4]).
-func logic94(x *redcap.LogicFrame) redcap.LogicValue {
+func logic94(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("round", x.RefArg(&logicRefs[98]))
 }
 
 // logic95 is roundup([d4]).
-func logic95(x *redcap.LogicFrame) redcap.LogicValue {
+func logic95(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("roundup", x.RefArg(&logicRefs[98]))
 }
 
 // logic96 is rounddown([d4]).
-func logic96(x *redcap.LogicFrame) redcap.LogicValue {
+func logic96(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("rounddown", x.RefArg(&logicRefs[98]))
 }
 
 // logic97 is datediff([date_no_min_max],"today","d").
-func logic97(x *redcap.LogicFrame) redcap.LogicValue {
+func logic97(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("datediff", x.RefArg(&logicRefs[114]), x.Arg(x.Text("today")), x.Arg(x.Text("d")))
 }
 
 // logic98 is datediff([date_no_min_max],"today","M").
-func logic98(x *redcap.LogicFrame) redcap.LogicValue {
+func logic98(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("datediff", x.RefArg(&logicRefs[114]), x.Arg(x.Text("today")), x.Arg(x.Text("M")))
 }
 
 // logic99 is datediff([date_no_min_max],"today","y").
-func logic99(x *redcap.LogicFrame) redcap.LogicValue {
+func logic99(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("datediff", x.RefArg(&logicRefs[114]), x.Arg(x.Text("today")), x.Arg(x.Text("y")))
 }
 
 // logic100 is datediff([date_no_min_max],[date2],"d").
-func logic100(x *redcap.LogicFrame) redcap.LogicValue {
+func logic100(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Call("datediff", x.RefArg(&logicRefs[114]), x.RefArg(&logicRefs[115]), x.Arg(x.Text("d")))
 }
 
 // logic101 is datediff([time1],[time2],"h", true).
-func logic101(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("datediff", x.RefArg(&logicRefs[116]), x.RefArg(&logicRefs[117]), x.Arg(x.Text("h")), x.Arg(redcap.LogicBool(true)))
+func logic101(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("datediff", x.RefArg(&logicRefs[116]), x.RefArg(&logicRefs[117]), x.Arg(x.Text("h")), x.Arg(redcapimpl.LogicBool(true)))
 }
 
 // logic102 is datediff([time1],[time2],"m", true).
-func logic102(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("datediff", x.RefArg(&logicRefs[116]), x.RefArg(&logicRefs[117]), x.Arg(x.Text("m")), x.Arg(redcap.LogicBool(true)))
+func logic102(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("datediff", x.RefArg(&logicRefs[116]), x.RefArg(&logicRefs[117]), x.Arg(x.Text("m")), x.Arg(redcapimpl.LogicBool(true)))
 }
 
 // logic103 is datediff([time1],[time2],"s", true).
-func logic103(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("datediff", x.RefArg(&logicRefs[116]), x.RefArg(&logicRefs[117]), x.Arg(x.Text("s")), x.Arg(redcap.LogicBool(true)))
+func logic103(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("datediff", x.RefArg(&logicRefs[116]), x.RefArg(&logicRefs[117]), x.Arg(x.Text("s")), x.Arg(redcapimpl.LogicBool(true)))
 }
 
 // logic104 is if ([choice_1_to_5] ===5, 5, 0).
-func logic104(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.If(x.Compare("=", x.Field(&logicRefs[109]), redcap.LogicNumber("5")), func() redcap.LogicValue {
-		return redcap.LogicNumber("5")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
+func logic104(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.If(x.Compare("=", x.Field(&logicRefs[109]), redcapimpl.LogicNumber("5")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("5")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
 	})
 }
 
 // logic105 is sum(if( [choice_1_to_5]= 5, 5, 0), if( [choice_1_to_10]=10, 10, 0)).
-func logic105(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("sum", x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[109]), redcap.LogicNumber("5")), func() redcap.LogicValue {
-		return redcap.LogicNumber("5")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
-	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[110]), redcap.LogicNumber("10")), func() redcap.LogicValue {
-		return redcap.LogicNumber("10")
-	}, func() redcap.LogicValue {
-		return redcap.LogicNumber("0")
+func logic105(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("sum", x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[109]), redcapimpl.LogicNumber("5")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("5")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
+	})), x.Arg(x.If(x.Compare("=", x.Field(&logicRefs[110]), redcapimpl.LogicNumber("10")), func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("10")
+	}, func() redcapimpl.LogicValue {
+		return redcapimpl.LogicNumber("0")
 	})))
 }
 
 // logic106 is [trigger1_skip] = 1.
-func logic106(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("=", x.Field(&logicRefs[118]), redcap.LogicNumber("1"))
+func logic106(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("=", x.Field(&logicRefs[118]), redcapimpl.LogicNumber("1"))
 }
 
 // logic107 is [skip_field_1] = 1 and [trigger1_skip] = 1.
-func logic107(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("=", x.Field(&logicRefs[119]), redcap.LogicNumber("1")), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[118]), redcap.LogicNumber("1"))
+func logic107(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("=", x.Field(&logicRefs[119]), redcapimpl.LogicNumber("1")), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[118]), redcapimpl.LogicNumber("1"))
 	})
 }
 
 // logic108 is [skip_field_2] = 1 and [trigger1_skip] = 1.
-func logic108(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("=", x.Field(&logicRefs[120]), redcap.LogicNumber("1")), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[118]), redcap.LogicNumber("1"))
+func logic108(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("=", x.Field(&logicRefs[120]), redcapimpl.LogicNumber("1")), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[118]), redcapimpl.LogicNumber("1"))
 	})
 }
 
 // logic109 is [skip_field_3] = 1 and [trigger1_skip] = 1.
-func logic109(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.And(x.Compare("=", x.Field(&logicRefs[121]), redcap.LogicNumber("1")), func() redcap.LogicValue {
-		return x.Compare("=", x.Field(&logicRefs[118]), redcap.LogicNumber("1"))
+func logic109(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.And(x.Compare("=", x.Field(&logicRefs[121]), redcapimpl.LogicNumber("1")), func() redcapimpl.LogicValue {
+		return x.Compare("=", x.Field(&logicRefs[118]), redcapimpl.LogicNumber("1"))
 	})
 }
 
 // logic110 is [skip_trigger_checkbox(alpha)] = '0'.
-func logic110(x *redcap.LogicFrame) redcap.LogicValue {
+func logic110(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[122]), x.Text("0"))
 }
 
 // logic111 is [skip_trigger_checkbox(beta)] = '0'.
-func logic111(x *redcap.LogicFrame) redcap.LogicValue {
+func logic111(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[123]), x.Text("0"))
 }
 
 // logic112 is [skip_trigger_checkbox(zeta)] = '0'.
-func logic112(x *redcap.LogicFrame) redcap.LogicValue {
+func logic112(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[124]), x.Text("0"))
 }
 
 // logic113 is sum(1,2,3,4,5,6,7,8,9,10).
-func logic113(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Call("sum", x.Arg(redcap.LogicNumber("1")), x.Arg(redcap.LogicNumber("2")), x.Arg(redcap.LogicNumber("3")), x.Arg(redcap.LogicNumber("4")), x.Arg(redcap.LogicNumber("5")), x.Arg(redcap.LogicNumber("6")), x.Arg(redcap.LogicNumber("7")), x.Arg(redcap.LogicNumber("8")), x.Arg(redcap.LogicNumber("9")), x.Arg(redcap.LogicNumber("10")))
+func logic113(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Call("sum", x.Arg(redcapimpl.LogicNumber("1")), x.Arg(redcapimpl.LogicNumber("2")), x.Arg(redcapimpl.LogicNumber("3")), x.Arg(redcapimpl.LogicNumber("4")), x.Arg(redcapimpl.LogicNumber("5")), x.Arg(redcapimpl.LogicNumber("6")), x.Arg(redcapimpl.LogicNumber("7")), x.Arg(redcapimpl.LogicNumber("8")), x.Arg(redcapimpl.LogicNumber("9")), x.Arg(redcapimpl.LogicNumber("10")))
 }
 
 // logic114 is [local_equals_remote] = 0.
-func logic114(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Compare("=", x.Field(&logicRefs[5]), redcap.LogicNumber("0"))
+func logic114(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Compare("=", x.Field(&logicRefs[5]), redcapimpl.LogicNumber("0"))
 }
 
 // logic115 is [user_name] = "" or
@@ -1484,141 +1484,141 @@ func logic114(x *redcap.LogicFrame) redcap.LogicValue {
 // [redcap_base_url] = "" or
 // [redcap_version] = "" or
 // [redcap_version_url] = "".
-func logic115(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.IsBlank(&logicRefs[125], false), func() redcap.LogicValue {
+func logic115(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.Or(x.IsBlank(&logicRefs[125], false), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[126], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[127], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[128], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[129], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[130], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[131], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[132], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[133], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[134], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[135], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[136], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[137], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[138], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[139], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[140], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[141], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[142], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[143], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[144], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[145], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[146], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[147], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[148], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[149], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[150], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[151], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[152], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[153], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[154], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[155], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[156], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[157], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[158], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[159], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[160], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[161], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[162], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[163], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[164], false)
-	}), func() redcap.LogicValue {
+	}), func() redcapimpl.LogicValue {
 		return x.IsBlank(&logicRefs[165], false)
 	})
 }
 
 // logic116 is [is_bio_portal_enabled] = '1'.
-func logic116(x *redcap.LogicFrame) redcap.LogicValue {
+func logic116(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[166]), x.Text("1"))
 }
 
 // logic117 is [is_field_bank_enabled] = '1'.
-func logic117(x *redcap.LogicFrame) redcap.LogicValue {
+func logic117(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[167]), x.Text("1"))
 }
 
 // logic118 is [field_comment_enabled] = '1'.
-func logic118(x *redcap.LogicFrame) redcap.LogicValue {
+func logic118(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[168]), x.Text("1"))
 }
 
 // logic119 is [field_comment_choosen] = '2'.
-func logic119(x *redcap.LogicFrame) redcap.LogicValue {
+func logic119(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[169]), x.Text("2"))
 }
 
 // logic120 is [mobile_app_system] = '1'.
-func logic120(x *redcap.LogicFrame) redcap.LogicValue {
+func logic120(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.Compare("=", x.Field(&logicRefs[170]), x.Text("1"))
 }
 
 // logic121 is [set_up_arm_1][base_em_name][1] = "".
-func logic121(x *redcap.LogicFrame) redcap.LogicValue {
+func logic121(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.IsBlank(&logicRefs[171], false)
 }
 
 // logic122 is [set_up_arm_1][base_em_name][2] <> "".
-func logic122(x *redcap.LogicFrame) redcap.LogicValue {
+func logic122(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.IsBlank(&logicRefs[172], true)
 }
 
 // logic123 is [em_test_name_2] <> "".
-func logic123(x *redcap.LogicFrame) redcap.LogicValue {
+func logic123(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.IsBlank(&logicRefs[173], true)
 }
 
 // logic124 is [set_up_arm_1][base_em_name][3] <> "".
-func logic124(x *redcap.LogicFrame) redcap.LogicValue {
+func logic124(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.IsBlank(&logicRefs[174], true)
 }
 
 // logic125 is [em_test_name_3] <> "".
-func logic125(x *redcap.LogicFrame) redcap.LogicValue {
+func logic125(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
 	return x.IsBlank(&logicRefs[175], true)
 }
 
 // logic126 is [pse_like_demo] + 10.
-func logic126(x *redcap.LogicFrame) redcap.LogicValue {
-	return x.Arith("+", x.Field(&logicRefs[176]), redcap.LogicNumber("10"))
+func logic126(x *redcapimpl.LogicFrame) redcapimpl.LogicValue {
+	return x.Arith("+", x.Field(&logicRefs[176]), redcapimpl.LogicNumber("10"))
 }
