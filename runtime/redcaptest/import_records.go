@@ -59,6 +59,15 @@ func (st *state) parsePayload(p params) (*parsedRows, *apiError) {
 		}
 	case "csv":
 		pr = parseCSVPayload(data)
+	case "odm":
+		if !strings.Contains(data, "<ClinicalData") {
+			return nil, badRequest(msgBadXML)
+		}
+		items, err := readClinicalData(data)
+		if err != nil {
+			return nil, badRequest(msgBadXML)
+		}
+		pr = st.parsedFromMaps(st.clinicalRows(items))
 	default:
 		var err error
 		if pr, err = parseXMLPayload(data); err != nil {
@@ -76,6 +85,11 @@ func (st *state) parsePayload(p params) (*parsedRows, *apiError) {
 
 // importRows stores rows given as maps (Server.Load).
 func (st *state) importRows(rows []map[string]string, opts importOptions) (importResult, *apiError) {
+	return st.importParsed(st.parsedFromMaps(rows), opts)
+}
+
+// parsedFromMaps makes a payload of rows given as maps, its columns in export order.
+func (st *state) parsedFromMaps(rows []map[string]string) *parsedRows {
 	pr := &parsedRows{rows: rows}
 	for _, r := range rows {
 		keys := make([]string, 0, len(r))
@@ -87,7 +101,7 @@ func (st *state) importRows(rows []map[string]string, opts importOptions) (impor
 			pr.addCol(k)
 		}
 	}
-	return st.importParsed(pr, opts)
+	return pr
 }
 
 // columnOrder ranks a column by its place in a full export, for storing loaded rows in order;

@@ -107,7 +107,8 @@ func (si *Site) superCall(p params) answer {
 }
 
 // createProject makes a project from the settings in data (project_title and purpose required,
-// purpose_other when purpose is 1) and, when odm is sent, from that project XML; without odm the
+// purpose_other when purpose is 1) and, when odm is sent, from that project XML, records
+// included; without odm the
 // project has REDCap's first instrument, my_first_instrument with record_id. The answer is the
 // new project's token, in the request's format.
 func (si *Site) createProject(p params) answer {
@@ -149,6 +150,21 @@ func (si *Site) createProject(p params) answer {
 		s.st.makeLongitudinal()
 	}
 	s.mu.Unlock()
+	if odm := p.get("odm"); odm != "" {
+		// A project XML may carry records (its ClinicalData): REDCap imports them.
+		items, err := readClinicalData(odm)
+		if err != nil {
+			return errorAnswer(http.StatusBadRequest, ef, "The project XML file (odm) could not be read: "+err.Error())
+		}
+		s.mu.Lock()
+		rows := s.st.clinicalRows(items)
+		s.mu.Unlock()
+		if len(rows) > 0 {
+			if err := s.Load(rows); err != nil {
+				return errorAnswer(http.StatusBadRequest, ef, "The records of the project XML file (odm) could not be imported: "+strings.TrimPrefix(err.Error(), "redcaptest: load: "))
+			}
+		}
+	}
 	si.mu.Lock()
 	si.projects[tok] = s
 	si.mu.Unlock()

@@ -98,7 +98,8 @@ func TestSiteCreatesProjects(t *testing.T) {
 }
 
 // TestSiteCreatesFromProjectXML exports a project as a project XML and creates a new project
-// from it: the new one has the same dictionary and arms, no records, and the title sent.
+// from it: the new one has the same dictionary and arms, the records of the XML's ClinicalData
+// (none from a design-only export), and the title sent.
 func TestSiteCreatesFromProjectXML(t *testing.T) {
 	si, apiURL := startSite(t)
 	first := NewUnstartedServer(demoProject(t), WithToken(fixtureToken), WithProjectInfo("Original", 7))
@@ -129,9 +130,15 @@ func TestSiteCreatesFromProjectXML(t *testing.T) {
 			t.Errorf("%s of the copy:\n%s\nwant\n%s", content, got, want)
 		}
 	}
+	_, _, wantRecs := postForm(t, apiURL, url.Values{"token": {fixtureToken}, "content": {"record"}, "format": {"csv"}})
 	_, _, recs := postForm(t, apiURL, url.Values{"token": {tok}, "content": {"record"}, "format": {"csv"}})
-	if strings.Contains(recs, "\n1,") || strings.HasPrefix(recs, "1,") {
-		t.Errorf("the copy has records: %q", recs)
+	if recs != wantRecs || !strings.Contains(recs, "\n1,event_1_arm_1,") {
+		t.Errorf("records of the copy (from the project XML's ClinicalData):\n%s\nwant\n%s", recs, wantRecs)
+	}
+	_, _, metaOnly := postForm(t, apiURL, url.Values{"token": {fixtureToken}, "content": {"project_xml"}, "returnMetadataOnly": {"true"}})
+	empty := createOn(t, apiURL, url.Values{"format": {"json"}, "data": {`[{"project_title": "Design only", "purpose": "0"}]`}, "odm": {metaOnly}})
+	if _, _, recs := postForm(t, apiURL, url.Values{"token": {empty}, "content": {"record"}, "format": {"csv"}}); strings.Contains(recs, "\n1,") {
+		t.Errorf("a copy from the design alone has records: %q", recs)
 	}
 	_, _, info := postForm(t, apiURL, url.Values{"token": {tok}, "content": {"project"}, "format": {"json"}})
 	if !strings.Contains(info, `"project_title":"Copy"`) || !strings.Contains(info, `"project_id":8`) {
