@@ -13,6 +13,7 @@ type importOptions struct {
 	overwrite  bool
 	dateFormat string
 	force      bool
+	noCalcs    bool // store no calc value and compute none (a project XML's records on creation)
 }
 
 // importResult says what an import stored: the record IDs in order (new IDs under

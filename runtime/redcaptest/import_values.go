@@ -143,7 +143,9 @@ func (st *state) store(plan []plannedRow, pr *parsedRows, opts importOptions) im
 	if len(pr.rows) > 0 {
 		first = pr.rows[0]
 	}
-	st.recomputeCalcs(saved, first)
+	if !opts.noCalcs {
+		st.recomputeCalcs(saved, first)
+	}
 	return res
 }
 

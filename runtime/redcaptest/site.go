@@ -156,13 +156,8 @@ func (si *Site) createProject(p params) answer {
 		if err != nil {
 			return errorAnswer(http.StatusBadRequest, ef, "The project XML file (odm) could not be read: "+err.Error())
 		}
-		s.mu.Lock()
-		rows := s.st.clinicalRows(items)
-		s.mu.Unlock()
-		if len(rows) > 0 {
-			if err := s.Load(rows); err != nil {
-				return errorAnswer(http.StatusBadRequest, ef, "The records of the project XML file (odm) could not be imported: "+strings.TrimPrefix(err.Error(), "redcaptest: load: "))
-			}
+		if msg := s.loadCreated(items); msg != "" {
+			return errorAnswer(http.StatusBadRequest, ef, "The records of the project XML file (odm) could not be imported: "+msg)
 		}
 	}
 	si.mu.Lock()
@@ -212,4 +207,28 @@ func isHex(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// loadCreated stores the records of a new project's project XML as REDCap does when it creates
+// the project: the values as written, except calculated fields, which it neither stores nor
+// computes (they stay blank until the record is saved). It returns REDCap's error text, or "".
+func (s *Server) loadCreated(items []clinicalValue) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rows := s.st.clinicalRows(items)
+	if len(rows) == 0 {
+		return ""
+	}
+	calcs := s.st.computedFields()
+	for _, row := range rows {
+		for col := range row {
+			if isComputed(calcs, s.st.fieldOfColumn(col)) {
+				delete(row, col)
+			}
+		}
+	}
+	if _, aerr := s.st.importParsed(s.st.parsedFromMaps(rows), importOptions{noCalcs: true}); aerr != nil {
+		return aerr.msg
+	}
+	return ""
 }

@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/redcapgen/redcapgen/dictionary"
 )
 
 // siteSuper is the super token of the test sites.
@@ -242,4 +244,32 @@ func TestSiteReplaysCreations(t *testing.T) {
 		t.Fatal("no project creation among the captured cases")
 	}
 	t.Logf("%d project creations replayed", n)
+}
+
+// siteCalcDictionary has a calculated field.
+const siteCalcDictionary = `field_name,form_name,section_header,field_type,field_label,select_choices_or_calculations,field_note,text_validation_type_or_show_slider_number,text_validation_min,text_validation_max,identifier,branching_logic,required_field,custom_alignment,question_number,matrix_group_name,matrix_ranking,field_annotation
+record_id,main,,text,Record ID,,,,,,,,,,,,,
+weight,main,,text,Weight,,,integer,,,,,,,,,,
+double,main,,calc,Double,[weight]*2,,,,,,,,,,,,
+`
+
+// TestSiteCreationLeavesCalcsBlank creates a project from a project XML whose records hold a
+// calculated value: REDCap stores the other values and leaves the calculated field blank.
+func TestSiteCreationLeavesCalcsBlank(t *testing.T) {
+	si, apiURL := startSite(t)
+	p, err := dictionary.Read("calc.csv", []byte(siteCalcDictionary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := NewUnstartedServer(p, WithToken(fixtureToken))
+	si.Add(first)
+	postForm(t, apiURL, url.Values{"token": {fixtureToken}, "content": {"record"}, "format": {"csv"}, "data": {"record_id,weight\n1,40\n"}})
+	_, _, odm := postForm(t, apiURL, url.Values{"token": {fixtureToken}, "content": {"project_xml"}})
+	if !strings.Contains(odm, `ItemOID="double" Value="80"`) {
+		t.Fatalf("the project XML lacks the computed value: %s", odm)
+	}
+	tok := createOn(t, apiURL, url.Values{"format": {"json"}, "data": {`[{"project_title": "Copy", "purpose": "0"}]`}, "odm": {odm}})
+	if _, _, got := postForm(t, apiURL, url.Values{"token": {tok}, "content": {"record"}, "format": {"csv"}, "fields[0]": {"record_id"}, "fields[1]": {"weight"}, "fields[2]": {"double"}}); got != "record_id,weight,double\n1,40,\n" {
+		t.Errorf("records of the copy = %q, want the calc blank", got)
+	}
 }
