@@ -3,6 +3,7 @@ package redcap
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestParseFileContentType(t *testing.T) {
@@ -34,9 +35,12 @@ func FuzzParseFileContentType(f *testing.F) {
 	f.Add("application/pdf", "Zoe's consent final (v2) - 日本語.pdf", false, `text/plain; name="x";charset=UTF-8`)
 	f.Add("text/plain", `a "quoted"; name.txt`, true, `; name="`)
 	f.Add("application/x-empty", "", false, `a/b; name*=UTF-8''%ZZ`)
+	f.Add("\f", "0", true, "")
 	f.Fuzz(func(t *testing.T, mime, name string, text bool, raw string) {
 		_, _ = ParseFileContentType(raw)
-		if mime == "" || strings.ContainsAny(mime, "; \t\r\n") {
+		// A media type is a token: no separator, space or control character (REDCap's come from
+		// libmagic, such as "application/pdf").
+		if mime == "" || strings.IndexFunc(mime, func(r rune) bool { return r == ';' || unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
 			return
 		}
 		header := mime + `; name="` + name + `"`
