@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -29,7 +30,7 @@ var (
 // token over, so it refuses. Errors never show the token.
 func loadSecret(s secret, getenv func(string) string) (string, error) {
 	if tok := strings.TrimSpace(getenv(s.env)); tok != "" {
-		if len(tok) != s.length || !isHex(tok) {
+		if _, err := hex.DecodeString(tok); len(tok) != s.length || err != nil {
 			return "", fmt.Errorf("%s must be %d hexadecimal characters", s.env, s.length)
 		}
 		return strings.ToUpper(tok), nil
@@ -45,17 +46,6 @@ func loadSecret(s secret, getenv func(string) string) (string, error) {
 		return "", fmt.Errorf("write %s file: %w", s.what, err)
 	}
 	return tok, nil
-}
-
-// isHex reports whether s holds only hexadecimal digits.
-func isHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 // writePrivate writes content to path, readable by its owner only.

@@ -23,6 +23,11 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeAnswer(w, errorAnswer(http.StatusRequestEntityTooLarge, "xml", "redcaptest: request body unreadable or too large"))
 		return
 	}
+	s.serveBody(w, r, body)
+}
+
+// serveBody answers a request whose body was read whole (also through a Site).
+func (s *Server) serveBody(w http.ResponseWriter, r *http.Request, body []byte) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	if s.cfg.latency > 0 {
 		select {

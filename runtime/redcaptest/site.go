@@ -33,7 +33,7 @@ type Site struct {
 // to every project it creates (WithClock, WithUploadLimit, ...; a token or project info given
 // there is replaced by each project's own).
 func NewSite(superToken string, opts ...Option) (*Site, error) {
-	if len(superToken) != 64 || !isHex(superToken) {
+	if _, err := hex.DecodeString(superToken); len(superToken) != 64 || err != nil {
 		return nil, fmt.Errorf("redcaptest: a super token is 64 hexadecimal characters (got %d characters)", len(superToken))
 	}
 	return &Site{super: strings.ToUpper(superToken), opts: opts, projects: map[string]*Server{}, nextID: 1}, nil
@@ -84,14 +84,13 @@ func (si *Site) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := parseParams(r, body)
-	r.Body = io.NopCloser(bytes.NewReader(body))
 	tok := p.get("token")
 	if len(tok) == len(si.super) && subtle.ConstantTimeCompare([]byte(strings.ToUpper(tok)), []byte(si.super)) == 1 {
 		writeAnswer(w, si.superCall(p))
 		return
 	}
 	if s := si.Project(tok); s != nil && len(tok) == len(s.token) {
-		s.serveHTTP(w, r)
+		s.serveBody(w, r, body)
 		return
 	}
 	writeAnswer(w, errorAnswer(http.StatusForbidden, p.errorFormat(), msgNoAPIPermission))
@@ -108,9 +107,8 @@ func (si *Site) superCall(p params) answer {
 
 // createProject makes a project from the settings in data (project_title and purpose required,
 // purpose_other when purpose is 1) and, when odm is sent, from that project XML, records
-// included; without odm the
-// project has REDCap's first instrument, my_first_instrument with record_id. The answer is the
-// new project's token, in the request's format.
+// included; without odm the project has REDCap's first instrument, my_first_instrument with
+// record_id. The answer is the new project's token, in the request's format.
 func (si *Site) createProject(p params) answer {
 	ef := p.errorFormat()
 	settings, aerr := settingsOf(p)
@@ -120,16 +118,21 @@ func (si *Site) createProject(p params) answer {
 	if msg := creationProblem(settings); msg != "" {
 		return errorAnswer(http.StatusBadRequest, ef, msg)
 	}
+	odm := p.get("odm")
 	var proj *dictionary.Project
+	var records []clinicalValue // the project XML's ClinicalData
 	var opts []Option
-	if odm := p.get("odm"); odm == "" {
+	if odm == "" {
 		var err error
 		if proj, err = newProjectDesign(); err != nil {
 			return errorAnswer(http.StatusInternalServerError, ef, "redcaptest: "+err.Error())
 		}
 	} else {
 		var err error
-		if proj, err = dictionary.ReadProjectXML("odm", []byte(odm)); err != nil {
+		if proj, err = dictionary.ReadProjectXML("odm", []byte(odm)); err == nil {
+			records, err = readClinicalData(odm)
+		}
+		if err != nil {
 			return errorAnswer(http.StatusBadRequest, ef, "The project XML file (odm) could not be read: "+err.Error())
 		}
 		opts = append(opts, WithProjectXML([]byte(odm)))
@@ -146,19 +149,12 @@ func (si *Site) createProject(p params) answer {
 	s := NewUnstartedServer(proj, opts...)
 	s.mu.Lock()
 	s.st.keepSettings(settings)
-	if settings["is_longitudinal"] == "1" && p.get("odm") == "" {
+	if settings["is_longitudinal"] == "1" && odm == "" {
 		s.st.makeLongitudinal()
 	}
 	s.mu.Unlock()
-	if odm := p.get("odm"); odm != "" {
-		// A project XML may carry records (its ClinicalData): REDCap imports them.
-		items, err := readClinicalData(odm)
-		if err != nil {
-			return errorAnswer(http.StatusBadRequest, ef, "The project XML file (odm) could not be read: "+err.Error())
-		}
-		if msg := s.loadCreated(items); msg != "" {
-			return errorAnswer(http.StatusBadRequest, ef, "The records of the project XML file (odm) could not be imported: "+msg)
-		}
+	if msg := s.loadCreated(records); msg != "" {
+		return errorAnswer(http.StatusBadRequest, ef, "The records of the project XML file (odm) could not be imported: "+msg)
 	}
 	si.mu.Lock()
 	si.projects[tok] = s
@@ -196,17 +192,6 @@ func newProjectDesign() (*dictionary.Project, error) {
 	p.Forms[0].Label = "My First Instrument"
 	p.Lacks = 0
 	return p, nil
-}
-
-// isHex reports whether s holds only hexadecimal digits.
-func isHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // loadCreated stores the records of a new project's project XML as REDCap does when it creates
