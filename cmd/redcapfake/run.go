@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,10 +32,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	tokenFile := fs.String("token-file", "", "`path` to write a generated token to (mode 0600) when REDCAP_API_TOKEN is not set")
 	uploadMB := fs.Int("upload-limit-mb", 2, "largest upload the web server accepts, in `MB` (PHP's upload_max_filesize)")
 	fieldMB := fs.Int("file-field-limit-mb", 0, "the project's own size limit for File Upload fields, in `MB` (0: none)")
+	baseURL := fs.String("base-url", "", "the site's public base `URL` (REDCap's own base URL setting, such as https://redcap.example.edu/): survey links and logged page views start with it; default: the URL each request reached")
 	today := fs.String("today", "", "pin 'today' in calculations and filterLogic to `YYYY-MM-DD` ('now' is that day at 12:00:00 UTC); default: the real clock")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: redcapfake [-dict FILE] [-super-token-file PATH] [-addr HOST:PORT] [-data FILE] [-reports FILE] [-token-file PATH] [-today YYYY-MM-DD]\n"+
-			"       [-upload-limit-mb N] [-file-field-limit-mb N]\n\n"+
+			"       [-upload-limit-mb N] [-file-field-limit-mb N] [-base-url URL]\n\n"+
 			"Serves a fake REDCap API for the project. The token comes from REDCAP_API_TOKEN\n"+
 			"or is generated and written to -token-file. With a super token (REDCAP_SUPER_TOKEN, or\n"+
 			"generated and written to -super-token-file) it serves a site where content=project creates\n"+
@@ -70,6 +72,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	}
 	cfg := config{dict: *dict, addr: *addr, data: *data, reports: *reports, tokenFile: *tokenFile, superFile: *superFile,
 		site: site, uploadLimit: int64(*uploadMB) << 20, fileFieldLimitMB: *fieldMB}
+	if *baseURL != "" {
+		if err := checkBaseURL(*baseURL); err != nil {
+			fmt.Fprintf(stderr, "redcapfake: %v\n", err)
+			fs.Usage()
+			return 2
+		}
+		cfg.baseURL = *baseURL
+	}
 	if *today != "" {
 		day, err := parseToday(*today)
 		if err != nil {
@@ -94,6 +104,17 @@ type config struct {
 	clock                                func() time.Time // the pinned clock of -today; nil for the real time
 	uploadLimit                          int64            // -upload-limit-mb in bytes
 	fileFieldLimitMB                     int              // -file-field-limit-mb; 0: none
+	baseURL                              string           // -base-url; "": each request's
+}
+
+// checkBaseURL accepts an absolute http or https URL with a host and neither query nor fragment,
+// as REDCap's base URL setting is.
+func checkBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("-base-url %q: want an absolute http or https URL such as https://redcap.example.edu/, without query, fragment or user", s)
+	}
+	return nil
 }
 
 // parseToday reads -today: a calendar date as YYYY-MM-DD. The pinned clock stands at 12:00:00 UTC
@@ -108,7 +129,7 @@ func parseToday(s string) (time.Time, error) {
 
 // serve loads the project, starts the server and blocks until ctx ends.
 func serve(ctx context.Context, cfg config, stdout io.Writer, getenv func(string) string) error {
-	shared := []redcaptest.Option{redcaptest.WithUploadLimit(cfg.uploadLimit), redcaptest.WithFileFieldLimit(cfg.fileFieldLimitMB)}
+	shared := []redcaptest.Option{redcaptest.WithUploadLimit(cfg.uploadLimit), redcaptest.WithFileFieldLimit(cfg.fileFieldLimitMB), redcaptest.WithBaseURL(cfg.baseURL)}
 	if cfg.clock != nil {
 		shared = append(shared, redcaptest.WithClock(cfg.clock))
 	}

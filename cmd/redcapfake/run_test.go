@@ -62,6 +62,9 @@ func TestRunUsageErrors(t *testing.T) {
 		{"today in another format", []string{"-dict", "x.csv", "-today", "12/02/2026"}, `-today "12/02/2026": want a calendar date`},
 		{"today without zero padding", []string{"-dict", "x.csv", "-today", "2026-1-2"}, `-today "2026-1-2": want a calendar date`},
 		{"today not in the calendar", []string{"-dict", "x.csv", "-today", "2026-02-30"}, `-today "2026-02-30": want a calendar date`},
+		{"base URL not absolute", []string{"-dict", "x.csv", "-base-url", "redcap.example.edu"}, `-base-url "redcap.example.edu": want an absolute http or https URL`},
+		{"base URL with a query", []string{"-dict", "x.csv", "-base-url", "https://redcap.example.edu/?x=1"}, `without query`},
+		{"base URL of another scheme", []string{"-dict", "x.csv", "-base-url", "ftp://redcap.example.edu/"}, `want an absolute http or https URL`},
 		{"today with a time", []string{"-dict", "x.csv", "-today", "2026-12-02 10:00"}, `want a calendar date as YYYY-MM-DD`},
 	}
 	for _, tt := range tests {

@@ -24,11 +24,13 @@ func TestRunServesASite(t *testing.T) {
 		args    func(t *testing.T) []string
 		env     map[string]string
 		project string // the -dict project's token, when there is one
+		page    string // the page the log shows for an API call; "": the URL served
 	}{
-		{"super token from the environment, no project", func(t *testing.T) []string { return nil }, map[string]string{"REDCAP_SUPER_TOKEN": super}, ""},
+		{"super token from the environment, no project, a base URL", func(t *testing.T) []string { return []string{"-base-url", "https://redcap.example.edu/redcap"} },
+			map[string]string{"REDCAP_SUPER_TOKEN": super}, "", "https://redcap.example.edu/redcap/api/"},
 		{"generated super token beside a project", func(t *testing.T) []string {
 			return []string{"-dict", writeFile(t, "study.csv", dict), "-super-token-file", filepath.Join(t.TempDir(), "super")}
-		}, map[string]string{"REDCAP_API_TOKEN": strings.Repeat("C", 32)}, strings.Repeat("C", 32)},
+		}, map[string]string{"REDCAP_API_TOKEN": strings.Repeat("C", 32)}, strings.Repeat("C", 32), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,6 +72,13 @@ func TestRunServesASite(t *testing.T) {
 			}
 			if status, body := post(url.Values{"token": {tok}, "content": {"record"}, "format": {"csv"}, "data": {"record_id\n1\n"}}); status != 200 || body != "1" {
 				t.Errorf("import into the new project: %d %q", status, body)
+			}
+			page := tt.page
+			if page == "" {
+				page = apiURL
+			}
+			if _, body := post(url.Values{"token": {tok}, "content": {"log"}, "logtype": {"page_view"}, "format": {"csv"}}); !strings.Contains(body, "Page accessed: "+page+"\"") {
+				t.Errorf("page views: %q, want %q", body, page)
 			}
 			if status, body := post(url.Values{"token": {superTok}, "content": {"record"}, "format": {"json"}}); status != 403 {
 				t.Errorf("super token on a record export: %d %q, want 403", status, body)

@@ -123,7 +123,10 @@ func (s *Server) answer(r *http.Request, body []byte) answer {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.st.baseURL = requestBaseURL(r)
+	s.st.baseURL = s.cfg.baseURL
+	if s.st.baseURL == "" {
+		s.st.baseURL = requestBaseURL(r)
+	}
 	s.st.logPageView(r)
 	a := s.dispatch(p)
 	s.st.logCall(p, a)

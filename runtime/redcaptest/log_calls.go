@@ -126,11 +126,12 @@ func (st *state) logFileCall(p params, action string) {
 // REDCap's own background request that rebuilds the record list is logged too, without a user.
 func (st *state) logPageView(r *http.Request) {
 	l := st.journal()
-	base := l.baseURL
-	if base == "" {
-		base = "http://" + r.Host + "/"
+	base := st.baseURL
+	page := strings.TrimPrefix(r.URL.Path, "/")
+	if i := strings.LastIndex(strings.ToLower(r.URL.Path), "/api/"); i >= 0 {
+		page = r.URL.Path[i+1:]
 	}
-	l.add(logEntry{at: st.now(), user: logUserName, action: "Page View ", details: "Page accessed: " + base + strings.TrimPrefix(r.URL.Path, "/"), kind: logPageView})
+	l.add(logEntry{at: st.now(), user: logUserName, action: "Page View ", details: "Page accessed: " + base + page, kind: logPageView})
 	l.pageViews++
 	if l.pageViews == 1 {
 		l.add(logEntry{at: st.now(), action: "Page View ", kind: logPageView,

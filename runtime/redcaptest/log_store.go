@@ -34,9 +34,6 @@ type projectLog struct {
 	// pageViews counts the API requests logged, for the background request REDCap makes after
 	// the first one.
 	pageViews int
-	// baseURL is the site's base URL ("http://host/"), shown in page-view entries; "" takes it
-	// from each request.
-	baseURL string
 	// sentPos is the place of each field in the columns of the import sentFor, computed once per
 	// import for ordering the logged values.
 	sentFor *parsedRows

@@ -1,6 +1,7 @@
 package redcaptest
 
 import (
+	"strings"
 	"time"
 
 	"github.com/redcapgen/redcapgen/dictionary"
@@ -34,6 +35,7 @@ type config struct {
 	forbiddenExts  []string
 	reports        []Report
 	projectXML     xmlKept
+	baseURL        string // the site's public base URL (REDCap's redcap_base_url); "": the request's
 }
 
 // WithToken sets the API token the server accepts (32 hexadecimal characters; matched
@@ -96,3 +98,13 @@ func FailAtImport(n int) Option { return func(c *config) { c.failAtImport = n } 
 // compare computed dates or ages use it to get the same answer every day; a clock the test moves
 // makes the log's times its own.
 func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
+
+// WithBaseURL sets the site's public base URL, as REDCap's own base URL setting does (for example
+// "https://redcap.example.edu/"; a missing final slash is added): survey links and the log's page
+// views start with it. Without it they start with the scheme, host and path the request reached.
+func WithBaseURL(u string) Option {
+	if u != "" && !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return func(c *config) { c.baseURL = u }
+}

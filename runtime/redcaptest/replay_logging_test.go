@@ -57,7 +57,7 @@ func newCaptureProject(s *Server, created time.Time, projectID int) {
 		s.st.projectID = projectID
 	}
 	s.st.log = newProjectLog(created)
-	s.st.log.baseURL = captureBaseURL
+	s.cfg.baseURL = captureBaseURL
 }
 
 // setCaptureClock stops the fake's clock at t.

@@ -35,8 +35,8 @@ type state struct {
 	repo *fileRepo
 	// surveys holds the survey participants' links and codes (nil until first used).
 	surveys *surveyState
-	// baseURL is the REDCap base URL of the request being answered ("http://host/"), which
-	// survey links start with.
+	// baseURL is the REDCap base URL of the request being answered ("http://host/"): WithBaseURL's,
+	// or the one the request reached. Survey links and logged page views start with it.
 	baseURL string
 	// productionTime is when the project moved to production ("" while in development).
 	productionTime string
