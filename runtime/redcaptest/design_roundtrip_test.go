@@ -10,7 +10,7 @@ import (
 
 // twoArmProject is demoProject made longitudinal: two arms, three events, visit repeating in
 // arm 1's follow-up, the whole week_4 event repeating.
-func twoArmProject(t *testing.T) *dictionary.Project {
+func twoArmProject(t testing.TB) *dictionary.Project {
 	t.Helper()
 	p := demoProject(t)
 	p.Arms = []dictionary.Arm{{Num: 1, Name: "Drug A"}, {Num: 2, Name: "Drug B"}}

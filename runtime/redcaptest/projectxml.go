@@ -53,6 +53,9 @@ func (st *state) exportProjectXML(p params) answer {
 	b.WriteString("</Study>\n")
 	switch {
 	case metadataOnly:
+	case st.longitudinal() && len(p.list("events")) > 0 && len(sp.events) == 0:
+		// Only unknown events: REDCap writes every event's storage rows.
+		st.writeEventStorageClinicalData(&b, oid, version, sp, p.flag("exportFiles"))
 	case !st.longitudinal() && len(sp.fields) < len(p.list("fields")):
 		// An unknown field: REDCap writes its storage rows.
 		st.writeStoredClinicalData(&b, oid, version, sp, p.flag("exportFiles"))

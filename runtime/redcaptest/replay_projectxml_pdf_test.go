@@ -6,13 +6,8 @@ import (
 	"strings"
 )
 
-// whyStorageOrder explains the cases whose ClinicalData REDCap writes in its storage order.
-const whyStorageOrder = "with an unknown event REDCap writes a longitudinal project's ClinicalData from its storage rows with subjects and events opened out of place, and an empty subject; the fake drops the unknown event and writes the ordered export"
-
 // pxmlGaps are the cases of projectxml_pdf.jsonl the fake does not reproduce.
-var pxmlGaps = map[string]gap{
-	"long_pxml_events_unknown": {whyStorageOrder, true},
-}
+var pxmlGaps = map[string]gap{}
 
 func init() {
 	replayArea("projectxml_pdf.jsonl", true, pxmlGaps)
