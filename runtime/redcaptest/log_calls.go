@@ -74,6 +74,14 @@ func (st *state) logCall(p params, a answer) {
 	case "file":
 		st.logFileCall(p, action)
 		return
+	case "fileRepository":
+		st.logRepositoryCall(p)
+		return
+	case "pdf":
+		if a.body != pdfNeedsEventPage {
+			st.logPDFCall(p)
+		}
+		return
 	}
 	if content == "repeatingFormsEvents" && action == "import" {
 		text := "Set up repeating instruments"

@@ -31,7 +31,7 @@ func (st *state) exportPDF(p params) answer {
 		event:      p.get("event"),
 		instrument: p.get("instrument"),
 		compact:    p.flag("compactDisplay"),
-		all:        p.has("allRecords"),
+		all:        p.has("allRecords") || p.has("allrecords"),
 	}
 	req.instance, _ = strconv.Atoi(p.get("repeat_instance"))
 	if req.instrument != "" && !slices.Contains(st.sch.forms, req.instrument) {
