@@ -135,10 +135,7 @@ func (st *state) logFileCall(p params, action string) {
 func (st *state) logPageView(r *http.Request) {
 	l := st.journal()
 	base := st.baseURL
-	page := strings.TrimPrefix(r.URL.Path, "/")
-	if i := strings.LastIndex(strings.ToLower(r.URL.Path), "/api/"); i >= 0 {
-		page = r.URL.Path[i+1:]
-	}
+	_, page := splitAPIPath(r.URL.Path)
 	l.add(logEntry{at: st.now(), user: logUserName, action: "Page View ", details: "Page accessed: " + base + page, kind: logPageView})
 	l.pageViews++
 	if l.pageViews == 1 {

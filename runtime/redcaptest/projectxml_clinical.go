@@ -17,7 +17,7 @@ import (
 type clinicalWriter struct {
 	st     *state
 	b      *strings.Builder
-	starts map[string]bool // item names that start an item group in the metadata
+	starts map[string]bool // item group OIDs (form.field) of the metadata
 	files  bool            // exportFiles: file fields are embedded in base64
 
 	subject, event      bool   // a SubjectData, a StudyEventData is open
@@ -41,13 +41,19 @@ func (st *state) writeClinicalData(b *strings.Builder, oid, version string, cols
 
 // newClinicalWriter starts a writer after the ClinicalData start tag.
 func (st *state) newClinicalWriter(b *strings.Builder, files bool) *clinicalWriter {
-	w := &clinicalWriter{st: st, b: b, starts: map[string]bool{}, files: files}
-	for form, groups := range st.odmMetaGroups(false, false) {
+	return &clinicalWriter{st: st, b: b, starts: st.odmGroupStarts(), files: files}
+}
+
+// odmGroupStarts is the set of item group OIDs (form.field) of the metadata: the items whose
+// ItemGroupData carries an OID.
+func (st *state) odmGroupStarts() map[string]bool {
+	starts := map[string]bool{}
+	for _, groups := range st.odmMetaGroups(false, false) {
 		for _, g := range groups {
-			w.starts[strings.TrimPrefix(g.oid, form+".")] = true
+			starts[g.oid] = true
 		}
 	}
-	return w
+	return starts
 }
 
 // finish writes REDCap's closing tags (whatever is open, when anything was exported) and the
@@ -175,7 +181,7 @@ func (w *clinicalWriter) openItem(form, field, name string, r flatRow) {
 			w.b.WriteString("\t\t\t\t</ItemGroupData>\n")
 		}
 		oid := ""
-		if w.starts[name] {
+		if w.starts[form+"."+name] {
 			oid = form + "." + name
 		}
 		w.b.WriteString("\t\t\t\t<ItemGroupData ItemGroupOID=\"" + odmAttr(oid) + "\" ItemGroupRepeatKey=\"1\">\n")
@@ -224,9 +230,14 @@ func (w *clinicalWriter) fileItem(c outColumn, field string, r flatRow) {
 	}
 	w.openItem(c.form, field, c.name, r)
 	w.lastKey = w.formKey
+	writeODMFile(w.b, c.name, f)
+}
+
+// writeODMFile writes a file's document as an ItemDataBase64Binary with its name and type.
+func writeODMFile(b *strings.Builder, item string, f *upload) {
 	ct := f.contentType
 	if ct == "" {
 		ct = "application/octet-stream"
 	}
-	w.b.WriteString("\t\t\t\t\t<ItemDataBase64Binary ItemOID=\"" + odmAttr(c.name) + "\" redcap:DocName=\"" + odmAttr(f.name) + "\" redcap:MimeType=\"" + odmAttr(ct) + "\"><![CDATA[" + base64.StdEncoding.EncodeToString(f.data) + "]]></ItemDataBase64Binary>\n")
+	b.WriteString("\t\t\t\t\t<ItemDataBase64Binary ItemOID=\"" + odmAttr(item) + "\" redcap:DocName=\"" + odmAttr(f.name) + "\" redcap:MimeType=\"" + odmAttr(ct) + "\"><![CDATA[" + base64.StdEncoding.EncodeToString(f.data) + "]]></ItemDataBase64Binary>\n")
 }

@@ -2,20 +2,19 @@ package redcaptest
 
 import (
 	"cmp"
-	"encoding/base64"
 	"slices"
 	"strings"
 
 	"github.com/redcapgen/redcapgen/dictionary"
 )
 
-// storageRow is one row handed to the writer: the record and event ("" and false for the row in
-// place of a record's instances) and its stored values in storage order.
+// storageRow is one row handed to the writer: the record and its row in storage (unset for the
+// row in place of a record's instances) and its stored values in storage order.
 type storageRow struct {
-	record, event string
-	placed        bool // false: the row that stands for the record's repeating instances
-	key           rowKey
-	cols          []string
+	record string
+	placed bool // false: the row that stands for the record's repeating instances
+	key    rowKey
+	cols   []string
 }
 
 // When every event of a longitudinal project's events[] is unknown, REDCap 15.7.6 neither refuses
@@ -39,12 +38,7 @@ type storageRow struct {
 func (st *state) writeEventStorageClinicalData(b *strings.Builder, oid, version string, sp exportSpec, files bool) {
 	b.WriteString(`<ClinicalData StudyOID="Project.` + oid + `" MetaDataVersionOID="Metadata.` + oid + `_` + version + `">` + "\n")
 	rows := st.eventStorageRows(sp, files)
-	w := &storageWriter{st: st, b: b, starts: map[string]bool{}}
-	for _, groups := range st.odmMetaGroups(false, false) {
-		for _, g := range groups {
-			w.starts[g.oid] = true
-		}
-	}
+	w := &storageWriter{st: st, b: b, starts: st.odmGroupStarts()}
 	for _, r := range rows {
 		w.row(r)
 	}
@@ -85,7 +79,7 @@ func (st *state) eventStorageRows(sp exportSpec, files bool) []storageRow {
 				}
 			}
 			slices.SortFunc(cols, compareStorageNames)
-			rows = append(rows, storageRow{record: rec.id, event: k.event, placed: true, key: k, cols: cols})
+			rows = append(rows, storageRow{record: rec.id, placed: true, key: k, cols: cols})
 		}
 		if repeats {
 			rows = append(rows, storageRow{})
@@ -145,7 +139,7 @@ type storageWriter struct {
 func (w *storageWriter) row(r storageRow) {
 	var record, event *string
 	if r.placed {
-		record, event = &r.record, &r.event
+		record, event = &r.record, &r.key.event
 	}
 	newRecord := phpString(w.prevRecord) != phpString(record)
 	newEvent := phpString(w.prevEvent) != phpString(event)
@@ -165,7 +159,7 @@ func (w *storageWriter) row(r storageRow) {
 	var prevSection *string
 	for _, col := range r.cols {
 		form, section := w.st.formOfColumn(col), w.sectionOf(col)
-		if !w.st.mapped(r.event, form) || w.st.repeatingForm(r.event, form) {
+		if !w.st.mapped(r.key.event, form) || w.st.repeatingForm(r.key.event, form) {
 			continue
 		}
 		newForm := phpString(w.prevForm) != form
@@ -202,8 +196,7 @@ func (w *storageWriter) item(r storageRow, col string) {
 		if f == nil {
 			return
 		}
-		ct := cmp.Or(f.contentType, "application/octet-stream")
-		w.b.WriteString("\t\t\t\t\t<ItemDataBase64Binary ItemOID=\"" + odmAttr(col) + "\" redcap:DocName=\"" + odmAttr(f.name) + "\" redcap:MimeType=\"" + odmAttr(ct) + "\"><![CDATA[" + base64.StdEncoding.EncodeToString(f.data) + "]]></ItemDataBase64Binary>\n")
+		writeODMFile(w.b, col, f)
 		return
 	}
 	w.b.WriteString("\t\t\t\t\t<ItemData ItemOID=\"" + odmAttr(col) + "\" Value=\"" + odmAttr(val) + "\"/>\n")

@@ -71,11 +71,18 @@ func requestBaseURL(r *http.Request) string {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	path := "/"
-	if i := strings.LastIndex(strings.ToLower(r.URL.Path), "/api/"); i >= 0 {
-		path = r.URL.Path[:i+1]
+	dir, _ := splitAPIPath(r.URL.Path)
+	return scheme + "://" + r.Host + dir
+}
+
+// splitAPIPath splits a request path into REDCap's directory (up to the API script's directory,
+// "/" when there is none) and the page below it ("api/"; the whole path without its leading
+// slash when it names no API directory).
+func splitAPIPath(path string) (dir, page string) {
+	if i := strings.LastIndex(strings.ToLower(path), "/api/"); i >= 0 {
+		return path[:i+1], path[i+1:]
 	}
-	return scheme + "://" + r.Host + path
+	return "/", strings.TrimPrefix(path, "/")
 }
 
 // surveyData returns the survey state, creating it on first use.
