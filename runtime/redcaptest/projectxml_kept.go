@@ -75,8 +75,10 @@ func readXMLKept(data []byte) xmlKept {
 	}
 }
 
-// rawAttr matches one attribute of an element's start tag.
-var rawAttr = regexp.MustCompile(`([\w:.-]+)\s*=\s*"([^"]*)"`)
+// rawAttr matches one attribute of an element's start tag whose name is an XML name (a letter,
+// "_" or ":" first): anything else is not an attribute REDCap wrote, and writing it back would
+// break the export.
+var rawAttr = regexp.MustCompile(`(?:^|\s)([A-Za-z_:][\w:.-]*)\s*=\s*"([^"]*)"`)
 
 // rawElements reads the attributes of every <redcap:name .../> element from the text itself: an
 // XML parser would turn the CRLF line breaks inside values into LF, and REDCap keeps them.
