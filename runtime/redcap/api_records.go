@@ -234,16 +234,7 @@ func (c *Client) DeleteRecords(ctx context.Context, records []string, o DeleteOp
 	if o.RepeatInstance > 0 {
 		p.Set("repeat_instance", strconv.Itoa(o.RepeatInstance))
 	}
-	cl := call{content: "record", action: "delete", params: p}
-	body, err := c.post(ctx, cl)
-	if err != nil {
-		return 0, err
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(string(body)))
-	if err != nil {
-		return 0, fmt.Errorf("redcap: %s: answer is not a count; first line: %q", cl.name(), c.snippet(body))
-	}
-	return n, nil
+	return c.count(ctx, call{content: "record", action: "delete", params: p})
 }
 
 // GenerateNextRecordName returns the next record ID REDCap would give (it reserves nothing).

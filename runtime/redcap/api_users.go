@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
 )
 
 // User is one user of the project (content=user).
@@ -160,17 +159,4 @@ func (c *Client) deleteList(ctx context.Context, content, param string, items []
 		p.Set(param+"["+itoa(i)+"]", it)
 	}
 	return c.count(ctx, call{content: content, action: "delete", params: p})
-}
-
-// count sends a write and reads REDCap's answer, a bare count.
-func (c *Client) count(ctx context.Context, cl call) (int, error) {
-	body, err := c.post(ctx, cl)
-	if err != nil {
-		return 0, err
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(string(body)))
-	if err != nil {
-		return 0, fmt.Errorf("redcap: %s: answer is not a count; first line: %q", cl.name(), c.snippet(body))
-	}
-	return n, nil
 }

@@ -48,6 +48,19 @@ func (c *Client) post(ctx context.Context, cl call) ([]byte, error) {
 	return body, nil
 }
 
+// count sends a write and reads REDCap's answer, a bare count.
+func (c *Client) count(ctx context.Context, cl call) (int, error) {
+	body, err := c.post(ctx, cl)
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(body)))
+	if err != nil {
+		return 0, fmt.Errorf("redcap: %s: answer is not a count; first line: %q", cl.name(), c.snippet(body))
+	}
+	return n, nil
+}
+
 // send builds and sends the request of the call; the caller closes the answer's body. A
 // transport failure is logged here; retryable says whether a read may try again after it.
 func (c *Client) send(ctx context.Context, cl call, attempt int, start time.Time) (*http.Response, bool, error) {

@@ -122,44 +122,37 @@ func (s *surveyState) fresh(letters string, n int) string {
 	}
 }
 
+// once returns *code, filling it with a fresh code of n characters from letters on first use.
+func (s *surveyState) once(code *string, letters string, n int) string {
+	if *code == "" {
+		*code = s.fresh(letters, n)
+	}
+	return *code
+}
+
 // surveyLink is the participant's survey link.
 func (st *state) surveyLink(k participantKey) string {
 	s := st.surveyData()
-	p := s.participant(k)
-	if p.hash == "" {
-		p.hash = s.fresh(hashLetters, surveyHashLen)
-	}
-	return st.baseURL + "surveys/?s=" + p.hash
+	return st.baseURL + "surveys/?s=" + s.once(&s.participant(k).hash, hashLetters, surveyHashLen)
 }
 
 // accessCode is the participant's survey access code.
 func (st *state) accessCode(k participantKey) string {
 	s := st.surveyData()
-	p := s.participant(k)
-	if p.accessCode == "" {
-		p.accessCode = s.fresh(codeLetters, accessCodeLen)
-	}
-	return p.accessCode
+	return s.once(&s.participant(k).accessCode, codeLetters, accessCodeLen)
 }
 
 // returnCode is the participant's Save & Return Later code.
 func (st *state) returnCode(k participantKey) string {
 	s := st.surveyData()
-	p := s.participant(k)
-	if p.returnCode == "" {
-		p.returnCode = s.fresh(codeLetters, returnCodeLen)
-	}
-	return p.returnCode
+	return s.once(&s.participant(k).returnCode, codeLetters, returnCodeLen)
 }
 
 // queueLink is the record's survey queue link.
 func (st *state) queueLink(record string) string {
 	s := st.surveyData()
 	h := s.queues[record]
-	if h == "" {
-		h = s.fresh(hashLetters, queueHashLen)
-		s.queues[record] = h
-	}
+	s.queues[record] = s.once(&h, hashLetters, queueHashLen)
 	return st.baseURL + "surveys/?sq=" + h
 }
 
